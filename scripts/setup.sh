@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Installs what sparsec's tests need on a fresh Debian machine: the npm packages, and the system
+# runtimes of the targets that exist so far (none beyond Node yet; chromium/qemu arrive with their targets).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi

@@ -1,0 +1,71 @@
+/**
+ * @file The `sparsec` command line: argument parsing (commander) and dispatch to the commands.
+ * Every command returns an exit code; usage errors exit 2 and internal errors 3, apart from user errors.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, processIo, UsageError, type Io } from './io.js';
+import { runCheck } from './commands/check.js';
+import { InternalError } from '../diagnostics/diagnostic.js';
+import { VERSION } from '../version.js';
+
+type Action = () => Promise<number>;
+
+/** Builds the commander program; `setAction` receives the chosen command's runner. */
+function buildProgram(io: Io, setAction: (a: Action) => void): Command {
+  const program = new Command('sparsec')
+    .description('Compile sparse attention and sparse matrix kernels from .sparse specs to WebAssembly SIMD, WebGPU, CUDA C and ARM NEON,\nverified against a dense float64 reference.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
+    .exitOverride();
+
+  program
+    .command('check')
+    .description('parse and check .sparse (and .ts) spec files; a folder means every .sparse file in it')
+    .argument('<paths...>', 'files or folders')
+    .option('--json', 'print the result and diagnostics as JSON on standard output')
+    .option('-q, --quiet', 'print nothing when clean')
+    .addHelpText('after', '\nExit status: 0 clean, 1 any error, 2 bad usage.\nExample:\n  sparsec check dsl/')
+    .action((paths: string[], opts: { json?: boolean; quiet?: boolean }) => setAction(() => runCheck(paths, opts, io)));
+
+  registerLaterCommands(program, io, setAction);
+  return program;
+}
+
+/** Commands whose implementation lives in their own files (verify, show, build, bench). */
+function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) => void): void {
+  void program; void io; void setAction; void Option;
+}
+
+/** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let action: Action | null = null;
+  const program = buildProgram(io, (a) => { action = a; });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit through here with code 0.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    throw e;
+  }
+  const run = action as Action | null;
+  if (!run) {
+    io.err(program.helpInformation());
+    return EXIT.usage;
+  }
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`sparsec: ${e.message}`);
+      return EXIT.usage;
+    }
+    const internal = e instanceof InternalError ? e.message : `internal error (this is a sparsec bug): ${(e as Error)?.message ?? String(e)}`;
+    io.err(`sparsec: ${internal}`);
+    if (process.env['SPARSEC_DEBUG']) io.err(String((e as Error)?.stack ?? ''));
+    else io.err('sparsec: set SPARSEC_DEBUG=1 for the stack trace, and please report it.');
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * @file Types of IR values: tiles of a scalar type with a static shape (rank 0 is a scalar),
+ * pointers into a memory space, and void (effects, loops). Types are interned: equal means identical.
+ */
+
+/** Element types. f16/bf16 appear only as buffer element types; tile math is f32 or i32/bool. */
+export type Scalar = 'f32' | 'f16' | 'bf16' | 'i32' | 'u8' | 'bool';
+
+/** Memory spaces of buffers. */
+export type Space = 'global' | 'shared' | 'register';
+
+/** A tile of `scalar` with a static `shape` ([] for a scalar). */
+export interface TileType {
+  readonly kind: 'tile';
+  readonly scalar: Scalar;
+  readonly shape: readonly number[];
+  readonly key: string;
+}
+
+/** A buffer pointer with its element type and memory space. */
+export interface PtrType {
+  readonly kind: 'ptr';
+  readonly scalar: Scalar;
+  readonly space: Space;
+  readonly key: string;
+}
+
+/** No value (stores, barriers, loops, the kernel). */
+export interface VoidType {
+  readonly kind: 'void';
+  readonly key: 'void';
+}
+
+/** Any IR type. */
+export type IRType = TileType | PtrType | VoidType;
+
+const SCALARS: ReadonlySet<string> = new Set(['f32', 'f16', 'bf16', 'i32', 'u8', 'bool']);
+const SPACES: ReadonlySet<string> = new Set(['global', 'shared', 'register']);
+const cache = new Map<string, IRType>();
+
+/** The tile type `scalar[shape]` (interned). */
+export function tile(scalar: Scalar, shape: readonly number[] = []): TileType {
+  const key = shape.length === 0 ? scalar : `${scalar}[${shape.join(',')}]`;
+  let t = cache.get(key);
+  if (!t) {
+    t = Object.freeze({ kind: 'tile', scalar, shape: Object.freeze([...shape]), key }) as TileType;
+    cache.set(key, t);
+  }
+  return t as TileType;
+}
+
+/** The pointer type `ptr<scalar,space>` (interned). */
+export function ptr(scalar: Scalar, space: Space = 'global'): PtrType {
+  const key = `ptr<${scalar},${space}>`;
+  let t = cache.get(key);
+  if (!t) {
+    t = Object.freeze({ kind: 'ptr', scalar, space, key }) as PtrType;
+    cache.set(key, t);
+  }
+  return t as PtrType;
+}
+
+/** The void type. */
+export const VOID: VoidType = Object.freeze({ kind: 'void', key: 'void' });
+
+/** Scalar i32, f32 and bool types. */
+export const I32 = tile('i32');
+export const F32 = tile('f32');
+export const BOOL = tile('bool');
+
+/** Number of elements of a tile shape. */
+export function numel(shape: readonly number[]): number {
+  return shape.reduce((p, d) => p * d, 1);
+}
+
+/** True for float scalar types. */
+export function isFloat(s: Scalar): boolean {
+  return s === 'f32' || s === 'f16' || s === 'bf16';
+}
+
+/** Numpy broadcasting of shapes; throws when they do not broadcast. */
+export function broadcastShapes(shapes: readonly (readonly number[])[]): number[] {
+  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array<number>(rank).fill(1);
+  for (const s of shapes) {
+    for (let i = 0; i < s.length; i++) {
+      const d = s[s.length - 1 - i]!;
+      const j = rank - 1 - i;
+      if (out[j] === 1) out[j] = d;
+      else if (d !== 1 && d !== out[j]) throw new Error(`shapes [${shapes.map((x) => x.join(',')).join('] [')}] do not broadcast`);
+    }
+  }
+  return out;
+}
+
+/** Parses a type from its text form (`f32[64,1]`, `i32`, `ptr<f16,global>`, `void`). */
+export function parseType(text: string): IRType {
+  const s = text.trim();
+  if (s === 'void') return VOID;
+  const p = /^ptr<(\w+),(\w+)>$/.exec(s);
+  if (p) {
+    if (!SCALARS.has(p[1]!) || !SPACES.has(p[2]!)) throw new Error(`bad pointer type '${s}'`);
+    return ptr(p[1] as Scalar, p[2] as Space);
+  }
+  const t = /^(\w+)(?:\[([\d,]*)\])?$/.exec(s);
+  if (!t || !SCALARS.has(t[1]!)) throw new Error(`bad type '${s}'`);
+  const shape = t[2] === undefined || t[2] === '' ? [] : t[2].split(',').map(Number);
+  return tile(t[1] as Scalar, shape);
+}

@@ -1,0 +1,172 @@
+/**
+ * @file Stage `lower-attention`: an attention kernel becomes FlashAttention-2 style tile IR. Loops
+ * over batch, head and query tile; an inner loop over the live key tiles carrying the online-softmax
+ * state (m, l, acc); the mask only where a tile is partial; normalisation and stores at the end.
+ */
+import * as B from '../ir/build.js';
+import { ptr, type Scalar } from '../ir/dtype.js';
+import type { Node } from '../ir/node.js';
+import { Op } from '../ir/ops.js';
+import type { LinearBound } from '../analysis/index.js';
+import type { SizeName } from '../model/expr.js';
+import type { AttentionKernel, AttentionSizes, Size } from '../model/kernel.js';
+import type { HeadBounds, KeyWalk } from './attention-space.js';
+import { lowerExpr, type ExprEnv } from './lower-expr.js';
+import type { Schedule } from './schedule.js';
+
+/** Options of the attention lowering. */
+export interface LowerAttentionOptions {
+  readonly schedule: Schedule;
+  readonly walk: KeyWalk;
+  /** Concrete sizes used to specialise a dynamic head_dim / value_dim (tile shapes must be static). */
+  readonly sizes?: AttentionSizes;
+}
+
+const SIZE_FIELD: Record<SizeName, keyof AttentionKernel & keyof AttentionSizes> = {
+  batch: 'batch', heads: 'heads', kv_heads: 'kvHeads', q_len: 'qLen', kv_len: 'kvLen', head_dim: 'headDim', value_dim: 'valueDim',
+};
+
+/** A kernel size as an IR scalar: a constant when static, an i32 param when dynamic. */
+export function sizeNode(value: Size, name: string): Node {
+  return value === 'dynamic' ? B.param(name, B.I32) : B.constant(value);
+}
+
+function staticDim(k: AttentionKernel, name: 'head_dim' | 'value_dim', sizes?: AttentionSizes): number {
+  const v = k[SIZE_FIELD[name]] as Size;
+  if (typeof v === 'number') return v;
+  if (sizes) return sizes[SIZE_FIELD[name]];
+  throw new Error(`kernel ${k.name}: dynamic ${name} needs concrete sizes to fix tile shapes`);
+}
+
+/** Lowers one attention kernel to a tile-IR kernel root. */
+export function lowerAttention(kernel: AttentionKernel, o: LowerAttentionOptions): Node {
+  const fresh = new B.Fresh();
+  const TQ = o.schedule.tile_q;
+  const TK = o.schedule.tile_k;
+  const D = staticDim(kernel, 'head_dim', o.sizes);
+  const DV = staticDim(kernel, 'value_dim', o.sizes);
+  const size = (name: SizeName): Node =>
+    name === 'head_dim' ? B.constant(D) : name === 'value_dim' ? B.constant(DV) : sizeNode(kernel[SIZE_FIELD[name]] as Size, name);
+  const store: Scalar = kernel.dtype;
+  const buf = { q: B.param('q', ptr(store)), k: B.param('k', ptr(store)), v: B.param('v', ptr(store)), out: B.param('out', ptr(store)), lse: B.param('lse', ptr('f32')) };
+  const [batch, heads, kvHeads, qLen, kvLen] = (['batch', 'heads', 'kv_heads', 'q_len', 'kv_len'] as const).map(size) as [Node, Node, Node, Node, Node];
+  const scale = kernel.scale ?? 1 / Math.sqrt(D);
+  const inputs = new Map(kernel.inputs.map((i) => [i.name, i]));
+  const numKTiles = B.cdiv(kvLen, TK);
+  const numQTiles = B.cdiv(qLen, TQ);
+
+  const bLoop = B.loop({ role: 'b', lo: 0, hi: batch, fresh }, (b) => {
+    const hLoop = B.loop({ role: 'h', lo: 0, hi: heads, fresh }, (h) => {
+      const kvh = B.idiv(h, B.idiv(heads, kvHeads));
+      const qtLoop = B.loop({ role: 'qt', lo: 0, hi: numQTiles, fresh }, (qt) => {
+        const q0 = B.mul(qt, TQ);
+        const qValid = B.min(TQ, B.sub(qLen, q0));
+        const qFirst = B.add(q0, B.sub(kvLen, qLen));
+        const qLast = B.sub(B.min(kvLen, B.add(qFirst, TQ)), 1);
+        const qRow = B.add(B.mul(B.add(B.mul(b, heads), h), qLen), q0);
+        const qTile = B.load(buf.q, B.mul(qRow, D), [D, 1], [qValid, D], [TQ, D]);
+        const qPos = B.add(B.iota([TQ, 1], 0), qFirst);
+        const kvRow = B.mul(B.add(B.mul(b, kvHeads), kvh), kvLen);
+        const ctx: TileContext = { b, h, qt, qTile, qPos, qFirst, qLast, kvRow, kvLen, D, DV, TQ, TK, scale, buf, kernel, numKTiles, numQTiles, fresh,
+          exprEnv: (vars) => ({ vars: { b, h, ...vars }, size, inputs }) };
+        const [m, l, acc] = keyTileLoops(ctx, o.walk);
+        const out = B.where(B.binary(Op.GT, l, 0), B.binary(Op.DIV, acc, l), 0);
+        const effects = [B.store(buf.out, B.mul(qRow, DV), [DV, 1], [qValid, DV], out)];
+        if (kernel.outputs.includes('lse')) {
+          const lse = B.where(B.binary(Op.GT, l, 0), B.add(m, B.unary(Op.LOG, l)), -Infinity);
+          effects.push(B.store(buf.lse, qRow, [1, 1], [qValid, 1], lse));
+        }
+        return { next: [], effects };
+      });
+      return { next: [], effects: [qtLoop.loop] };
+    });
+    return { next: [], effects: [hLoop.loop] };
+  });
+  return B.kernelRoot(kernel.name, [bLoop.loop]);
+}
+
+interface TileContext {
+  readonly b: Node; readonly h: Node; readonly qt: Node;
+  readonly qTile: Node; readonly qPos: Node; readonly qFirst: Node; readonly qLast: Node;
+  readonly kvRow: Node; readonly kvLen: Node; readonly numKTiles: Node; readonly numQTiles: Node;
+  readonly D: number; readonly DV: number; readonly TQ: number; readonly TK: number; readonly scale: number;
+  readonly buf: { readonly k: Node; readonly v: Node };
+  readonly kernel: AttentionKernel;
+  readonly fresh: B.Fresh;
+  readonly exprEnv: (vars: ExprEnv['vars']) => ExprEnv;
+}
+
+/** Evaluates a closed-form bound for the current query tile; per-head coefficients become tables. */
+function boundNode(ctx: TileContext, hb: HeadBounds, combine: Op.MAX | Op.MIN): Node {
+  const one = (forms: readonly LinearBound[]): Node => {
+    const coef = (f: (l: LinearBound) => number): Node => {
+      const vals = forms.map(f);
+      return vals.every((v) => v === vals[0]) ? B.constant(vals[0]!) : B.table(vals, ctx.h, 'i32');
+    };
+    let v = B.add(B.add(coef((l) => l.c), B.mul(coef((l) => l.cq0), ctx.qFirst)), B.mul(coef((l) => l.cq1), ctx.qLast));
+    const names = [...new Set(forms.flatMap((l) => Object.keys(l.sizes)))].sort() as SizeName[];
+    for (const n of names) v = B.add(v, B.mul(coef((l) => l.sizes[n] ?? 0), ctx.exprEnv({}).size(n)));
+    return v;
+  };
+  return [hb.main, ...hb.more].map(one).reduce((a, x) => B.binary(combine, a, x));
+}
+
+/** The loop(s) over live key tiles; returns the final (m, l, acc). */
+function keyTileLoops(ctx: TileContext, walk: KeyWalk): [Node, Node, Node] {
+  const inits = [B.full([ctx.TQ, 1], -Infinity), B.full([ctx.TQ, 1], 0), B.full([ctx.TQ, ctx.DV], 0)];
+  const nk = ctx.numKTiles;
+  if (walk.kind === 'dense') {
+    return kvLoop(ctx, inits, 0, nk, (j) => ({ kt: j, full: B.constant(0, 'bool') }));
+  }
+  if (walk.kind === 'bounds') {
+    const lo = B.max(0, boundNode(ctx, walk.lo, Op.MAX));
+    const hi = B.min(B.sub(ctx.kvLen, 1), boundNode(ctx, walk.hi, Op.MIN));
+    const ktLo = B.idiv(lo, ctx.TK);
+    const ktHi = B.add(B.idiv(hi, ctx.TK), 1);
+    const fullRange = walk.full ? [boundNode(ctx, walk.full.lo, Op.MAX), boundNode(ctx, walk.full.hi, Op.MIN)] : null;
+    return kvLoop(ctx, inits, ktLo, B.max(ktLo, ktHi), (kt) => {
+      if (!fullRange) return { kt, full: B.constant(0, 'bool') };
+      const k0 = B.mul(kt, ctx.TK);
+      const k1 = B.sub(B.min(ctx.kvLen, B.add(k0, ctx.TK)), 1);
+      return { kt, full: B.and(B.binary(Op.LE, fullRange[0]!, k0), B.binary(Op.LE, k1, fullRange[1]!)) };
+    });
+  }
+  const plan = {
+    rowPtr: B.param('plan.rowptr', ptr('i32')), kTiles: B.param('plan.ktiles', ptr('i32')), full: B.param('plan.full', ptr('bool')),
+    hCount: B.param('plan.hcount', B.I32), bMul: B.param('plan.bmul', B.I32), hMul: B.param('plan.hmul', B.I32), len: B.param('plan.len', B.I32), rows: B.param('plan.rows', B.I32),
+  };
+  const slice = B.add(B.mul(B.mul(ctx.b, plan.bMul), plan.hCount), B.mul(ctx.h, plan.hMul));
+  const row = B.add(B.mul(slice, ctx.numQTiles), ctx.qt);
+  const start = B.gather(plan.rowPtr, row, plan.rows);
+  const end = B.gather(plan.rowPtr, B.add(row, 1), plan.rows);
+  return kvLoop(ctx, inits, start, end, (j) => ({ kt: B.gather(plan.kTiles, j, plan.len), full: B.gather(plan.full, j, plan.len) }));
+}
+
+/**
+ * One loop over key tiles `j in [lo, hi)`; `tileOf(j)` gives the key tile index and whether it is
+ * full. Carries (m, l, acc); the mask runs only on tiles that are partial or cross kv_len.
+ */
+function kvLoop(ctx: TileContext, inits: Node[], lo: B.Operand, hi: B.Operand, tileOf: (j: Node) => { kt: Node; full: Node }): [Node, Node, Node] {
+  const { TQ, TK, D, DV } = ctx;
+  const r = B.loop({ role: 'kv', lo, hi, fresh: ctx.fresh, inits, iterNames: ['m', 'l', 'acc'] }, (j, [m, l, acc]) => {
+    const { kt, full } = tileOf(j);
+    const k0 = B.mul(kt, TK);
+    const kValid = B.min(TK, B.sub(ctx.kvLen, k0));
+    const kTile = B.load(ctx.buf.k, B.mul(B.add(ctx.kvRow, k0), D), [D, 1], [kValid, D], [TK, D]);
+    const kPos = B.add(B.iota([1, TK], 1), k0);
+    let s = B.mul(B.dot(ctx.qTile, B.trans(kTile), B.full([TQ, TK], 0)), B.fconst(ctx.scale));
+    if (ctx.kernel.score) s = B.cast(lowerExpr(ctx.kernel.score, ctx.exprEnv({ q: ctx.qPos, k: kPos, score: s })), 'f32');
+    const allowed = B.and(B.cast(lowerExpr(ctx.kernel.mask, ctx.exprEnv({ q: ctx.qPos, k: kPos })), 'bool'), B.lt(kPos, ctx.kvLen));
+    const masked = B.where(allowed, s, -Infinity);
+    const skipMask = B.and(full, B.binary(Op.LE, B.add(k0, TK), ctx.kvLen));
+    const sm = full.op === Op.CONST && full.arg === 0 ? masked : B.ifThenElse(skipMask, s, masked);
+    const mNew = B.max(m!, B.reduce(Op.REDUCE_MAX, sm, 1));
+    const p = B.binary(Op.SOFTMAX_EXP, sm, mNew);
+    const alpha = B.binary(Op.SOFTMAX_EXP, m!, mNew);
+    const lNew = B.mad(l!, alpha, B.reduce(Op.REDUCE_SUM, p, 1));
+    const vTile = B.load(ctx.buf.v, B.mul(B.add(ctx.kvRow, k0), DV), [DV, 1], [kValid, DV], [TK, DV]);
+    const accNew = B.dot(p, vTile, B.mul(acc!, alpha));
+    return { next: [mNew, lNew, accNew] };
+  });
+  return r.results as [Node, Node, Node];
+}

@@ -1,0 +1,305 @@
+/**
+ * @file Seeded random numbers (xoshiro128**) and random inputs for verification: Q/K/V, runtime
+ * inputs of every declared kind, and gemm X / W (satisfying the weight format) / bias.
+ */
+import type { SizeName } from '../model/expr.js';
+import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, InputAxis, RuntimeInput, WeightFormat } from '../model/kernel.js';
+import type { AttentionInputs, GemmInputs, RaggedList, RuntimeValue, RuntimeValues } from '../model/values.js';
+import { inputShape } from '../model/eval.js';
+import { roundInPlace } from './dtype.js';
+import { sizeRecord } from './mask.js';
+
+/** A small seeded PRNG: xoshiro128** seeded through splitmix32. Deterministic across platforms. */
+export class Rng {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  /** Seeds the generator from a 32-bit integer (other numbers are truncated). */
+  constructor(seed: number) {
+    let x = seed >>> 0;
+    const splitmix = (): number => {
+      x = (x + 0x9e3779b9) >>> 0;
+      let z = x;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.s0 = splitmix();
+    this.s1 = splitmix();
+    this.s2 = splitmix();
+    this.s3 = splitmix();
+  }
+
+  /** The next raw 32-bit unsigned integer. */
+  nextU32(): number {
+    const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;
+    const t = (this.s1 << 9) >>> 0;
+    this.s2 = (this.s2 ^ this.s0) >>> 0;
+    this.s3 = (this.s3 ^ this.s1) >>> 0;
+    this.s1 = (this.s1 ^ this.s2) >>> 0;
+    this.s0 = (this.s0 ^ this.s3) >>> 0;
+    this.s2 = (this.s2 ^ t) >>> 0;
+    this.s3 = rotl(this.s3, 11);
+    return result;
+  }
+
+  /** A uniform float in [0, 1). */
+  next(): number {
+    return this.nextU32() / 4294967296;
+  }
+
+  /** A uniform integer in the half-open range [lo, hi) (lo when hi <= lo). */
+  int(lo: number, hi: number): number {
+    if (hi <= lo) return lo;
+    return lo + Math.floor(this.next() * (hi - lo));
+  }
+
+  /** A uniform float in [lo, hi). */
+  uniform(lo: number, hi: number): number {
+    return lo + this.next() * (hi - lo);
+  }
+
+  /** True with probability p. */
+  bernoulli(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** A standard normal sample (Box-Muller). */
+  normal(): number {
+    const u = 1 - this.next();
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+}
+
+function rotl(x: number, r: number): number {
+  return ((x << r) | (x >>> (32 - r))) >>> 0;
+}
+
+/** A 32-bit seed derived from several parts (numbers and strings), by FNV-1a over their text. */
+export function seedFrom(...parts: readonly (string | number)[]): number {
+  let h = 0x811c9dc5;
+  for (const ch of parts.join('\u0000')) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Options of the random runtime inputs and weights. */
+export interface RandomOptions {
+  /** Fraction of bool / list / block / sparse-weight entries that are on (default 0.3). */
+  readonly density?: number;
+  /** Blocks layouts: always turn on the blocks that hold the diagonal q == k (default true). */
+  readonly diagonalBlocks?: boolean;
+}
+
+/** Default density of random sparse inputs. */
+export const DEFAULT_DENSITY = 0.3;
+/** Length given to a free (`*`) axis of a runtime input. */
+export const FREE_AXIS_LENGTH = 16;
+/** About this many documents per sequence in random segment (document id) inputs. */
+export const DOCUMENTS_PER_SEQUENCE = 16;
+/** Random i32 inputs not on a length axis (cluster ids) take values in [0, this). */
+export const CLUSTER_COUNT = 4;
+
+/** Q, K, V: standard normal, rounded to the kernel's dtype, plus random runtime inputs. */
+export function randomAttentionInputs(
+  kernel: AttentionKernel,
+  sizes: AttentionSizes,
+  rng: Rng,
+  opts: RandomOptions = {},
+): AttentionInputs {
+  const { batch, heads, kvHeads, qLen, kvLen, headDim, valueDim } = sizes;
+  const normal = (n: number): Float32Array => {
+    const a = new Float32Array(n);
+    for (let i = 0; i < n; i++) a[i] = rng.normal();
+    return roundInPlace(kernel.dtype, a);
+  };
+  const q = normal(batch * heads * qLen * headDim);
+  const k = normal(batch * kvHeads * kvLen * headDim);
+  const v = normal(batch * kvHeads * kvLen * valueDim);
+  return { q, k, v, runtime: randomRuntimeInputs(kernel, sizes, rng, opts) };
+}
+
+/** Concrete lengths of a runtime input's axes (free axes get FREE_AXIS_LENGTH). */
+function axisLengths(axes: readonly InputAxis[], sizes: Readonly<Record<SizeName, number>>): number[] {
+  return axes.map((a) => (a.kind === 'size' ? sizes[a.name] : a.kind === 'const' ? a.value : FREE_AXIS_LENGTH));
+}
+
+/** The first axis over a sequence length (kv_len or q_len), or -1. */
+function lengthAxis(axes: readonly InputAxis[]): number {
+  return axes.findIndex((a) => a.kind === 'size' && (a.name === 'kv_len' || a.name === 'q_len'));
+}
+
+/**
+ * Random i32 tensor: along a length axis, sorted non-decreasing document ids (about 16 documents
+ * per sequence, boundaries at random positions, one sequence per combination of the other axes);
+ * without a length axis, cluster ids in [0, CLUSTER_COUNT).
+ */
+function randomI32(shape: readonly number[], axis: number, rng: Rng): Int32Array {
+  const total = shape.reduce((p, n) => p * n, 1);
+  const out = new Int32Array(total);
+  if (axis < 0) {
+    for (let i = 0; i < total; i++) out[i] = rng.int(0, CLUSTER_COUNT);
+    return out;
+  }
+  const len = shape[axis]!;
+  const inner = shape.slice(axis + 1).reduce((p, n) => p * n, 1);
+  const outer = total / (len * inner);
+  const boundaryChance = Math.min(1, DOCUMENTS_PER_SEQUENCE / Math.max(1, len));
+  for (let o = 0; o < outer; o++) {
+    for (let c = 0; c < inner; c++) {
+      let doc = 0;
+      for (let p = 0; p < len; p++) {
+        if (p > 0 && rng.bernoulli(boundaryChance)) doc++;
+        out[(o * len + p) * inner + c] = doc;
+      }
+    }
+  }
+  return out;
+}
+
+/** Random ragged lists: per index tuple, sorted unique values in [0, kv_len), each present with p = density. */
+function randomList(count: number, kvLen: number, density: number, rng: Rng): RaggedList {
+  const offsets = new Int32Array(count + 1);
+  const values: number[] = [];
+  for (let l = 0; l < count; l++) {
+    for (let x = 0; x < kvLen; x++) if (rng.bernoulli(density)) values.push(x);
+    offsets[l + 1] = values.length;
+  }
+  return { offsets, values: Int32Array.from(values) };
+}
+
+/** Random block layout [batch, heads, ceil(kv/bq), ceil(kv/bk)], optionally with the diagonal blocks on. */
+function randomBlocks(input: Extract<RuntimeInput, { kind: 'blocks' }>, sizes: Record<SizeName, number>, opts: Required<RandomOptions>, rng: Rng): Uint8Array {
+  const shape = inputShape(input, sizes);
+  const [batch, heads, qBlocks, kBlocks] = shape as [number, number, number, number];
+  const out = new Uint8Array(batch * heads * qBlocks * kBlocks);
+  for (let s = 0; s < batch * heads; s++) {
+    for (let qb = 0; qb < qBlocks; qb++) {
+      for (let kb = 0; kb < kBlocks; kb++) {
+        // Block (qb, kb) holds a diagonal point q == k when the two position ranges overlap.
+        const onDiagonal = kb * input.bk < (qb + 1) * input.bq && qb * input.bq < (kb + 1) * input.bk;
+        out[(s * qBlocks + qb) * kBlocks + kb] = (opts.diagonalBlocks && onDiagonal) || rng.bernoulli(opts.density) ? 1 : 0;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Valid random values for every runtime input of an attention kernel: i32 tensors (document ids
+ * along a length axis, else cluster ids), f32 tensors uniform in (0, 1) (e.g. ALiBi slopes), bool
+ * tensors Bernoulli(density), lists (sorted unique ints in [0, kv_len), density), and block
+ * layouts (density, diagonal blocks on unless `diagonalBlocks: false`).
+ */
+export function randomRuntimeInputs(kernel: AttentionKernel, sizes: AttentionSizes, rng: Rng, opts: RandomOptions = {}): RuntimeValues {
+  const full: Required<RandomOptions> = { density: opts.density ?? DEFAULT_DENSITY, diagonalBlocks: opts.diagonalBlocks ?? true };
+  const named = sizeRecord(sizes);
+  const out: Record<string, RuntimeValue> = {};
+  for (const input of kernel.inputs) out[input.name] = randomInput(input, named, full, rng);
+  return out;
+}
+
+function randomInput(input: RuntimeInput, sizes: Record<SizeName, number>, opts: Required<RandomOptions>, rng: Rng): RuntimeValue {
+  if (input.kind === 'blocks') return randomBlocks(input, sizes, opts, rng);
+  const shape = axisLengths(input.axes, sizes);
+  const total = shape.reduce((p, n) => p * n, 1);
+  if (input.kind === 'list') return randomList(total, sizes.kv_len, opts.density, rng);
+  switch (input.elem) {
+    case 'i32':
+      return randomI32(shape, lengthAxis(input.axes), rng);
+    case 'f32':
+      return Float32Array.from({ length: total }, () => rng.uniform(0.01, 1));
+    case 'bool':
+      return Uint8Array.from({ length: total }, () => (rng.bernoulli(opts.density) ? 1 : 0));
+  }
+}
+
+/** Threshold inputs: below-threshold values stay within this fraction of t, others beyond (1 + this gap) t. */
+const THRESHOLD_MARGIN = 0.1;
+
+/** Random activations X [m, k]: normal; with a threshold, half of them clearly below it, half clearly above. */
+function randomActivations(kernel: GemmKernel, count: number, rng: Rng): Float32Array {
+  const x = new Float32Array(count);
+  const t = kernel.threshold;
+  for (let i = 0; i < count; i++) {
+    if (t === null) x[i] = rng.normal();
+    else if (rng.bernoulli(0.5)) x[i] = rng.uniform(-1, 1) * t * (1 - THRESHOLD_MARGIN);
+    else x[i] = (rng.bernoulli(0.5) ? 1 : -1) * (t * (1 + THRESHOLD_MARGIN) + Math.abs(rng.normal()));
+  }
+  return roundInPlace(kernel.dtype, x);
+}
+
+type WeightFiller = (w: Float32Array, sizes: GemmSizes, fmt: WeightFormat, density: number, value: () => number, rng: Rng) => void;
+
+/** How each weight format places its nonzeros. */
+const WEIGHT_FILLERS: Readonly<Record<WeightFormat['format'], WeightFiller>> = {
+  dense: (w, _sizes, _fmt, _density, value) => w.forEach((_, i) => (w[i] = value())),
+  csr: (w, _sizes, _fmt, density, value, rng) => w.forEach((_, i) => (w[i] = rng.bernoulli(density) ? value() : 0)),
+  nm: (w, { n, k }, fmt, _density, value, rng) => {
+    if (fmt.format !== 'nm') return;
+    for (let r = 0; r < n; r++) {
+      for (let start = 0; start < k; start += fmt.group) {
+        const width = Math.min(fmt.group, k - start);
+        for (const p of choose(width, Math.min(fmt.keep, width), rng)) w[r * k + start + p] = value();
+      }
+    }
+  },
+  bsr: (w, sizes, fmt, density, value, rng) => {
+    if (fmt.format !== 'bsr') return;
+    w.forEach((_, i) => (w[i] = value()));
+    zeroBlocks(w, sizes, fmt.r, fmt.c, density, rng);
+  },
+};
+
+/** Random weight W [n, k] (normal / sqrt(k), never exactly 0) with the kernel's sparsity structure. */
+function randomWeight(kernel: GemmKernel, sizes: GemmSizes, density: number, rng: Rng): Float32Array {
+  const w = new Float32Array(sizes.n * sizes.k);
+  const value = (): number => {
+    const v = rng.normal() / Math.sqrt(Math.max(1, sizes.k));
+    return v === 0 ? 1e-3 : v;
+  };
+  WEIGHT_FILLERS[kernel.weight.format](w, sizes, kernel.weight, density, value, rng);
+  return roundInPlace(kernel.dtype, w);
+}
+
+/** `count` distinct positions in [0, width), chosen uniformly. */
+function choose(width: number, count: number, rng: Rng): number[] {
+  const pool = Array.from({ length: width }, (_, i) => i);
+  for (let i = 0; i < count; i++) {
+    const j = rng.int(i, width);
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  return pool.slice(0, count);
+}
+
+/** Zeroes each R x C block of w with probability 1 - density. */
+function zeroBlocks(w: Float32Array, sizes: GemmSizes, R: number, C: number, density: number, rng: Rng): void {
+  const { n, k } = sizes;
+  for (let br = 0; br * R < n; br++) {
+    for (let bc = 0; bc * C < k; bc++) {
+      if (rng.bernoulli(density)) continue;
+      for (let row = br * R; row < Math.min(n, br * R + R); row++) {
+        for (let col = bc * C; col < Math.min(k, bc * C + C); col++) w[row * k + col] = 0;
+      }
+    }
+  }
+}
+
+/**
+ * Random gemm inputs: X [m, k] (normal; with a threshold, ~50% of entries clearly below it),
+ * W [n, k] satisfying the weight format (nm: exactly N nonzeros per full group; bsr: blocks zero
+ * with probability 1 - density; csr: elements zero with probability 1 - density), and bias [n]
+ * (normal, f32) when declared. X and W are rounded to the kernel's dtype.
+ */
+export function randomGemmInputs(kernel: GemmKernel, sizes: GemmSizes, rng: Rng, opts: RandomOptions = {}): GemmInputs {
+  const density = opts.density ?? DEFAULT_DENSITY;
+  const x = randomActivations(kernel, sizes.m * sizes.k, rng);
+  const w = randomWeight(kernel, sizes, density, rng);
+  if (!kernel.bias) return { x, w };
+  return { x, w, bias: Float32Array.from({ length: sizes.n }, () => rng.normal()) };
+}
