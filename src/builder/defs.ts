@@ -46,6 +46,7 @@ export interface KernelDefinition {
   readonly refs: readonly PatternDefinition[];
 }
 
+/** Any builder declaration. */
 export type Definition = PatternDefinition | KernelDefinition;
 
 /** What an `E` carries: the AST expression and the patterns it refers to. */

@@ -2,13 +2,14 @@
  * @file `loadTsSpec`: loads a `.ts` spec file into the same AST `Module` as a `.sparse` file. Syntax
  * errors, unresolvable imports and errors thrown while the spec runs become SPC008 diagnostics.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { SourceMap } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Module, Span } from '../frontend/ast.js';
-import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { TsSpecLoader } from '../frontend/load.js';
 import { MAX_EXPRESSION_HEIGHT } from '../frontend/parse.js';
 import { declExprs, exprHeight } from '../frontend/walk.js';
@@ -23,11 +24,11 @@ export type { TsSpecLoader };
  * The builder entry that `import ... from 'sparsec'` in a spec resolves to: `dist/index.js` next to the
  * compiled loader, or `src/index.ts` when the loader itself runs from source (under vitest).
  */
-export function builderEntryUrl(exists: (p: string) => boolean): string {
+export function builderEntryUrl(): string {
   const here = fileURLToPath(import.meta.url);
   const js = path.join(path.dirname(here), '..', 'index.js');
   const ts = path.join(path.dirname(here), '..', 'index.ts');
-  return pathToFileURL(exists(js) || !exists(ts) ? js : ts).href;
+  return pathToFileURL(existsSync(js) || !existsSync(ts) ? js : ts).href;
 }
 
 /** Loads one `.ts` spec. Never throws for problems in the spec; each one is an SPC008 diagnostic. */
@@ -39,11 +40,11 @@ export const loadTsSpec: TsSpecLoader = async (absPath, display) => {
     else bag.fileError('SPC008', file, [message]);
   };
   // ts-morph is heavy: load it only when a .ts spec is actually loaded.
-  const { emitSpecGraph, locatedSources, exists } = await import('./ts-emit.js');
+  const { emitSpecGraph, locatedSources } = await import('./ts-emit.js');
   const { makeLocator, positionSpan } = await import('./spans.js');
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'sparsec-spec-'));
   try {
-    const entryUrl = builderEntryUrl(exists);
+    const entryUrl = builderEntryUrl();
     const emitted = await emitSpecGraph(absPath, display, outDir, entryUrl);
     for (const p of emitted.problems) report(p.message, p.span, p.file);
     const entry = emitted.files.find((f) => f.absPath === absPath);

@@ -88,8 +88,7 @@ export function makeLocator(sources: readonly LocatedSource[]): DeclLocator {
 
 function locationOfCall({ call, source }: FoundCall): DeclLocation {
   const { display } = source;
-  const statement = call.getFirstAncestorByKind(SyntaxKind.VariableStatement);
-  const declNode = statement ?? call;
+  const declNode = call.getFirstAncestorByKind(SyntaxKind.VariableStatement) ?? call.getFirstAncestorByKind(SyntaxKind.ExportAssignment) ?? call;
   const args = call.getArguments();
   const parts = new Map<string, Span>();
   const callee = call.getExpression().getText();

@@ -2,12 +2,12 @@
  * @file Turns a `.ts` spec and the local `.ts` files it imports into runnable `.mjs` files in a temp
  * folder: syntax errors become diagnostics, `'sparsec'` points at the builder entry, relative imports at their emitted copies.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import { Node, Project, ts, type NoSubstitutionTemplateLiteral, type SourceFile, type StringLiteral } from 'ts-morph';
 import type { Span } from '../frontend/ast.js';
 import { positionSpan, type LocatedSource } from './spans.js';
 
@@ -71,8 +71,8 @@ function resolveBare(fromFile: string, spec: string): string {
 }
 
 /** The module specifier string literals of a file that need resolving (static imports, re-exports, `import()`). */
-function specifierNodes(sf: SourceFile): Node[] {
-  const out: Node[] = [];
+function specifierNodes(sf: SourceFile): (StringLiteral | NoSubstitutionTemplateLiteral)[] {
+  const out: (StringLiteral | NoSubstitutionTemplateLiteral)[] = [];
   for (const d of sf.getImportDeclarations()) if (!d.isTypeOnly()) out.push(d.getModuleSpecifier());
   for (const d of sf.getExportDeclarations()) {
     const m = d.getModuleSpecifier();
@@ -129,7 +129,7 @@ export async function emitSpecGraph(entryAbs: string, entryDisplay: string, outD
     }
     const edits: { start: number; end: number; text: string }[] = [];
     for (const node of specifierNodes(sourceFile)) {
-      const spec = (node as unknown as { getLiteralText(): string }).getLiteralText();
+      const spec = node.getLiteralText();
       const replacement = await rewriteSpecifier(spec, absPath, display, node, sourceFile);
       if (replacement !== null && replacement !== spec) edits.push({ start: node.getStart() + 1, end: node.getEnd() - 1, text: replacement });
     }
@@ -165,9 +165,4 @@ export async function emitSpecGraph(entryAbs: string, entryDisplay: string, outD
 export function locatedSources(files: readonly EmittedFile[], entryAbs: string): LocatedSource[] {
   const ordered = [...files].sort((a, b) => Number(b.absPath === entryAbs) - Number(a.absPath === entryAbs));
   return ordered.map((f) => ({ display: f.display, sourceFile: f.sourceFile }));
-}
-
-/** True when a path exists (used to pick the builder entry). */
-export function exists(p: string): boolean {
-  return existsSync(p);
 }

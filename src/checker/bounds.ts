@@ -135,7 +135,9 @@ function narrow(x: Interval, cmp: Cmp, o: Interval): Interval {
     case 'gt': return { lo: Math.max(x.lo, o.lo + 1), hi: x.hi };
     case 'ge': return { lo: Math.max(x.lo, o.lo), hi: x.hi };
     case 'eq': return { lo: Math.max(x.lo, o.lo), hi: Math.min(x.hi, o.hi) };
-    case 'ne': return x;
+    case 'ne':
+      if (o.lo !== o.hi) return x;
+      return { lo: x.lo === o.lo ? x.lo + 1 : x.lo, hi: x.hi === o.hi ? x.hi - 1 : x.hi };
   }
 }
 

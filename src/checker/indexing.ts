@@ -17,27 +17,31 @@ import type { Binding, RuntimeType, Typed } from './types.js';
 type IndexExpr = Extract<Expr, { kind: 'index' }>;
 type BinaryExpr = Extract<Expr, { kind: 'binary' }>;
 
-/** An axis for range checks: its length when static (null when dynamic or free) and its name. */
+/** An axis for range checks: its length when static (null when dynamic or free) and how to show its range. */
 interface AxisBound {
   readonly length: number | null;
-  readonly label: string;
+  readonly range: string;
 }
 
 function sizeBound(name: SizeName, ctx: Ctx): AxisBound {
-  return { length: ctx.sizes[name], label: name };
+  const n = ctx.sizes[name];
+  return { length: n, range: n === null ? `[0, ${name})` : `[0, ${name}) with ${name} = ${n}` };
 }
 
 function axisBound(axis: InputAxis, ctx: Ctx): AxisBound {
   if (axis.kind === 'size') return sizeBound(axis.name, ctx);
-  if (axis.kind === 'const') return { length: axis.value, label: String(axis.value) };
-  return { length: null, label: '*' };
+  if (axis.kind === 'const') return { length: axis.value, range: `[0, ${axis.value})` };
+  return { length: null, range: '[0, length)' };
 }
 
 /** Axes of a runtime input: blocks are [batch, heads, ceil(kv_len / bq), ceil(kv_len / bk)]. */
 function axesOf(t: RuntimeType, ctx: Ctx): AxisBound[] {
   if (t.kind !== 'blocks') return t.axes.map((a) => axisBound(a, ctx));
   const kv = ctx.sizes.kv_len;
-  const blocksOf = (n: number): AxisBound => ({ length: kv === null ? null : Math.ceil(kv / n), label: `kv_len / ${n}, rounded up` });
+  const blocksOf = (n: number): AxisBound => ({
+    length: kv === null ? null : Math.ceil(kv / n),
+    range: kv === null ? `[0, ceil(kv_len / ${n}))` : `[0, ${Math.ceil(kv / n)}) with kv_len = ${kv} in blocks of ${n}`,
+  });
   return [sizeBound('batch', ctx), sizeBound('heads', ctx), blocksOf(t.bq), blocksOf(t.bk)];
 }
 
@@ -80,7 +84,7 @@ function runtimeIndices(e: IndexExpr, type: RuntimeType, ctx: Ctx): Typed[] | nu
     const axis = axes[i]!;
     const bad = provablyOutside(index, axis.length, ctx);
     if (bad !== null) {
-      ctx.facts.reporter.errorInContext('SPC080', e.indices[i]!.span, [i + 1, e.target, bad, axis.label, axis.length ?? '?']);
+      ctx.facts.reporter.errorInContext('SPC080', e.indices[i]!.span, [i + 1, e.target, bad, axis.range]);
       ok = false;
     }
   });

@@ -2,18 +2,18 @@
  * @file "Did you mean" suggestions: the closest name in scope by Levenshtein distance.
  */
 
-/** Edit distance between `a` and `b` (insertions, deletions, substitutions). */
+/** Edit distance between `a` and `b`: insertions, deletions, substitutions and swaps of neighbours. */
 export function levenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_r, i) => Array.from({ length: b.length + 1 }, (_c, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost));
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
-    prev = cur;
   }
-  return prev[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 /** The candidate closest to `name` (distance at most a third of its length, at least 1), or null. */
@@ -24,7 +24,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   for (const c of [...new Set(candidates)].sort()) {
     if (c === name) continue;
     const d = levenshtein(name, c);
-    if (d <= limit && d < bestDistance) {
+    if (d <= limit && d < name.length && d < bestDistance) {
       best = c;
       bestDistance = d;
     }

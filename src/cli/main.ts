@@ -5,6 +5,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, processIo, UsageError, type Io } from './io.js';
 import { runCheck } from './commands/check.js';
+import { runVerify, type VerifyCliOptions } from './commands/verify.js';
+import { DEFAULT_TARGET, KNOWN_TARGETS } from './targets.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
 
@@ -32,9 +34,23 @@ function buildProgram(io: Io, setAction: (a: Action) => void): Command {
   return program;
 }
 
+/** Repeatable list options: `--target wasm --target cuda` or `--target wasm,cuda`. */
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
 /** Commands whose implementation lives in their own files (verify, show, build, bench). */
 function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) => void): void {
-  void program; void io; void setAction; void Option;
+  program
+    .command('verify')
+    .description('run every kernel on each target on random inputs against the dense float64 reference')
+    .argument('<paths...>', 'files or folders')
+    .addOption(new Option('-t, --target <names>', `targets, comma separated (${KNOWN_TARGETS.join(', ')}); default ${DEFAULT_TARGET}`).argParser(collect))
+    .addOption(new Option('--require <names>', 'targets that must run: a skipped one fails').argParser(collect))
+    .option('--seed <n>', 'seed of the random inputs', '1')
+    .addOption(new Option('-k, --kernel <names>', 'only these kernels (comma separated)').argParser(collect))
+    .option('--rows <n>', 'random query rows checked per (batch, head) when a case is too big to check whole', '64')
+    .option('--json', 'print the results as JSON rows on standard output')
+    .addHelpText('after', '\nEvery kernel runs on its declared sizes and on edge sizes (dynamic lengths that are not\nmultiples of the tile, q_len 1, q_len < kv_len, rows with no allowed key), with fresh random inputs\nand random runtime inputs, outputs poisoned before each run.\nA target whose runtime is missing is reported as skipped unless --require names it.\nExit status: 0 all pass, 1 any mismatch or error, 2 bad usage.\nExample:\n  sparsec verify dsl/ --target interp --seed 7 --json')
+    .action((paths: string[], opts: VerifyCliOptions) => setAction(() => runVerify(paths, opts, io)));
 }
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */

@@ -79,7 +79,7 @@ export const CATALOGUE = {
   SPC078: { severity: 'error', message: "argument '{0}' of '{1}' must be a table of {2} (a literal array or a table parameter)", doc: 'A table parameter is given something other than a literal array or a table of the same element type.' },
   SPC079: { severity: 'error', message: "runtime input '{0}' must have a tensor, list or blocks type, found {1}", doc: 'A kernel runtime input is declared with a compile-time type (int, float, bool, int[]).' },
   // ---- provable out-of-range indices (checker) ----
-  SPC080: { severity: 'error', message: "index {0} of '{1}' is out of range: it can be {2}, but the axis ({3}) has length {4}", doc: 'An index of a runtime tensor, list or block layout provably leaves its axis for some point of the kernel (interval bounds from the static sizes).' },
+  SPC080: { severity: 'error', message: "index {0} of '{1}' is out of range: it can be {2}, outside {3}", doc: 'An index of a runtime tensor, list or block layout provably leaves its axis for some point of the kernel (interval bounds from the static sizes).' },
   SPC081: { severity: 'error', message: "index of table '{0}' is out of range: it can be {1}, but the table has {2} entries", doc: 'A compile-time table is provably indexed outside its entries (for example `spans[h]` with fewer entries than heads).' },
   // ---- kernel fields and sizes (checker) ----
   SPC100: { severity: 'error', message: "unknown field '{0}' in {1} kernel{2}", doc: 'A kernel field name is not known (with a suggestion when one is close).' },

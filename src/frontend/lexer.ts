@@ -55,6 +55,22 @@ export const BadNumber = createToken({
   group: 'bad',
 });
 
+// ---- characters that start no token ----
+/**
+ * `lexSource` first replaces every character that can start no token (anything outside printable
+ * ASCII, and the ASCII characters # $ @ ' \ backquote ~) by U+0001, one UTF-16 unit for one, so
+ * offsets do not move. A run of them is then one ordinary token, reported as SPC010 with the original character. This keeps
+ * chevrotain's error recovery (which retries every pattern at every character) out of the way,
+ * so binary junk lexes in linear time. Comments and strings still match their contents, and
+ * string images are restored from the original text.
+ */
+export const UnknownRun = createToken({ name: 'UnknownRun', pattern: /\u0001+/, group: 'bad' });
+/** A `.` that does not start a number. */
+export const StrayDot = createToken({ name: 'StrayDot', pattern: /\./, group: 'bad' });
+
+/** Characters that can start a token or are whitespace; all others become U+0001 before lexing. */
+const NON_TOKEN_CHARS = /[^A-Za-z0-9_ \t\r\n\f\v\uFEFF\u00A0"/(){}[\]<>=!&|^+\-*%?:;,.]/g;
+
 // ---- categories: the parser matches "any binary operator" / "any prefix operator" ----
 /** Every binary operator, `in`, `&&` and `||` included; precedence is applied in to-ast.ts. */
 export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA, label: 'an operator' });
@@ -109,7 +125,7 @@ export const allTokens: TokenType[] = [
   AndAnd, OrOr, ShiftLeft, ShiftRight, EqEq, NotEq, LessEq, GreaterEq, Less, Greater,
   Plus, Minus, Star, Slash, Percent, Amp, Pipe, Caret, Bang, Question, Colon, Equals,
   Comma, Semicolon, LParen, RParen, LBracket, RBracket, LBrace, RBrace,
-  BinaryOp, PrefixOp,
+  BinaryOp, PrefixOp, UnknownRun, StrayDot,
 ];
 
 /** The shared lexer instance (building one is costly). */
@@ -132,6 +148,8 @@ export interface LexResult {
 }
 
 const BAD_TOKEN_CODES: Record<string, LexProblem['code']> = {
+  UnknownRun: 'SPC010',
+  StrayDot: 'SPC010',
   UnterminatedComment: 'SPC020',
   UnterminatedString: 'SPC021',
   BadNumber: 'SPC023',
@@ -139,7 +157,10 @@ const BAD_TOKEN_CODES: Record<string, LexProblem['code']> = {
 
 /** Lexes `text`; never throws for any input. */
 export function lexSource(text: string): LexResult {
-  const result = sparseLexer.tokenize(text);
+  const result = sparseLexer.tokenize(text.replace(NON_TOKEN_CHARS, '\u0001'));
+  for (const tok of result.tokens) {
+    if (tok.tokenType === StringLiteral) tok.image = text.slice(tok.startOffset, tok.startOffset + tok.image.length);
+  }
   const problems: LexProblem[] = [];
   for (const err of result.errors) {
     const ch = String.fromCodePoint(text.codePointAt(err.offset) ?? 0xfffd);
@@ -155,11 +176,12 @@ export function lexSource(text: string): LexResult {
   for (const tok of result.groups['bad'] ?? []) {
     const code = BAD_TOKEN_CODES[tok.tokenType.name];
     if (!code) continue;
+    const first = String.fromCodePoint(text.codePointAt(tok.startOffset) ?? 0xfffd);
     problems.push({
       code,
-      args: code === 'SPC023' ? [tok.image] : [],
+      args: code === 'SPC023' ? [tok.image] : code === 'SPC010' ? [printableChar(first)] : [],
       offset: tok.startOffset,
-      length: code === 'SPC023' ? tok.image.length : Math.min(2, tok.image.length),
+      length: code === 'SPC023' ? tok.image.length : code === 'SPC010' ? first.length : Math.min(2, tok.image.length),
       line: tok.startLine ?? 1,
       col: tok.startColumn ?? 1,
     });

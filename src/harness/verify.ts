@@ -75,13 +75,10 @@ function prepareAttention(kernel: AttentionKernel, c: VerifyCase, opts: VerifyOp
   };
   const reference = referenceAttention(kernel, sizes, inputs, sampled ? { rows: rowsOf } : {});
   const rowCount = sizes.batch * sizes.heads * sizes.qLen;
-  const checkedRows = new Uint8Array(rowCount);
+  const checkedRows = new Uint8Array(rowCount).fill(sampled ? 0 : 1);
+  for (const [slice, rows] of perSlice) for (const i of rows) checkedRows[slice * sizes.qLen + i] = 1;
   let empty = 0;
-  for (let r = 0; r < rowCount; r++) {
-    if (Number.isNaN(reference.scoreMagnitude[r]!)) continue;
-    checkedRows[r] = 1;
-    if (reference.lse[r] === -Infinity) empty++;
-  }
+  for (let r = 0; r < rowCount; r++) if (checkedRows[r] === 1 && reference.lse[r] === -Infinity) empty++;
   const checked = checkedRows.reduce((n, x) => n + x, 0);
   const note = `${sampled ? `sampled ${checked} of ${rowCount} rows` : `${rowCount} rows`}${empty > 0 ? `, ${empty} with no allowed key` : ''}`;
   return { kernel, sizes, inputs, reference, checkedRows, note };
@@ -114,7 +111,12 @@ function row(kernel: string, target: string, caseLabel: string, o: CaseOutcome):
 }
 
 /** Compiles a kernel on each available target; failures become report rows. */
-async function compileAll(kernel: Kernel, targets: readonly Target[], results: VerifyResult[]): Promise<Map<Target, CompiledKernel>> {
+async function compileAll(
+  kernel: Kernel,
+  targets: readonly Target[],
+  results: VerifyResult[],
+  onProgress: VerifyOptions['onProgress'],
+): Promise<Map<Target, CompiledKernel>> {
   const compiled = new Map<Target, CompiledKernel>();
   for (const target of targets) {
     const start = performance.now();
@@ -122,6 +124,7 @@ async function compileAll(kernel: Kernel, targets: readonly Target[], results: V
       compiled.set(target, await target.compile(kernel));
     } catch (err) {
       const message = `compile failed: ${err instanceof Error ? err.message : String(err)}`;
+      onProgress?.(`fail ${kernel.name} / ${target.name}: ${message}`);
       results.push(row(kernel.name, target.name, 'compile', errorOutcome(message, performance.now() - start)));
     }
   }
@@ -130,7 +133,7 @@ async function compileAll(kernel: Kernel, targets: readonly Target[], results: V
 
 /** Verifies one kernel on the available targets, case by case (the reference is shared by all targets). */
 async function verifyKernel(kernel: Kernel, targets: readonly Target[], opts: VerifyOptions, results: VerifyResult[]): Promise<void> {
-  const compiled = await compileAll(kernel, targets, results);
+  const compiled = await compileAll(kernel, targets, results, opts.onProgress);
   if (compiled.size === 0) return;
   try {
     for (const c of verifySizes(kernel)) {

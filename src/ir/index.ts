@@ -6,4 +6,4 @@ export { printKernel } from './print.js';
 export { parseKernel, parseArg } from './parse.js';
 export { verifyKernel, assertValid } from './verify.js';
 export { linearize, type Placed, type Region } from './linearize.js';
-export { substitute, rewriteBottomUp } from './rewrite.js';
+export { substitute, substituteMany, rewriteBottomUp } from './rewrite.js';

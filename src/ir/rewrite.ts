@@ -32,3 +32,13 @@ export function rewriteBottomUp(root: Node, rule: (n: Node) => Node | undefined)
   }
   return done.get(root)!;
 }
+
+/** `substitute` over several roots at once (shared subgraphs rebuilt once). */
+export function substituteMany(roots: readonly Node[], map: ReadonlyMap<Node, Node>): Node[] {
+  const done = new Map<Node, Node>(map);
+  for (const n of toposort(roots)) {
+    if (done.has(n)) continue;
+    done.set(n, n.withSrc(n.src.map((s) => done.get(s) ?? s)));
+  }
+  return roots.map((r) => done.get(r)!);
+}

@@ -137,13 +137,16 @@ function lengthAxis(axes: readonly InputAxis[]): number {
 /**
  * Random i32 tensor: along a length axis, sorted non-decreasing document ids (about 16 documents
  * per sequence, boundaries at random positions, one sequence per combination of the other axes);
- * without a length axis, cluster ids in [0, CLUSTER_COUNT).
+ * over batch only, per-sequence lengths in [1, kv_len] (e.g. `k < lens[b]`); otherwise cluster
+ * ids in [0, CLUSTER_COUNT).
  */
-function randomI32(shape: readonly number[], axis: number, rng: Rng): Int32Array {
+function randomI32(shape: readonly number[], axes: readonly InputAxis[], kvLen: number, rng: Rng): Int32Array {
   const total = shape.reduce((p, n) => p * n, 1);
   const out = new Int32Array(total);
+  const axis = lengthAxis(axes);
   if (axis < 0) {
-    for (let i = 0; i < total; i++) out[i] = rng.int(0, CLUSTER_COUNT);
+    const perBatch = axes.length > 0 && axes.every((a) => a.kind === 'size' && a.name === 'batch');
+    for (let i = 0; i < total; i++) out[i] = perBatch ? rng.int(1, kvLen + 1) : rng.int(0, CLUSTER_COUNT);
     return out;
   }
   const len = shape[axis]!;
@@ -192,7 +195,7 @@ function randomBlocks(input: Extract<RuntimeInput, { kind: 'blocks' }>, sizes: R
 
 /**
  * Valid random values for every runtime input of an attention kernel: i32 tensors (document ids
- * along a length axis, else cluster ids), f32 tensors uniform in (0, 1) (e.g. ALiBi slopes), bool
+ * along a length axis, lengths in [1, kv_len] over batch only, else cluster ids), f32 tensors uniform in (0, 1) (e.g. ALiBi slopes), bool
  * tensors Bernoulli(density), lists (sorted unique ints in [0, kv_len), density), and block
  * layouts (density, diagonal blocks on unless `diagonalBlocks: false`).
  */
@@ -211,7 +214,7 @@ function randomInput(input: RuntimeInput, sizes: Record<SizeName, number>, opts:
   if (input.kind === 'list') return randomList(total, sizes.kv_len, opts.density, rng);
   switch (input.elem) {
     case 'i32':
-      return randomI32(shape, lengthAxis(input.axes), rng);
+      return randomI32(shape, input.axes, sizes.kv_len, rng);
     case 'f32':
       return Float32Array.from({ length: total }, () => rng.uniform(0.01, 1));
     case 'bool':

@@ -132,6 +132,16 @@ describe('bad specs give SPC008 with a place', () => {
     expect((await loadText('str.spec.ts', "throw 'boom';\n")).brief).toEqual([['SPC008', 'error in TypeScript spec: the spec threw boom', null]]);
   });
 
+  it('locates computed names by their export, and default exports', async () => {
+    const r = await loadText('computed.spec.ts', `${HEAD}const make = (w: number) => pattern(\`win_\${w}\`, q.sub(k).lt(w));\n\n` +
+      "export const win64 = make(64);\nexport default kernel.gemm('g', { m: 1, n: 8, k: 8 });\n");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.module.decls.map((d) => [d.name, d.span.line, d.span.col, d.nameSpan.line, d.nameSpan.col])).toEqual([
+      ['win_64', 4, 1, 4, 14], // `export const win64 = ...`, name at `win64`
+      ['g', 5, 1, 5, 28], // `export default ...`, name at the call's name string
+    ]);
+  });
+
   it('a file that cannot be read', async () => {
     const r = await loadTsSpec(path.join(dir, 'missing.spec.ts'), 'missing.spec.ts');
     expect(r.diagnostics).toHaveLength(1);

@@ -33,6 +33,8 @@ const CASES: readonly Case[] = [
   { name: 'bad blocks type', text: 'pattern p(s: blocks<64>) = s[b, h, 0, 0]', code: 'SPC011', line: 1, col: 14, message: "a block layout is written 'blocks<BQ, BK>' with two integers, as in 'blocks<64, 64>'" },
   { name: 'unknown block in a kernel', text: 'kernel k = gemm { tiles cuda { } }', code: 'SPC011', line: 1, col: 19, message: "expected '=' or ':' after field name 'tiles' (only 'schedule TARGET { ... }' opens a block)" },
   { name: 'unexpected character', text: 'pattern p = q # k', code: 'SPC010', line: 1, col: 15, message: "unexpected character '#'" },
+  { name: 'stray dot', text: 'pattern p = a . b', code: 'SPC010', line: 1, col: 15, message: "unexpected character '.'" },
+  { name: 'astral character keeps its columns', text: 'pattern p = "\u{1F600}" \u{1F600}', code: 'SPC010', line: 1, col: 17, message: "unexpected character '\u{1F600}'" },
   { name: 'control character', text: 'pattern p = q\u0001', code: 'SPC010', line: 1, col: 14, message: "unexpected character '\\u{1}'" },
   { name: 'unterminated block comment', text: 'pattern p = q\n  /* never closed\n', code: 'SPC020', line: 2, col: 3, message: 'unterminated block comment' },
   { name: 'unterminated string', text: 'import "other.sparse\npattern p = q', code: 'SPC021', line: 1, col: 8, message: 'unterminated string' },
@@ -68,6 +70,13 @@ describe('syntax diagnostics', () => {
     expect(renderDiagnostic(d, new Map([['dsl/bad.sparse', text]]))).toBe(
       ['dsl/bad.sparse:1:56: error SPC010: unexpected character \'§\'', `  ${text}`, `  ${' '.repeat(55)}^`].join('\n'),
     );
+  });
+
+  it('keeps non-ASCII characters in import paths and comments', () => {
+    const { module, diagnostics } = parseSource('u.sparse', 'import "données/é.sparse" // ✓ café\n/* π */ pattern p = causal');
+    expect(diagnostics).toEqual([]);
+    expect(module.imports.map((i) => i.path)).toEqual(['données/é.sparse']);
+    expect(module.decls[0]!.span).toMatchObject({ line: 2, col: 9 });
   });
 
   it('keeps the good declarations of a file with a broken one', () => {

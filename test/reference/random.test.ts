@@ -56,6 +56,7 @@ describe('random attention inputs', () => {
       inputs: [
         inputs.i32('doc', 'kv_len'),
         inputs.i32('cluster', 'heads'),
+        inputs.i32('lens', 'batch'),
         inputs.f32('slopes', 'heads'),
         inputs.bool('streaming', 'heads'),
         inputs.bool('m', 'q_len', 'kv_len'),
@@ -69,6 +70,7 @@ describe('random attention inputs', () => {
     for (let i = 1; i < doc.length; i++) expect(doc[i]! - doc[i - 1]!).toBeGreaterThanOrEqual(0);
     expect(doc[69]!).toBeGreaterThan(3); // ~16 documents over 70 positions
     expect(Array.from(rt.cluster as Int32Array).every((c) => c >= 0 && c < 4)).toBe(true);
+    expect(Array.from(rt.lens as Int32Array).every((n) => n >= 1 && n <= 70)).toBe(true);
     expect(Array.from(rt.slopes as Float32Array).every((s) => s > 0 && s < 1)).toBe(true);
     expect((rt.m as Uint8Array).length).toBe(50 * 70);
     const ones = (rt.m as Uint8Array).reduce((a, b) => a + b, 0) / (50 * 70);

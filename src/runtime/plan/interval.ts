@@ -139,7 +139,14 @@ export function compileBoxEvaluator(mask: CExpr, sizes: SizeRecord, summary: Til
     const thunks = indices.map(compile);
     const lo = new Array<number>(indices.length).fill(0);
     const hi = new Array<number>(indices.length).fill(0);
-    return { fill: () => thunks.forEach((t, i) => { const v = t(); lo[i] = v.lo; hi[i] = v.hi; }), lo, hi };
+    const fill = (): void => {
+      for (let i = 0; i < thunks.length; i++) {
+        const v = thunks[i]!();
+        lo[i] = v.lo;
+        hi[i] = v.hi;
+      }
+    };
+    return { fill, lo, hi };
   };
 
   const handlers: Record<COp, (e: CExpr) => Thunk> = {

@@ -29,46 +29,67 @@ export function runtimeShape(input: RuntimeInput, sizes: Readonly<Record<SizeNam
 }
 
 /** Clipped index box: per axis the in-range part, and whether any index falls outside the shape. */
-interface ClippedBox {
+class ClippedBox {
   readonly first: number[];
   readonly last: number[];
-  readonly outside: boolean;
-  readonly empty: boolean;
-}
+  /** Odometer of the current index tuple while enumerating. */
+  readonly cursor: number[];
+  outside = false;
+  empty = false;
 
-function clipBox(lo: readonly number[], hi: readonly number[], shape: readonly number[]): ClippedBox | null {
-  if (lo.length !== shape.length) return null;
-  if (lo.some((x) => !Number.isFinite(x)) || hi.some((x) => !Number.isFinite(x))) return null;
-  const first: number[] = [];
-  const last: number[] = [];
-  let outside = false;
-  let empty = false;
-  for (let a = 0; a < shape.length; a++) {
-    const n = shape[a]!;
-    const l = Math.ceil(lo[a]!);
-    const h = Math.floor(hi[a]!);
-    if (l < 0 || h > n - 1) outside = true;
-    first.push(Math.max(0, l));
-    last.push(Math.min(n - 1, h));
-    if (first[a]! > last[a]!) empty = true;
+  constructor(rank: number) {
+    this.first = new Array<number>(rank).fill(0);
+    this.last = new Array<number>(rank).fill(0);
+    this.cursor = new Array<number>(rank).fill(0);
   }
-  return { first, last, outside, empty };
-}
 
-/** Calls `visit(flatRowIndex)` for every index tuple of the leading axes (all but the last) in the box. */
-function forEachRow(box: ClippedBox, shape: readonly number[], leadingAxes: number, visit: (row: number) => void): void {
-  const idx = box.first.slice(0, leadingAxes);
-  for (;;) {
-    let row = 0;
-    for (let a = 0; a < leadingAxes; a++) row = row * shape[a]! + idx[a]!;
-    visit(row);
-    let a = leadingAxes - 1;
-    while (a >= 0 && idx[a] === box.last[a]) {
-      idx[a] = box.first[a]!;
+  /** Clips [lo, hi] to `shape`; false when the rank differs or a bound is not finite. */
+  clip(lo: readonly number[], hi: readonly number[], shape: readonly number[]): boolean {
+    if (lo.length !== shape.length) return false;
+    this.outside = false;
+    this.empty = false;
+    for (let a = 0; a < shape.length; a++) {
+      const l = Math.ceil(lo[a]!);
+      const h = Math.floor(hi[a]!);
+      if (!Number.isFinite(l) || !Number.isFinite(h)) return false;
+      const n = shape[a]!;
+      if (l < 0 || h > n - 1) this.outside = true;
+      this.first[a] = l < 0 ? 0 : l;
+      this.last[a] = h > n - 1 ? n - 1 : h;
+      if (this.first[a]! > this.last[a]!) this.empty = true;
+    }
+    return true;
+  }
+
+  /** Number of index tuples over the first `axes` axes. */
+  count(axes: number): number {
+    let n = 1;
+    for (let a = 0; a < axes; a++) n *= this.last[a]! - this.first[a]! + 1;
+    return n;
+  }
+
+  /** Starts enumerating the first `axes` axes; returns the flat row index of the first tuple. */
+  start(axes: number, shape: readonly number[]): number {
+    for (let a = 0; a < axes; a++) this.cursor[a] = this.first[a]!;
+    return this.row(axes, shape);
+  }
+
+  /** Advances to the next tuple; returns its flat row index, or -1 when done. */
+  next(axes: number, shape: readonly number[]): number {
+    let a = axes - 1;
+    while (a >= 0 && this.cursor[a] === this.last[a]) {
+      this.cursor[a] = this.first[a]!;
       a--;
     }
-    if (a < 0) return;
-    idx[a]!++;
+    if (a < 0) return -1;
+    this.cursor[a]!++;
+    return this.row(axes, shape);
+  }
+
+  private row(axes: number, shape: readonly number[]): number {
+    let row = 0;
+    for (let a = 0; a < axes; a++) row = row * shape[a]! + this.cursor[a]!;
+    return row;
   }
 }
 
@@ -82,6 +103,7 @@ class RangeIndex {
   private globalMax = -Infinity;
 
   constructor(private readonly data: ArrayLike<number>, readonly shape: readonly number[], private readonly stats: PlanStats) {
+    this.box = new ClippedBox(shape.length);
     this.lastLen = shape.length > 0 ? shape[shape.length - 1]! : 1;
     const rows = this.lastLen > 0 ? Math.floor(data.length / this.lastLen) : 0;
     this.blocks = Math.ceil(this.lastLen / BLOCK);
@@ -103,27 +125,30 @@ class RangeIndex {
     stats.elementReads += rows * this.lastLen;
   }
 
+  private readonly box: ClippedBox;
+  private scanMin = 0;
+  private scanMax = 0;
+
   /** Hull of the values over the index box; false when the box does not fit this input's rank. */
   query(lo: readonly number[], hi: readonly number[], out: Interval): boolean {
-    const box = clipBox(lo, hi, this.shape);
-    if (!box) return false;
+    if (this.pointRead(lo, hi, out)) return true;
+    const box = this.box;
+    if (!box.clip(lo, hi, this.shape)) return false;
     let min = box.outside ? 0 : Infinity;
     let max = box.outside ? 0 : -Infinity;
     if (!box.empty) {
       const leading = this.shape.length - 1;
-      let rows = 1;
-      for (let a = 0; a < leading; a++) rows *= box.last[a]! - box.first[a]! + 1;
-      if (rows > ROW_LIMIT) {
+      if (box.count(leading) > ROW_LIMIT) {
         min = Math.min(min, this.globalMin);
         max = Math.max(max, this.globalMax);
       } else {
-        const from = leading >= 0 ? box.first[leading]! : 0;
-        const to = leading >= 0 ? box.last[leading]! : 0;
-        forEachRow(box, this.shape, Math.max(0, leading), (row) => {
-          const r = this.rowRange(row, from, to);
-          if (r.lo < min) min = r.lo;
-          if (r.hi > max) max = r.hi;
-        });
+        const from = box.first[leading]!;
+        const to = box.last[leading]!;
+        for (let row = box.start(leading, this.shape); row >= 0; row = box.next(leading, this.shape)) {
+          this.rowRange(row, from, to);
+          if (this.scanMin < min) min = this.scanMin;
+          if (this.scanMax > max) max = this.scanMax;
+        }
       }
     }
     out.lo = min;
@@ -131,39 +156,58 @@ class RangeIndex {
     return true;
   }
 
-  private readonly scratch: Interval = { lo: 0, hi: 0 };
+  /** Fast path: every index is one in-range integer (e.g. a block layout read at tile = block size). */
+  private pointRead(lo: readonly number[], hi: readonly number[], out: Interval): boolean {
+    const shape = this.shape;
+    if (lo.length !== shape.length) return false;
+    let off = 0;
+    for (let a = 0; a < shape.length; a++) {
+      const i = lo[a]!;
+      if (i !== hi[a] || !Number.isInteger(i) || i < 0 || i >= shape[a]!) return false;
+      off = off * shape[a]! + i;
+    }
+    const v = this.data[off]!;
+    if (v !== v) return false;
+    out.lo = v;
+    out.hi = v;
+    this.stats.elementReads++;
+    return true;
+  }
 
-  private rowRange(row: number, from: number, to: number): Interval {
-    let min = Infinity;
-    let max = -Infinity;
-    const base = row * this.lastLen;
-    const scan = (a: number, b: number): void => {
-      for (let i = a; i <= b; i++) {
-        const raw = this.data[base + i]!;
-        const lo = Number.isNaN(raw) ? -Infinity : raw;
-        const hi = Number.isNaN(raw) ? Infinity : raw;
-        if (lo < min) min = lo;
-        if (hi > max) max = hi;
+  private scan(base: number, a: number, b: number): void {
+    for (let i = a; i <= b; i++) {
+      const raw = this.data[base + i]!;
+      // NOTE: a NaN compares false with everything, so it widens to "anything".
+      if (raw !== raw) {
+        this.scanMin = -Infinity;
+        this.scanMax = Infinity;
+      } else {
+        if (raw < this.scanMin) this.scanMin = raw;
+        if (raw > this.scanMax) this.scanMax = raw;
       }
-      this.stats.elementReads += b - a + 1;
-    };
+    }
+    if (b >= a) this.stats.elementReads += b - a + 1;
+  }
+
+  /** Sets scanMin/scanMax to the hull of row `row` over [from, to] using whole blocks where possible. */
+  private rowRange(row: number, from: number, to: number): void {
+    this.scanMin = Infinity;
+    this.scanMax = -Infinity;
+    const base = row * this.lastLen;
     const firstBlock = Math.ceil(from / BLOCK);
     const lastBlock = Math.floor((to + 1) / BLOCK) - 1;
     if (lastBlock < firstBlock) {
-      scan(from, to);
-    } else {
-      scan(from, firstBlock * BLOCK - 1);
-      for (let blk = firstBlock; blk <= lastBlock; blk++) {
-        const slot = row * this.blocks + blk;
-        if (this.blockMin[slot]! < min) min = this.blockMin[slot]!;
-        if (this.blockMax[slot]! > max) max = this.blockMax[slot]!;
-      }
-      this.stats.elementReads += lastBlock - firstBlock + 1;
-      scan((lastBlock + 1) * BLOCK, to);
+      this.scan(base, from, to);
+      return;
     }
-    this.scratch.lo = min;
-    this.scratch.hi = max;
-    return this.scratch;
+    this.scan(base, from, firstBlock * BLOCK - 1);
+    for (let blk = firstBlock; blk <= lastBlock; blk++) {
+      const slot = row * this.blocks + blk;
+      if (this.blockMin[slot]! < this.scanMin) this.scanMin = this.blockMin[slot]!;
+      if (this.blockMax[slot]! > this.scanMax) this.scanMax = this.blockMax[slot]!;
+    }
+    this.stats.elementReads += lastBlock - firstBlock + 1;
+    this.scan(base, (lastBlock + 1) * BLOCK, to);
   }
 }
 
@@ -181,34 +225,37 @@ function lowerBound(values: Int32Array, from: number, to: number, x: number): nu
 
 /** Membership index of one ragged list input: each list is sorted and unique, so counts in a range are two searches. */
 class ListIndex {
-  constructor(private readonly list: RaggedList, readonly shape: readonly number[], private readonly stats: PlanStats) {}
+  constructor(private readonly list: RaggedList, readonly shape: readonly number[], private readonly stats: PlanStats) {
+    this.box = new ClippedBox(shape.length);
+  }
+
+  private readonly box: ClippedBox;
 
   membership(lo: readonly number[], hi: readonly number[], value: Interval): Tri {
-    const box = clipBox(lo, hi, this.shape);
-    if (!box) return 2;
-    let sawTrue = false;
-    let sawFalse = box.outside || box.empty;
+    const box = this.box;
+    if (!box.clip(lo, hi, this.shape)) return 2;
     if (box.empty) return 0;
-    let lists = 1;
-    for (let a = 0; a < this.shape.length; a++) lists *= box.last[a]! - box.first[a]! + 1;
-    if (lists > LIST_LIMIT) return 2;
+    const rank = this.shape.length;
+    if (box.count(rank) > LIST_LIMIT) return 2;
+    let sawTrue = false;
+    let sawFalse = box.outside;
+    let unknown = false;
     const vlo = Math.ceil(value.lo);
     const vhi = Math.floor(value.hi);
-    let unknown = false;
-    forEachRow(box, this.shape, this.shape.length, (row) => {
+    for (let row = box.start(rank, this.shape); row >= 0; row = box.next(rank, this.shape)) {
       const from = this.list.offsets[row]!;
       const to = this.list.offsets[row + 1]!;
       this.stats.elementReads += 2 * Math.ceil(Math.log2(to - from + 2));
       if (!Number.isFinite(vlo) || !Number.isFinite(vhi)) {
         if (to > from) unknown = true;
         else sawFalse = true;
-        return;
+        continue;
       }
       const count = vlo > vhi ? 0 : lowerBound(this.list.values, from, to, vhi + 1) - lowerBound(this.list.values, from, to, vlo);
       if (count === 0) sawFalse = true;
       else if (count === vhi - vlo + 1) sawTrue = true;
       else unknown = true;
-    });
+    }
     if (unknown || (sawTrue && sawFalse)) return 2;
     return sawTrue ? 1 : 0;
   }

@@ -1,0 +1,79 @@
+/**
+ * @file The pass pipeline, top to bottom: resolve the schedule, lower the kernel to tile IR, then
+ * named IR-to-IR stages. Every stage's IR is kept so any stage can be dumped (`--emit ir`), and
+ * the IR is verified after every stage.
+ */
+import { assertValid } from '../ir/verify.js';
+import type { Node } from '../ir/node.js';
+import type { AttentionKernel, AttentionSizes, Kernel } from '../model/kernel.js';
+import { applySchedule } from './apply-schedule.js';
+import { keyWalk, type KeyWalk } from './attention-space.js';
+import { lowerAttention } from './lower-attention.js';
+import { lowerGemm } from './lower-gemm.js';
+import { packGqa } from './pack-gqa.js';
+import type { Schedule, ScheduleSettings } from './schedule.js';
+import { simplify } from './simplify.js';
+import { splitKv } from './split-kv.js';
+
+/** Options of a pipeline run. */
+export interface PipelineOptions {
+  /** Schedule settings applied over the target defaults and the kernel's block. */
+  readonly schedule?: ScheduleSettings;
+  /** Concrete sizes (fix a dynamic head_dim / value_dim). */
+  readonly sizes?: AttentionSizes;
+}
+
+/** One named stage's output. */
+export interface Stage {
+  readonly name: string;
+  readonly ir: Node;
+}
+
+/** Everything a pipeline run produced. */
+export interface PipelineResult {
+  readonly final: Node;
+  readonly schedule: Schedule;
+  /** How attention walks key tiles (absent for gemm). */
+  readonly walk?: KeyWalk;
+  readonly stages: readonly Stage[];
+}
+
+/** Static query-heads-per-KV-head ratio, or 1 when unknown. */
+function groupSize(k: AttentionKernel): number {
+  return typeof k.heads === 'number' && typeof k.kvHeads === 'number' && k.kvHeads > 0 ? k.heads / k.kvHeads : 1;
+}
+
+/** Split-KV chunk count the schedule asks for on this kernel (1 = no split). */
+export function splitChunks(k: AttentionKernel, s: Schedule): number {
+  if (s.split_kv === 'auto') return typeof k.qLen === 'number' && k.qLen <= s.split_kv_max_q_len ? s.split_kv_chunks : 1;
+  return s.split_kv;
+}
+
+/** Runs every stage for `kernel` on `target`. */
+export function runPipeline(kernel: Kernel, target: string, opts: PipelineOptions = {}): PipelineResult {
+  const schedule = applySchedule(kernel, target, opts.schedule);
+  const stages: Stage[] = [];
+  const stage = (name: string, ir: Node): Node => {
+    assertValid(ir, name);
+    stages.push({ name, ir });
+    return ir;
+  };
+  if (kernel.kind === 'gemm') {
+    let g = stage('lower-gemm', lowerGemm(kernel, { schedule }));
+    g = stage('simplify', simplify(g));
+    return { final: g, schedule, stages };
+  }
+  // lower: FlashAttention-2 loops over the key tiles the analysis says are live
+  const walk = keyWalk(kernel, schedule.tile_q, schedule.tile_k);
+  let g = stage('lower-attention', lowerAttention(kernel, { schedule, walk, ...(opts.sizes ? { sizes: opts.sizes } : {}) }));
+  // fold sizes and index arithmetic so equal tiles become equal nodes
+  g = stage('simplify', simplify(g));
+  // GQA / MQA: one KV tile load serves every query head of its group
+  const group = groupSize(kernel);
+  if (schedule.pack_gqa && group > 1) g = stage('pack-gqa', packGqa(g, { group }));
+  // decode: split the KV range into chunks, merge them by log-sum-exp
+  const chunks = splitChunks(kernel, schedule);
+  if (chunks > 1) g = stage('split-kv', splitKv(g, { chunks }));
+  g = stage('simplify.final', simplify(g));
+  return { final: g, schedule, walk, stages };
+}

@@ -1,0 +1,32 @@
+/**
+ * @file Passes by name with option parsing, so a single pass can be run on IR text
+ * (`// RUN: split-kv chunks=2` in golden tests).
+ */
+import type { Node } from '../ir/node.js';
+import { packGqa } from './pack-gqa.js';
+import { simplify } from './simplify.js';
+import { splitKv } from './split-kv.js';
+
+/** An IR-to-IR pass with its options as `key=value` pairs. */
+export type PassFn = (ir: Node, options: Readonly<Record<string, string>>) => Node;
+
+const int = (o: Readonly<Record<string, string>>, key: string): number => {
+  const v = Number(o[key]);
+  if (!Number.isInteger(v)) throw new Error(`pass option '${key}' must be an integer`);
+  return v;
+};
+
+/** Every IR-to-IR pass by name. */
+export const PASSES: Readonly<Record<string, PassFn>> = {
+  simplify: (ir) => simplify(ir),
+  'pack-gqa': (ir, o) => packGqa(ir, { group: int(o, 'group') }),
+  'split-kv': (ir, o) => splitKv(ir, { chunks: int(o, 'chunks') }),
+};
+
+/** Runs pass `name` with options text like `chunks=2 foo=bar`. */
+export function runPass(name: string, ir: Node, optionsText = ''): Node {
+  const pass = PASSES[name];
+  if (!pass) throw new Error(`unknown pass '${name}' (known: ${Object.keys(PASSES).join(', ')})`);
+  const options = Object.fromEntries(optionsText.split(/\s+/).filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+  return pass(ir, options);
+}

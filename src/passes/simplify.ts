@@ -1,0 +1,82 @@
+/**
+ * @file Pass `simplify`: constant folding and integer algebra on scalars (x+0, x*1, x*0, folding of
+ * (x*c + d) / c, min/max of constants, selects on constant conditions). Pure; keeps semantics exactly.
+ */
+import * as B from '../ir/build.js';
+import type { Node } from '../ir/node.js';
+import { Op, OpGroup } from '../ir/ops.js';
+import { rewriteBottomUp } from '../ir/rewrite.js';
+import { ELEMENTWISE } from '../targets/interp/tiles.js';
+
+const isConst = (n: Node, v?: number): boolean => n.op === Op.CONST && (v === undefined || n.arg === v);
+const constOf = (n: Node): number => n.arg as number;
+const isScalarInt = (n: Node): boolean => n.type.kind === 'tile' && n.type.shape.length === 0 && n.type.scalar === 'i32';
+
+const folders = new Map<string, (a: number, b: number, c: number) => number>();
+function fold(key: string, args: number[]): number {
+  let f = folders.get(key);
+  if (!f) {
+    f = new Function('popcount', 'erf', `return (a, b, c) => { let r = 0; void r; return ${ELEMENTWISE[key]}; }`)(
+      (x: number) => { let v = x >>> 0; let k = 0; while (v) { v &= v - 1; k++; } return k; },
+      (x: number) => x,
+    ) as (a: number, b: number, c: number) => number;
+    folders.set(key, f);
+  }
+  return f(args[0] ?? 0, args[1] ?? 0, args[2] ?? 0);
+}
+
+/** One simplification step at `n` (sources already simplified), or undefined. */
+export function simplifyNode(n: Node): Node | undefined {
+  if (n.type.kind !== 'tile') return undefined;
+  const scalar = n.type.scalar;
+  const elementwise = OpGroup.Unary.has(n.op) || OpGroup.Binary.has(n.op) || OpGroup.Ternary.has(n.op);
+  if (elementwise && n.type.shape.length === 0 && n.src.every((s) => isConst(s)) && n.op !== Op.ERF) {
+    const key = n.op === Op.CAST ? `cast:${scalar === 'bool' ? 'bool' : scalar === 'i32' ? 'i32' : 'f32'}` : n.op;
+    return B.constant(fold(key, n.src.map(constOf)), scalar);
+  }
+  const [a, b] = n.src as [Node, Node];
+  if (n.op === Op.WHERE && isConst(n.src[0]!)) {
+    const pick = constOf(n.src[0]!) ? n.src[1]! : n.src[2]!;
+    return pick.type === n.type ? pick : undefined;
+  }
+  if (!isScalarInt(n)) return undefined;
+  switch (n.op) {
+    case Op.ADD:
+      if (isConst(b, 0)) return a;
+      if (isConst(a, 0)) return b;
+      if (isConst(a)) return B.add(b, a);
+      if (a.op === Op.ADD && isConst(a.src[1]!) && isConst(b)) return B.add(a.src[0]!, B.constant(constOf(a.src[1]!) + constOf(b)));
+      return undefined;
+    case Op.SUB:
+      if (isConst(b, 0)) return a;
+      if (a === b) return B.constant(0);
+      return undefined;
+    case Op.MUL:
+      if (isConst(b, 1)) return a;
+      if (isConst(a, 1)) return b;
+      if (isConst(a, 0) || isConst(b, 0)) return B.constant(0);
+      if (isConst(a)) return B.mul(b, a);
+      return undefined;
+    case Op.IDIV: {
+      if (isConst(b, 1)) return a;
+      if (!isConst(b) || constOf(b) <= 0) return undefined;
+      const c = constOf(b);
+      // (x * c + d) / c == x + floor(d / c) for integer x, d.
+      if (a.op === Op.ADD && a.src[0]!.op === Op.MUL && isConst(a.src[0]!.src[1]!, c) && isConst(a.src[1]!)) {
+        return B.add(a.src[0]!.src[0]!, B.constant(Math.floor(constOf(a.src[1]!) / c)));
+      }
+      if (a.op === Op.MUL && isConst(a.src[1]!, c)) return a.src[0]!;
+      return undefined;
+    }
+    case Op.MIN:
+    case Op.MAX:
+      return a === b ? a : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Simplifies a whole kernel graph. */
+export function simplify(kernel: Node): Node {
+  return rewriteBottomUp(kernel, simplifyNode);
+}

@@ -1,0 +1,20 @@
+import { it, expect } from 'vitest';
+import { loadProgram } from '/work/main/src/frontend/load.js';
+import { checkProgram } from '/work/main/src/checker/check.js';
+import { verifyKernels } from '/work/main/src/harness/verify.js';
+import { interpTarget } from '/work/main/src/targets/interp/target.js';
+it('dsl', async () => {
+  const prog = await loadProgram(['/work/main/dsl']);
+  const r = checkProgram(prog) as any;
+  const kernels = r.kernels ?? r.program?.kernels;
+  console.log(Object.keys(r), kernels?.length);
+  const t0 = Date.now();
+  const rep = await verifyKernels(kernels, [interpTarget], { seed: 1, onProgress: () => {} });
+  const per = new Map<string, number>();
+  for (const x of rep.results) per.set(x.kernel, (per.get(x.kernel) ?? 0) + x.ms);
+  console.log([...per].sort((a,b)=>b[1]-a[1]).slice(0,12));
+  const bad = rep.results.filter((x) => x.status !== 'pass');
+  console.log('total ms', Date.now() - t0, 'cases', rep.results.length);
+  console.log(bad.map((b) => `${b.kernel} ${b.case}: ${b.detail}`).join('\n'));
+  expect(bad.length).toBe(0);
+}, 600000);
