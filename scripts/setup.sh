@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# onnxruntime-node (a benchmark peer) would otherwise try to download CUDA binaries from outside npm.
+export ONNXRUNTIME_NODE_INSTALL=skip
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi

@@ -133,17 +133,24 @@ export class AffineReader {
   }
 }
 
-/** `abs(x) < y` as `x < y && -x < y` (and `>` as a disjunction), so bands become linear. */
+/**
+ * Rewrites order comparisons with `abs`, `min` or `max` on one side into and/or of plain comparisons:
+ * `abs(x) < y` is `x < y && -x < y`, `a < min(x, y)` is `a < x && a < y`, `a < max(x, y)` is `a < x || a < y`.
+ */
 function expandAbs(e: Extract<CExpr, { op: 'binary' }>): CExpr | null {
   const flip: Record<string, string> = { lt: 'gt', le: 'ge', gt: 'lt', ge: 'le' };
+  if (!flip[e.fn]) return null;
+  const isMinMax = (x: CExpr): x is Extract<CExpr, { op: 'binary' }> => x.op === 'binary' && (x.fn === 'min' || x.fn === 'max') && x.type === 'int';
+  const isAbs = (x: CExpr): x is Extract<CExpr, { op: 'unary' }> => x.op === 'unary' && x.fn === 'abs' && x.type === 'int';
   let { fn, a, b } = e;
-  if (b.op === 'unary' && b.fn === 'abs' && flip[fn]) [a, b, fn] = [b, a, flip[fn] as typeof fn];
-  if (a.op !== 'unary' || a.fn !== 'abs' || !flip[fn]) return null;
-  const x = a.arg;
-  const negX: CExpr = { op: 'unary', type: 'int', fn: 'neg', arg: x };
-  const cmp = (l: CExpr): CExpr => ({ op: 'binary', type: 'bool', fn, a: l, b });
-  const join = fn === 'lt' || fn === 'le' ? 'and' : 'or';
-  return { op: 'binary', type: 'bool', fn: join, a: cmp(x), b: cmp(negX) };
+  // Put the abs / min / max on the left: `a cmp b` is `b flip(cmp) a`.
+  if (!isAbs(a) && !isMinMax(a) && (isAbs(b) || isMinMax(b))) [a, b, fn] = [b, a, flip[fn] as typeof fn];
+  const cmp = (l: CExpr, r: CExpr): CExpr => ({ op: 'binary', type: 'bool', fn, a: l, b: r });
+  const join = (j: 'and' | 'or', x: CExpr, y: CExpr): CExpr => ({ op: 'binary', type: 'bool', fn: j, a: x, b: y });
+  const below = fn === 'lt' || fn === 'le';
+  if (isAbs(a)) return join(below ? 'and' : 'or', cmp(a.arg, b), cmp({ op: 'unary', type: 'int', fn: 'neg', arg: a.arg }, b));
+  if (isMinMax(a)) return join((a.fn === 'max') === below ? 'and' : 'or', cmp(a.a, b), cmp(a.b, b));
+  return null;
 }
 
 const NEGATE: Record<string, string> = { eq: 'ne', ne: 'eq', lt: 'ge', le: 'gt', gt: 'le', ge: 'lt' };

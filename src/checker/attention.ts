@@ -8,7 +8,8 @@ import type { AttentionKernel, Size } from '../model/kernel.js';
 import { initialRanges, type StaticSizes } from './bounds.js';
 import { RESERVED_NAMES } from './builtins.js';
 import { toFloat } from './const-eval.js';
-import { InputRegistry, type Ctx, type ModuleScope, type ProgramFacts } from './context.js';
+import { InputRegistry, MAX_INLINED_CALLS, type Ctx, type ModuleScope, type ProgramFacts } from './context.js';
+import { referencedPatterns } from './scope.js';
 import { resolveRuntimeType } from './declared.js';
 import { elaborate } from './elaborate.js';
 import {
@@ -16,7 +17,7 @@ import {
   type AssignField, type FieldEnv, type FieldSet,
 } from './fields.js';
 import { whereOf } from './report.js';
-import { formatTypeExpr, isNumeric, type Binding, type RuntimeType } from './types.js';
+import { formatTypeExpr, isNumeric, type Binding } from './types.js';
 
 /** Everything a kernel check needs. */
 export interface KernelEnv extends FieldEnv {
@@ -163,6 +164,7 @@ export function checkAttention(decl: KernelDecl, env: KernelEnv): AttentionKerne
     allowFloatFns: false,
     inputs: registry,
     stack: [],
+    expansion: { count: 0 },
   };
   const mask = decl.pattern ? elaborate(decl.pattern, ctx) : null;
   if (mask && decl.pattern && mask.e.type !== 'bool') env.reporter.error('SPC050', decl.pattern.span, ['attention pattern', mask.e.type]);
@@ -170,8 +172,12 @@ export function checkAttention(decl: KernelDecl, env: KernelEnv): AttentionKerne
   const scoreValue = scoreField ? singleValue(scoreField, env) : null;
   const score = scoreValue ? elaborate(scoreValue, { ...ctx, allowScore: true, allowFloatFns: true }) : null;
   if (score && scoreValue && !isNumeric(score.e.type)) env.reporter.error('SPC071', scoreValue.span, [score.e.type]);
+  if (ctx.expansion.count > MAX_INLINED_CALLS && decl.pattern) {
+    const known = referencedPatterns(decl.pattern, env.scope).some((p) => env.facts.overflowed.has(p));
+    if (!known) env.reporter.error('SPC044', decl.pattern.span, [`the pattern of kernel '${decl.name}'`, MAX_INLINED_CALLS]);
+  }
   for (const [name, { binding, span }] of own) {
-    if (binding.kind === 'runtime') registry.declare(name, binding.type as RuntimeType, span, env.reporter);
+    if (binding.kind === 'runtime') registry.declare(name, binding.type, span, env.reporter);
   }
   env.reporter.note = null;
   const failed = env.reporter.count > before || !mask || (scoreField !== undefined && !score) || !dtype || scale === 'error';

@@ -59,9 +59,9 @@ export function checkProgram(program: Program | CheckableProgram): CheckResult {
   const modules = program.modules;
   const scopes = buildScopes(modules, reporter);
   const patterns = modules.flatMap((m) => m.module.decls.filter((d): d is PatternDecl => d.kind === 'pattern'));
-  const recursive = findRecursion(patterns, scopes, reporter);
-  const facts: ProgramFacts = { reporter, scopeOf: scopes.scopeOf, recursive, params: new Map() };
-  for (const decl of patterns) checkPatternAlone(decl, facts);
+  const { recursive, calleesFirst } = findRecursion(patterns, scopes, reporter);
+  const facts: ProgramFacts = { reporter, scopeOf: scopes.scopeOf, recursive, params: new Map(), overflowed: new Set() };
+  for (const decl of calleesFirst) checkPatternAlone(decl, facts);
   const unique = checkKernelNames(modules, reporter);
   const describe = describer(program.sources);
   const kernels: Kernel[] = [];

@@ -25,6 +25,8 @@ export interface ProgramFacts {
   readonly recursive: ReadonlySet<PatternDecl>;
   /** Resolved parameter lists, computed once per pattern (duplicates dropped). */
   readonly params: Map<PatternDecl, readonly ParamInfo[]>;
+  /** Patterns whose expansion exceeded MAX_INLINED_CALLS (reported once, at the first of them). */
+  readonly overflowed: Set<PatternDecl>;
 }
 
 /** The runtime inputs of one kernel, in the order they were first declared. */
@@ -69,7 +71,12 @@ export interface Ctx {
   readonly inputs: InputRegistry;
   /** Patterns being inlined, innermost last (a guard against runaway recursion). */
   readonly stack: readonly PatternDecl[];
+  /** Pattern calls inlined so far in this check, shared by all contexts derived from one root. */
+  readonly expansion: { count: number };
 }
+
+/** Most pattern calls one kernel (or one pattern checked alone) may inline. */
+export const MAX_INLINED_CALLS = 2_000;
 
 /** Static sizes that are all unknown (checking a pattern on its own). */
 export const SYMBOLIC_SIZES: StaticSizes = {

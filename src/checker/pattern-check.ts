@@ -6,7 +6,8 @@ import type { PatternDecl } from '../frontend/ast.js';
 import { initialRanges } from './bounds.js';
 import { RESERVED_NAMES } from './builtins.js';
 import { constant } from './const-eval.js';
-import { InputRegistry, SYMBOLIC_SIZES, type Ctx, type ProgramFacts } from './context.js';
+import { InputRegistry, MAX_INLINED_CALLS, SYMBOLIC_SIZES, type Ctx, type ProgramFacts } from './context.js';
+import { calledPatterns } from './scope.js';
 import type { ParamInfo } from './declared.js';
 import { dependencyOf, elaborate } from './elaborate.js';
 import { coerce, defaultsContext, literalTable, paramsOf, scopeOfPattern } from './pattern.js';
@@ -62,10 +63,18 @@ export function checkPatternAlone(decl: PatternDecl, facts: ProgramFacts): void 
     allowFloatFns: false,
     inputs: new InputRegistry(),
     stack: [decl],
+    expansion: { count: 0 },
   };
   const locals = new Map<string, Binding>();
   for (const info of paramsOf(decl, ctx)) locals.set(info.param.name, bindForCheck(info, decl, ctx));
   if (facts.recursive.has(decl)) return;
   const body = elaborate(decl.body, { ...ctx, locals });
+  if (ctx.expansion.count > MAX_INLINED_CALLS) {
+    const scope = facts.scopeOf.get(decl);
+    if (!(scope && calledPatterns(decl, scope).some((c) => facts.overflowed.has(c)))) {
+      facts.reporter.error('SPC044', decl.nameSpan, [`pattern '${decl.name}'`, MAX_INLINED_CALLS]);
+    }
+    facts.overflowed.add(decl);
+  }
   if (body && body.e.type !== 'bool') facts.reporter.error('SPC050', decl.body.span, ['pattern body', body.e.type]);
 }

@@ -7,7 +7,7 @@ import type { CType } from '../model/expr.js';
 import { initialRanges } from './bounds.js';
 import { plural } from './builtins.js';
 import { toFloat } from './const-eval.js';
-import type { Ctx, ModuleScope } from './context.js';
+import { MAX_INLINED_CALLS, type Ctx, type ModuleScope } from './context.js';
 import { resolveParam, type ParamInfo } from './declared.js';
 import { dependencyOf, elaborate } from './elaborate.js';
 import { didYouMean } from './suggest.js';
@@ -182,6 +182,8 @@ function bindDefault(info: ParamInfo, decl: PatternDecl, callSpan: Span, ctx: Ct
  */
 export function inlinePattern(decl: PatternDecl, args: readonly Arg[] | null, span: Span, ctx: Ctx): Typed | null {
   if (ctx.facts.recursive.has(decl) || ctx.stack.includes(decl)) return null;
+  if (ctx.facts.overflowed.has(decl)) ctx.expansion.count = MAX_INLINED_CALLS;
+  if (++ctx.expansion.count > MAX_INLINED_CALLS) return null; // reported by the root check
   const params = paramsOf(decl, ctx);
   const matched = args ? matchArguments(decl, params, args, ctx) : new Map<string, Arg>();
   if (!matched) return null;

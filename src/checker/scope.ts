@@ -117,8 +117,15 @@ function referencedNames(e: Expr, out: Set<string>): void {
   }
 }
 
+/** The patterns in `scope` that expression `e` refers to by name. */
+export function referencedPatterns(e: Expr, scope: ModuleScope): PatternDecl[] {
+  const names = new Set<string>();
+  referencedNames(e, names);
+  return [...names].map((n) => scope.patterns.get(n)).filter((d): d is PatternDecl => d !== undefined);
+}
+
 /** The patterns that `decl` refers to (body and defaults, minus names its parameters shadow). */
-function calledPatterns(decl: PatternDecl, scope: ModuleScope): PatternDecl[] {
+export function calledPatterns(decl: PatternDecl, scope: ModuleScope): PatternDecl[] {
   const names = new Set<string>();
   referencedNames(decl.body, names);
   for (const p of decl.params ?? []) if (p.default) referencedNames(p.default, names);
@@ -126,10 +133,17 @@ function calledPatterns(decl: PatternDecl, scope: ModuleScope): PatternDecl[] {
   return [...names].filter((n) => !params.has(n)).map((n) => scope.patterns.get(n)).filter((d): d is PatternDecl => d !== undefined);
 }
 
-/** Finds call cycles between patterns, reports each once (SPC039), and returns the patterns on a cycle. */
-export function findRecursion(patterns: readonly PatternDecl[], scopes: Scopes, reporter: Reporter): Set<PatternDecl> {
+/** Patterns on a call cycle, and all patterns with callees before callers (cycles broken anywhere). */
+export interface CallOrder {
+  readonly recursive: Set<PatternDecl>;
+  readonly calleesFirst: readonly PatternDecl[];
+}
+
+/** Finds call cycles between patterns and reports each once (SPC039). */
+export function findRecursion(patterns: readonly PatternDecl[], scopes: Scopes, reporter: Reporter): CallOrder {
   const state = new Map<PatternDecl, 'active' | 'done'>();
   const recursive = new Set<PatternDecl>();
+  const calleesFirst: PatternDecl[] = [];
   const stack: PatternDecl[] = [];
   const visit = (decl: PatternDecl): void => {
     state.set(decl, 'active');
@@ -147,7 +161,8 @@ export function findRecursion(patterns: readonly PatternDecl[], scopes: Scopes, 
     }
     stack.pop();
     state.set(decl, 'done');
+    calleesFirst.push(decl);
   };
   for (const decl of patterns) if (!state.has(decl)) visit(decl);
-  return recursive;
+  return { recursive, calleesFirst };
 }

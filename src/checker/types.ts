@@ -42,17 +42,12 @@ export function isSizeName(name: string): name is SizeName {
   return (AXIS_SIZE_NAMES as readonly string[]).includes(name);
 }
 
-/** The CExpr type of a compile-time scalar type name (`int` → int). */
-export function scalarType(name: 'int' | 'float' | 'bool'): CType {
-  return name;
-}
-
 /** The value type of a tensor element type. */
 export function elemType(elem: 'i32' | 'f32' | 'bool'): CType {
   return elem === 'i32' ? 'int' : elem === 'f32' ? 'float' : 'bool';
 }
 
-/** Converts an AST axis; returns a string (the bad name or number) when it is not valid. */
+/** Converts an AST axis; `{ bad }` says what is wrong when it is not valid (an unknown size name, a length below 1). */
 export function convertAxis(axis: Axis): InputAxis | { readonly bad: 'name' | 'length' } {
   if (axis.kind === 'star') return { kind: 'free' };
   if (axis.kind === 'int') return axis.value >= 1 ? { kind: 'const', value: axis.value } : { bad: 'length' };

@@ -47,6 +47,7 @@ export const CATALOGUE = {
   SPC041: { severity: 'error', message: "'{0}' takes {1}, got {2}", doc: 'A built-in function (min, max, abs, popcount, qb, kb, tanh, exp, log, sqrt, nm, bsr, threshold) gets the wrong number of arguments.' },
   SPC042: { severity: 'error', message: "built-in '{0}' takes no named arguments", doc: 'A built-in function is called with `name = value` arguments.' },
   SPC043: { severity: 'error', message: "'{0}' is a built-in name and cannot be redeclared", doc: 'A pattern, parameter or runtime input is named like a built-in (b, h, q, k, qi, kvh, causal, score, a size, or a built-in function).' },
+  SPC044: { severity: 'error', message: "{0} expands to too large an expression (more than {1} pattern calls)", doc: 'Inlining pattern calls would build a huge mask (for example each pattern calling the previous one twice, 30 levels deep).' },
   // ---- types (checker) ----
   SPC050: { severity: 'error', message: '{0} must be bool, found {1}', doc: 'A pattern body or the pattern of `attention(...)` is not a bool expression.' },
   SPC051: { severity: 'error', message: "operator '{0}' needs {1} operands, found {2}", doc: 'An operator gets operands of the wrong type (`&& || !` need bool; arithmetic and comparisons need numbers; `% & | ^ << >>` and popcount need int).' },

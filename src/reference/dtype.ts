@@ -76,11 +76,67 @@ export const UNIT_ROUNDOFF: Readonly<Record<DType, number>> = {
   bf16: 2 ** -8,
 };
 
+const scratchF32 = new Float32Array(1);
+const scratchU32 = new Uint32Array(scratchF32.buffer);
+
+/** The value of every binary16 bit pattern (65536 entries), built on first use. */
+let halfValues: Float32Array | null = null;
+function halfTable(): Float32Array {
+  if (halfValues) return halfValues;
+  halfValues = new Float32Array(65536);
+  for (let bits = 0; bits < 65536; bits++) {
+    const e = (bits >> 10) & 0x1f;
+    const m = bits & 0x3ff;
+    const magnitude = e === 0 ? m * 2 ** -24 : e === 0x1f ? (m ? NaN : Infinity) : (1024 + m) * 2 ** (e - 25);
+    halfValues[bits] = bits & 0x8000 ? -magnitude : magnitude;
+  }
+  return halfValues;
+}
+
+/** binary16 bits of a float32 bit pattern, round-to-nearest-even (fast path for arrays). */
+function halfBitsOfFloatBits(u: number): number {
+  const sign = (u >>> 16) & 0x8000;
+  const exp = (u >>> 23) & 0xff;
+  const mant = u & 0x7fffff;
+  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
+  const e = exp - 127 + 15;
+  if (e >= 0x1f) return sign | 0x7c00;
+  // Normal halves drop 13 mantissa bits; subnormal ones drop 13 + (1 - e) bits of 1.mant.
+  const full = exp === 0 ? mant : mant | 0x800000;
+  const drop = e >= 1 ? 13 : 14 - e;
+  if (drop > 24) return sign;
+  const kept = full >>> drop;
+  const rem = full - kept * 2 ** drop;
+  const halfway = 2 ** (drop - 1);
+  const rounded = rem > halfway || (rem === halfway && (kept & 1) === 1) ? kept + 1 : kept;
+  // Adding the rounded significand to the exponent field lets a carry roll over into it (up to inf).
+  return e >= 1 ? sign | ((e << 10) + (rounded - 0x400)) : sign | rounded;
+}
+
+/** Rounds a float32 value to binary16 through its bit pattern. */
+function roundF16Fast(x: number, table: Float32Array): number {
+  scratchF32[0] = x;
+  return table[halfBitsOfFloatBits(scratchU32[0]!)]!;
+}
+
+/** Rounds a float32 value to bfloat16: round-to-nearest-even of the top 16 bits. */
+function roundBF16Fast(x: number): number {
+  if (Number.isNaN(x)) return x;
+  scratchF32[0] = x;
+  const u = scratchU32[0]!;
+  scratchU32[0] = ((u + 0x7fff + ((u >>> 16) & 1)) & 0xffff0000) >>> 0;
+  return scratchF32[0]!;
+}
+
 /** Rounds every element of `values` to `dtype` in place and returns the same array. */
 export function roundInPlace(dtype: DType, values: Float32Array): Float32Array {
   if (dtype === 'f32') return values;
-  const round = ROUND_SCALAR[dtype];
-  for (let i = 0; i < values.length; i++) values[i] = round(values[i]!);
+  if (dtype === 'bf16') {
+    for (let i = 0; i < values.length; i++) values[i] = roundBF16Fast(values[i]!);
+    return values;
+  }
+  const table = halfTable();
+  for (let i = 0; i < values.length; i++) values[i] = roundF16Fast(values[i]!, table);
   return values;
 }
 

@@ -15,6 +15,7 @@ export class Rng {
   private s1: number;
   private s2: number;
   private s3: number;
+  private spare: number | null = null;
 
   /** Seeds the generator from a 32-bit integer (other numbers are truncated). */
   constructor(seed: number) {
@@ -66,11 +67,17 @@ export class Rng {
     return this.next() < p;
   }
 
-  /** A standard normal sample (Box-Muller). */
+  /** A standard normal sample (Box-Muller; the second value of each pair is kept for the next call). */
   normal(): number {
-    const u = 1 - this.next();
-    const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    if (this.spare !== null) {
+      const z = this.spare;
+      this.spare = null;
+      return z;
+    }
+    const r = Math.sqrt(-2 * Math.log(1 - this.next()));
+    const angle = 2 * Math.PI * this.next();
+    this.spare = r * Math.sin(angle);
+    return r * Math.cos(angle);
   }
 }
 

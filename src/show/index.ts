@@ -134,18 +134,27 @@ function encodeSvg(r: MaskRaster, lines: readonly string[]): string {
       out.push(`<rect class="tile-${CLASS_NAMES[cls]}" x="${x0}" y="${y0}" width="${w}" height="${h}" fill="${rgb(COLORS.tile[cls]!)}" stroke="${rgb(COLORS.grid)}" stroke-width="${w >= 4 ? 0.5 : 0}"/>`);
     }
   }
-  // Allowed elements: one rect per horizontal run of pixels with coverage >= 1/2.
+  // Allowed elements: rects over runs of pixels with coverage >= 1/2, merged down rows while a run repeats.
   out.push(`<g fill="${rgb(COLORS.allowed)}">`);
-  for (let y = 0; y < r.height; y++) {
-    let x = 0;
-    while (x < r.width) {
+  let open = new Map<string, number>();
+  const emit = (key: string, y0: number, y1: number): void => {
+    const [a, b] = key.split(',').map(Number) as [number, number];
+    out.push(`<rect x="${a}" y="${y0}" width="${b - a}" height="${y1 - y0}"/>`);
+  };
+  for (let y = 0; y <= r.height; y++) {
+    const runs = new Map<string, number>();
+    for (let x = 0; y < r.height && x < r.width;) {
       if (r.coverage[y * r.width + x]! < 0.5) { x++; continue; }
       const start = x;
       while (x < r.width && r.coverage[y * r.width + x]! >= 0.5) x++;
-      out.push(`<rect x="${start}" y="${y}" width="${x - start}" height="1"/>`);
+      const key = `${start},${x}`;
+      runs.set(key, open.get(key) ?? y);
     }
+    for (const [key, y0] of open) if (!runs.has(key)) emit(key, y0, y);
+    open = runs;
   }
-  out.push('</g>', '</g>');
+  out.push('</g>');
+  out.push('</g>');
   const top = r.height + 2 * MARGIN;
   lines.forEach((l, i) => out.push(`<text x="${MARGIN}" y="${top + 12 + i * 16}" font-family="monospace" font-size="12">${escapeXml(l)}</text>`));
   let x = MARGIN;

@@ -21,6 +21,8 @@ const AFFINE: Record<string, CExpr> = {
   prefix_lm: or(causal, bin('lt', k, int(17))),
   suffix_window: and(causal, bin('ge', k, sub(size('kv_len'), int(50)))),
   not_far_past: and(causal, bin('ge', bin('add', k, int(30)), q)),
+  elastic_min: and(causal, or(bin('lt', k, int(2)), bin('lt', d, bin('min', bin('add', table([3, 7, 12], h), bin('mul', table([0, 1, 0], h), size('kv_len'))), int(40))))),
+  max_window: and(causal, bin('lt', d, bin('max', int(9), table([5, 30], h)))),
 };
 
 describe('closed-form key ranges', () => {

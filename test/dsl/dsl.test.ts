@@ -145,13 +145,16 @@ describe('dsl/: the seed systems', () => {
   });
 
   it('keeps sizes small enough for verification in CI', () => {
+    const num = (s: number | 'dynamic', dynamicValue: number): number => (s === 'dynamic' ? dynamicValue : s);
     for (const k of attention) {
-      if (typeof k.heads === 'number') expect(k.heads, k.name).toBeLessThanOrEqual(16);
-      if (typeof k.headDim === 'number') expect(k.headDim, k.name).toBeLessThanOrEqual(128);
-      if (typeof k.kvLen === 'number') expect(k.kvLen, k.name).toBeLessThanOrEqual(1024);
+      expect(num(k.heads, 4), k.name).toBeLessThanOrEqual(16);
+      expect(num(k.headDim, 32), k.name).toBeLessThanOrEqual(128);
+      expect(num(k.kvLen, 257), k.name).toBeLessThanOrEqual(1024);
+      // The O(n^2) reference costs about heads * head_dim per (query, key) pair.
+      expect(num(k.heads, 4) * num(k.headDim, 32), k.name).toBeLessThanOrEqual(1024);
     }
     for (const k of gemm) {
-      for (const size of [k.n, k.k]) if (typeof size === 'number') expect(size, k.name).toBeLessThanOrEqual(4096);
+      expect(num(k.n, 64) * num(k.k, 128), k.name).toBeLessThanOrEqual(2 ** 21);
     }
   });
 

@@ -1,21 +1,10 @@
 import { it } from 'vitest';
 import { loadProgram } from '../../src/frontend/load.js';
 import { checkProgram } from '../../src/checker/check.js';
-import { randomGemmInputs, Rng } from '../../src/reference/random.js';
-import { referenceGemm } from '../../src/reference/gemm.js';
-import { reference32 } from '../../src/harness/reference-target.js';
-import type { GemmKernel } from '../../src/model/kernel.js';
-it('scratch2', async () => {
-  const p = await loadProgram(['dsl/weights.sparse'], { cwd: process.cwd() });
-  const k = checkProgram(p).kernels.find((x) => x.name === 'maskllm_up_24') as GemmKernel;
-  const sizes = { m: 3, n: 4096, k: 2048 };
-  let t = Date.now();
-  const inp = randomGemmInputs(k, sizes, new Rng(1));
-  console.log('random', Date.now() - t); t = Date.now();
-  referenceGemm(k, sizes, inp);
-  console.log('ref', Date.now() - t); t = Date.now();
-  const c = await reference32.compile(k);
-  const y = new Float32Array(sizes.m * sizes.n);
-  await c.runGemm!(sizes, inp, { y });
-  console.log('ref32', Date.now() - t);
-}, 600_000);
+import { renderDiagnostic } from '../../src/diagnostics/render.js';
+it('probe', async () => {
+  const p = await loadProgram(['/tmp/probe/a.sparse'], { cwd: '/tmp/probe' });
+  const c = checkProgram(p);
+  console.log([...p.diagnostics, ...c.diagnostics].map((d) => renderDiagnostic(d, p.sources)).join('\n'));
+  console.log(c.kernels.map((k) => k.name + ' ' + JSON.stringify(k.kind === 'attention' ? { d: k.headDim, q: k.qLen, s: k.scale } : k.threshold)).join('\n'));
+});

@@ -34,7 +34,7 @@ const CASES: readonly Case[] = [
   { name: 'unknown block in a kernel', text: 'kernel k = gemm { tiles cuda { } }', code: 'SPC011', line: 1, col: 19, message: "expected '=' or ':' after field name 'tiles' (only 'schedule TARGET { ... }' opens a block)" },
   { name: 'unexpected character', text: 'pattern p = q # k', code: 'SPC010', line: 1, col: 15, message: "unexpected character '#'" },
   { name: 'stray dot', text: 'pattern p = a . b', code: 'SPC010', line: 1, col: 15, message: "unexpected character '.'" },
-  { name: 'astral character keeps its columns', text: 'pattern p = "\u{1F600}" \u{1F600}', code: 'SPC010', line: 1, col: 17, message: "unexpected character '\u{1F600}'" },
+  { name: 'astral character keeps its columns', text: 'pattern p = "\u{1F600}" \u{1F600}', code: 'SPC010', line: 1, col: 18, message: "unexpected character '\u{1F600}'" },
   { name: 'control character', text: 'pattern p = q\u0001', code: 'SPC010', line: 1, col: 14, message: "unexpected character '\\u{1}'" },
   { name: 'unterminated block comment', text: 'pattern p = q\n  /* never closed\n', code: 'SPC020', line: 2, col: 3, message: 'unterminated block comment' },
   { name: 'unterminated string', text: 'import "other.sparse\npattern p = q', code: 'SPC021', line: 1, col: 8, message: 'unterminated string' },

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { roundBF16, roundF16, roundTo } from '../../src/reference/dtype.js';
+import { roundBF16, roundF16, roundInPlace, roundTo } from '../../src/reference/dtype.js';
 
 /** Every finite non-negative half value, ascending, indexed by its bit pattern. */
 const HALVES = Array.from({ length: 0x7c00 }, (_, bits) => {
@@ -79,5 +79,25 @@ describe('dtype rounding', () => {
   it('roundTo rounds arrays elementwise and leaves f32 values alone', () => {
     expect(Array.from(roundTo('f16', [1 / 3, 70000]))).toEqual([0.333251953125, Infinity]);
     expect(Array.from(roundTo('f32', [0.5, 0.25]))).toEqual([0.5, 0.25]);
+  });
+});
+
+describe('array rounding (bit-pattern fast path)', () => {
+  it('agrees with the exact scalar rounding on every float32', () => {
+    fc.assert(
+      fc.property(fc.array(fc.float(), { minLength: 1, maxLength: 64 }), (xs) => {
+        const a = Float32Array.from(xs);
+        const f16 = roundInPlace('f16', a.slice());
+        const bf16 = roundInPlace('bf16', a.slice());
+        a.forEach((x, i) => {
+          expect(Object.is(f16[i], Math.fround(roundF16(x))) || (Number.isNaN(x) && Number.isNaN(f16[i]!))).toBe(true);
+          expect(Object.is(bf16[i], Math.fround(roundBF16(x))) || (Number.isNaN(x) && Number.isNaN(bf16[i]!))).toBe(true);
+        });
+      }),
+      { numRuns: 500 },
+    );
+    const edge = Float32Array.from([65519, 65520, 2 ** -25, 3 * 2 ** -26, 2 ** -24, 6.1e-5, -(2 ** -14), 1 / 3, 2047.5, 2049, 1e-10, 3.4e38]);
+    const exact = Array.from(edge, (x) => roundF16(x));
+    expect(Array.from(roundInPlace('f16', edge.slice()))).toEqual(exact);
   });
 });

@@ -19,10 +19,10 @@ export interface TimingResult {
   readonly p90: number;
 }
 
-/** Defaults for full benchmark runs. */
-export const FULL_TIMING: TimingOptions = { warmup: 2, minRuns: 5, minMs: 2000, maxRuns: 50 };
-/** Defaults for `--quick` runs (tests, CI): one warm-up, three timed runs. */
-export const QUICK_TIMING: TimingOptions = { warmup: 1, minRuns: 3, minMs: 0, maxRuns: 3 };
+/** Defaults for full benchmark runs: 2 warm-ups, then at least 5 runs and 2 s of samples (fast bodies run more). */
+export const FULL_TIMING: TimingOptions = { warmup: 2, minRuns: 5, minMs: 2000, maxRuns: 2000 };
+/** Defaults for `--quick` runs (tests, CI): 1 warm-up, then at least 3 runs and 100 ms of samples. */
+export const QUICK_TIMING: TimingOptions = { warmup: 1, minRuns: 3, minMs: 100, maxRuns: 200 };
 
 /** A clock in milliseconds; injectable so tests can check the loop without real time. */
 export type Clock = () => number;
