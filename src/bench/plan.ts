@@ -189,6 +189,7 @@ function main(argv: readonly string[]): void {
       const r = benchOne(p, kvLen, runs);
       rows.push(...r.rows);
       if (!r.agree) process.stderr.write(`warning: ${p.name} @ ${kvLen}: planner and element-wise classes differ\n`);
+      if (json) process.stderr.write(`done ${p.name} @ ${kvLen}: sparsec ${r.rows[0]!.median_ms} ms, elementwise ${r.rows[1]!.median_ms} ms\n`);
       if (!json) {
         const [s, e] = r.rows as [BenchRow, BenchRow];
         console.log(`${p.name.padEnd(14)} kv_len=${String(kvLen).padEnd(7)} sparsec ${s.median_ms.toFixed(2).padStart(9)} ms ${String(s.peak_bytes).padStart(10)} B | ` +

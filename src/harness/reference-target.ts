@@ -5,7 +5,6 @@
 import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Kernel } from '../model/kernel.js';
 import type { AttentionInputs, AttentionOutputs, GemmInputs, GemmOutputs } from '../model/values.js';
 import type { Availability, CompiledKernel, Target } from './target.js';
-import { evalExpr } from '../model/eval.js';
 import { ROUND_SCALAR } from '../reference/dtype.js';
 import { EPILOGUES } from '../reference/gemm.js';
 import { kvHeadOf, softmaxScale } from '../reference/attention.js';
@@ -33,7 +32,7 @@ function attentionRow(kernel: AttentionKernel, sizes: AttentionSizes, inputs: At
     if (kernel.score) {
       ctx.point.vars.k = j;
       ctx.point.vars.score = s;
-      s = f(evalExpr(kernel.score, ctx.point.env));
+      s = f(ctx.point.score!(ctx.point.vars));
     }
     if (s === -Infinity) continue;
     if (s > m) {

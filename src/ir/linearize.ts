@@ -4,7 +4,7 @@
  * they use, but never out of a branch (so masks stay on the branch that needs them); effects stay
  * where they are listed. The printer and the interpreter both walk this structure.
  */
-import { Node, loopParts } from './node.js';
+import { Node, loopParts, toposort } from './node.js';
 import { Op, OpGroup } from './ops.js';
 
 /** One placed node; loops carry their body, branches their two sides. */
@@ -73,16 +73,19 @@ export function linearize(kernel: Node): Region {
   };
 
   const target = (n: Node): Frame => {
-    let t = stack.length - 1;
-    if (deps.effectful(n) || n.op === Op.AFTER) return stack[t]!;
+    const top = stack.length - 1;
+    if (deps.effectful(n) || n.op === Op.AFTER) return stack[top]!;
     const d = deps.of(n);
     const floor = Math.max(0, ...n.src.map(frameIndexOf));
+    let t = top;
     while (t > floor) {
       const f = stack[t]!;
-      if (f.isBranch || [...f.binders].some((b) => d.has(b))) break;
+      if ([...f.binders].some((b) => d.has(b))) break;
       t--;
     }
-    return stack[t]!;
+    // NOTE: leaving a branch pays only when it also leaves a loop; otherwise stay lazy in the branch.
+    const crossesLoop = stack.slice(t + 1).some((f) => !f.isBranch);
+    return stack[crossesLoop ? t : top]!;
   };
 
   const withFrame = (binders: readonly Node[], isBranch: boolean, roots: readonly Node[]): Region => {
@@ -111,6 +114,11 @@ export function linearize(kernel: Node): Region {
     }
     if (n.op === Op.IF) {
       visit(n.src[0]!);
+      // NOTE: what both sides need is computed once, before the branch.
+      const inThen = new Set(toposort([n.src[1]!]));
+      for (const x of toposort([n.src[2]!])) {
+        if (inThen.has(x) && !isPlaced(x) && !OpGroup.Placeholder.has(x.op) && [...deps.of(x)].every(isPlaced)) visit(x);
+      }
       const then = withFrame([], true, [n.src[1]!]);
       const otherwise = withFrame([], true, [n.src[2]!]);
       place({ node: n, branches: [then, otherwise] });

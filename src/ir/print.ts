@@ -15,7 +15,7 @@ export function printKernel(kernel: Node): string {
 
   const ref = (n: Node): string => {
     const name = names.get(n);
-    if (name === undefined) throw new Error(`print: ${n.op} used before it is defined`);
+    if (name === undefined) throw new Error(`print: ${n.op} used before it is defined (a sparsec bug)`);
     return name;
   };
   const define = (n: Node, scope: Node[]): string => {

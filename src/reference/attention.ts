@@ -4,7 +4,6 @@
  */
 import type { AttentionKernel, AttentionSizes } from '../model/kernel.js';
 import type { AttentionInputs } from '../model/values.js';
-import { evalExpr } from '../model/eval.js';
 import { maskRow, pointEnv, type PointEnv } from './mask.js';
 
 /** Which query rows i to compute: the same rows for every (b, h), or a choice per (b, h). */
@@ -74,7 +73,7 @@ function rowScores(ctx: RowContext, b: number, h: number, i: number): void {
     if (kernel.score) {
       point.vars.k = j;
       point.vars.score = s;
-      s = evalExpr(kernel.score, point.env);
+      s = point.score!(point.vars);
     }
     scores[j] = s;
   }

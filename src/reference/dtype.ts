@@ -106,8 +106,8 @@ function halfBitsOfFloatBits(u: number): number {
   const drop = e >= 1 ? 13 : 14 - e;
   if (drop > 24) return sign;
   const kept = full >>> drop;
-  const rem = full - kept * 2 ** drop;
-  const halfway = 2 ** (drop - 1);
+  const rem = full & ((1 << drop) - 1);
+  const halfway = 1 << (drop - 1);
   const rounded = rem > halfway || (rem === halfway && (kept & 1) === 1) ? kept + 1 : kept;
   // Adding the rounded significand to the exponent field lets a carry roll over into it (up to inf).
   return e >= 1 ? sign | ((e << 10) + (rounded - 0x400)) : sign | rounded;

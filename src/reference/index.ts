@@ -3,6 +3,7 @@
  */
 export { roundBF16, roundF16, roundF32, roundInPlace, roundTo, ROUND_SCALAR, UNIT_ROUNDOFF } from './dtype.js';
 export { maskRow, maskTensor, pointEnv, sizeRecord, inputDecls, type PointEnv } from './mask.js';
+export { compileExpr, type PointFn, type PointVars } from './compile-expr.js';
 export {
   referenceAttention,
   softmaxScale,

@@ -5,7 +5,8 @@
 import type { CExpr, SizeName } from '../model/expr.js';
 import type { AttentionKernel, AttentionSizes, RuntimeInput } from '../model/kernel.js';
 import type { RuntimeValues } from '../model/values.js';
-import { evalExpr, type EvalEnv } from '../model/eval.js';
+import type { EvalEnv } from '../model/eval.js';
+import { compileExpr, type PointFn, type PointVars } from './compile-expr.js';
 
 /** The concrete sizes of an attention run, keyed by the size names that expressions use. */
 export function sizeRecord(sizes: AttentionSizes): Record<SizeName, number> {
@@ -25,20 +26,25 @@ export function inputDecls(kernel: AttentionKernel): ReadonlyMap<string, Runtime
   return new Map(kernel.inputs.map((input) => [input.name, input]));
 }
 
-/** Mutable point variables plus the environment that reads them; reused across evaluations. */
+/**
+ * Mutable point variables, the environment that reads them (for `evalExpr`), and the kernel's mask
+ * and score modifier compiled against that run's sizes and runtime values; reused across points.
+ */
 export interface PointEnv {
-  readonly vars: { b: number; h: number; q: number; k: number; score: number };
+  readonly vars: PointVars;
   readonly env: EvalEnv;
+  readonly mask: PointFn;
+  readonly score: PointFn | null;
 }
 
 /** Builds a reusable evaluation environment for one kernel run. */
 export function pointEnv(kernel: AttentionKernel, sizes: AttentionSizes, runtime: RuntimeValues): PointEnv {
-  const vars = { b: 0, h: 0, q: 0, k: 0, score: 0 };
+  const vars: PointVars = { b: 0, h: 0, q: 0, k: 0, score: 0 };
   const env: EvalEnv = { vars, sizes: sizeRecord(sizes), runtime, inputs: inputDecls(kernel) };
-  return { vars, env };
+  return { vars, env, mask: compileExpr(kernel.mask, env), score: kernel.score ? compileExpr(kernel.score, env) : null };
 }
 
-/** Evaluates `mask` for keys 0..kv_len-1 of the query at absolute position `q`, into `out` (0/1). */
+/** Evaluates the mask for keys 0..kv_len-1 of the query at absolute position `q`, into `out` (0/1). */
 function fillRow(mask: CExpr, point: PointEnv, kvLen: number, out: Uint8Array): void {
   // NOTE: a constant mask (e.g. a dense kernel) needs no per-key evaluation.
   if (mask.op === 'const') {
@@ -47,7 +53,7 @@ function fillRow(mask: CExpr, point: PointEnv, kvLen: number, out: Uint8Array): 
   }
   for (let k = 0; k < kvLen; k++) {
     point.vars.k = k;
-    out[k] = evalExpr(mask, point.env) ? 1 : 0;
+    out[k] = point.mask(point.vars) ? 1 : 0;
   }
 }
 

@@ -150,8 +150,8 @@ describe('dsl/: the seed systems', () => {
       expect(num(k.heads, 4), k.name).toBeLessThanOrEqual(16);
       expect(num(k.headDim, 32), k.name).toBeLessThanOrEqual(128);
       expect(num(k.kvLen, 257), k.name).toBeLessThanOrEqual(1024);
-      // The O(n^2) reference costs about heads * head_dim per (query, key) pair.
-      expect(num(k.heads, 4) * num(k.headDim, 32), k.name).toBeLessThanOrEqual(1024);
+      // The O(n^2) reference costs about heads * head_dim per (query, key) pair; decode has one query.
+      if (k.qLen !== 1) expect(num(k.heads, 4) * num(k.headDim, 32), k.name).toBeLessThanOrEqual(1024);
     }
     for (const k of gemm) {
       expect(num(k.n, 64) * num(k.k, 128), k.name).toBeLessThanOrEqual(2 ** 21);

@@ -134,3 +134,17 @@ describe('random gemm inputs', () => {
     expect(randomGemmInputs(gemm('g'), gs, new Rng(1)).bias).toBeUndefined();
   });
 });
+
+describe('Rng.fillNormal', () => {
+  it('gives approximately standard normal samples', () => {
+    const xs = new Float64Array(50000);
+    new Rng(11).fillNormal(xs);
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length;
+    expect(Math.abs(mean)).toBeLessThan(0.02);
+    expect(Math.abs(variance - 1)).toBeLessThan(0.03);
+    const within1 = xs.filter((x) => Math.abs(x) < 1).length / xs.length;
+    expect(Math.abs(within1 - 0.6827)).toBeLessThan(0.01);
+    expect(Math.max(...xs.map(Math.abs))).toBeLessThan(4.4);
+  });
+});

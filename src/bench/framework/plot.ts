@@ -1,8 +1,9 @@
 /**
- * @file A small SVG plot of speed-up against density, one series per implementation, written directly (no plotting
- * library is installed; a scatter with lines, linear density axis, log speed-up axis and a 1x reference line).
+ * @file A small SVG plot of speed-up against density, one series per implementation, built as a scene and
+ * rendered to SVG (scene.ts) or PNG (raster.ts); no plotting library is installed.
  */
 import type { BenchRow, Impl } from './rows.js';
+import { sceneToSvg, type Scene, type Shape } from './scene.js';
 
 /** One plotted point: a case at its density with its speed-up over the baseline. */
 export interface SpeedupPoint {
@@ -41,10 +42,6 @@ const WIDTH = 720;
 const HEIGHT = 440;
 const MARGIN = { left: 70, right: 180, top: 40, bottom: 55 };
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
 /** Log-scale bounds covering the data and 1x, widened to whole powers of two. */
 function speedupRange(series: readonly SpeedupSeries[]): [number, number] {
   const values = series.flatMap((s) => s.points.map((p) => p.speedup)).filter((v) => v > 0);
@@ -53,43 +50,48 @@ function speedupRange(series: readonly SpeedupSeries[]): [number, number] {
   return [2 ** Math.floor(Math.log2(lo)), 2 ** Math.max(Math.ceil(Math.log2(hi)), Math.floor(Math.log2(lo)) + 1)];
 }
 
-/** Renders the speed-up plot as a standalone SVG document. */
-export function renderSpeedupSvg(series: readonly SpeedupSeries[], title: string, baseline: Impl): string {
+/** The speed-up plot as a scene: linear density axis, log2 speed-up axis, a dashed 1x line, one colour per series. */
+export function speedupScene(series: readonly SpeedupSeries[], title: string, baseline: Impl): Scene {
   const [yLo, yHi] = speedupRange(series);
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const bottom = MARGIN.top + plotH;
   const x = (density: number): number => MARGIN.left + density * plotW;
   const y = (speedup: number): number => MARGIN.top + plotH * (1 - Math.log2(speedup / yLo) / Math.log2(yHi / yLo));
-  const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
-    `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
-    `<text x="${MARGIN.left}" y="22" font-size="15">${escapeXml(title)}</text>`,
-    `<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#333"/>`,
+  const shapes: Shape[] = [
+    { kind: 'rect', x: 0, y: 0, w: WIDTH, h: HEIGHT, fill: '#ffffff' },
+    { kind: 'text', x: MARGIN.left, y: 24, text: title, size: 15, anchor: 'start' },
   ];
-  for (let i = 0; i <= 10; i += 2) {
-    const d = i / 10;
-    out.push(`<line x1="${x(d)}" y1="${MARGIN.top + plotH}" x2="${x(d)}" y2="${MARGIN.top + plotH + 5}" stroke="#333"/>`);
-    out.push(`<text x="${x(d)}" y="${MARGIN.top + plotH + 19}" text-anchor="middle">${d.toFixed(1)}</text>`);
-  }
   for (let v = yLo; v <= yHi * 1.0001; v *= 2) {
-    out.push(`<line x1="${MARGIN.left}" y1="${y(v).toFixed(1)}" x2="${MARGIN.left + plotW}" y2="${y(v).toFixed(1)}" stroke="#eee"/>`);
-    out.push(`<text x="${MARGIN.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${v >= 1 ? v : v.toPrecision(2)}x</text>`);
+    shapes.push({ kind: 'line', x1: MARGIN.left, y1: y(v), x2: MARGIN.left + plotW, y2: y(v), stroke: '#eeeeee' });
+    shapes.push({ kind: 'text', x: MARGIN.left - 6, y: y(v) + 4, text: `${v >= 1 ? v : v.toPrecision(2)}x`, size: 12, anchor: 'end' });
   }
-  out.push(`<line x1="${MARGIN.left}" y1="${y(1).toFixed(1)}" x2="${MARGIN.left + plotW}" y2="${y(1).toFixed(1)}" stroke="#888" stroke-dasharray="5,4"/>`);
-  out.push(`<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 12}" text-anchor="middle">density (fraction of dense work that is live)</text>`);
-  out.push(`<text transform="translate(18 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">speed-up over ${escapeXml(baseline)} (log scale)</text>`);
+  for (let i = 0; i <= 10; i += 2) {
+    shapes.push({ kind: 'line', x1: x(i / 10), y1: bottom, x2: x(i / 10), y2: bottom + 5, stroke: '#333333' });
+    shapes.push({ kind: 'text', x: x(i / 10), y: bottom + 19, text: (i / 10).toFixed(1), size: 12, anchor: 'middle' });
+  }
+  shapes.push(
+    { kind: 'rect', x: MARGIN.left, y: MARGIN.top, w: plotW, h: plotH, stroke: '#333333' },
+    { kind: 'line', x1: MARGIN.left, y1: y(1), x2: MARGIN.left + plotW, y2: y(1), stroke: '#888888', dashed: true },
+    { kind: 'text', x: MARGIN.left + plotW / 2, y: HEIGHT - 12, text: 'density (fraction of dense work that is live)', size: 12, anchor: 'middle' },
+    { kind: 'text', x: 20, y: MARGIN.top + plotH / 2, text: `speed-up over ${baseline} (log scale)`, size: 12, anchor: 'middle', vertical: true },
+  );
   series.forEach((s, i) => {
-    const color = COLORS[s.impl];
-    const path = s.points.map((p) => `${x(p.density).toFixed(1)},${y(p.speedup).toFixed(1)}`).join(' ');
-    if (s.points.length > 1) out.push(`<polyline points="${path}" fill="none" stroke="${color}" stroke-width="1.5"/>`);
+    const fill = COLORS[s.impl];
+    if (s.points.length > 1) shapes.push({ kind: 'polyline', points: s.points.map((p) => [x(p.density), y(p.speedup)] as const), stroke: fill, width: 1.5 });
     for (const p of s.points) {
-      out.push(`<circle cx="${x(p.density).toFixed(1)}" cy="${y(p.speedup).toFixed(1)}" r="4" fill="${color}"><title>${escapeXml(`${p.caseName}: ${p.speedup.toFixed(2)}x at density ${p.density.toFixed(3)}`)}</title></circle>`);
-      out.push(`<text x="${(x(p.density) + 6).toFixed(1)}" y="${(y(p.speedup) - 6).toFixed(1)}" font-size="10" fill="${color}">${escapeXml(p.caseName)}</text>`);
+      const title = `${p.caseName}: ${p.speedup.toFixed(2)}x at density ${p.density.toFixed(3)}`;
+      shapes.push({ kind: 'circle', cx: x(p.density), cy: y(p.speedup), r: 4, fill, title });
+      shapes.push({ kind: 'text', x: x(p.density) + 6, y: y(p.speedup) - 6, text: p.caseName, size: 10, anchor: 'start', fill });
     }
-    const ly = MARGIN.top + 14 + i * 18;
-    out.push(`<circle cx="${WIDTH - MARGIN.right + 20}" cy="${ly - 4}" r="4" fill="${color}"/>`);
-    out.push(`<text x="${WIDTH - MARGIN.right + 30}" y="${ly}">${escapeXml(s.impl)}</text>`);
+    const legendY = MARGIN.top + 14 + i * 18;
+    shapes.push({ kind: 'circle', cx: WIDTH - MARGIN.right + 20, cy: legendY - 4, r: 4, fill });
+    shapes.push({ kind: 'text', x: WIDTH - MARGIN.right + 30, y: legendY, text: s.impl, size: 12, anchor: 'start' });
   });
-  out.push('</svg>');
-  return out.join('\n');
+  return { width: WIDTH, height: HEIGHT, shapes };
+}
+
+/** Renders the speed-up plot as a standalone SVG document. */
+export function renderSpeedupSvg(series: readonly SpeedupSeries[], title: string, baseline: Impl): string {
+  return sceneToSvg(speedupScene(series, title, baseline));
 }

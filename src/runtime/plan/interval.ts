@@ -4,7 +4,10 @@
  */
 import type { CExpr, COp } from '../../model/expr.js';
 import { COMPARE_DIFF, I32_MAX, I32_MIN, UNARY_IV, arithmeticIv, isComparison, setIv, setTop, type ArithFn } from './interval-ops.js';
+import { children, linearForm, type LinearForm } from './linear.js';
 import type { Interval, SizeRecord, TileSummary, Tri } from './types.js';
+
+export { children, linearForm, type LinearForm } from './linear.js';
 
 /** Dependency bits of a sub-expression on the box variables. */
 const DEP_Q = 1;
@@ -12,12 +15,6 @@ const DEP_K = 2;
 
 type Thunk = () => Interval;
 type VarName = 'b' | 'h' | 'q' | 'k';
-
-/** A linear form `c + sum(coef[v] * v)` over the box variables (sizes already substituted). */
-export interface LinearForm {
-  readonly c: number;
-  readonly coef: Readonly<Record<VarName, number>>;
-}
 
 /** Evaluates the compiled mask over boxes: set the slice, then the query range, then ask per key tile. */
 export interface BoxEvaluator {
@@ -39,52 +36,6 @@ function unknownOf(type: CExpr['type'], out: Interval): Interval {
   if (type === 'bool') return setIv(out, 0, 1);
   if (type === 'int') return setIv(out, I32_MIN, I32_MAX);
   return setTop(out);
-}
-
-/** The linear form of an int expression in b, h, q, k and sizes, or null when it is not linear. */
-export function linearForm(e: CExpr, sizes: SizeRecord): LinearForm | null {
-  const zero = { b: 0, h: 0, q: 0, k: 0 };
-  const go = (x: CExpr): LinearForm | null => {
-    if (x.type !== 'int') return null;
-    switch (x.op) {
-      case 'const': return { c: Number(x.value), coef: zero };
-      case 'size': return { c: sizes[x.name], coef: zero };
-      case 'var': return x.name === 'score' ? null : { c: 0, coef: { ...zero, [x.name]: 1 } };
-      case 'unary': {
-        if (x.fn !== 'neg') return null;
-        const a = go(x.arg);
-        return a && scale(a, -1);
-      }
-      case 'binary': {
-        if (x.fn !== 'add' && x.fn !== 'sub' && x.fn !== 'mul') return null;
-        const a = go(x.a);
-        const b = go(x.b);
-        if (!a || !b) return null;
-        if (x.fn === 'add') return combine(a, b, 1);
-        if (x.fn === 'sub') return combine(a, b, -1);
-        if (isConstant(a)) return scale(b, a.c);
-        if (isConstant(b)) return scale(a, b.c);
-        return null;
-      }
-      default: return null;
-    }
-  };
-  return go(e);
-}
-
-function isConstant(f: LinearForm): boolean {
-  return f.coef.b === 0 && f.coef.h === 0 && f.coef.q === 0 && f.coef.k === 0;
-}
-
-function scale(f: LinearForm, s: number): LinearForm {
-  return { c: f.c * s, coef: { b: f.coef.b * s, h: f.coef.h * s, q: f.coef.q * s, k: f.coef.k * s } };
-}
-
-function combine(a: LinearForm, b: LinearForm, sign: number): LinearForm {
-  return {
-    c: a.c + sign * b.c,
-    coef: { b: a.coef.b + sign * b.coef.b, h: a.coef.h + sign * b.coef.h, q: a.coef.q + sign * b.coef.q, k: a.coef.k + sign * b.coef.k },
-  };
 }
 
 /**
@@ -394,19 +345,6 @@ export function compileBoxEvaluator(mask: CExpr, sizes: SizeRecord, summary: Til
       return r.lo >= 1 ? 1 : r.hi <= 0 ? 0 : 2;
     },
   };
-}
-
-/** The direct sub-expressions of a core expression. */
-export function children(e: CExpr): readonly CExpr[] {
-  switch (e.op) {
-    case 'unary': return [e.arg];
-    case 'binary': return [e.a, e.b];
-    case 'select': return [e.cond, e.then, e.else];
-    case 'table': return [e.index];
-    case 'load': return e.indices;
-    case 'member': return [...e.indices, e.value];
-    default: return [];
-  }
 }
 
 /** A box over (b, h, q, k), each an inclusive range. */

@@ -1,0 +1,81 @@
+import { describe, it, expect } from 'vitest';
+import { formatJson, formatTable } from '../../src/bench/framework/output.js';
+import { PNG } from 'pngjs';
+import { renderSpeedupSvg, speedupScene, speedupSeries } from '../../src/bench/framework/plot.js';
+import { sceneToPng } from '../../src/bench/framework/raster.js';
+import { gflopsPerSecond, makeRow, type BenchRow } from '../../src/bench/framework/rows.js';
+import { summarize } from '../../src/bench/framework/timing.js';
+
+const rows: BenchRow[] = [
+  { case: 'causal', impl: 'onnxruntime-web', target: 'wasm', threads: 1, median_ms: 100, gflops: 28, density: 0.5 },
+  { case: 'causal', impl: 'sparsec', target: 'wasm', threads: 1, median_ms: 50, gflops: 30, density: 0.5 },
+  { case: 'window', impl: 'onnxruntime-web', target: 'wasm', threads: 1, median_ms: 100, gflops: 28, density: 0.1 },
+  { case: 'window', impl: 'sparsec', target: 'wasm', threads: 1, median_ms: 10, gflops: 30, density: 0.1 },
+  { case: 'window', impl: 'onnxruntime-node', target: 'cpu', threads: 2, median_ms: 25, gflops: 110, density: 0.1 },
+];
+
+describe('rows', () => {
+  it('computes GFLOP/s from FLOPs and milliseconds', () => {
+    expect(gflopsPerSecond(2e9, 1000)).toBe(2);
+    expect(gflopsPerSecond(1e9, 0)).toBe(0);
+  });
+  it('makes a row with the issue fields and rounded figures', () => {
+    const row = makeRow({
+      caseName: 'causal', impl: 'onnxruntime-node', target: 'cpu', threads: 2, timing: summarize([10, 20, 30]),
+      creditedFlops: 4e9, liveFlops: 2.2e9, density: 0.50012,
+    });
+    expect(row).toMatchObject({ case: 'causal', impl: 'onnxruntime-node', target: 'cpu', threads: 2, median_ms: 20, gflops: 200, live_gflop: 2.2, density: 0.5001, runs: 3 });
+  });
+});
+
+describe('table and JSON', () => {
+  it('prints one aligned line per row with the speed-up over the baseline in the same case', () => {
+    const lines = formatTable(rows).split('\n');
+    expect(lines).toHaveLength(2 + rows.length);
+    expect(lines[0]).toMatch(/^case\s+impl\s+target\s+threads\s+median ms/);
+    expect(lines[0]).toContain('vs onnxruntime-web');
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+    expect(lines[3]).toMatch(/sparsec .* 2\.00x$/);
+    expect(lines[5]).toMatch(/ 10\.00x$/);
+    expect(lines[6]).toMatch(/onnxruntime-node .* 4\.00x$/);
+  });
+  it('writes valid JSON rows that read back equal', () => {
+    expect(JSON.parse(formatJson(rows))).toEqual(rows);
+    expect(formatJson([])).toBe('[]');
+  });
+});
+
+describe('speed-up plot', () => {
+  it('pairs each implementation with the baseline of the same case, sorted by density', () => {
+    const series = speedupSeries(rows, 'onnxruntime-web');
+    const sparsec = series.find((s) => s.impl === 'sparsec')!;
+    expect(sparsec.points.map((p) => [p.caseName, p.density, p.speedup])).toEqual([['window', 0.1, 10], ['causal', 0.5, 2]]);
+    expect(series.find((s) => s.impl === 'onnxruntime-node')!.points).toHaveLength(1);
+    expect(series.some((s) => s.impl === 'onnxruntime-web')).toBe(false);
+  });
+  it('renders an SVG document with a point per case and a legend entry per series', () => {
+    const svg = renderSpeedupSvg(speedupSeries(rows, 'onnxruntime-web'), 'speed-up <test>', 'onnxruntime-web');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svg.match(/<circle [^>]*r="4" fill="[^"]+"><title>/g)).toHaveLength(3);
+    expect(svg).toContain('&#60;test&#62;');
+    expect(svg).toContain('>sparsec</text>');
+    expect(svg).toContain('>16x</text>');
+  });
+});
+
+describe('PNG rendering', () => {
+  it('draws the scene: right size, white background, the point in its series colour', () => {
+    const scene = speedupScene(speedupSeries(rows, 'onnxruntime-web'), 'png', 'onnxruntime-web');
+    const png = PNG.sync.read(sceneToPng(scene));
+    expect([png.width, png.height]).toEqual([scene.width, scene.height]);
+    const at = (x: number, y: number): number[] => Array.from(png.data.subarray((Math.round(y) * png.width + Math.round(x)) * 4, (Math.round(y) * png.width + Math.round(x)) * 4 + 3));
+    expect(at(2, scene.height - 2)).toEqual([255, 255, 255]);
+    const point = scene.shapes.find((s) => s.kind === 'circle' && s.title?.startsWith('window: 10.00x'));
+    if (point?.kind !== 'circle') throw new Error('no point for the window case');
+    expect(at(point.cx, point.cy)).toEqual([0xd6, 0x27, 0x28]);
+  });
+  it('rejects colours it cannot parse', () => {
+    expect(() => sceneToPng({ width: 2, height: 2, shapes: [{ kind: 'circle', cx: 1, cy: 1, r: 1, fill: 'red' }] })).toThrow(/colour/);
+  });
+});
