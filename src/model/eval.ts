@@ -163,7 +163,7 @@ export function evalExpr(e: CExpr, env: EvalEnv): number {
       const val = env.runtime[e.input];
       if (!decl || !val || !isList(val)) throw new Error(`evalExpr: runtime list '${e.input}' is missing`);
       const idx = e.indices.map((x) => evalExpr(x, env));
-      const off = flatIndex(idx, inputShape(decl, env.sizes));
+      const off = flatIndex(idx, inputShape(decl, env.sizes, val.offsets.length - 1));
       if (off < 0) return 0;
       const x = evalExpr(e.value, env);
       return sortedContains(val.values, val.offsets[off]!, val.offsets[off + 1]!, x) ? 1 : 0;

@@ -11,6 +11,7 @@ import { referenceAttention } from '../../src/reference/attention.js';
 import { createInterpTarget, interpTarget } from '../../src/targets/interp/target.js';
 import { getTarget, TARGET_NAMES } from '../../src/targets/index.js';
 import { runPipeline } from '../../src/passes/pipeline.js';
+import type { ScheduleSettings } from '../../src/passes/schedule.js';
 import { and, attention, bin, causal, fn1, gemm, inputs, load, member, num, or, size, sub, table, v, window } from '../reference/kernels.js';
 
 const kvh = bin('div', v('h'), bin('div', size('heads'), size('kv_heads')));
@@ -65,7 +66,7 @@ describe('the pipeline stages that features need', () => {
 });
 
 describe('schedules never change results', () => {
-  const SCHEDULES = [
+  const SCHEDULES: ScheduleSettings[] = [
     {},
     { tile_q: 1, tile_k: 1, split_kv: 1, pack_gqa: false },
     { tile_q: 7, tile_k: 5, split_kv: 3, pack_gqa: true, tile_m: 3, tile_n: 5, tile_kd: 7 },

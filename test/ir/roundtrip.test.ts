@@ -9,6 +9,7 @@ import { parseArg, parseKernel } from '../../src/ir/parse.js';
 import { printKernel } from '../../src/ir/print.js';
 import { verifyKernel } from '../../src/ir/verify.js';
 import { runPipeline } from '../../src/passes/pipeline.js';
+import type { ScheduleSettings } from '../../src/passes/schedule.js';
 import { attentionKernels, gemmKernels } from '../harness/kernels.js';
 
 describe('interning', () => {
@@ -21,7 +22,8 @@ describe('interning', () => {
   });
 
   it('loops with different index names are different nodes', () => {
-    const mk = (name: string): Node => B.loop({ role: 'x', lo: 0, hi: 4, fresh: new B.Fresh(), inits: [B.constant(0)] }, (i, [c]) => ({ next: [B.add(c!, i)] })).loop.withSrc([]) && name === '' ? B.constant(0) : B.loop({ role: name, lo: 0, hi: 4, fresh: new B.Fresh(), inits: [B.constant(0)] }, (i, [c]) => ({ next: [B.add(c!, i)] })).loop;
+    const mk = (name: string): Node =>
+      B.loop({ role: name, lo: 0, hi: 4, fresh: new B.Fresh(), inits: [B.constant(0)] }, (i, [c]) => ({ next: [B.add(c!, i)] })).loop;
     expect(mk('a')).toBe(mk('a'));
     expect(mk('a')).not.toBe(mk('b'));
   });
@@ -30,7 +32,8 @@ describe('interning', () => {
 describe('text form round trip', () => {
   for (const kernel of [...attentionKernels, ...gemmKernels]) {
     it(`every stage of ${kernel.name} reads back to the identical graph`, () => {
-      for (const schedule of [{}, { tile_q: 8, tile_k: 16, split_kv: 2, pack_gqa: true }]) {
+      const schedules: ScheduleSettings[] = [{}, { tile_q: 8, tile_k: 16, split_kv: 2, pack_gqa: true }];
+      for (const schedule of schedules) {
         const { stages } = runPipeline(kernel, 'interp', { schedule });
         expect(stages.length).toBeGreaterThanOrEqual(2);
         for (const s of stages) {

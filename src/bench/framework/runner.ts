@@ -81,7 +81,8 @@ function caseWork(name: CaseName, options: BenchOptions): CaseWork {
 /** Process CPU time over wall time while a case was timed: near `threads` on an idle machine, lower when it is busy. */
 function utilisationNote(impl: BenchImplementation, caseName: string, cpu: NodeJS.CpuUsage, wallMs: number): string {
   const ratio = (cpu.user + cpu.system) / 1000 / Math.max(wallMs, 1e-9);
-  return `${impl.impl} ${caseName}: process CPU / wall ${ratio.toFixed(2)} with ${impl.threads} thread(s) (well below the thread count: the machine was busy)`;
+  const busy = ratio < 0.8 * impl.threads ? ' (well below the thread count: the machine was busy or threads idled)' : '';
+  return `${impl.impl} ${caseName}: process CPU / wall ${ratio.toFixed(2)} with ${impl.threads} thread(s)${busy}`;
 }
 
 /** Times one prepared body, releasing it afterwards. */

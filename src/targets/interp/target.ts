@@ -6,7 +6,6 @@
 import type { CompiledKernel, Target } from '../../harness/target.js';
 import type { AttentionKernel, AttentionSizes, DType, GemmKernel, GemmSizes, Kernel } from '../../model/kernel.js';
 import type { AttentionInputs, AttentionOutputs, GemmInputs, GemmOutputs, RaggedList, RuntimeValue } from '../../model/values.js';
-import { inputShape } from '../../model/eval.js';
 import { sizeRecord } from '../../reference/mask.js';
 import { ROUND_SCALAR } from '../../reference/dtype.js';
 import { packWeight } from '../../runtime/packing.js';
@@ -61,7 +60,6 @@ function compileAttention(kernel: AttentionKernel, schedule: ScheduleSettings): 
         } else {
           values.set(decl.name, buffer(v));
           values.set(`${decl.name}.len`, v.length);
-          void inputShape;
         }
       }
       if (result.walk?.kind === 'plan') {

@@ -1,0 +1,23 @@
+/**
+ * @file The main job on the interp target: every kernel in dsl/ verifies against the float64
+ * reference on its declared and edge sizes (issue "middle end", done-when).
+ */
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+const root = resolve(__dirname, '../..');
+
+describe('sparsec verify dsl/ --target interp', () => {
+  it('passes for every kernel', () => {
+    const r = spawnSync(process.execPath, [join(root, 'bin/sparsec.js'), 'verify', 'dsl/', '--target', 'interp', '--require', 'interp', '--json'], {
+      cwd: root, encoding: 'utf8', timeout: 900_000, maxBuffer: 64 << 20,
+    });
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout) as { results: { kernel: string; case: string; status: string; detail: string }[] };
+    const failed = j.results.filter((x) => x.status !== 'pass');
+    expect(failed).toEqual([]);
+    expect(new Set(j.results.map((x) => x.kernel)).size).toBeGreaterThanOrEqual(30);
+    expect(r.status).toBe(0);
+  }, 900_000);
+});
