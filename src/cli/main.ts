@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, processIo, UsageError, type Io } from './io.js';
 import { runCheck } from './commands/check.js';
 import { runVerify, type VerifyCliOptions } from './commands/verify.js';
+import { runShow, type ShowCliOptions } from './commands/show.js';
 import { DEFAULT_TARGET, KNOWN_TARGETS } from './targets.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
@@ -51,6 +52,21 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--json', 'print the results as JSON rows on standard output')
     .addHelpText('after', '\nEvery kernel runs on its declared sizes and on edge sizes (dynamic lengths that are not\nmultiples of the tile, q_len 1, q_len < kv_len, rows with no allowed key), with fresh random inputs\nand random runtime inputs, outputs poisoned before each run.\nA target whose runtime is missing is reported as skipped unless --require names it.\nExit status: 0 all pass, 1 any mismatch or error, 2 bad usage.\nExample:\n  sparsec verify dsl/ --target interp --seed 7 --json')
     .action((paths: string[], opts: VerifyCliOptions) => setAction(() => runVerify(paths, opts, io)));
+
+  program
+    .command('show')
+    .description("draw a kernel's mask (attention) or weight pattern (gemm) with its tile classes: empty / full / partial")
+    .argument('<paths...>', 'files or folders')
+    .option('-k, --kernel <name>', 'the kernel to draw')
+    .option('--png <file>', 'write a PNG picture')
+    .option('--svg <file>', 'write an SVG picture')
+    .option('--all', 'draw every kernel (needs --out)')
+    .option('--out <dir>', 'folder for --all (PNG, plus SVG with --svg "")')
+    .option('--tile <n>', 'tile side (default: about kv_len/8, at most 64; gemm: the weight block)')
+    .option('--seed <n>', 'seed of the random runtime inputs drawn', '1')
+    .option('--json', 'print the figures as JSON')
+    .addHelpText('after', '\nDynamic sizes are drawn at batch 1, 4 heads, seq 512; runtime inputs (segment ids, lists, block\nlayouts) are seeded random values of the kernel\'s declared kinds.\nExit status: 0 drawn, 1 the spec has errors, 2 bad usage.\nExample:\n  sparsec show dsl/ --kernel streaming_prefill --png streaming.png')
+    .action((paths: string[], opts: ShowCliOptions) => setAction(() => runShow(paths, opts, io)));
 }
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */

@@ -99,8 +99,8 @@ function compileMember(e: Extract<CExpr, { op: 'member' }>, env: EvalEnv): Point
   const decl = env.inputs.get(e.input);
   const val = env.runtime[e.input];
   if (!decl || !val || !isList(val)) throw new Error(`evalExpr: runtime list '${e.input}' is missing`);
-  // NOTE: mirrors evalExpr, which sizes a list's axes without its length (a free axis has length 0).
-  const shape = inputShape(decl, env.sizes);
+  // A free axis takes the length that makes the list count (offsets.length - 1), as in evalExpr.
+  const shape = inputShape(decl, env.sizes, val.offsets.length - 1);
   const indices = e.indices.map((x) => compileExpr(x, env));
   const value = compileExpr(e.value, env);
   const idx = new Array<number>(indices.length).fill(0);

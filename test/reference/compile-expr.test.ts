@@ -31,6 +31,7 @@ const boolExpr: fc.Arbitrary<CExpr> = fc.letrec<{ bool: CExpr }>((tie) => ({
     tie('bool').map(not),
     fc.tuple(tie('bool'), tie('bool'), tie('bool')).map(([c, t, e]) => ({ op: 'select', type: 'bool', cond: c, then: t, else: e }) as CExpr),
     intExpr.map((x) => member('cols', x, v('b'), v('h'))),
+    fc.tuple(intExpr, intExpr).map(([x, i]) => member('free', x, i)),
     intExpr.map((x) => load('sel', 'bool', v('b'), v('h'), bin('div', v('q'), num(4)), bin('div', x, num(4)))),
   ),
 })).bool;
@@ -43,7 +44,7 @@ describe('compileExpr', () => {
   it('agrees with evalExpr on random expressions, runtime inputs and points', () => {
     const kernel = attention('k', bool(true), {
       heads: 3,
-      inputs: [inputs.i32('doc', 'kv_len'), inputs.list('cols', 'batch', 'heads'), inputs.blocks('sel', 4, 4), inputs.f32('slopes', 'heads')],
+      inputs: [inputs.i32('doc', 'kv_len'), inputs.list('cols', 'batch', 'heads'), inputs.blocks('sel', 4, 4), inputs.f32('slopes', 'heads'), { kind: 'list', name: 'free', elem: 'i32', axes: [{ kind: 'free' }] }],
     });
     const sizes = { batch: 2, heads: 3, kvHeads: 3, headDim: 2, valueDim: 2, qLen: 9, kvLen: 11 };
     const named = { batch: 2, heads: 3, kv_heads: 3, head_dim: 2, value_dim: 2, q_len: 9, kv_len: 11 };

@@ -1,0 +1,146 @@
+/// <reference types="@webgpu/types" />
+/**
+ * @file Runs a WGSL kernel artifact on a GPUDevice (Dawn in Node, or a browser): packs the header and
+ * the input regions into one arena, dispatches, and decodes the output arena into Float32Arrays.
+ */
+import type { RunValues, WgslKernelArtifact } from './artifact.js';
+import { DECODE, ENCODE, wordsFor } from './codec.js';
+
+/** A kernel compiled into a pipeline on one device. */
+export interface PreparedKernel {
+  readonly artifact: WgslKernelArtifact;
+  /** Runs with `values` (scalars and inputs by name) and fills `outputs` (also used as initial contents). */
+  run(values: RunValues, outputs: Readonly<Record<string, Float32Array>>): Promise<void>;
+  dispose(): void;
+}
+
+const STORAGE = 0x80; // GPUBufferUsage.STORAGE
+const COPY_SRC = 0x04;
+const COPY_DST = 0x08;
+const MAP_READ = 0x01;
+const MAP_MODE_READ = 0x01;
+
+/** Compiles `artifact` on `device`; rejects with the WGSL compiler's messages when it does not compile. */
+export async function prepareKernel(device: GPUDevice, artifact: WgslKernelArtifact): Promise<PreparedKernel> {
+  device.pushErrorScope('validation');
+  const module = device.createShaderModule({ code: artifact.wgsl, label: artifact.name });
+  const info = await module.getCompilationInfo();
+  const errors = info.messages.filter((m) => m.type === 'error');
+  if (errors.length > 0) {
+    await device.popErrorScope();
+    throw new Error(`WGSL of ${artifact.name} does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ')}`);
+  }
+  let pipeline: GPUComputePipeline;
+  try {
+    pipeline = await device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint: artifact.entryPoint }, label: artifact.name });
+  } finally {
+    const err = await device.popErrorScope();
+    if (err) throw new Error(`pipeline of ${artifact.name}: ${err.message}`);
+  }
+  return {
+    artifact,
+    run: (values, outputs) => runPipeline(device, pipeline, artifact, values, outputs),
+    dispose: () => undefined,
+  };
+}
+
+function lengthOf(v: number | ArrayLike<number> | undefined, name: string): ArrayLike<number> {
+  if (v === undefined || typeof v === 'number') throw new Error(`webgpu: no buffer bound for '${name}'`);
+  return v;
+}
+
+/** Header and input regions as one word array. */
+function packInputs(a: WgslKernelArtifact, values: RunValues, outputs: Readonly<Record<string, Float32Array>>): Uint32Array {
+  const headerWords = 1 + a.scalars.length + 2 * (a.inputs.length + a.outputs.length);
+  let at = headerWords;
+  const placed = a.inputs.map((slot) => {
+    const data = lengthOf(values.get(slot.name), slot.name);
+    const offset = at;
+    at += Math.max(1, wordsFor(slot.codec, data.length));
+    return { slot, data, offset };
+  });
+  const words = new Uint32Array(at);
+  const header = new Int32Array(words.buffer);
+  header[0] = 0xff800000 | 0;
+  a.scalars.forEach((name, i) => {
+    const v = values.get(name);
+    if (typeof v !== 'number') throw new Error(`webgpu: no value bound for scalar '${name}'`);
+    header[1 + i] = v;
+  });
+  let h = 1 + a.scalars.length;
+  for (const p of placed) {
+    header[h++] = p.offset;
+    header[h++] = p.data.length;
+    ENCODE[p.slot.codec](words, p.offset, p.data);
+  }
+  let o = 0;
+  for (const slot of a.outputs) {
+    const n = outputs[slot.name]?.length ?? 0;
+    header[h++] = o;
+    header[h++] = n;
+    o += Math.max(1, wordsFor(slot.codec, n));
+  }
+  return words;
+}
+
+async function runPipeline(
+  device: GPUDevice,
+  pipeline: GPUComputePipeline,
+  a: WgslKernelArtifact,
+  values: RunValues,
+  outputs: Readonly<Record<string, Float32Array>>,
+): Promise<void> {
+  const input = packInputs(a, values, outputs);
+  const outOffsets: number[] = [];
+  let outWords = 0;
+  for (const slot of a.outputs) {
+    outOffsets.push(outWords);
+    outWords += Math.max(1, wordsFor(slot.codec, outputs[slot.name]?.length ?? 0));
+  }
+  const outInit = new Uint32Array(Math.max(1, outWords));
+  a.outputs.forEach((slot, i) => {
+    const data = outputs[slot.name];
+    if (data) ENCODE[slot.codec](outInit, outOffsets[i]!, data);
+  });
+  const made: GPUBuffer[] = [];
+  const make = (words: number, usage: number, init?: Uint32Array): GPUBuffer => {
+    const b = device.createBuffer({ size: Math.max(16, Math.ceil(words / 4) * 16), usage, mappedAtCreation: init !== undefined });
+    if (init) {
+      new Uint32Array(b.getMappedRange()).set(init);
+      b.unmap();
+    }
+    made.push(b);
+    return b;
+  };
+  try {
+    const inBuf = make(input.length, STORAGE, input);
+    const outBuf = make(outInit.length, STORAGE | COPY_SRC, outInit);
+    const sf = make(a.workgroups * a.scratchF32, STORAGE);
+    const si = make(a.workgroups * a.scratchI32, STORAGE);
+    const readBuf = make(outInit.length, MAP_READ | COPY_DST);
+    device.pushErrorScope('validation');
+    const bind = device.createBindGroup({
+      layout: pipeline.getBindGroupLayout(0),
+      entries: [inBuf, outBuf, sf, si].map((buffer, binding) => ({ binding, resource: { buffer } })),
+    });
+    const enc = device.createCommandEncoder();
+    const pass = enc.beginComputePass();
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, bind);
+    pass.dispatchWorkgroups(a.workgroups);
+    pass.end();
+    enc.copyBufferToBuffer(outBuf, 0, readBuf, 0, outBuf.size);
+    device.queue.submit([enc.finish()]);
+    const err = await device.popErrorScope();
+    if (err) throw new Error(`webgpu: ${a.name}: ${err.message}`);
+    await readBuf.mapAsync(MAP_MODE_READ);
+    const words = new Uint32Array(readBuf.getMappedRange().slice(0));
+    readBuf.unmap();
+    a.outputs.forEach((slot, i) => {
+      const data = outputs[slot.name];
+      if (data) DECODE[slot.codec](words, outOffsets[i]!, data);
+    });
+  } finally {
+    for (const b of made) b.destroy();
+  }
+}

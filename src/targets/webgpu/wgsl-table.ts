@@ -1,0 +1,148 @@
+/**
+ * @file WGSL spellings as tables: value types, literals, element-wise op templates (keyed by op and
+ * operand kind), and the helper functions every kernel module carries. What differs from a C-like
+ * printer lives here, not in branches of the printer.
+ */
+import type { Scalar } from '../../ir/dtype.js';
+import { numberText } from '../../ir/node.js';
+import { Op } from '../../ir/ops.js';
+
+/** WGSL value types of tile elements. */
+export type WType = 'f32' | 'i32' | 'bool';
+
+/** The WGSL type a tile of `s` computes in (storage types widen to f32 / i32). */
+export const VALUE_TYPE: Readonly<Record<Scalar, WType>> = { f32: 'f32', f16: 'f32', bf16: 'f32', i32: 'i32', u8: 'i32', bool: 'bool' };
+
+/** A WGSL literal of `value` as type `t`. */
+export function literal(value: number, t: WType): string {
+  if (t === 'bool') return value !== 0 ? 'true' : 'false';
+  if (t === 'i32') {
+    if (value === -2147483648) return 'i32(-2147483647 - 1)';
+    return value < 0 ? `(${value}i)` : `${value}i`;
+  }
+  if (value === -Infinity) return 'neg_inf()';
+  if (value === Infinity) return '(-neg_inf())';
+  if (Number.isNaN(value)) throw new Error('webgpu: NaN constants are not supported');
+  const f = Math.fround(value);
+  const text = numberText(f);
+  return f < 0 ? `(${text}f)` : `${text}f`;
+}
+
+/** Converts WGSL expression `e` of type `from` to type `to`. */
+export function convert(e: string, from: WType, to: WType): string {
+  if (from === to) return e;
+  if (to === 'bool') return `(${e} != ${from === 'f32' ? '0f' : '0i'})`;
+  return `${to}(${e})`;
+}
+
+/** An element-wise template over operands a, b, c and the operand type each wants. */
+export interface OpTemplate {
+  readonly text: string;
+  /** Operand type; 'same' means the node's own value type. */
+  readonly operand: WType | 'same';
+}
+
+const t = (text: string, operand: WType | 'same' = 'same'): OpTemplate => ({ text, operand });
+
+/** Templates per op, for float / int / bool results (key: `${op}` or `${op}:${kind}`). */
+export const ELEMENTWISE: Readonly<Record<string, OpTemplate>> = {
+  [Op.NEG]: t('(-a)'),
+  [Op.NOT]: t('(!a)', 'bool'),
+  [Op.ABS]: t('abs(a)'),
+  [Op.POPCOUNT]: t('countOneBits(a)', 'i32'),
+  [Op.EXP]: t('exp(a)'),
+  [Op.LOG]: t('log(a)'),
+  [Op.TANH]: t('tanh_safe(a)'),
+  [Op.SQRT]: t('sqrt(a)'),
+  [Op.FLOOR]: t('floor(a)'),
+  [Op.ERF]: t('erf_approx(a)'),
+  [Op.ADD]: t('(a + b)'),
+  [Op.SUB]: t('(a - b)'),
+  [Op.MUL]: t('(a * b)'),
+  [Op.DIV]: t('(a / b)'),
+  [Op.IDIV]: t('floor_div(a, b)', 'i32'),
+  [Op.MOD]: t('floor_mod(a, b)', 'i32'),
+  [Op.MIN]: t('min(a, b)'),
+  [Op.MAX]: t('max(a, b)'),
+  [`${Op.AND}:bool`]: t('(a && b)'),
+  [`${Op.OR}:bool`]: t('(a || b)'),
+  [`${Op.XOR}:bool`]: t('(a != b)'),
+  [`${Op.AND}:i32`]: t('(a & b)'),
+  [`${Op.OR}:i32`]: t('(a | b)'),
+  [`${Op.XOR}:i32`]: t('(a ^ b)'),
+  [Op.SHL]: t('(a << (u32(b) & 31u))', 'i32'),
+  [Op.SHR]: t('(a >> (u32(b) & 31u))', 'i32'),
+  [Op.SOFTMAX_EXP]: t('softmax_exp(a, b)', 'f32'),
+  [Op.MAD]: t('(a * b + c)'),
+};
+
+/** Comparison ops and their WGSL operator (operands share the wider of their two types). */
+export const COMPARE: Readonly<Partial<Record<Op, string>>> = {
+  [Op.EQ]: '==', [Op.NE]: '!=', [Op.LT]: '<', [Op.LE]: '<=', [Op.GT]: '>', [Op.GE]: '>=',
+};
+
+/** Helper functions every module starts with (pure WGSL, no bindings). */
+export const HELPERS = `
+fn neg_inf() -> f32 { return bitcast<f32>(ib[0]); }
+fn hdr(i: u32) -> i32 { return bitcast<i32>(ib[i]); }
+fn floor_div(a: i32, b: i32) -> i32 {
+  if (b == 0) { return 0; }
+  if (b == -1) { return -a; }
+  let q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) { return q - 1; }
+  return q;
+}
+fn floor_mod(a: i32, b: i32) -> i32 {
+  if (b == 0 || b == -1) { return 0; }
+  let r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0))) { return r + b; }
+  return r;
+}
+fn softmax_exp(a: f32, m: f32) -> f32 {
+  if (m < -3.0e38) { return 0f; }
+  return exp(a - m);
+}
+fn tanh_safe(x: f32) -> f32 {
+  let e = exp(-2f * abs(x));
+  return sign(x) * (1f - e) / (1f + e);
+}
+fn erf_approx(x: f32) -> f32 {
+  let z = abs(x);
+  let t = 1f / (1f + 0.3275911f * z);
+  let y = 1f - (((((1.061405429f * t - 1.453152027f) * t) + 1.421413741f) * t - 0.284496736f) * t + 0.254829592f) * t * exp(-z * z);
+  return sign(x) * y;
+}
+fn bf16_bits(x: f32) -> u32 {
+  let b = bitcast<u32>(x);
+  if ((b & 0x7f800000u) == 0x7f800000u && (b & 0x7fffffu) != 0u) { return (b >> 16u) | 0x40u; }
+  return ((b + 0x7fffu + ((b >> 16u) & 1u)) >> 16u) & 0xffffu;
+}
+fn put_half(w: u32, i: i32, bits: u32) {
+  let shift = 16u * u32(i & 1);
+  atomicAnd(&ob[w], ~(0xffffu << shift));
+  atomicOr(&ob[w], bits << shift);
+}
+`;
+
+/** WGSL that reads element `i` (i32) of an input region starting at word `off`, per storage type. */
+export const READ_INPUT: Readonly<Record<Scalar, (off: string, i: string) => string>> = {
+  f32: (off, i) => `bitcast<f32>(ib[u32(${off} + ${i})])`,
+  f16: (off, i) => `unpack2x16float(ib[u32(${off} + (${i} >> 1u))])[${i} & 1]`,
+  bf16: (off, i) => `bitcast<f32>((ib[u32(${off} + (${i} >> 1u))] >> (16u * u32(${i} & 1))) << 16u)`,
+  i32: (off, i) => `bitcast<i32>(ib[u32(${off} + ${i})])`,
+  u8: (off, i) => `bitcast<i32>(ib[u32(${off} + ${i})])`,
+  bool: (off, i) => `(ib[u32(${off} + ${i})] != 0u)`,
+};
+
+/** WGSL statement that writes value `v` to element `i` of an output region at word `off`. */
+export const WRITE_OUTPUT: Readonly<Record<Scalar, (off: string, i: string, v: string) => string>> = {
+  f32: (off, i, v) => `atomicStore(&ob[u32(${off} + ${i})], bitcast<u32>(${v}));`,
+  f16: (off, i, v) => `put_half(u32(${off} + (${i} >> 1u)), ${i}, pack2x16float(vec2<f32>(${v}, 0f)) & 0xffffu);`,
+  bf16: (off, i, v) => `put_half(u32(${off} + (${i} >> 1u)), ${i}, bf16_bits(${v}));`,
+  i32: (off, i, v) => `atomicStore(&ob[u32(${off} + ${i})], bitcast<u32>(${v}));`,
+  u8: (off, i, v) => `atomicStore(&ob[u32(${off} + ${i})], bitcast<u32>(${v}));`,
+  bool: (off, i, v) => `atomicStore(&ob[u32(${off} + ${i})], select(0u, 1u, ${v}));`,
+};
+
+/** Word codec of a buffer's storage type on the host side. */
+export const CODEC: Readonly<Record<Scalar, 'f32' | 'f16' | 'bf16' | 'i32'>> = { f32: 'f32', f16: 'f16', bf16: 'bf16', i32: 'i32', u8: 'i32', bool: 'i32' };
