@@ -4,8 +4,9 @@
  */
 import type { Target } from '../harness/target.js';
 import { interpTarget } from './interp/target.js';
+import { webgpuTarget } from './webgpu/target.js';
 
-const TARGETS: ReadonlyMap<string, Target> = new Map([[interpTarget.name, interpTarget]]);
+const TARGETS: ReadonlyMap<string, Target> = new Map([[interpTarget.name, interpTarget], [webgpuTarget.name, webgpuTarget]]);
 
 /** Names of every registered target. */
 export const TARGET_NAMES: readonly string[] = [...TARGETS.keys()];

@@ -53,6 +53,15 @@ describe('speed-up plot', () => {
     expect(series.find((s) => s.impl === 'onnxruntime-node')!.points).toHaveLength(1);
     expect(series.some((s) => s.impl === 'onnxruntime-web')).toBe(false);
   });
+  it('keeps attention and gemm cases in separate series', () => {
+    const mixed: BenchRow[] = [
+      ...rows,
+      { case: 'gemm_dense', impl: 'onnxruntime-web', target: 'wasm', threads: 1, median_ms: 8, gflops: 20, density: 1 },
+      { case: 'gemm_dense', impl: 'sparsec', target: 'wasm', threads: 1, median_ms: 4, gflops: 40, density: 1 },
+    ];
+    const series = speedupSeries(mixed, 'onnxruntime-web').filter((s) => s.impl === 'sparsec');
+    expect(series.map((s) => [s.family, s.points.map((p) => p.caseName)])).toEqual([['attention', ['window', 'causal']], ['gemm', ['gemm_dense']]]);
+  });
   it('renders an SVG document with a point per case and a legend entry per series', () => {
     const svg = renderSpeedupSvg(speedupSeries(rows, 'onnxruntime-web'), 'speed-up <test>', 'onnxruntime-web');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);

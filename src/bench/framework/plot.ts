@@ -3,6 +3,7 @@
  * rendered to SVG (scene.ts) or PNG (raster.ts); no plotting library is installed.
  */
 import type { BenchRow, Impl } from './rows.js';
+import { ATTENTION_CASE_NAMES } from './cases.js';
 import { sceneToSvg, type Scene, type Shape } from './scene.js';
 
 /** One plotted point: a case at its density with its speed-up over the baseline. */
@@ -12,24 +13,34 @@ export interface SpeedupPoint {
   readonly speedup: number;
 }
 
-/** Points of one implementation. */
+/** Points of one implementation over one family of cases (attention or gemm; lines never join the two). */
 export interface SpeedupSeries {
   readonly impl: Impl;
+  readonly family: CaseFamily;
   readonly points: readonly SpeedupPoint[];
+}
+
+/** Attention cases and gemm cases are plotted as separate lines. */
+export type CaseFamily = 'attention' | 'gemm';
+
+function familyOf(caseName: string): CaseFamily {
+  return (ATTENTION_CASE_NAMES as readonly string[]).includes(caseName) ? 'attention' : 'gemm';
 }
 
 /** Speed-up (baseline median / impl median, same case) against the case's density, for every non-baseline impl. */
 export function speedupSeries(rows: readonly BenchRow[], baseline: Impl): SpeedupSeries[] {
   const baseOf = new Map(rows.filter((r) => r.impl === baseline).map((r) => [r.case, r]));
-  const byImpl = new Map<Impl, SpeedupPoint[]>();
+  const bySeries = new Map<string, { impl: Impl; family: CaseFamily; points: SpeedupPoint[] }>();
   for (const r of rows) {
     const base = baseOf.get(r.case);
     if (r.impl === baseline || !base || r.density === undefined || r.median_ms <= 0) continue;
-    const points = byImpl.get(r.impl) ?? [];
-    points.push({ caseName: r.case, density: r.density, speedup: base.median_ms / r.median_ms });
-    byImpl.set(r.impl, points);
+    const family = familyOf(r.case);
+    const key = `${r.impl} ${family}`;
+    const series = bySeries.get(key) ?? { impl: r.impl, family, points: [] };
+    series.points.push({ caseName: r.case, density: r.density, speedup: base.median_ms / r.median_ms });
+    bySeries.set(key, series);
   }
-  return [...byImpl].map(([impl, points]) => ({ impl, points: points.sort((a, b) => a.density - b.density) }));
+  return [...bySeries.values()].map((s) => ({ ...s, points: s.points.sort((a, b) => a.density - b.density) }));
 }
 
 const COLORS: Record<Impl, string> = {
@@ -78,15 +89,18 @@ export function speedupScene(series: readonly SpeedupSeries[], title: string, ba
   );
   series.forEach((s, i) => {
     const fill = COLORS[s.impl];
-    if (s.points.length > 1) shapes.push({ kind: 'polyline', points: s.points.map((p) => [x(p.density), y(p.speedup)] as const), stroke: fill, width: 1.5 });
+    const dashed = s.family === 'gemm';
+    if (s.points.length > 1) shapes.push({ kind: 'polyline', points: s.points.map((p) => [x(p.density), y(p.speedup)] as const), stroke: fill, width: 1.5, dashed });
     for (const p of s.points) {
       const title = `${p.caseName}: ${p.speedup.toFixed(2)}x at density ${p.density.toFixed(3)}`;
       shapes.push({ kind: 'circle', cx: x(p.density), cy: y(p.speedup), r: 4, fill, title });
       shapes.push({ kind: 'text', x: x(p.density) + 6, y: y(p.speedup) - 6, text: p.caseName, size: 10, anchor: 'start', fill });
     }
-    const legendY = MARGIN.top + 14 + i * 18;
+    const legendY = MARGIN.top + 14 + i * 30;
+    shapes.push({ kind: 'line', x1: WIDTH - MARGIN.right + 10, y1: legendY - 4, x2: WIDTH - MARGIN.right + 30, y2: legendY - 4, stroke: fill, dashed });
     shapes.push({ kind: 'circle', cx: WIDTH - MARGIN.right + 20, cy: legendY - 4, r: 4, fill });
-    shapes.push({ kind: 'text', x: WIDTH - MARGIN.right + 30, y: legendY, text: s.impl, size: 12, anchor: 'start' });
+    shapes.push({ kind: 'text', x: WIDTH - MARGIN.right + 36, y: legendY, text: s.impl, size: 12, anchor: 'start' });
+    shapes.push({ kind: 'text', x: WIDTH - MARGIN.right + 36, y: legendY + 11, text: s.family, size: 10, anchor: 'start' });
   });
   return { width: WIDTH, height: HEIGHT, shapes };
 }

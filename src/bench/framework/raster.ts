@@ -91,7 +91,7 @@ const PAINT: { [K in Shape['kind']]: Painter<K> } = {
   polyline: (c, s) => {
     for (let i = 1; i < s.points.length; i++) {
       const [a, b] = [s.points[i - 1]!, s.points[i]!];
-      c.line(a[0], a[1], b[0], b[1], parseColor(s.stroke), Math.max(1, Math.round(s.width)));
+      c.line(a[0], a[1], b[0], b[1], parseColor(s.stroke), Math.max(1, Math.round(s.width)), s.dashed ?? false);
     }
   },
   circle: (c, s) => c.disc(s.cx, s.cy, s.r, parseColor(s.fill)),

@@ -30,9 +30,10 @@ export async function prepareKernel(device: GPUDevice, artifact: WgslKernelArtif
     await device.popErrorScope();
     throw new Error(`WGSL of ${artifact.name} does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ')}`);
   }
+  // NOTE: createComputePipelineAsync aborts the process in the webgpu npm package (0.6.2); the sync call is fine.
   let pipeline: GPUComputePipeline;
   try {
-    pipeline = await device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint: artifact.entryPoint }, label: artifact.name });
+    pipeline = device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: artifact.entryPoint }, label: artifact.name });
   } finally {
     const err = await device.popErrorScope();
     if (err) throw new Error(`pipeline of ${artifact.name}: ${err.message}`);

@@ -53,6 +53,8 @@ export class FnContext {
   private readonly scalars = new Map<Node, string>();
   private readonly slots = new Map<Node, number>();
   private readonly buffers = new Map<Node, string>();
+  /** Nodes the printers leave out (transposes read in place by their products). */
+  readonly skip = new Set<Node>();
   /** Lines run once at function entry (table constants), before the body. */
   readonly entry: string[] = [];
 
@@ -147,6 +149,13 @@ export class FnContext {
   /** Binds a buffer node to the local / param holding its byte address. */
   bindBuffer(n: Node, local: string): void {
     this.buffers.set(n, local);
+  }
+
+  /** Makes buffer node `n` use the address of buffer `other`. */
+  aliasBuffer(n: Node, other: Node): void {
+    const l = this.buffers.get(other);
+    if (!l) throw new Error(`wasm: buffer ${other.op} ${String(other.arg)} is not bound`);
+    this.buffers.set(n, l);
   }
 
   /** WAT expression of buffer node `n`'s byte address. */

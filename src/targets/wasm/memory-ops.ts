@@ -1,0 +1,201 @@
+/**
+ * @file Memory ops as WAT: N-d tile loads and stores between global buffers and scratch tiles
+ * (f16 / bf16 storage converted on the way, rows copied 4 lanes at a time when contiguous),
+ * gathers, ragged-list membership, compile-time tables, index tiles and scratch allocations.
+ */
+import { numel, type Scalar } from '../../ir/dtype.js';
+import type { Node } from '../../ir/node.js';
+import { Op } from '../../ir/ops.js';
+import { FnContext, constText, elemBytes, isScalar, kindOf, tileType } from './context.js';
+import { emitMap } from './elementwise.js';
+
+/** WAT expression reading element `e` of a buffer of `s` at byte address `buf` (value as f32 or i32). */
+export function readElem(s: Scalar, buf: string, e: string): string {
+  const at = (shift: number): string => (shift === 0 ? `(i32.add ${buf} ${e})` : `(i32.add ${buf} (i32.shl ${e} (i32.const ${shift})))`);
+  switch (s) {
+    case 'f32': return `(f32.load ${at(2)})`;
+    case 'i32': return `(i32.load ${at(2)})`;
+    case 'u8': case 'bool': return `(i32.load8_u ${at(0)})`;
+    case 'f16': return `(call $f16tof32 (i32.load16_u ${at(1)}))`;
+    case 'bf16': return `(f32.reinterpret_i32 (i32.shl (i32.load16_u ${at(1)}) (i32.const 16)))`;
+  }
+}
+
+/** WAT instruction writing value `v` to element `e` of a buffer of `s` (rounding to f16 / bf16). */
+export function writeElem(s: Scalar, buf: string, e: string, v: string): string {
+  const at = (shift: number): string => (shift === 0 ? `(i32.add ${buf} ${e})` : `(i32.add ${buf} (i32.shl ${e} (i32.const ${shift})))`);
+  switch (s) {
+    case 'f32': return `(f32.store ${at(2)} ${v})`;
+    case 'i32': return `(i32.store ${at(2)} ${v})`;
+    case 'u8': case 'bool': return `(i32.store8 ${at(0)} ${v})`;
+    case 'f16': return `(i32.store16 ${at(1)} (call $f32tof16 ${v}))`;
+    case 'bf16': return `(i32.store16 ${at(1)} (call $f32tobf16 ${v}))`;
+  }
+}
+
+const bufScalar = (n: Node): Scalar => {
+  if (n.type.kind !== 'ptr') throw new Error(`wasm: ${n.op} is not a buffer`);
+  return n.type.scalar;
+};
+
+/** Shared row walk of LOAD / STORE: calls `row(offset, count, rowIndex)` for each row of the tile. */
+function eachRow(ctx: FnContext, shape: readonly number[], base: string, strides: readonly string[], valid: readonly string[], row: (off: string, count: string, r: string) => void): void {
+  const rank = shape.length;
+  const inner = shape[rank - 1]!;
+  const nest = (d: number, off: string, ok: string, r: string): void => {
+    if (d === rank - 1) {
+      const count = ctx.local('i32', 'n');
+      const offL = ctx.local('i32', 'o');
+      ctx.emit(`(local.set ${offL} ${off})`);
+      const clamp = `(call $imax (i32.const 0) (call $imin (i32.const ${inner}) ${valid[d]}))`;
+      ctx.emit(`(local.set ${count} ${ok === '' ? clamp : `(select ${clamp} (i32.const 0) ${ok})`})`);
+      row(`(local.get ${offL})`, `(local.get ${count})`, r);
+      return;
+    }
+    ctx.forCount(shape[d]!, 1, (i) => {
+      const here = `(i32.lt_s ${i} ${valid[d]})`;
+      const rowIdx = r === '(i32.const 0)' ? i : `(i32.add (i32.mul ${r} (i32.const ${shape[d]})) ${i})`;
+      nest(d + 1, `(i32.add ${off} (i32.mul ${i} ${strides[d]}))`, ok === '' ? here : `(i32.and ${ok} ${here})`, rowIdx);
+    }, 'r');
+  };
+  nest(0, base, '', '(i32.const 0)');
+}
+
+function addressing(ctx: FnContext, n: Node, rank: number): { base: string; strides: string[]; valid: string[] } {
+  return {
+    base: ctx.val(n.src[1]!),
+    strides: n.src.slice(2, 2 + rank).map((s) => ctx.val(s)),
+    valid: n.src.slice(2 + rank, 2 + 2 * rank).map((s) => ctx.val(s)),
+  };
+}
+
+const isConstOne = (n: Node): boolean => n.op === Op.CONST && n.arg === 1;
+
+/** Prints a tile LOAD (rows outside the valid extents read as zero). */
+export function emitLoad(ctx: FnContext, n: Node): void {
+  const buf = ctx.buf(n.src[0]!);
+  const es = bufScalar(n.src[0]!);
+  if (isScalar(n)) {
+    ctx.emit(`(local.set ${ctx.scalarLocal(n)} ${readElem(es, buf, ctx.val(n.src[1]!))})`);
+    return;
+  }
+  const shape = tileType(n).shape;
+  const rank = shape.length;
+  const inner = shape[rank - 1]!;
+  const slot = ctx.slot(n);
+  const store = kindOf(tileType(n).scalar) === 'f' ? 'f32.store' : 'i32.store';
+  const { base, strides, valid } = addressing(ctx, n, rank);
+  const contiguous = isConstOne(n.src[1 + rank]!);
+  const vectorRead = contiguous && (es === 'f32' || es === 'i32' || es === 'bf16');
+  eachRow(ctx, shape, base, strides, valid, (off, count, r) => {
+    const rowStart = r === '(i32.const 0)' ? '(i32.const 0)' : `(i32.mul ${r} (i32.const ${inner}))`;
+    const done = ctx.local('i32', 'c');
+    ctx.emit(`(local.set ${done} (i32.const 0))`);
+    if (vectorRead) {
+      // NOTE: whole 4-lane groups first, then the remainder one element at a time.
+      const brk = ctx.label('B');
+      const top = ctx.label('L');
+      const src = es === 'bf16'
+        ? `(i32x4.shl (i32x4.extend_low_i16x8_u (v128.load64_zero (i32.add ${buf} (i32.shl (i32.add ${off} (local.get ${done})) (i32.const 1))))) (i32.const 16))`
+        : `(v128.load (i32.add ${buf} (i32.shl (i32.add ${off} (local.get ${done})) (i32.const 2))))`;
+      ctx.open(`(block ${brk}`);
+      ctx.open(`(loop ${top}`);
+      ctx.emit(`(br_if ${brk} (i32.gt_s (i32.add (local.get ${done}) (i32.const 4)) ${count}))`);
+      ctx.emit(`(v128.store offset=${slot} ${ctx.tileAddr(`(i32.add ${rowStart} (local.get ${done}))`)} ${src})`);
+      ctx.emit(`(local.set ${done} (i32.add (local.get ${done}) (i32.const 4)))`);
+      ctx.emit(`(br ${top})`);
+      ctx.close(2);
+    }
+    const stride = strides[rank - 1]!;
+    ctx.forLoop(`(local.get ${done})`, count, 1, (c) => {
+      const e = contiguous ? `(i32.add ${off} ${c})` : `(i32.add ${off} (i32.mul ${c} ${stride}))`;
+      ctx.emit(`(${store} offset=${slot} ${ctx.tileAddr(`(i32.add ${rowStart} ${c})`)} ${readElem(es, buf, e)})`);
+    }, 'c');
+    ctx.forLoop(count, `(i32.const ${inner})`, 1, (c) => {
+      ctx.emit(`(${store} offset=${slot} ${ctx.tileAddr(`(i32.add ${rowStart} ${c})`)} ${constText(kindOf(tileType(n).scalar), 0)})`);
+    }, 'z');
+  });
+}
+
+/** Prints a tile STORE (only elements inside the valid extents are written). */
+export function emitStore(ctx: FnContext, n: Node): void {
+  const rank = (n.src.length - 3) / 2;
+  const value = n.src[n.src.length - 1]!;
+  const buf = ctx.buf(n.src[0]!);
+  const es = bufScalar(n.src[0]!);
+  if (rank === 0 || isScalar(value)) {
+    ctx.emit(writeElem(es, buf, ctx.val(n.src[1]!), ctx.val(value)));
+    return;
+  }
+  const shape = tileType(value).shape;
+  const inner = shape[rank - 1]!;
+  const slot = ctx.slot(value);
+  const load = kindOf(tileType(value).scalar) === 'f' ? 'f32.load' : 'i32.load';
+  const { base, strides, valid } = addressing(ctx, n, rank);
+  const contiguous = isConstOne(n.src[1 + rank]!);
+  eachRow(ctx, shape, base, strides, valid, (off, count, r) => {
+    const rowStart = r === '(i32.const 0)' ? '(i32.const 0)' : `(i32.mul ${r} (i32.const ${inner}))`;
+    const done = ctx.local('i32', 'c');
+    ctx.emit(`(local.set ${done} (i32.const 0))`);
+    if (contiguous && es === 'f32') {
+      const brk = ctx.label('B');
+      const top = ctx.label('L');
+      ctx.open(`(block ${brk}`);
+      ctx.open(`(loop ${top}`);
+      ctx.emit(`(br_if ${brk} (i32.gt_s (i32.add (local.get ${done}) (i32.const 4)) ${count}))`);
+      ctx.emit(`(v128.store (i32.add ${buf} (i32.shl (i32.add ${off} (local.get ${done})) (i32.const 2))) (v128.load offset=${slot} ${ctx.tileAddr(`(i32.add ${rowStart} (local.get ${done}))`)}))`);
+      ctx.emit(`(local.set ${done} (i32.add (local.get ${done}) (i32.const 4)))`);
+      ctx.emit(`(br ${top})`);
+      ctx.close(2);
+    }
+    const stride = strides[rank - 1]!;
+    ctx.forLoop(`(local.get ${done})`, count, 1, (c) => {
+      const e = contiguous ? `(i32.add ${off} ${c})` : `(i32.add ${off} (i32.mul ${c} ${stride}))`;
+      ctx.emit(writeElem(es, buf, e, `(${load} offset=${slot} ${ctx.tileAddr(`(i32.add ${rowStart} ${c})`)})`));
+    }, 'c');
+  });
+}
+
+const GATHER_FN: Readonly<Record<Scalar, string>> = { f32: '$gf32', i32: '$gi32', u8: '$gu8', bool: '$gu8', f16: '$gf16', bf16: '$gbf16' };
+
+/** Prints GATHER: buf[index] where 0 <= index < length, else 0. */
+export function emitGather(ctx: FnContext, n: Node): void {
+  const [b, index, length] = n.src as [Node, Node, Node];
+  const fn = GATHER_FN[bufScalar(b)];
+  emitMap(ctx, n, [index], { scalar: ([i]) => `(call ${fn} ${ctx.buf(b)} ${i} ${ctx.val(length)})` });
+}
+
+/** Prints MEMBER: binary search of each value in its ragged list. */
+export function emitMember(ctx: FnContext, n: Node): void {
+  const [offsets, values, list, value, lists] = n.src as [Node, Node, Node, Node, Node];
+  emitMap(ctx, n, [list, value], { scalar: ([l, x]) => `(call $member ${ctx.buf(offsets)} ${ctx.buf(values)} ${l} ${x} ${ctx.val(lists)})` });
+}
+
+/** Prints TABLE: the constants live in scratch, written once at function entry. */
+export function emitTable(ctx: FnContext, n: Node): void {
+  const values = n.arg as readonly number[];
+  const kind = kindOf(tileType(n).scalar);
+  const at = ctx.reserve(values.length * 4);
+  values.forEach((v, i) => ctx.entry.push(`(${kind === 'f' ? 'f32' : 'i32'}.store offset=${at + 4 * i} (local.get $sb) ${constText(kind, v)})`));
+  const fn = kind === 'f' ? '$gf32' : '$gi32';
+  emitMap(ctx, n, [n.src[0]!], { scalar: ([i]) => `(call ${fn} (i32.add (local.get $sb) (i32.const ${at})) ${i} (i32.const ${values.length}))` });
+}
+
+/** Prints IOTA: element i holds its index along axis `arg`. */
+export function emitIota(ctx: FnContext, n: Node): void {
+  const shape = tileType(n).shape;
+  const axis = n.arg as number;
+  const inner = numel(shape.slice(axis + 1));
+  const slot = ctx.slot(n);
+  ctx.forCount(numel(shape), 1, (i) => {
+    ctx.emit(`(i32.store offset=${slot} ${ctx.tileAddr(i)} (i32.rem_u (i32.div_u ${i} (i32.const ${inner})) (i32.const ${shape[axis]})))`);
+  });
+}
+
+/** Prints ALLOC: a per-thread scratch buffer; its address is held in a local. */
+export function emitAlloc(ctx: FnContext, n: Node): void {
+  const at = ctx.reserve(Number(n.attrs['size']) * elemBytes(bufScalar(n)));
+  const l = ctx.local('i32', 'a');
+  ctx.emit(`(local.set ${l} (i32.add (local.get $sb) (i32.const ${at})))`);
+  ctx.bindBuffer(n, l);
+}

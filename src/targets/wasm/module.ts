@@ -1,0 +1,63 @@
+/**
+ * @file Assembles a kernel's WAT module (imports, prelude helpers, the `run` function), then has
+ * binaryen parse, validate and optimise it in memory and emit the binary: one SIMD128 module and
+ * one relaxed-SIMD variant (fused multiply-add) per kernel, both with an imported shared memory.
+ */
+import binaryen from 'binaryen';
+import type { Node } from '../../ir/node.js';
+import type { WasmAbi } from '../../runtime/wasm/abi.js';
+import { printKernelFunction } from './emit.js';
+import { PRELUDE_FUNCTIONS, importsText } from './prelude.js';
+
+/** A compiled kernel module pair and its calling convention. */
+export interface WasmModules {
+  readonly abi: WasmAbi;
+  /** SIMD128 only: runs on every engine with wasm SIMD. */
+  readonly simd: Uint8Array;
+  /** Relaxed SIMD (fused multiply-add): chosen at load time where the engine validates it. */
+  readonly relaxed: Uint8Array;
+  /** The optimised text of the SIMD128 module (for `--emit wat`). */
+  readonly text: string;
+}
+
+const BASE_FEATURES = (): number =>
+  binaryen.Features.MVP | binaryen.Features.SIMD128 | binaryen.Features.BulkMemory | binaryen.Features.Atomics |
+  binaryen.Features.NontrappingFPToInt | binaryen.Features.SignExt | binaryen.Features.MutableGlobals;
+
+/** The WAT text of `kernel`'s module. */
+export function kernelWat(kernel: Node, relaxed: boolean): { wat: string; fn: ReturnType<typeof printKernelFunction> } {
+  const fn = printKernelFunction(kernel, relaxed);
+  const wat = `(module\n${importsText(true)}\n${PRELUDE_FUNCTIONS}\n${fn.wat}\n)`;
+  return { wat, fn };
+}
+
+function assemble(wat: string, relaxed: boolean, optimize: boolean): { binary: Uint8Array; text: string } {
+  const mod = binaryen.parseText(wat);
+  try {
+    mod.setFeatures(BASE_FEATURES() | (relaxed ? binaryen.Features.RelaxedSIMD : 0));
+    if (!mod.validate()) throw new Error('wasm: binaryen rejected the generated module (a sparsec bug)');
+    if (optimize) {
+      binaryen.setOptimizeLevel(3);
+      binaryen.setShrinkLevel(0);
+      mod.optimize();
+    }
+    return { binary: mod.emitBinary(), text: relaxed ? '' : mod.emitText() };
+  } finally {
+    mod.dispose();
+  }
+}
+
+/** Compiles final tile IR `kernel` to both module variants. */
+export function compileWasmModules(kernel: Node, opts: { optimize?: boolean } = {}): WasmModules {
+  const optimize = opts.optimize ?? true;
+  const plain = kernelWat(kernel, false);
+  const simd = assemble(plain.wat, false, optimize);
+  const relaxed = assemble(kernelWat(kernel, true).wat, true, optimize);
+  const abi: WasmAbi = {
+    kernel: String(kernel.arg),
+    params: plain.fn.params.map((p) => ({ ...p })),
+    scratchBytes: plain.fn.scratchBytes,
+    parallel: plain.fn.parallel,
+  };
+  return { abi, simd: simd.binary, relaxed: relaxed.binary, text: simd.text };
+}

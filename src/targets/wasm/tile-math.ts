@@ -1,0 +1,214 @@
+/**
+ * @file Tile math as WAT: register-blocked matrix products (up to 4 rows x 8 columns of f32
+ * accumulators in v128 locals, relaxed-SIMD fused multiply-add when enabled), products against a
+ * transposed operand with few columns (dot along k), reductions, transposes and N:M expansion.
+ */
+import { numel } from '../../ir/dtype.js';
+import type { Node } from '../../ir/node.js';
+import { Op } from '../../ir/ops.js';
+import { FnContext, constText, isScalar, kindOf, tileType } from './context.js';
+
+/** True when DOT `n` reads its transposed operand in place (few output columns): no TRANS tile is needed. */
+export function dotReadsTransposed(n: Node): boolean {
+  const b = n.src[1]!;
+  return n.op === Op.DOT && b.op === Op.TRANS && tileType(n).shape[1]! % 4 !== 0;
+}
+
+/** How the accumulator input of a DOT is read: a splatted scalar or a tile. */
+function accReader(ctx: FnContext, acc: Node): { scalar: string } | { slot: number } {
+  if (isScalar(acc)) return { scalar: ctx.val(acc) };
+  if (acc.op === Op.BROADCAST && isScalar(acc.src[0]!)) return { scalar: ctx.val(acc.src[0]!) };
+  return { slot: ctx.slot(acc) };
+}
+
+const fma = (relaxed: boolean, a: string, b: string, c: string): string =>
+  relaxed ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add ${c} (f32x4.mul ${a} ${b}))`;
+
+const idx = (base: string, add: number): string => (add === 0 ? base : base === '(i32.const 0)' ? `(i32.const ${add})` : `(i32.add ${base} (i32.const ${add}))`);
+
+/** Prints DOT: out = acc + a @ b. */
+export function emitDot(ctx: FnContext, n: Node): void {
+  const [a, b, acc] = n.src as [Node, Node, Node];
+  const [M, K] = tileType(a).shape as [number, number];
+  const N = tileType(n).shape[1]!;
+  const init = accReader(ctx, acc);
+  if (dotReadsTransposed(n)) {
+    emitDotTransposed(ctx, n, a, b.src[0]!, init, M, K, N);
+    return;
+  }
+  if (N % 4 === 0) emitDotBlocked(ctx, n, a, b, init, M, K, N);
+  else emitDotScalar(ctx, n, a, b, init, M, K, N);
+}
+
+function accInitVector(ctx: FnContext, init: { scalar: string } | { slot: number }, at: string): string {
+  return 'scalar' in init ? `(f32x4.splat ${init.scalar})` : `(v128.load offset=${init.slot} ${ctx.tileAddr(at)})`;
+}
+
+function accInitScalar(ctx: FnContext, init: { scalar: string } | { slot: number }, at: string): string {
+  return 'scalar' in init ? init.scalar : `(f32.load offset=${init.slot} ${ctx.tileAddr(at)})`;
+}
+
+/** a [M,K] @ b [K,N] with N % 4 == 0: blocks of RB rows x NB four-lane column groups. */
+function emitDotBlocked(ctx: FnContext, n: Node, a: Node, b: Node, init: { scalar: string } | { slot: number }, M: number, K: number, N: number): void {
+  const [as, bs, os] = [ctx.slot(a), ctx.slot(b), ctx.slot(n)];
+  const NB = (N / 4) % 2 === 0 ? 2 : 1;
+  const RB = M >= 4 ? 4 : M >= 2 ? 2 : 1;
+  const mainRows = M - (M % RB);
+  const block = (rowFrom: string, rows: number): void => {
+    ctx.forCount(N, 4 * NB, (j) => {
+      const accs: string[][] = [];
+      for (let r = 0; r < rows; r++) {
+        accs.push([]);
+        for (let v = 0; v < NB; v++) {
+          const l = ctx.local('v128', 'acc');
+          accs[r]!.push(l);
+          const at = `(i32.add (i32.mul ${idx(rowFrom, r)} (i32.const ${N})) ${idx(j, 4 * v)})`;
+          ctx.emit(`(local.set ${l} ${accInitVector(ctx, init, at)})`);
+        }
+      }
+      const ap = ctx.local('i32', 'ap');
+      const bp = ctx.local('i32', 'bp');
+      ctx.emit(`(local.set ${ap} (i32.add (local.get $sb) (i32.shl (i32.mul ${rowFrom} (i32.const ${K})) (i32.const 2))))`);
+      ctx.emit(`(local.set ${bp} (i32.add (local.get $sb) (i32.shl ${j} (i32.const 2))))`);
+      const bv = Array.from({ length: NB }, () => ctx.local('v128', 'b'));
+      const av = ctx.local('v128', 'a');
+      ctx.forCount(K, 1, () => {
+        bv.forEach((l, v) => ctx.emit(`(local.set ${l} (v128.load offset=${bs + 16 * v} (local.get ${bp})))`));
+        for (let r = 0; r < rows; r++) {
+          ctx.emit(`(local.set ${av} (f32x4.splat (f32.load offset=${as + 4 * r * K} (local.get ${ap}))))`);
+          for (let v = 0; v < NB; v++) ctx.emit(`(local.set ${accs[r]![v]} ${fma(ctx.relaxed, `(local.get ${av})`, `(local.get ${bv[v]})`, `(local.get ${accs[r]![v]})`)})`);
+        }
+        ctx.emit(`(local.set ${ap} (i32.add (local.get ${ap}) (i32.const 4)))`);
+        ctx.emit(`(local.set ${bp} (i32.add (local.get ${bp}) (i32.const ${4 * N})))`);
+      }, 'k');
+      for (let r = 0; r < rows; r++) {
+        for (let v = 0; v < NB; v++) {
+          const at = `(i32.add (i32.mul ${idx(rowFrom, r)} (i32.const ${N})) ${idx(j, 4 * v)})`;
+          ctx.emit(`(v128.store offset=${os} ${ctx.tileAddr(at)} (local.get ${accs[r]![v]}))`);
+        }
+      }
+    }, 'jb');
+  };
+  ctx.forCount(mainRows, RB, (i) => block(i, RB), 'ib');
+  for (let r = mainRows; r < M; r++) block(`(i32.const ${r})`, 1);
+}
+
+/** a [M,K] @ b0^T for b0 [N,K] (few columns): each output is a 4-lane dot along k. */
+function emitDotTransposed(ctx: FnContext, n: Node, a: Node, b0: Node, init: { scalar: string } | { slot: number }, M: number, K: number, N: number): void {
+  const [as, bs, os] = [ctx.slot(a), ctx.slot(b0), ctx.slot(n)];
+  const vecK = K - (K % 4);
+  ctx.forCount(M, 1, (i) => {
+    ctx.forCount(N, 1, (j) => {
+      const sum = ctx.local('v128', 'dv');
+      const tail = ctx.local('f32', 'ds');
+      ctx.emit(`(local.set ${sum} (v128.const f32x4 0 0 0 0))`);
+      ctx.forCount(vecK, 4, (k) => {
+        const av = `(v128.load offset=${as} ${ctx.tileAddr(`(i32.add (i32.mul ${i} (i32.const ${K})) ${k})`)})`;
+        const bv = `(v128.load offset=${bs} ${ctx.tileAddr(`(i32.add (i32.mul ${j} (i32.const ${K})) ${k})`)})`;
+        ctx.emit(`(local.set ${sum} ${fma(ctx.relaxed, av, bv, `(local.get ${sum})`)})`);
+      }, 'k');
+      const at = `(i32.add (i32.mul ${i} (i32.const ${N})) ${j})`;
+      ctx.emit(`(local.set ${tail} (f32.add ${accInitScalar(ctx, init, at)} (call $hsum (local.get ${sum}))))`);
+      for (let k = vecK; k < K; k++) {
+        const av = `(f32.load offset=${as + 4 * k} ${ctx.tileAddr(`(i32.mul ${i} (i32.const ${K}))`)})`;
+        const bv = `(f32.load offset=${bs + 4 * k} ${ctx.tileAddr(`(i32.mul ${j} (i32.const ${K}))`)})`;
+        ctx.emit(`(local.set ${tail} (f32.add (local.get ${tail}) (f32.mul ${av} ${bv})))`);
+      }
+      ctx.emit(`(f32.store offset=${os} ${ctx.tileAddr(at)} (local.get ${tail}))`);
+    }, 'j');
+  }, 'i');
+}
+
+/** a [M,K] @ b [K,N], one element at a time (odd shapes). */
+function emitDotScalar(ctx: FnContext, n: Node, a: Node, b: Node, init: { scalar: string } | { slot: number }, M: number, K: number, N: number): void {
+  const [as, bs, os] = [ctx.slot(a), ctx.slot(b), ctx.slot(n)];
+  ctx.forCount(M, 1, (i) => {
+    ctx.forCount(N, 1, (j) => {
+      const s = ctx.local('f32', 'ds');
+      const at = `(i32.add (i32.mul ${i} (i32.const ${N})) ${j})`;
+      ctx.emit(`(local.set ${s} ${accInitScalar(ctx, init, at)})`);
+      ctx.forCount(K, 1, (k) => {
+        const av = `(f32.load offset=${as} ${ctx.tileAddr(`(i32.add (i32.mul ${i} (i32.const ${K})) ${k})`)})`;
+        const bv = `(f32.load offset=${bs} ${ctx.tileAddr(`(i32.add (i32.mul ${k} (i32.const ${N})) ${j})`)})`;
+        ctx.emit(`(local.set ${s} (f32.add (local.get ${s}) (f32.mul ${av} ${bv})))`);
+      }, 'k');
+      ctx.emit(`(f32.store offset=${os} ${ctx.tileAddr(at)} (local.get ${s}))`);
+    }, 'j');
+  }, 'i');
+}
+
+/** Prints TRANS of a 2-d tile. */
+export function emitTrans(ctx: FnContext, n: Node): void {
+  const src = n.src[0]!;
+  const [R, C] = tileType(src).shape as [number, number];
+  const [is, os] = [ctx.slot(src), ctx.slot(n)];
+  const ty = kindOf(tileType(n).scalar) === 'f' ? 'f32' : 'i32';
+  ctx.forCount(R, 1, (r) => {
+    ctx.forCount(C, 1, (c) => {
+      ctx.emit(`(${ty}.store offset=${os} ${ctx.tileAddr(`(i32.add (i32.mul ${c} (i32.const ${R})) ${r})`)} (${ty}.load offset=${is} ${ctx.tileAddr(`(i32.add (i32.mul ${r} (i32.const ${C})) ${c})`)}))`);
+    }, 'c');
+  }, 'r');
+}
+
+/** Prints REDUCE_MAX / REDUCE_SUM along axis `arg` (kept as size 1). */
+export function emitReduce(ctx: FnContext, n: Node): void {
+  const src = n.src[0]!;
+  const isMax = n.op === Op.REDUCE_MAX;
+  const kind = kindOf(tileType(n).scalar);
+  if (isScalar(src)) {
+    ctx.emit(`(local.set ${ctx.scalarLocal(n)} ${ctx.val(src)})`);
+    return;
+  }
+  const shape = tileType(src).shape;
+  const axis = n.arg as number;
+  const outer = numel(shape.slice(0, axis));
+  const len = shape[axis]!;
+  const inner = numel(shape.slice(axis + 1));
+  const [is, os] = [ctx.slot(src), ctx.slot(n)];
+  const ty = kind === 'f' ? 'f32' : 'i32';
+  const scalarOp = (x: string, y: string): string => (kind === 'f' ? `(f32.${isMax ? 'max' : 'add'} ${x} ${y})` : isMax ? `(call $imax ${x} ${y})` : `(i32.add ${x} ${y})`);
+  const start = constText(kind, isMax ? (kind === 'f' ? -Infinity : -2147483648) : 0);
+  if (kind === 'f' && inner === 1 && len % 4 === 0) {
+    ctx.forCount(outer, 1, (o) => {
+      const v = ctx.local('v128', 'rv');
+      ctx.emit(`(local.set ${v} (f32x4.splat ${start}))`);
+      ctx.forCount(len, 4, (j) => {
+        const x = `(v128.load offset=${is} ${ctx.tileAddr(`(i32.add (i32.mul ${o} (i32.const ${len})) ${j})`)})`;
+        ctx.emit(`(local.set ${v} (f32x4.${isMax ? 'max' : 'add'} (local.get ${v}) ${x}))`);
+      }, 'j');
+      ctx.emit(`(f32.store offset=${os} ${ctx.tileAddr(o)} (call ${isMax ? '$hmax' : '$hsum'} (local.get ${v})))`);
+    }, 'o');
+    return;
+  }
+  ctx.forCount(outer, 1, (o) => {
+    ctx.forCount(inner, 1, (i) => {
+      const s = ctx.local(ty, 'rs');
+      ctx.emit(`(local.set ${s} ${start})`);
+      ctx.forCount(len, 1, (j) => {
+        const at = `(i32.add (i32.add (i32.mul ${o} (i32.const ${len * inner})) (i32.mul ${j} (i32.const ${inner}))) ${i})`;
+        ctx.emit(`(local.set ${s} ${scalarOp(`(local.get ${s})`, `(${ty}.load offset=${is} ${ctx.tileAddr(at)})`)})`);
+      }, 'j');
+      ctx.emit(`(${ty}.store offset=${os} ${ctx.tileAddr(`(i32.add (i32.mul ${o} (i32.const ${inner})) ${i})`)} (local.get ${s}))`);
+    }, 'i');
+  }, 'o');
+}
+
+/** Prints NM_EXPAND: packed (values, in-group positions) [R, G*keep] scattered into dense [R, G*group]. */
+export function emitNmExpand(ctx: FnContext, n: Node): void {
+  const [vals, pos] = n.src as [Node, Node];
+  const [R, C] = tileType(vals).shape as [number, number];
+  const keep = Number(n.attrs['keep']);
+  const group = Number(n.attrs['group']);
+  const W = (C / keep) * group;
+  const [vs, ps, os] = [ctx.slot(vals), ctx.slot(pos), ctx.slot(n)];
+  ctx.emit(`(memory.fill (i32.add (local.get $sb) (i32.const ${os})) (i32.const 0) (i32.const ${R * W * 4}))`);
+  ctx.forCount(R, 1, (r) => {
+    ctx.forCount(C, 1, (c) => {
+      const src = `(i32.add (i32.mul ${r} (i32.const ${C})) ${c})`;
+      const dst = `(i32.add (i32.add (i32.mul ${r} (i32.const ${W})) (i32.mul (i32.div_u ${c} (i32.const ${keep})) (i32.const ${group}))) (i32.load offset=${ps} ${ctx.tileAddr(src)}))`;
+      const at = ctx.local('i32', 'na');
+      ctx.emit(`(local.set ${at} ${ctx.tileAddr(dst)})`);
+      ctx.emit(`(f32.store offset=${os} (local.get ${at}) (f32.add (f32.load offset=${os} (local.get ${at})) (f32.load offset=${vs} ${ctx.tileAddr(src)})))`);
+    }, 'c');
+  }, 'r');
+}

@@ -1,0 +1,105 @@
+/**
+ * @file The WGSL module of one kernel: bindings, helpers, the header reads, and the body. Outer loops
+ * that form the grid become a strided walk over tasks by a fixed number of persistent workgroups.
+ */
+import type { WgslKernelArtifact } from '../../runtime/webgpu/artifact.js';
+import { loopParts, type Node } from '../../ir/node.js';
+import { ElementWriter } from './elements.js';
+import { layoutKernel, type BufferInfo, type Layout } from './layout.js';
+import { BodyPrinter } from './statements.js';
+import { CODEC, HELPERS } from './wgsl-table.js';
+
+/** Printer settings. */
+export interface PrintOptions {
+  /** Invocations per workgroup. */
+  readonly workgroupSize: number;
+  /** Persistent workgroups dispatched. */
+  readonly workgroups: number;
+}
+
+/** Default printer settings (SwiftShader runs 2-16 workgroups at once; more only queue). */
+export const DEFAULT_PRINT: PrintOptions = { workgroupSize: 64, workgroups: 64 };
+
+const BINDINGS = `@group(0) @binding(0) var<storage, read> ib: array<u32>;
+@group(0) @binding(1) var<storage, read_write> ob: array<atomic<u32>>;
+@group(0) @binding(2) var<storage, read_write> sf: array<f32>;
+@group(0) @binding(3) var<storage, read_write> si: array<i32>;`;
+
+/** Header word of a buffer's (offset, length) pair. */
+function headerIndex(layout: Layout, info: BufferInfo): number {
+  const base = 1 + layout.scalars.length;
+  return info.kind === 'in' ? base + 2 * info.index : base + 2 * layout.inputs.length + 2 * info.index;
+}
+
+/** Prints the grid walk: task t of the strided loop is decoded into the grid loops' indices. */
+function printGrid(p: BodyPrinter, layout: Layout, opts: PrintOptions): void {
+  const grid = layout.grid;
+  p.region(layout.root, new Set(grid.slice(0, 1).map((g) => g.node)));
+  if (grid.length === 0) return;
+  const counts = grid.map((g) => {
+    const parts = loopParts(g.node);
+    const c = p.fresh('n');
+    p.line(`let ${c} = max(0, ${p.w.el(parts.hi, [])} - ${p.w.el(parts.lo, [])});`);
+    return c;
+  });
+  p.line(`let tasks = ${counts.join(' * ')};`);
+  p.line(`for (var task: i32 = wid; task < tasks; task = task + ${opts.workgroups}) {`);
+  p.nested(() => {
+    let inner = '1';
+    const ranges: string[] = [];
+    for (let d = grid.length - 1; d >= 0; d--) {
+      const parts = loopParts(grid[d]!.node);
+      const r = p.nameScalar(parts.range, 'g');
+      const q = inner === '1' ? 'task' : `(task / (${inner}))`;
+      ranges.unshift(`let ${r} = ${p.w.el(parts.lo, [])} + ${d === 0 ? q : `${q} % ${counts[d]}`};`);
+      inner = inner === '1' ? counts[d]! : `${inner} * ${counts[d]}`;
+    }
+    for (const r of ranges) p.line(r);
+    grid.forEach((g, d) => p.region(g.body!, new Set(d + 1 < grid.length ? [grid[d + 1]!.node] : [])));
+  });
+  p.line('}');
+}
+
+/** Prints `kernel` (final tile IR) as a WGSL kernel artifact. */
+export function printWgsl(kernel: Node, name: string, opts: PrintOptions = DEFAULT_PRINT): WgslKernelArtifact {
+  const layout = layoutKernel(kernel);
+  const w = new ElementWriter(layout, (info) => headerIndex(layout, info));
+  const p = new BodyPrinter(w, opts.workgroupSize);
+  layout.scalars.forEach((s, i) => {
+    p.line(`let ${p.nameScalar(s, 'p')} = hdr(${1 + i}u); // ${String(s.arg)}`);
+  });
+  for (const o of layout.outputs) {
+    const h = headerIndex(layout, o);
+    p.line(`let oo${o.index} = hdr(${h}u); // ${String(o.node.arg)}`);
+    p.line(`let ol${o.index} = hdr(${h + 1}u);`);
+  }
+  p.line(`let sbf = wid * ${Math.max(1, layout.scratchF)};`);
+  p.line(`let sbi = wid * ${Math.max(1, layout.scratchI)};`);
+  printGrid(p, layout, opts);
+  const wgsl = [
+    `// sparsec: kernel ${name} (generated; do not edit)`,
+    BINDINGS,
+    HELPERS.trim(),
+    ...w.helpers.values(),
+    `@compute @workgroup_size(${opts.workgroupSize})`,
+    `fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {`,
+    `  let lid = i32(lid_u);`,
+    `  let wid = i32(wid_u.x);`,
+    ...p.lines,
+    `}`,
+    '',
+  ].join('\n');
+  return {
+    format: 'sparsec-wgsl-1',
+    name,
+    wgsl,
+    entryPoint: 'main',
+    workgroupSize: opts.workgroupSize,
+    workgroups: opts.workgroups,
+    scratchF32: Math.max(1, layout.scratchF),
+    scratchI32: Math.max(1, layout.scratchI),
+    scalars: layout.scalars.map((s) => String(s.arg)),
+    inputs: layout.inputs.map((b) => ({ name: String(b.node.arg), codec: CODEC[b.scalar] })),
+    outputs: layout.outputs.map((b) => ({ name: String(b.node.arg), codec: CODEC[b.scalar] })),
+  };
+}
