@@ -7,6 +7,7 @@ import { EXIT, processIo, UsageError, type Io } from './io.js';
 import { runCheck } from './commands/check.js';
 import { runVerify, type VerifyCliOptions } from './commands/verify.js';
 import { runShow, type ShowCliOptions } from './commands/show.js';
+import { runBuild, type BuildCliOptions } from './commands/build.js';
 import { DEFAULT_TARGET, KNOWN_TARGETS } from './targets.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
@@ -52,6 +53,18 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--json', 'print the results as JSON rows on standard output')
     .addHelpText('after', '\nEvery kernel runs on its declared sizes and on edge sizes (dynamic lengths that are not\nmultiples of the tile, q_len 1, q_len < kv_len, rows with no allowed key), with fresh random inputs\nand random runtime inputs, outputs poisoned before each run.\nA target whose runtime is missing is reported as skipped unless --require names it.\nExit status: 0 all pass, 1 any mismatch or error, 2 bad usage.\nExample:\n  sparsec verify dsl/ --target interp --seed 7 --json')
     .action((paths: string[], opts: VerifyCliOptions) => setAction(() => runVerify(paths, opts, io)));
+
+  program
+    .command('build')
+    .description('compile every kernel for every target into DIR; --emit ir dumps the tile IR after the pass pipeline')
+    .argument('<paths...>', 'files or folders')
+    .addOption(new Option('-t, --target <names>', `targets, comma separated (${KNOWN_TARGETS.join(', ')}); default ${DEFAULT_TARGET}`).argParser(collect))
+    .option('-o, --out <dir>', 'output folder (default generated/; with --emit ir, standard output)')
+    .option('--emit <what>', "'code' (default) or 'ir'")
+    .option('--stages', 'with --emit ir: every named pass stage, not only the final IR')
+    .addOption(new Option('-k, --kernel <names>', 'only these kernels (comma separated)').argParser(collect))
+    .addHelpText('after', '\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/')
+    .action((paths: string[], opts: BuildCliOptions) => setAction(() => runBuild(paths, opts, io)));
 
   program
     .command('show')

@@ -4,6 +4,7 @@
  */
 import type { Target } from '../harness/target.js';
 import { interpTarget } from './interp/target.js';
+import { wasmTarget } from './wasm/target.js';
 import { webgpuTarget } from './webgpu/target.js';
 
 const TARGETS: ReadonlyMap<string, Target> = new Map([[interpTarget.name, interpTarget], [webgpuTarget.name, webgpuTarget]]);

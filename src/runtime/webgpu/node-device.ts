@@ -16,6 +16,8 @@ export const NO_ADAPTER_REASON =
 export type DeviceResult = { readonly ok: true; readonly device: GPUDevice; readonly adapter: GPUAdapter } | { readonly ok: false; readonly reason: string };
 
 let pending: Promise<DeviceResult> | null = null;
+/** The Dawn instance; it must stay referenced while its devices are used (a collected instance kills them). */
+let instance: GPU | null = null;
 
 async function open(): Promise<DeviceResult> {
   if (!process.env['VK_ICD_FILENAMES'] && existsSync(SWIFTSHADER_ICD)) process.env['VK_ICD_FILENAMES'] = SWIFTSHADER_ICD;
@@ -27,6 +29,7 @@ async function open(): Promise<DeviceResult> {
   }
   Object.assign(globalThis, mod.globals);
   const gpu = mod.create([]);
+  instance = gpu;
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) return { ok: false, reason: NO_ADAPTER_REASON };
   const lim = adapter.limits;

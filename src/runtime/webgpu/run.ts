@@ -19,6 +19,20 @@ const COPY_SRC = 0x04;
 const COPY_DST = 0x08;
 const MAP_READ = 0x01;
 const MAP_MODE_READ = 0x01;
+const COMPUTE = 0x4; // GPUShaderStage.COMPUTE
+
+const layouts = new WeakMap<GPUDevice, GPUBindGroupLayout>();
+
+/** The one bind group layout of every kernel: input arena, output arena, f32 and i32 scratch. */
+function bindGroupLayout(device: GPUDevice): GPUBindGroupLayout {
+  let l = layouts.get(device);
+  if (!l) {
+    const entry = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry => ({ binding, visibility: COMPUTE, buffer: { type } });
+    l = device.createBindGroupLayout({ entries: [entry(0, 'read-only-storage'), entry(1, 'storage'), entry(2, 'storage'), entry(3, 'storage')] });
+    layouts.set(device, l);
+  }
+  return l;
+}
 
 /** Compiles `artifact` on `device`; rejects with the WGSL compiler's messages when it does not compile. */
 export async function prepareKernel(device: GPUDevice, artifact: WgslKernelArtifact): Promise<PreparedKernel> {
@@ -33,7 +47,8 @@ export async function prepareKernel(device: GPUDevice, artifact: WgslKernelArtif
   // NOTE: createComputePipelineAsync aborts the process in the webgpu npm package (0.6.2); the sync call is fine.
   let pipeline: GPUComputePipeline;
   try {
-    pipeline = device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: artifact.entryPoint }, label: artifact.name });
+    const layout = device.createPipelineLayout({ bindGroupLayouts: [bindGroupLayout(device)] });
+    pipeline = device.createComputePipeline({ layout, compute: { module, entryPoint: artifact.entryPoint }, label: artifact.name });
   } finally {
     const err = await device.popErrorScope();
     if (err) throw new Error(`pipeline of ${artifact.name}: ${err.message}`);
@@ -121,7 +136,7 @@ async function runPipeline(
     const readBuf = make(outInit.length, MAP_READ | COPY_DST);
     device.pushErrorScope('validation');
     const bind = device.createBindGroup({
-      layout: pipeline.getBindGroupLayout(0),
+      layout: bindGroupLayout(device),
       entries: [inBuf, outBuf, sf, si].map((buffer, binding) => ({ binding, resource: { buffer } })),
     });
     const enc = device.createCommandEncoder();

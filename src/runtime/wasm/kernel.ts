@@ -1,0 +1,134 @@
+/**
+ * @file Loads and runs one compiled wasm kernel: picks the relaxed-SIMD module where the engine
+ * validates it, lays the bound arrays out in a shared memory (f16 / bf16 as 16-bit words), calls
+ * `run` on the calling thread and, with threads, on a worker pool, and copies outputs back.
+ */
+import { storageBytes, type WasmAbi, type WasmParam } from './abi.js';
+import { bf16BitsToF32, erf, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits } from './convert.js';
+import { WorkerPool } from './threads.js';
+
+/** A value bound to a kernel parameter: a scalar size or an array for a buffer. */
+export type BoundValue = number | Float32Array | Int32Array | Uint8Array;
+
+/** How to load a kernel. */
+export interface WasmLoadOptions {
+  /** Threads to run on (default 1: no workers). */
+  readonly threads?: number;
+  /** Use the relaxed-SIMD module: 'auto' (default) where the engine validates it. */
+  readonly relaxed?: boolean | 'auto';
+}
+
+/** The module pair of one kernel. */
+export interface WasmModuleBytes {
+  readonly abi: WasmAbi;
+  readonly simd: Uint8Array;
+  readonly relaxed?: Uint8Array;
+}
+
+const PAGE = 65536;
+const MAX_PAGES = 32768;
+const align = (x: number): number => Math.ceil(x / 16) * 16;
+
+function writeBuffer(mem: ArrayBuffer | SharedArrayBuffer, p: WasmParam, at: number, data: Float32Array | Int32Array | Uint8Array): void {
+  switch (p.scalar) {
+    case 'f32': new Float32Array(mem, at, data.length).set(data); break;
+    case 'i32': new Int32Array(mem, at, data.length).set(data); break;
+    case 'u8': case 'bool': new Uint8Array(mem, at, data.length).set(data); break;
+    case 'f16': case 'bf16': {
+      const dst = new Uint16Array(mem, at, data.length);
+      const conv = p.scalar === 'f16' ? f32ToF16Bits : f32ToBf16Bits;
+      for (let i = 0; i < data.length; i++) dst[i] = conv(data[i]!);
+      break;
+    }
+  }
+}
+
+function readBuffer(mem: ArrayBuffer | SharedArrayBuffer, p: WasmParam, at: number, out: Float32Array): void {
+  if (p.scalar === 'f32') {
+    out.set(new Float32Array(mem, at, out.length));
+    return;
+  }
+  const src = new Uint16Array(mem, at, out.length);
+  const conv = p.scalar === 'f16' ? f16BitsToF32 : bf16BitsToF32;
+  for (let i = 0; i < out.length; i++) out[i] = conv(src[i]!);
+}
+
+/** True when this engine validates `relaxed` (relaxed SIMD is available). */
+export function relaxedSimdAvailable(relaxed: Uint8Array | undefined): boolean {
+  return relaxed !== undefined && WebAssembly.validate(relaxed);
+}
+
+/** A loaded kernel. `run` may not be called again before the previous call resolves. */
+export class WasmKernel {
+  private constructor(
+    readonly abi: WasmAbi,
+    readonly variant: 'simd' | 'relaxed',
+    readonly threads: number,
+    private readonly memory: WebAssembly.Memory,
+    private readonly instance: WebAssembly.Instance,
+    private readonly pool: WorkerPool | null,
+  ) {}
+
+  /** Compiles and instantiates `bytes` (and starts workers when threads > 1). */
+  static async load(bytes: WasmModuleBytes, opts: WasmLoadOptions = {}): Promise<WasmKernel> {
+    const wantRelaxed = opts.relaxed ?? 'auto';
+    const useRelaxed = wantRelaxed === true || (wantRelaxed === 'auto' && relaxedSimdAvailable(bytes.relaxed));
+    if (useRelaxed && !bytes.relaxed) throw new Error(`wasm: kernel ${bytes.abi.kernel} has no relaxed-SIMD module`);
+    const module = await WebAssembly.compile(useRelaxed ? bytes.relaxed! : bytes.simd);
+    const memory = new WebAssembly.Memory({ initial: 2, maximum: MAX_PAGES, shared: true });
+    const instance = await WebAssembly.instantiate(module, { env: { memory, log: Math.log, tanh: Math.tanh, erf } });
+    const threads = Math.max(1, Math.floor(opts.threads ?? 1));
+    const pool = threads > 1 && bytes.abi.parallel ? await WorkerPool.start(threads - 1, module, memory) : null;
+    return new WasmKernel(bytes.abi, useRelaxed ? 'relaxed' : 'simd', pool ? threads : 1, memory, instance, pool);
+  }
+
+  /**
+   * Runs the kernel with `values` bound by parameter name (inputs and scalars) and `outputs`
+   * (f32 arrays the results are copied into, converted from the storage dtype).
+   */
+  async run(values: Readonly<Record<string, BoundValue>>, outputs: Readonly<Record<string, Float32Array>>): Promise<void> {
+    let top = 64;
+    const addresses = new Map<string, number>();
+    for (const p of this.abi.params) {
+      if (p.kind !== 'buffer') continue;
+      const v = outputs[p.name] ?? values[p.name];
+      if (v === undefined || typeof v === 'number') throw new Error(`wasm: kernel ${this.abi.kernel}: no array bound for buffer '${p.name}'`);
+      addresses.set(p.name, top);
+      top = align(top + v.length * storageBytes(p.scalar) + 16);
+    }
+    const scratch = top;
+    const end = scratch + this.threads * align(this.abi.scratchBytes) + 64;
+    const pages = Math.ceil(end / PAGE);
+    const have = this.memory.buffer.byteLength / PAGE;
+    if (pages > MAX_PAGES) throw new Error(`wasm: kernel ${this.abi.kernel} needs ${end} bytes of memory, more than the 2 GiB limit`);
+    if (pages > have) this.memory.grow(pages - have);
+    const mem = this.memory.buffer;
+    const args: number[] = [];
+    for (const p of this.abi.params) {
+      if (p.kind === 'i32') {
+        const v = values[p.name];
+        if (typeof v !== 'number') throw new Error(`wasm: kernel ${this.abi.kernel}: no value bound for '${p.name}'`);
+        args.push(v | 0);
+        continue;
+      }
+      const at = addresses.get(p.name)!;
+      args.push(at);
+      if (outputs[p.name] === undefined) writeBuffer(mem, p, at, values[p.name] as Float32Array | Int32Array | Uint8Array);
+    }
+    const scratchOf = (tid: number): number => scratch + tid * align(this.abi.scratchBytes);
+    const nth = this.threads;
+    const others = this.pool ? this.pool.run((tid) => [scratchOf(tid), tid, nth, ...args]) : Promise.resolve([]);
+    const run = this.instance.exports['run'] as (...a: number[]) => void;
+    run(scratchOf(0), 0, nth, ...args);
+    await others;
+    for (const p of this.abi.params) {
+      const out = outputs[p.name];
+      if (p.kind === 'buffer' && out) readBuffer(this.memory.buffer, p, addresses.get(p.name)!, out);
+    }
+  }
+
+  /** Stops the worker threads. */
+  async dispose(): Promise<void> {
+    await this.pool?.close();
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * @file A pool of worker threads that share one kernel's memory: each worker instantiates the same
+ * module against the shared memory and runs `run(sb, tid, nth, ...)` for its thread id, while the
+ * calling thread runs thread 0. The worker source is inline, so it needs no file on disk.
+ */
+import { Worker } from 'node:worker_threads';
+import { erf } from './convert.js';
+
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const erf = ${erf.toString()};
+let instance = null;
+parentPort.on('message', (m) => {
+  try {
+    if (m.type === 'init') {
+      instance = new WebAssembly.Instance(m.module, { env: { memory: m.memory, log: Math.log, tanh: Math.tanh, erf } });
+      parentPort.postMessage({ type: 'ready' });
+    } else {
+      instance.exports.run(...m.args);
+      parentPort.postMessage({ type: 'done' });
+    }
+  } catch (e) {
+    parentPort.postMessage({ type: 'error', message: String(e && e.message || e) });
+  }
+});
+`;
+
+interface Pending {
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+/** One worker and its in-flight request. */
+class PoolWorker {
+  private pending: Pending | null = null;
+  private readonly worker: Worker;
+
+  constructor() {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true });
+    this.worker.unref();
+    this.worker.on('message', (m: { type: string; message?: string }) => {
+      const p = this.pending;
+      this.pending = null;
+      if (!p) return;
+      if (m.type === 'error') p.reject(new Error(`wasm worker: ${m.message}`));
+      else p.resolve();
+    });
+    this.worker.on('error', (e) => {
+      const p = this.pending;
+      this.pending = null;
+      p?.reject(e);
+    });
+  }
+
+  /** Sends one message and waits for its answer. */
+  request(message: unknown): Promise<void> {
+    if (this.pending) return Promise.reject(new Error('wasm worker: busy'));
+    return new Promise<void>((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.worker.postMessage(message);
+    });
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/** Workers for thread ids 1 .. count, each with an instance of `module` over `memory`. */
+export class WorkerPool {
+  private constructor(private readonly workers: PoolWorker[]) {}
+
+  /** Starts `count` workers and instantiates the module in each. */
+  static async start(count: number, module: WebAssembly.Module, memory: WebAssembly.Memory): Promise<WorkerPool> {
+    const workers = Array.from({ length: count }, () => new PoolWorker());
+    await Promise.all(workers.map((w) => w.request({ type: 'init', module, memory })));
+    return new WorkerPool(workers);
+  }
+
+  /** Starts `run` on every worker with `argsFor(tid)` (tid from 1); resolves when all are done. */
+  run(argsFor: (tid: number) => number[]): Promise<void[]> {
+    return Promise.all(this.workers.map((w, i) => w.request({ type: 'run', args: argsFor(i + 1) })));
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
