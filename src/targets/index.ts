@@ -7,7 +7,7 @@ import { interpTarget } from './interp/target.js';
 import { wasmTarget } from './wasm/target.js';
 import { webgpuTarget } from './webgpu/target.js';
 
-const TARGETS: ReadonlyMap<string, Target> = new Map([[interpTarget.name, interpTarget], [webgpuTarget.name, webgpuTarget]]);
+const TARGETS: ReadonlyMap<string, Target> = new Map([[interpTarget.name, interpTarget], [wasmTarget.name, wasmTarget], [webgpuTarget.name, webgpuTarget]]);
 
 /** Names of every registered target. */
 export const TARGET_NAMES: readonly string[] = [...TARGETS.keys()];

@@ -6,6 +6,7 @@
 import { storageBytes, type WasmAbi, type WasmParam } from './abi.js';
 import { bf16BitsToF32, erf, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits } from './convert.js';
 import { WorkerPool } from './threads.js';
+import { wasmApi, type WasmInstance, type WasmMemory } from './wasm-api.js';
 
 /** A value bound to a kernel parameter: a scalar size or an array for a buffer. */
 export type BoundValue = number | Float32Array | Int32Array | Uint8Array;
@@ -55,7 +56,7 @@ function readBuffer(mem: ArrayBuffer | SharedArrayBuffer, p: WasmParam, at: numb
 
 /** True when this engine validates `relaxed` (relaxed SIMD is available). */
 export function relaxedSimdAvailable(relaxed: Uint8Array | undefined): boolean {
-  return relaxed !== undefined && WebAssembly.validate(relaxed);
+  return relaxed !== undefined && wasmApi().validate(relaxed);
 }
 
 /** A loaded kernel. `run` may not be called again before the previous call resolves. */
@@ -64,8 +65,8 @@ export class WasmKernel {
     readonly abi: WasmAbi,
     readonly variant: 'simd' | 'relaxed',
     readonly threads: number,
-    private readonly memory: WebAssembly.Memory,
-    private readonly instance: WebAssembly.Instance,
+    private readonly memory: WasmMemory,
+    private readonly instance: WasmInstance,
     private readonly pool: WorkerPool | null,
   ) {}
 
@@ -74,9 +75,10 @@ export class WasmKernel {
     const wantRelaxed = opts.relaxed ?? 'auto';
     const useRelaxed = wantRelaxed === true || (wantRelaxed === 'auto' && relaxedSimdAvailable(bytes.relaxed));
     if (useRelaxed && !bytes.relaxed) throw new Error(`wasm: kernel ${bytes.abi.kernel} has no relaxed-SIMD module`);
-    const module = await WebAssembly.compile(useRelaxed ? bytes.relaxed! : bytes.simd);
-    const memory = new WebAssembly.Memory({ initial: 2, maximum: MAX_PAGES, shared: true });
-    const instance = await WebAssembly.instantiate(module, { env: { memory, log: Math.log, tanh: Math.tanh, erf } });
+    const api = wasmApi();
+    const module = await api.compile(useRelaxed ? bytes.relaxed! : bytes.simd);
+    const memory = new api.Memory({ initial: 2, maximum: MAX_PAGES, shared: true });
+    const instance = await api.instantiate(module, { env: { memory, log: Math.log, tanh: Math.tanh, erf } });
     const threads = Math.max(1, Math.floor(opts.threads ?? 1));
     const pool = threads > 1 && bytes.abi.parallel ? await WorkerPool.start(threads - 1, module, memory) : null;
     return new WasmKernel(bytes.abi, useRelaxed ? 'relaxed' : 'simd', pool ? threads : 1, memory, instance, pool);

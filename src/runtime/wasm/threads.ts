@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { erf } from './convert.js';
+import type { WasmMemory, WasmModuleHandle } from './wasm-api.js';
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -71,7 +72,7 @@ export class WorkerPool {
   private constructor(private readonly workers: PoolWorker[]) {}
 
   /** Starts `count` workers and instantiates the module in each. */
-  static async start(count: number, module: WebAssembly.Module, memory: WebAssembly.Memory): Promise<WorkerPool> {
+  static async start(count: number, module: WasmModuleHandle, memory: WasmMemory): Promise<WorkerPool> {
     const workers = Array.from({ length: count }, () => new PoolWorker());
     await Promise.all(workers.map((w) => w.request({ type: 'init', module, memory })));
     return new WorkerPool(workers);

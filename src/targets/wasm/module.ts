@@ -21,7 +21,7 @@ export interface WasmModules {
 }
 
 const BASE_FEATURES = (): number =>
-  binaryen.Features.MVP | binaryen.Features.SIMD128 | binaryen.Features.BulkMemory | binaryen.Features.Atomics |
+  binaryen.Features.MVP | binaryen.Features.SIMD128 | binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt | binaryen.Features.Atomics |
   binaryen.Features.NontrappingFPToInt | binaryen.Features.SignExt | binaryen.Features.MutableGlobals;
 
 /** The WAT text of `kernel`'s module. */

@@ -12,6 +12,7 @@ import type { ScheduleSettings } from '../../passes/schedule.js';
 import { packWeight } from '../../runtime/packing.js';
 import { attentionSizeBindings, gemmBindings, planBindings, runtimeBindings } from '../../runtime/wasm/bind.js';
 import { WasmKernel, type WasmLoadOptions } from '../../runtime/wasm/kernel.js';
+import { WASM } from '../../runtime/wasm/wasm-api.js';
 import { compileWasmModules } from './module.js';
 
 /** Options of a wasm target instance. */
@@ -79,7 +80,7 @@ export function createWasmTarget(o: WasmTargetOptions = {}): Target {
   return {
     name: 'wasm',
     async availability() {
-      return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE)
+      return WASM !== undefined && WASM.validate(SIMD_PROBE)
         ? { ok: true }
         : { ok: false, reason: 'this JavaScript engine has no WebAssembly SIMD128' };
     },
