@@ -1,16 +1,13 @@
 /**
- * @file `sparsec build`: checks the spec files, compiles every kernel for each requested target
- * (wasm so far) in memory, and only then replaces the output folder atomically with the modules,
- * manifests, typed wrappers (`.ts`, `.js`, `.d.ts`) and `index`. Same input, same bytes.
+ * @file The generated library: compiles checked kernels for wasm in memory into modules, manifests,
+ * typed wrappers (`.ts`, `.js`, `.d.ts`) and `index`; `replaceFolder` then swaps the output folder
+ * atomically. Same input, same bytes.
  */
-import { loadAndCheck, printDiagnostics } from '../cli/frontend-run.js';
-import { EXIT, UsageError, type Io } from '../cli/io.js';
 import type { Kernel } from '../model/kernel.js';
 import { runPipeline } from '../passes/pipeline.js';
 import { compileWasmModules } from '../targets/wasm/module.js';
 import { wasmManifest } from './manifest.js';
 import { indexModule, kernelWrapper } from './wrapper.js';
-import { replaceFolder } from './write.js';
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -57,26 +54,4 @@ export function buildWasmFiles(kernels: readonly Kernel[], opts: BuildOptions = 
   return files;
 }
 
-/**
- * Runs `sparsec build PATH... [--target T,...] [--out DIR]`: returns the exit code (0 built,
- * 1 diagnostics or a kernel that cannot be built, 2 bad usage). The output folder changes only on success.
- */
-export async function runBuild(paths: readonly string[], opts: BuildOptions, io: Io): Promise<number> {
-  const targets = opts.targets && opts.targets.length > 0 ? opts.targets : ['wasm'];
-  const unsupported = targets.filter((t) => !BUILD_TARGETS.includes(t));
-  if (unsupported.length > 0) throw new UsageError(`sparsec build cannot write target${unsupported.length > 1 ? 's' : ''} ${unsupported.join(', ')} yet (buildable: ${BUILD_TARGETS.join(', ')})`);
-  const checked = await loadAndCheck(paths);
-  printDiagnostics(io, checked);
-  if (!checked.ok) return EXIT.failed;
-  let files: Map<string, string | Uint8Array>;
-  try {
-    files = buildWasmFiles(checked.kernels, opts);
-  } catch (e) {
-    io.err(`error: ${(e as Error).message}`);
-    return EXIT.failed;
-  }
-  const outDir = opts.outDir ?? 'generated';
-  await replaceFolder(outDir, files);
-  io.out(`built ${checked.kernels.length} kernel${checked.kernels.length === 1 ? '' : 's'} for ${targets.join(', ')} into ${outDir}/`);
-  return EXIT.ok;
-}
+export { replaceFolder } from './write.js';

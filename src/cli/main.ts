@@ -58,12 +58,13 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .command('build')
     .description('compile every kernel for every target into DIR; --emit ir dumps the tile IR after the pass pipeline')
     .argument('<paths...>', 'files or folders')
-    .addOption(new Option('-t, --target <names>', `targets, comma separated (${KNOWN_TARGETS.join(', ')}); default ${DEFAULT_TARGET}`).argParser(collect))
+    .addOption(new Option('-t, --target <names>', `targets, comma separated (${KNOWN_TARGETS.join(', ')}); default wasm`).argParser(collect))
     .option('-o, --out <dir>', 'output folder (default generated/; with --emit ir, standard output)')
     .option('--emit <what>', "'code' (default) or 'ir'")
     .option('--stages', 'with --emit ir: every named pass stage, not only the final IR')
     .addOption(new Option('-k, --kernel <names>', 'only these kernels (comma separated)').argParser(collect))
-    .addHelpText('after', '\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/')
+    .option('--wat', 'also write each WebAssembly module as text (<kernel>.wat)')
+    .addHelpText('after', '\nThe output folder is replaced only when every kernel built (a failed build leaves it as it was);\nthe same input gives the same bytes.\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/')
     .action((paths: string[], opts: BuildCliOptions) => setAction(() => runBuild(paths, opts, io)));
 
   program

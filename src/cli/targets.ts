@@ -9,8 +9,8 @@ import { UsageError } from './io.js';
 /** Every target name of the contract. */
 export const KNOWN_TARGETS = ['wasm', 'webgpu', 'cuda', 'neon', 'interp'] as const;
 
-/** The target used when `--target` is not given. NOTE: becomes `wasm` once the wasm backend lands. */
-export const DEFAULT_TARGET = 'interp';
+/** The target used when `--target` is not given: the embedded default. */
+export const DEFAULT_TARGET = 'wasm';
 
 /** Splits `a,b` lists (repeatable options give several) and rejects unknown names (exit 2). */
 export function parseTargetList(values: readonly string[] | undefined, fallback: readonly string[]): string[] {

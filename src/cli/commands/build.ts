@@ -1,11 +1,13 @@
 /**
- * @file `sparsec build PATH... [--target T,...] [--out DIR] [--emit ir]`: compile every kernel for every
- * target. `--emit ir` dumps the tile IR instead of target code.
+ * @file `sparsec build PATH... [--target T,...] [--out DIR] [--emit ir]`: compile every kernel into the
+ * generated library (modules, manifests, typed wrappers), replacing DIR only when everything built;
+ * `--emit ir` dumps the tile IR instead.
  */
 import { EXIT, UsageError, type Io } from '../io.js';
 import { loadAndCheck, printDiagnostics } from '../frontend-run.js';
-import { DEFAULT_TARGET, parseTargetList } from '../targets.js';
+import { parseTargetList } from '../targets.js';
 import { emitIr } from './emit-ir.js';
+import { BUILD_TARGETS, buildWasmFiles, replaceFolder } from '../../build/index.js';
 
 export interface BuildCliOptions {
   readonly target?: string[];
@@ -13,10 +15,17 @@ export interface BuildCliOptions {
   readonly emit?: string;
   readonly stages?: boolean;
   readonly kernel?: string[];
+  /** Also write each module's text form as `<kernel>.wat`. */
+  readonly wat?: boolean;
+  /** Folder that manifest paths are relative to (default the working folder). */
+  readonly cwd?: string;
 }
 
+/** The target `build` writes when none is named: the embedded default. */
+export const BUILD_DEFAULT_TARGET = 'wasm';
+
 export async function runBuild(paths: readonly string[], opts: BuildCliOptions, io: Io): Promise<number> {
-  const targets = parseTargetList(opts.target, [DEFAULT_TARGET]);
+  const targets = parseTargetList(opts.target, [BUILD_DEFAULT_TARGET]);
   const emit = opts.emit ?? 'code';
   if (emit !== 'ir' && emit !== 'code') throw new UsageError(`--emit expects 'ir' or 'code', got '${emit}'`);
   const c = await loadAndCheck(paths);
@@ -30,5 +39,19 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
     kernels = kernels.filter((k) => wanted.has(k.name));
   }
   if (emit === 'ir') return emitIr(kernels, { targets, ...(opts.out ? { out: opts.out } : {}), stages: Boolean(opts.stages) }, io);
-  throw new UsageError('building target code is not part of this version yet; use --emit ir to dump the tile IR');
+  const unsupported = targets.filter((t) => !BUILD_TARGETS.includes(t));
+  if (unsupported.length > 0) {
+    throw new UsageError(`sparsec build cannot write target${unsupported.length > 1 ? 's' : ''} ${unsupported.join(', ')} yet (buildable: ${BUILD_TARGETS.join(', ')}; --emit ir works for every target)`);
+  }
+  let files: Map<string, string | Uint8Array>;
+  try {
+    files = buildWasmFiles(kernels, { ...(opts.cwd ? { cwd: opts.cwd } : {}), emit: opts.wat ? ['wat'] : [] });
+  } catch (e) {
+    io.err(`error: ${(e as Error).message}`);
+    return EXIT.failed;
+  }
+  const outDir = opts.out ?? 'generated';
+  await replaceFolder(outDir, files);
+  io.out(`built ${kernels.length} kernel${kernels.length === 1 ? '' : 's'} for ${targets.join(', ')} into ${outDir}/`);
+  return EXIT.ok;
 }

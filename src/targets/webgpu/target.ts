@@ -13,8 +13,8 @@ import { prepareKernel, type PreparedKernel } from '../../runtime/webgpu/run.js'
 import { bindAttention, bindGemm } from './bind.js';
 import { DEFAULT_PRINT, printWgsl, type PrintOptions } from './print.js';
 
-/** Tile sizes this target uses unless the kernel's `schedule webgpu { }` block says otherwise. */
-export const WEBGPU_SCHEDULE: ScheduleSettings = { tile_q: 16, tile_k: 32, tile_m: 16, tile_n: 32, tile_kd: 32 };
+/** Tile sizes this target uses (no GQA packing: the head loop is a grid axis, which keeps shaders small) unless the kernel's `schedule webgpu { }` block says otherwise. */
+export const WEBGPU_SCHEDULE: ScheduleSettings = { tile_q: 16, tile_k: 32, tile_m: 16, tile_n: 32, tile_kd: 32, pack_gqa: false };
 
 /** The schedule overrides for `kernel`: ours, minus keys its own webgpu block sets; short static queries get short tiles. */
 export function scheduleFor(kernel: Kernel, base: ScheduleSettings = WEBGPU_SCHEDULE): ScheduleSettings {
@@ -50,7 +50,7 @@ function needsSizes(kernel: Kernel): boolean {
 }
 
 /** Compiles `kernel`: one WGSL variant, or one per head_dim when that is dynamic. */
-function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefined): CompiledKernel {
+async function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefined): Promise<CompiledKernel> {
   const variants = new Map<string, Promise<Variant>>();
   const variant = (sizes?: AttentionSizes): Promise<Variant> => {
     const key = sizes && needsSizes(kernel) ? `${sizes.headDim}x${sizes.valueDim}` : '';
@@ -64,6 +64,8 @@ function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefined): 
     }
     return v;
   };
+  // NOTE: a static kernel is printed and compiled now, so WGSL errors surface as compile failures.
+  if (!needsSizes(kernel)) await variant();
   return {
     async runAttention(sizes: AttentionSizes, inputs: AttentionInputs, outputs: AttentionOutputs): Promise<void> {
       const { pipeline, prepared } = await variant(sizes);
@@ -89,13 +91,7 @@ export function createWebgpuTarget(schedule?: ScheduleSettings): Target {
       return d.ok ? { ok: true } : { ok: false, reason: d.reason };
     },
     async compile(kernel: Kernel): Promise<CompiledKernel> {
-      const c = compileKernel(kernel, schedule ? scheduleFor(kernel, schedule) : undefined);
-      // NOTE: a static kernel is printed and compiled now, so WGSL errors surface as compile failures.
-      if (!needsSizes(kernel)) {
-        const { artifact } = compileWgsl(kernel, undefined, schedule ? scheduleFor(kernel, schedule) : undefined);
-        await prepareKernel(await deviceOrThrow(), artifact);
-      }
-      return c;
+      return compileKernel(kernel, schedule ? scheduleFor(kernel, schedule) : undefined);
     },
   };
 }
