@@ -3,7 +3,7 @@
  * constant (arithmetic on constants, `true && x`, `x * 1`, selects on constant conditions...).
  */
 import type { CBinaryFn, CExpr, CType, CUnaryFn } from '../model/expr.js';
-import { floorDiv, floorMod, popcount32 } from '../model/eval.js';
+import { evalBinary, popcount32 } from '../model/eval.js';
 
 /** A constant node. */
 export function constant(type: CType, value: number | boolean): CExpr {
@@ -53,28 +53,6 @@ export function toFloat(e: CExpr): CExpr {
   return e.type === 'float' ? e : mkUnary('tofloat', 'float', e);
 }
 
-const BINARY_FOLD: Record<CBinaryFn, (a: number, b: number, isInt: boolean) => number> = {
-  add: (a, b) => a + b,
-  sub: (a, b) => a - b,
-  mul: (a, b, i) => (i ? Math.imul(a, b) : a * b),
-  div: (a, b, i) => (i ? floorDiv(a, b) : a / b),
-  mod: (a, b, i) => (i ? floorMod(a, b) : a - b * Math.floor(a / b)),
-  min: (a, b) => Math.min(a, b),
-  max: (a, b) => Math.max(a, b),
-  band: (a, b) => a & b,
-  bor: (a, b) => a | b,
-  bxor: (a, b) => a ^ b,
-  shl: (a, b) => a << b,
-  shr: (a, b) => a >> b,
-  eq: (a, b) => (a === b ? 1 : 0),
-  ne: (a, b) => (a !== b ? 1 : 0),
-  lt: (a, b) => (a < b ? 1 : 0),
-  le: (a, b) => (a <= b ? 1 : 0),
-  gt: (a, b) => (a > b ? 1 : 0),
-  ge: (a, b) => (a >= b ? 1 : 0),
-  and: (a, b) => (a && b ? 1 : 0),
-  or: (a, b) => (a || b ? 1 : 0),
-};
 
 /** Identities with one constant operand: returns the simplified node or null. */
 function foldIdentity(fn: CBinaryFn, a: CExpr, b: CExpr): CExpr | null {
@@ -104,7 +82,7 @@ function foldIdentity(fn: CBinaryFn, a: CExpr, b: CExpr): CExpr | null {
 export function mkBinary(fn: CBinaryFn, type: CType, a: CExpr, b: CExpr): CExpr {
   const x = constNumber(a);
   const y = constNumber(b);
-  if (x !== null && y !== null) return wrap(type, BINARY_FOLD[fn](x, y, a.type === 'int' && b.type === 'int'));
+  if (x !== null && y !== null) return wrap(type, evalBinary(fn, a.type === 'int' && b.type === 'int', x, y));
   return foldIdentity(fn, a, b) ?? { op: 'binary', type, fn, a, b };
 }
 

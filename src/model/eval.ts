@@ -95,7 +95,8 @@ const UNARY: Record<CUnaryFn, (x: number) => number> = {
   tofloat: (x) => x,
 };
 
-function binary(fn: CBinaryFn, isInt: boolean, a: number, b: number): number {
+/** One binary operation on scalars (`isInt`: both operands are ints); shared by evaluation and constant folding. */
+export function evalBinary(fn: CBinaryFn, isInt: boolean, a: number, b: number): number {
   switch (fn) {
     case 'add': return a + b;
     case 'sub': return a - b;
@@ -141,7 +142,7 @@ export function evalExpr(e: CExpr, env: EvalEnv): number {
       if (e.fn === 'and') return evalExpr(e.a, env) ? (evalExpr(e.b, env) ? 1 : 0) : 0;
       if (e.fn === 'or') return evalExpr(e.a, env) ? 1 : evalExpr(e.b, env) ? 1 : 0;
       const isInt = e.a.type === 'int' && e.b.type === 'int';
-      return binary(e.fn, isInt, evalExpr(e.a, env), evalExpr(e.b, env));
+      return evalBinary(e.fn, isInt, evalExpr(e.a, env), evalExpr(e.b, env));
     }
     case 'select':
       return evalExpr(e.cond, env) ? evalExpr(e.then, env) : evalExpr(e.else, env);
