@@ -11,6 +11,14 @@ import { wasmApi, type WasmInstance, type WasmMemory } from './wasm-api.js';
 /** A value bound to a kernel parameter: a scalar size or an array for a buffer. */
 export type BoundValue = number | Float32Array | Int32Array | Uint8Array;
 
+/** Inputs laid out in kernel memory: run the kernel on them, then copy the outputs back. */
+export interface BoundKernelRun {
+  /** Runs the kernel (all threads) on the bound inputs; outputs stay in kernel memory. */
+  execute(): Promise<void>;
+  /** Copies the outputs from kernel memory into the arrays given to `bind`. */
+  readOutputs(): void;
+}
+
 /** How to load a kernel. */
 export interface WasmLoadOptions {
   /** Threads to run on (default 1: no workers). */
@@ -89,6 +97,16 @@ export class WasmKernel {
    * (f32 arrays the results are copied into, converted from the storage dtype).
    */
   async run(values: Readonly<Record<string, BoundValue>>, outputs: Readonly<Record<string, Float32Array>>): Promise<void> {
+    const bound = this.bind(values, outputs);
+    await bound.execute();
+    bound.readOutputs();
+  }
+
+  /**
+   * Lays `values` out in memory once and returns a handle that runs the kernel on them repeatedly without
+   * copying inputs again (benchmarks, many layers over the same weights). Valid until the next `bind` / `run`.
+   */
+  bind(values: Readonly<Record<string, BoundValue>>, outputs: Readonly<Record<string, Float32Array>>): BoundKernelRun {
     let top = 64;
     const addresses = new Map<string, number>();
     for (const p of this.abi.params) {
@@ -119,14 +137,20 @@ export class WasmKernel {
     }
     const scratchOf = (tid: number): number => scratch + tid * align(this.abi.scratchBytes);
     const nth = this.threads;
-    const others = this.pool ? this.pool.run((tid) => [scratchOf(tid), tid, nth, ...args]) : Promise.resolve([]);
     const run = this.instance.exports['run'] as (...a: number[]) => void;
-    run(scratchOf(0), 0, nth, ...args);
-    await others;
-    for (const p of this.abi.params) {
-      const out = outputs[p.name];
-      if (p.kind === 'buffer' && out) readBuffer(this.memory.buffer, p, addresses.get(p.name)!, out);
-    }
+    return {
+      execute: async () => {
+        const others = this.pool ? this.pool.run((tid) => [scratchOf(tid), tid, nth, ...args]) : Promise.resolve([]);
+        run(scratchOf(0), 0, nth, ...args);
+        await others;
+      },
+      readOutputs: () => {
+        for (const p of this.abi.params) {
+          const out = outputs[p.name];
+          if (p.kind === 'buffer' && out) readBuffer(this.memory.buffer, p, addresses.get(p.name)!, out);
+        }
+      },
+    };
   }
 
   /** Stops the worker threads. */

@@ -60,6 +60,17 @@ export async function prepareKernel(device: GPUDevice, artifact: WgslKernelArtif
   };
 }
 
+/** A run that takes longer than this is reported as an error instead of waiting forever. */
+export const RUN_TIMEOUT_MS = 120_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
 function lengthOf(v: number | ArrayLike<number> | undefined, name: string): ArrayLike<number> {
   if (v === undefined || typeof v === 'number') throw new Error(`webgpu: no buffer bound for '${name}'`);
   return v;
@@ -149,7 +160,7 @@ async function runPipeline(
     device.queue.submit([enc.finish()]);
     const err = await device.popErrorScope();
     if (err) throw new Error(`webgpu: ${a.name}: ${err.message}`);
-    await readBuf.mapAsync(MAP_MODE_READ);
+    await withTimeout(readBuf.mapAsync(MAP_MODE_READ), RUN_TIMEOUT_MS, `webgpu: ${a.name} did not finish within ${RUN_TIMEOUT_MS / 1000} s`);
     const words = new Uint32Array(readBuf.getMappedRange().slice(0));
     readBuf.unmap();
     a.outputs.forEach((slot, i) => {

@@ -8,10 +8,15 @@ import type { Node } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
 import { FnContext, constText, isScalar, kindOf, tileType } from './context.js';
 
-/** True when DOT `n` reads its transposed operand in place (few output columns): no TRANS tile is needed. */
+/**
+ * True when DOT `n` reads its transposed operand in place (a @ b0^T as dot products along k: few output columns,
+ * or k a multiple of 4 for the register-blocked form): no TRANS tile is needed.
+ */
 export function dotReadsTransposed(n: Node): boolean {
   const b = n.src[1]!;
-  return n.op === Op.DOT && b.op === Op.TRANS && tileType(n).shape[1]! % 4 !== 0;
+  if (n.op !== Op.DOT || b.op !== Op.TRANS) return false;
+  if (process.env['AB_OLD']) return tileType(n).shape[1]! % 4 !== 0;
+  return tileType(n).shape[1]! % 4 !== 0 || tileType(n.src[0]!).shape[1]! % 4 === 0;
 }
 
 /** How the accumulator input of a DOT is read: a splatted scalar or a tile. */
@@ -33,7 +38,8 @@ export function emitDot(ctx: FnContext, n: Node): void {
   const N = tileType(n).shape[1]!;
   const init = accReader(ctx, acc);
   if (dotReadsTransposed(n)) {
-    emitDotTransposed(ctx, n, a, b.src[0]!, init, M, K, N);
+    if (N % 4 === 0 && K % 4 === 0) emitDotTransposedBlocked(ctx, n, a, b.src[0]!, init, M, K, N);
+    else emitDotTransposed(ctx, n, a, b.src[0]!, init, M, K, N);
     return;
   }
   if (N % 4 === 0) emitDotBlocked(ctx, n, a, b, init, M, K, N);
@@ -90,6 +96,59 @@ function emitDotBlocked(ctx: FnContext, n: Node, a: Node, b: Node, init: { scala
     }, 'jb');
   };
   ctx.forCount(mainRows, RB, (i) => block(i, RB), 'ib');
+  for (let r = mainRows; r < M; r++) block(`(i32.const ${r})`, 1);
+}
+
+/** `i8x16.shuffle` of f32 lanes: lanes 0-3 pick from `a`, 4-7 from `b`. */
+function shuffle32(a: string, b: string, lanes: readonly number[]): string {
+  const bytes = lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]);
+  return `(i8x16.shuffle ${bytes.join(' ')} ${a} ${b})`;
+}
+
+/** Horizontal sums of four 4-lane vectors as one vector [sum v0, sum v1, sum v2, sum v3] (6 shuffles, 3 adds). */
+function transposeSum4(v: readonly string[]): string {
+  const [v0, v1, v2, v3] = v.map((l) => `(local.get ${l})`) as [string, string, string, string];
+  const s01 = `(f32x4.add ${shuffle32(v0, v1, [0, 4, 1, 5])} ${shuffle32(v0, v1, [2, 6, 3, 7])})`;
+  const s23 = `(f32x4.add ${shuffle32(v2, v3, [0, 4, 1, 5])} ${shuffle32(v2, v3, [2, 6, 3, 7])})`;
+  return `(f32x4.add ${shuffle32(s01, s23, [0, 1, 4, 5])} ${shuffle32(s01, s23, [2, 3, 6, 7])})`;
+}
+
+/** Row block of the transposed product: RB rows of `a` against 4 rows of b0 keep 2 x 4 accumulators in registers. */
+const TRANSPOSED_ROWS = 2;
+
+/**
+ * a [M,K] @ b0^T for b0 [N,K] with N and K multiples of 4: blocks of 2 rows x 4 columns, each output a 4-lane
+ * dot along k held in a v128 local, the four partial vectors of a row summed with shuffles into one store.
+ */
+function emitDotTransposedBlocked(ctx: FnContext, n: Node, a: Node, b0: Node, init: { scalar: string } | { slot: number }, M: number, K: number, N: number): void {
+  const [as, bs, os] = [ctx.slot(a), ctx.slot(b0), ctx.slot(n)];
+  const mainRows = M - (M % TRANSPOSED_ROWS);
+  const block = (rowFrom: string, rows: number): void => {
+    ctx.forCount(N, 4, (j) => {
+      const accs = Array.from({ length: rows }, () => Array.from({ length: 4 }, () => ctx.local('v128', 'tacc')));
+      for (const row of accs) for (const l of row) ctx.emit(`(local.set ${l} (v128.const i32x4 0 0 0 0))`);
+      const ap = ctx.local('i32', 'tap');
+      const bp = ctx.local('i32', 'tbp');
+      ctx.emit(`(local.set ${ap} (i32.add (local.get $sb) (i32.shl (i32.mul ${rowFrom} (i32.const ${K})) (i32.const 2))))`);
+      ctx.emit(`(local.set ${bp} (i32.add (local.get $sb) (i32.shl (i32.mul ${j} (i32.const ${K})) (i32.const 2))))`);
+      const bv = Array.from({ length: 4 }, () => ctx.local('v128', 'tb'));
+      const av = ctx.local('v128', 'ta');
+      ctx.forCount(K, 4, () => {
+        bv.forEach((l, c) => ctx.emit(`(local.set ${l} (v128.load offset=${bs + 4 * c * K} (local.get ${bp})))`));
+        for (let r = 0; r < rows; r++) {
+          ctx.emit(`(local.set ${av} (v128.load offset=${as + 4 * r * K} (local.get ${ap})))`);
+          for (let c = 0; c < 4; c++) ctx.emit(`(local.set ${accs[r]![c]} ${fma(ctx.relaxed, `(local.get ${av})`, `(local.get ${bv[c]})`, `(local.get ${accs[r]![c]})`)})`);
+        }
+        ctx.emit(`(local.set ${ap} (i32.add (local.get ${ap}) (i32.const 16)))`);
+        ctx.emit(`(local.set ${bp} (i32.add (local.get ${bp}) (i32.const 16)))`);
+      }, 'tk');
+      for (let r = 0; r < rows; r++) {
+        const at = `(i32.add (i32.mul ${idx(rowFrom, r)} (i32.const ${N})) ${j})`;
+        ctx.emit(`(v128.store offset=${os} ${ctx.tileAddr(at)} (f32x4.add ${accInitVector(ctx, init, at)} ${transposeSum4(accs[r]!)}))`);
+      }
+    }, 'tj');
+  };
+  ctx.forCount(mainRows, TRANSPOSED_ROWS, (i) => block(i, TRANSPOSED_ROWS), 'ti');
   for (let r = mainRows; r < M; r++) block(`(i32.const ${r})`, 1);
 }
 

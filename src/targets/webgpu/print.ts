@@ -34,8 +34,14 @@ function headerIndex(layout: Layout, info: BufferInfo): number {
 /** Prints the grid walk: task t of the strided loop is decoded into the grid loops' indices. */
 function printGrid(p: BodyPrinter, layout: Layout, opts: PrintOptions): void {
   const grid = layout.grid;
-  p.region(layout.root, new Set(grid.slice(0, 1).map((g) => g.node)));
-  if (grid.length === 0) return;
+  if (grid.length === 0) {
+    // NOTE: no independent outer loop: one workgroup runs the whole kernel (wid is uniform).
+    p.line('if (wid == 0) {');
+    p.nested(() => p.region(layout.root));
+    p.line('}');
+    return;
+  }
+  p.region(layout.root, new Set([grid[0]!.node]));
   const counts = grid.map((g) => {
     const parts = loopParts(g.node);
     const c = p.fresh('n');

@@ -1,0 +1,144 @@
+/**
+ * @file `sparsec bench`: sparsec's sparse kernels, sparsec's dense kernels and the peers (onnxruntime-web on the same
+ * threads, onnxruntime-node on all cores) on every case in one process and one run; a table or JSON rows, goals, a plot.
+ */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_TILING } from './framework/attention-work.js';
+import { formatJson, formatTable } from './framework/output.js';
+import { speedupScene, speedupSeries } from './framework/plot.js';
+import { sceneToPng } from './framework/raster.js';
+import { ALL_CASE_NAMES, runBench, type BenchImplementation, type BenchOptions, type CaseName } from './framework/runner.js';
+import { sceneToSvg } from './framework/scene.js';
+import { FULL_TIMING, QUICK_TIMING } from './framework/timing.js';
+import { peerImplementation } from './peers/run.js';
+import { createOrtPeer } from './peers/ort.js';
+import { evaluateGoals, formatGoals } from './sparsec/goals.js';
+import { sparsecImplementation } from './sparsec/implementation.js';
+
+/** Options of `sparsec bench` (as the CLI parses them). */
+export interface BenchCommandOptions {
+  /** Print JSON rows instead of the table. */
+  readonly json?: boolean;
+  /** sparsec and onnxruntime-web threads (default 1); onnxruntime-node always uses every core. */
+  readonly threads?: number;
+  /** Case names (default: all). */
+  readonly cases?: string[];
+  /** seq 1024, gemm n = k = 1024, fewer timed runs. */
+  readonly quick?: boolean;
+  /** Write the speed-up-against-density plot here (.svg or .png). */
+  readonly plot?: string;
+  /** Only `wasm` is benchmarked. */
+  readonly target?: string;
+  /** Leave the peers out (sparsec and sparsec-dense only). */
+  readonly noPeers?: boolean;
+}
+
+/** Where the command writes: results on `out`, progress, notes and errors on `err`. */
+export interface BenchIo {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+/** The `--quick` shapes: seq 1024 and gemm n = k = 1024. */
+export const QUICK_SHAPES = { attentionShape: { batch: 1, heads: 8, seq: 1024, headDim: 64 }, gemmShape: { m: 16, n: 1024, k: 1024 } } as const;
+
+/** One line describing the machine. */
+export function machineLine(): string {
+  const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  return `machine: ${model}, ${availableParallelism()} cores, load average ${load}, node ${process.version}`;
+}
+
+/** Checks the case names; throws with the known names on an unknown one. */
+export function pickCases(names: readonly string[] | undefined): CaseName[] {
+  if (!names || names.length === 0) return [...ALL_CASE_NAMES];
+  const known = ALL_CASE_NAMES as readonly string[];
+  const bad = names.filter((n) => !known.includes(n));
+  if (bad.length > 0) throw new Error(`unknown case(s) ${bad.join(', ')} (known: ${ALL_CASE_NAMES.join(', ')})`);
+  return names as CaseName[];
+}
+
+/** The implementations of one run: sparsec, sparsec-dense, then the peers (unless left out). */
+async function implementations(threads: number, withPeers: boolean, notes: string[]): Promise<BenchImplementation[]> {
+  const impls = [sparsecImplementation({ threads, dense: false }), sparsecImplementation({ threads, dense: true })];
+  if (!withPeers) return impls;
+  for (const kind of ['onnxruntime-web', 'onnxruntime-node'] as const) {
+    const peer = await createOrtPeer(kind, kind === 'onnxruntime-web' ? threads : undefined);
+    notes.push(...peer.notes);
+    impls.push(peerImplementation(peer));
+  }
+  return impls;
+}
+
+/** Runs `sparsec bench`; returns the exit status (0 ok, 2 bad usage, 1 failure). */
+export async function runBenchCommand(opts: BenchCommandOptions, io: BenchIo): Promise<number> {
+  let cases: CaseName[];
+  try {
+    if (opts.target !== undefined && opts.target !== 'wasm') throw new Error(`bench: target '${opts.target}' is not benchmarked (only wasm)`);
+    if (opts.threads !== undefined && (!Number.isInteger(opts.threads) || opts.threads < 1)) throw new Error(`bench: --threads needs a positive integer`);
+    cases = pickCases(opts.cases);
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const threads = opts.threads ?? 1;
+  const notes: string[] = [];
+  io.err(`${machineLine()}\n`);
+  try {
+    const impls = await implementations(threads, !opts.noPeers, notes);
+    const options: BenchOptions = {
+      cases,
+      ...(opts.quick ? QUICK_SHAPES : {}),
+      timing: opts.quick ? QUICK_TIMING : FULL_TIMING,
+      tiling: DEFAULT_TILING,
+      progress: (message) => io.err(`  ${message}\n`),
+    };
+    const result = await runBench(impls, options);
+    notes.push(...result.notes);
+    if (opts.json) {
+      io.out(`${formatJson(result.rows)}\n`);
+    } else {
+      io.out(`${formatTable(result.rows)}\n`);
+      io.out(`GFLOP/s: dense FLOPs / median for dense implementations (sparsec-dense, peers); live-work FLOPs (live ${DEFAULT_TILING.tileQ}x${DEFAULT_TILING.tileK} tiles, weight nonzeros x live inputs) / median for sparsec\n`);
+      const goals = evaluateGoals(result.rows);
+      if (goals.length > 0) io.out(`\ngoals:\n${formatGoals(goals)}\n`);
+    }
+    for (const note of notes) io.err(`note: ${note}\n`);
+    io.err(`${machineLine()}\n`);
+    if (opts.plot) {
+      const scene = speedupScene(speedupSeries(result.rows, 'onnxruntime-web'), 'speed-up against density', 'onnxruntime-web');
+      writeFileSync(opts.plot, opts.plot.toLowerCase().endsWith('.png') ? sceneToPng(scene) : sceneToSvg(scene));
+      io.err(`wrote ${opts.plot}\n`);
+    }
+    return 0;
+  } catch (error) {
+    io.err(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** Minimal argument parsing for running this file directly: `node dist/bench/main.js [--json] [--quick] ...`. */
+function parseArgv(argv: readonly string[]): BenchCommandOptions {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const threads = value('--threads');
+  const cases = value('--cases');
+  const plot = value('--plot');
+  return {
+    json: argv.includes('--json'),
+    quick: argv.includes('--quick'),
+    noPeers: argv.includes('--no-peers'),
+    ...(threads === undefined ? {} : { threads: Number(threads) }),
+    ...(cases === undefined ? {} : { cases: cases.split(',') }),
+    ...(plot === undefined ? {} : { plot }),
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const io: BenchIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+  runBenchCommand(parseArgv(process.argv.slice(2)), io).then((code) => process.exit(code));
+}

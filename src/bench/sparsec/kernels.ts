@@ -1,0 +1,55 @@
+/**
+ * @file The sparsec kernels of the bench cases, written in the sparsec language and checked by the project's own
+ * front end and checker: one attention kernel per mask (or the all-keys dense kernel) and one gemm kernel per format.
+ */
+import { checkProgram } from '../../checker/check.js';
+import { renderDiagnostic } from '../../diagnostics/render.js';
+import { parseSource } from '../../frontend/parse.js';
+import type { AttentionKernel, GemmKernel, Kernel } from '../../model/kernel.js';
+import type { AttentionCase } from '../framework/cases.js';
+import type { GemmCase, GemmData } from '../framework/gemm-cases.js';
+
+/** Parses and checks one in-memory `.sparse` file and returns its only kernel; throws with rendered diagnostics. */
+export function checkKernelSource(text: string, file = 'bench.sparse'): Kernel {
+  const { module, diagnostics: parseDiagnostics } = parseSource(file, text);
+  const sources = new Map([[file, text]]);
+  const checked = checkProgram({ modules: [{ path: `/virtual/${file}`, display: file, module, imports: [] }], sources });
+  const errors = [...parseDiagnostics, ...checked.diagnostics].filter((d) => d.severity === 'error');
+  if (errors.length > 0 || checked.kernels.length !== 1) {
+    throw new Error(`bench kernel does not check:\n${errors.map((d) => renderDiagnostic(d, sources)).join('\n')}\n${text}`);
+  }
+  return checked.kernels[0]!;
+}
+
+/** Source text of the attention kernel of a case: its own mask, or (dense) every key of every query. */
+export function attentionSource(c: AttentionCase, dense: boolean): string {
+  const { batch, heads, seq, headDim } = c.shape;
+  const name = dense ? 'bench_dense' : `bench_${c.name}`;
+  const pattern = dense ? `pattern ${name}_mask = true` : `pattern ${name}_mask${c.params ? `(${c.params})` : ''} = ${c.pattern}`;
+  return `${pattern}\nkernel ${name} = attention(${name}_mask) {\n  batch = ${batch}; heads = ${heads}; head_dim = ${headDim}\n  seq = ${seq}\n  dtype = f32\n}\n`;
+}
+
+/** The checked attention kernel of a case (see `attentionSource`). */
+export function attentionKernelFor(c: AttentionCase, dense: boolean): AttentionKernel {
+  return checkKernelSource(attentionSource(c, dense)) as AttentionKernel;
+}
+
+const WEIGHT_SOURCE: Record<GemmCase['weight']['format'], (w: GemmCase['weight']) => string> = {
+  dense: () => 'dense',
+  csr: () => 'csr',
+  nm: (w) => (w.format === 'nm' ? `nm(${w.keep}, ${w.group})` : ''),
+  bsr: (w) => (w.format === 'bsr' ? `bsr(${w.r}, ${w.c})` : ''),
+};
+
+/** Source text of the gemm kernel of a case: its weight format and input threshold, or (dense) a plain dense gemm. */
+export function gemmSource(c: GemmCase, data: GemmData, dense: boolean): string {
+  const weight = dense ? 'dense' : WEIGHT_SOURCE[c.weight.format](c.weight);
+  const input = !dense && data.threshold !== null ? `\n  input = threshold(${String(data.threshold)})` : '';
+  const name = dense ? 'bench_gemm_dense' : `bench_${c.name}`;
+  return `kernel ${name} = gemm {\n  m = ${c.m}; n = ${c.n}; k = ${c.k}\n  weight = ${weight}${input}\n}\n`;
+}
+
+/** The checked gemm kernel of a case (see `gemmSource`). */
+export function gemmKernelFor(c: GemmCase, data: GemmData, dense: boolean): GemmKernel {
+  return checkKernelSource(gemmSource(c, data, dense)) as GemmKernel;
+}
