@@ -13,7 +13,8 @@ describe.each(['interp', 'wasm', 'webgpu'])('sparsec verify dsl/ --target %s', (
     const r = spawnSync(process.execPath, [join(root, 'bin/sparsec.js'), 'verify', 'dsl/', '--target', target, '--require', target, '--json'], {
       cwd: root, encoding: 'utf8', timeout: 900_000, maxBuffer: 64 << 20,
     });
-    expect(r.stderr).toBe('');
+    // Dawn's Vulkan loader complains about XDG_RUNTIME_DIR on headless machines; nothing else may appear.
+    expect(r.stderr.split('\n').filter((l) => l && !/XDG_RUNTIME_DIR/.test(l))).toEqual([]);
     const j = JSON.parse(r.stdout) as { results: { kernel: string; case: string; status: string; detail: string }[] };
     const failed = j.results.filter((x) => x.status !== 'pass');
     expect(failed).toEqual([]);
