@@ -8,6 +8,7 @@ import { runCheck } from './commands/check.js';
 import { runVerify, type VerifyCliOptions } from './commands/verify.js';
 import { runShow, type ShowCliOptions } from './commands/show.js';
 import { runBuild, type BuildCliOptions } from './commands/build.js';
+import { runBench, type BenchCliOptions } from './commands/bench.js';
 import { DEFAULT_TARGET, KNOWN_TARGETS } from './targets.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
@@ -66,6 +67,19 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--wat', 'also write each WebAssembly module as text (<kernel>.wat)')
     .addHelpText('after', '\nThe output folder is replaced only when every kernel built (a failed build leaves it as it was);\nthe same input gives the same bytes.\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/')
     .action((paths: string[], opts: BuildCliOptions) => setAction(() => runBuild(paths, opts, io)));
+
+  program
+    .command('bench')
+    .description('benchmark sparsec kernels side by side with onnxruntime-web and onnxruntime-node (dense attention with the mask as a bias)')
+    .addOption(new Option('--case <names>', 'cases, comma separated: causal, window, document, blocks, gemm_dense, gemm_nm24, gemm_csr90, gemm_bsr41, gemv_threshold50 (default all)').argParser(collect))
+    .option('--threads <n>', 'threads of sparsec and onnxruntime-web (onnxruntime-node uses every core)', '1')
+    .option('--quick', 'seq 1024 and n = k = 1024, fewer timed runs')
+    .option('--plot <file>', 'write the speed-up against density plot (.svg or .png)')
+    .option('--target <name>', 'sparsec target to benchmark', 'wasm')
+    .option('--no-peers', 'leave onnxruntime out')
+    .option('--json', 'print rows {case, impl, target, threads, median_ms, gflops, ...} as JSON')
+    .addHelpText('after', '\nEach figure is the median of repeated runs after warm-up; GFLOP/s of sparsec kernels count the work on live\ntiles, the peers\' count dense work. This is a benchmark: it takes minutes.\nExample:\n  sparsec bench --threads 1 --json --plot docs/img/bench-speedup.svg')
+    .action((opts: BenchCliOptions) => setAction(() => runBench(opts, io)));
 
   program
     .command('show')
