@@ -11,6 +11,8 @@ export interface PreparedKernel {
   readonly artifact: WgslKernelArtifact;
   /** Runs with `values` (scalars and inputs by name) and fills `outputs` (also used as initial contents). */
   run(values: RunValues, outputs: Readonly<Record<string, Float32Array>>): Promise<void>;
+  /** Makes the buffers of a run once, for repeated dispatches (benchmarks). */
+  bind(values: RunValues, outputs: Readonly<Record<string, Float32Array>>): BoundRun;
   dispose(): void;
 }
 
@@ -56,6 +58,7 @@ export async function prepareKernel(device: GPUDevice, artifact: WgslKernelArtif
   return {
     artifact,
     run: (values, outputs) => runPipeline(device, pipeline, artifact, values, outputs),
+    bind: (values, outputs) => bindRun(device, pipeline, artifact, values, outputs),
     dispose: () => undefined,
   };
 }
@@ -110,13 +113,33 @@ function packInputs(a: WgslKernelArtifact, values: RunValues, outputs: Readonly<
   return words;
 }
 
-async function runPipeline(
+/** A run whose buffers are made once: dispatch it repeatedly, read the outputs when wanted. */
+export interface BoundRun {
+  /** Dispatches once and waits for the GPU; resolves to the GPU time in ms from timestamp queries, or null without them. */
+  execute(): Promise<number | null>;
+  /** Copies the output arena back and decodes it into the output arrays. */
+  read(): Promise<void>;
+  /** Destroys the buffers. */
+  release(): void;
+}
+
+const QUERY_RESOLVE = 0x200; // GPUBufferUsage.QUERY_RESOLVE
+
+/** Timestamp writes around the pass and the buffers that read them back (null without `timestamp-query`). */
+function timestamps(device: GPUDevice, make: (bytes: number, usage: number) => GPUBuffer): { set: GPUQuerySet; resolve: GPUBuffer; read: GPUBuffer } | null {
+  if (!device.features.has('timestamp-query')) return null;
+  const set = device.createQuerySet({ type: 'timestamp', count: 2 });
+  return { set, resolve: make(16, QUERY_RESOLVE | COPY_SRC), read: make(16, MAP_READ | COPY_DST) };
+}
+
+/** Makes the buffers and the bind group of one run; `execute` only encodes the dispatch. */
+export function bindRun(
   device: GPUDevice,
   pipeline: GPUComputePipeline,
   a: WgslKernelArtifact,
   values: RunValues,
   outputs: Readonly<Record<string, Float32Array>>,
-): Promise<void> {
+): BoundRun {
   const input = packInputs(a, values, outputs);
   const outOffsets: number[] = [];
   let outWords = 0;
@@ -130,8 +153,8 @@ async function runPipeline(
     if (data) ENCODE[slot.codec](outInit, outOffsets[i]!, data);
   });
   const made: GPUBuffer[] = [];
-  const make = (words: number, usage: number, init?: Uint32Array): GPUBuffer => {
-    const b = device.createBuffer({ size: Math.max(16, Math.ceil(words / 4) * 16), usage, mappedAtCreation: init !== undefined });
+  const makeBytes = (bytes: number, usage: number, init?: Uint32Array): GPUBuffer => {
+    const b = device.createBuffer({ size: Math.max(16, Math.ceil(bytes / 16) * 16), usage, mappedAtCreation: init !== undefined });
     if (init) {
       new Uint32Array(b.getMappedRange()).set(init);
       b.unmap();
@@ -139,35 +162,84 @@ async function runPipeline(
     made.push(b);
     return b;
   };
+  const make = (words: number, usage: number, init?: Uint32Array): GPUBuffer => makeBytes(words * 4, usage, init);
+  const querySets: GPUQuerySet[] = [];
   try {
     const inBuf = make(input.length, STORAGE, input);
     const outBuf = make(outInit.length, STORAGE | COPY_SRC, outInit);
     const sf = make(a.workgroups * a.scratchF32, STORAGE);
     const si = make(a.workgroups * a.scratchI32, STORAGE);
     const readBuf = make(outInit.length, MAP_READ | COPY_DST);
+    const ts = timestamps(device, makeBytes);
+    if (ts) querySets.push(ts.set);
     device.pushErrorScope('validation');
     const bind = device.createBindGroup({
       layout: bindGroupLayout(device),
       entries: [inBuf, outBuf, sf, si].map((buffer, binding) => ({ binding, resource: { buffer } })),
     });
-    const enc = device.createCommandEncoder();
-    const pass = enc.beginComputePass();
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bind);
-    pass.dispatchWorkgroups(a.workgroups);
-    pass.end();
-    enc.copyBufferToBuffer(outBuf, 0, readBuf, 0, outBuf.size);
-    device.queue.submit([enc.finish()]);
-    const err = await device.popErrorScope();
-    if (err) throw new Error(`webgpu: ${a.name}: ${err.message}`);
-    await withTimeout(readBuf.mapAsync(MAP_MODE_READ), RUN_TIMEOUT_MS, `webgpu: ${a.name} did not finish within ${RUN_TIMEOUT_MS / 1000} s`);
-    const words = new Uint32Array(readBuf.getMappedRange().slice(0));
-    readBuf.unmap();
-    a.outputs.forEach((slot, i) => {
-      const data = outputs[slot.name];
-      if (data) DECODE[slot.codec](words, outOffsets[i]!, data);
-    });
-  } finally {
+    const checkScope = async (): Promise<void> => {
+      const err = await device.popErrorScope();
+      if (err) throw new Error(`webgpu: ${a.name}: ${err.message}`);
+    };
+    const bindChecked = checkScope();
+    bindChecked.catch(() => undefined);
+    const execute = async (): Promise<number | null> => {
+      await bindChecked;
+      device.pushErrorScope('validation');
+      const enc = device.createCommandEncoder();
+      const pass = enc.beginComputePass(ts ? { timestampWrites: { querySet: ts.set, beginningOfPassWriteIndex: 0, endOfPassWriteIndex: 1 } } : {});
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, bind);
+      pass.dispatchWorkgroups(a.workgroups);
+      pass.end();
+      if (ts) {
+        enc.resolveQuerySet(ts.set, 0, 2, ts.resolve, 0);
+        enc.copyBufferToBuffer(ts.resolve, 0, ts.read, 0, 16);
+      }
+      device.queue.submit([enc.finish()]);
+      await checkScope();
+      await withTimeout(device.queue.onSubmittedWorkDone(), RUN_TIMEOUT_MS, `webgpu: ${a.name} did not finish within ${RUN_TIMEOUT_MS / 1000} s`);
+      if (!ts) return null;
+      await ts.read.mapAsync(MAP_MODE_READ);
+      const ticks = new BigUint64Array(ts.read.getMappedRange().slice(0, 16));
+      ts.read.unmap();
+      return ticks[1]! > ticks[0]! ? Number(ticks[1]! - ticks[0]!) / 1e6 : 0;
+    };
+    const read = async (): Promise<void> => {
+      const enc = device.createCommandEncoder();
+      enc.copyBufferToBuffer(outBuf, 0, readBuf, 0, outBuf.size);
+      device.queue.submit([enc.finish()]);
+      await withTimeout(readBuf.mapAsync(MAP_MODE_READ), RUN_TIMEOUT_MS, `webgpu: ${a.name} did not finish within ${RUN_TIMEOUT_MS / 1000} s`);
+      const words = new Uint32Array(readBuf.getMappedRange().slice(0));
+      readBuf.unmap();
+      a.outputs.forEach((slot, i) => {
+        const data = outputs[slot.name];
+        if (data) DECODE[slot.codec](words, outOffsets[i]!, data);
+      });
+    };
+    const release = (): void => {
+      for (const b of made) b.destroy();
+      for (const q of querySets) q.destroy();
+    };
+    return { execute, read, release };
+  } catch (err) {
     for (const b of made) b.destroy();
+    throw err;
+  }
+}
+
+async function runPipeline(
+  device: GPUDevice,
+  pipeline: GPUComputePipeline,
+  a: WgslKernelArtifact,
+  values: RunValues,
+  outputs: Readonly<Record<string, Float32Array>>,
+): Promise<void> {
+  const bound = bindRun(device, pipeline, a, values, outputs);
+  try {
+    await bound.execute();
+    await bound.read();
+  } finally {
+    bound.release();
   }
 }

@@ -6,8 +6,8 @@
 import { isFloat, type TileType } from '../../ir/dtype.js';
 import { type Node } from '../../ir/node.js';
 import { Op, OpGroup } from '../../ir/ops.js';
-import { bufferRoot, type BufferInfo, type Layout, type Slot } from './layout.js';
-import { COMPARE, ELEMENTWISE, READ_INPUT as READ, VALUE_TYPE, convert, literal, type WType } from './wgsl-table.js';
+import { bufferRoot, slotDims, type BufferInfo, type Layout, type Slot } from './layout.js';
+import { COMPARE, ELEMENTWISE, INT_SPACE, READ_INPUT as READ, SLOT_WORD, VALUE_TYPE, convert, literal, type WType } from './wgsl-table.js';
 
 /** Symbolic multi-index: one i32 WGSL expression per axis. */
 export type Index = readonly string[];
@@ -55,7 +55,7 @@ export class ElementWriter {
   el(n: Node, idx: Index): string {
     if (n.type.kind === 'tile' && n.type.shape.length === 0) return this.scalar(n);
     const slot = this.layout.slots.get(n);
-    if (slot) return this.slotRead(slot, n, flat(idx, shape(n)));
+    if (slot) return this.slotRead(slot, n, flat(idx, slotDims(slot, shape(n))));
     return this.compute(n, idx);
   }
 
@@ -83,9 +83,8 @@ export class ElementWriter {
 
   /** Reads a slot element at flat offset `at`. */
   slotRead(slot: Slot, n: Node, at: string): string {
-    if (slot.space === 'f') return `sf[sbf + ${slot.offset} + ${at}]`;
-    const v = `si[sbi + ${slot.offset} + ${at}]`;
-    return wtype(n) === 'bool' ? `(${v} != 0)` : v;
+    const v = SLOT_WORD[slot.space](`${slot.offset} + ${at}`);
+    return INT_SPACE[slot.space] && wtype(n) === 'bool' ? `(${v} != 0)` : v;
   }
 
   /** The reader of element `i` of buffer `buf` that returns 0 outside it. */

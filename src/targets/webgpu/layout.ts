@@ -23,10 +23,26 @@ export interface BufferInfo {
   readonly size: number;
 }
 
+/** Where a slot lives: f32 / i32 words of the per-workgroup storage scratch, or of workgroup memory (`wf` / `wi`). */
+export type SlotSpace = 'f' | 'i' | 'wf' | 'wi';
+
 /** A scratch slot of a materialized tile: f32 words or i32 words (bool as 0/1). */
 export interface Slot {
-  readonly space: 'f' | 'i';
+  readonly space: SlotSpace;
   readonly offset: number;
+  /** Words between rows (last axis) when rows are padded against bank conflicts; absent: dense rows. */
+  readonly pitch?: number;
+}
+
+/** The dims a slot is addressed with: the last axis widened to the slot's row pitch. */
+export function slotDims(slot: Slot, dims: readonly number[]): readonly number[] {
+  return slot.pitch === undefined ? dims : [...dims.slice(0, -1), slot.pitch];
+}
+
+/** Row pitch of a staged tile: one word of padding after each even-length row, so column walks hit distinct banks. */
+function stagedPitch(dims: readonly number[]): number | undefined {
+  const last = dims[dims.length - 1]!;
+  return dims.length >= 2 && last >= 8 && last % 2 === 0 ? last + 1 : undefined;
 }
 
 /** Everything decided about a kernel before printing. */
@@ -42,6 +58,9 @@ export interface Layout {
   readonly grid: readonly Placed[];
   readonly scratchF: number;
   readonly scratchI: number;
+  /** f32 / i32 words of workgroup memory (`var<workgroup>` arrays). */
+  readonly workgroupF: number;
+  readonly workgroupI: number;
 }
 
 const isTile = (n: Node): boolean => n.type.kind === 'tile' && n.type.shape.length > 0;
@@ -148,26 +167,47 @@ function findGrid(root: Region): Placed[] {
   }
 }
 
-/** Lays out `kernel` (a KERNEL root of final tile IR). */
-export function layoutKernel(kernel: Node): Layout {
+/** A LOAD read through view ops only (transpose, cast, reshape): the tile worth staging for a DOT operand. */
+function stagedLoad(operand: Node): Node | null {
+  let n = operand;
+  while (n.op === Op.TRANS || n.op === Op.CAST || n.op === Op.RESHAPE) n = n.src[0]!;
+  return n.op === Op.LOAD && isTile(n) ? n : null;
+}
+
+/** DOT operands read from global buffers, right operands (K, V) first: staged in workgroup memory when they fit. */
+function stagingCandidates(all: readonly Node[], slotted: ReadonlySet<Node>): Node[] {
+  const dots = all.filter((n) => n.op === Op.DOT);
+  const picked: Node[] = [];
+  for (const side of [1, 0]) {
+    for (const d of dots) {
+      const load = stagedLoad(d.src[side]!);
+      if (load && !slotted.has(load) && !picked.includes(load)) picked.push(load);
+    }
+  }
+  return picked;
+}
+
+/** Lays out `kernel` (a KERNEL root of final tile IR); up to `workgroupWords` 32-bit words of slots go to workgroup memory. */
+export function layoutKernel(kernel: Node, workgroupWords = 0): Layout {
   const root = linearize(kernel);
   const all = toposort([kernel]);
   const uses = countUses(kernel);
   const b = classifyBuffers(all);
   const slotted = chooseSlots(all, uses);
   const slots = new Map<Node, Slot>();
-  let f = b.scratchF;
-  let i = b.scratchI;
-  for (const n of all) {
-    if (!slotted.has(n)) continue;
-    const size = numel(shapeOf(n));
-    if (VALUE_TYPE[(n.type as TileType).scalar] === 'f32') {
-      slots.set(n, { space: 'f', offset: f });
-      f += size;
-    } else {
-      slots.set(n, { space: 'i', offset: i });
-      i += size;
-    }
+  const next: Record<SlotSpace, number> = { f: b.scratchF, i: b.scratchI, wf: 0, wi: 0 };
+  const words = (n: Node, pitch?: number): number => numel(pitch === undefined ? shapeOf(n) : [...shapeOf(n).slice(0, -1), pitch]);
+  const place = (n: Node, shared: boolean, pitch?: number): void => {
+    const float = VALUE_TYPE[(n.type as TileType).scalar] === 'f32';
+    const space: SlotSpace = shared ? (float ? 'wf' : 'wi') : float ? 'f' : 'i';
+    slots.set(n, pitch === undefined ? { space, offset: next[space] } : { space, offset: next[space], pitch });
+    next[space] += words(n, pitch);
+  };
+  const fits = (n: Node, pitch?: number): boolean => next.wf + next.wi + words(n, pitch) <= workgroupWords;
+  for (const n of all) if (slotted.has(n)) place(n, fits(n));
+  for (const n of stagingCandidates(all, slotted)) {
+    const pitch = stagedPitch(shapeOf(n));
+    if (fits(n, pitch)) place(n, true, pitch);
   }
   for (const n of all) {
     if (n.op === Op.RESULT && isTile(n)) {
@@ -175,5 +215,8 @@ export function layoutKernel(kernel: Node): Layout {
       slots.set(n, slots.get(iter)!);
     }
   }
-  return { root, uses, slots, buffers: b.buffers, scalars: b.scalars, inputs: b.inputs, outputs: b.outputs, grid: findGrid(root), scratchF: f, scratchI: i };
+  return {
+    root, uses, slots, buffers: b.buffers, scalars: b.scalars, inputs: b.inputs, outputs: b.outputs, grid: findGrid(root),
+    scratchF: next.f, scratchI: next.i, workgroupF: next.wf, workgroupI: next.wi,
+  };
 }

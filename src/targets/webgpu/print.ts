@@ -15,15 +15,28 @@ export interface PrintOptions {
   readonly workgroupSize: number;
   /** Persistent workgroups dispatched. */
   readonly workgroups: number;
+  /** Bytes of workgroup memory the kernel may use for tiles (the device's maxComputeWorkgroupStorageSize, or less). */
+  readonly workgroupBytes?: number;
 }
 
+/** The workgroup memory every WebGPU device has (the spec's default maxComputeWorkgroupStorageSize). */
+export const WEBGPU_DEFAULT_WORKGROUP_BYTES = 16384;
+
 /** Default printer settings (SwiftShader runs 2-16 workgroups at once; more only queue). */
-export const DEFAULT_PRINT: PrintOptions = { workgroupSize: 64, workgroups: 64 };
+export const DEFAULT_PRINT: PrintOptions = { workgroupSize: 64, workgroups: 64, workgroupBytes: WEBGPU_DEFAULT_WORKGROUP_BYTES };
 
 const BINDINGS = `@group(0) @binding(0) var<storage, read> ib: array<u32>;
 @group(0) @binding(1) var<storage, read_write> ob: array<atomic<u32>>;
 @group(0) @binding(2) var<storage, read_write> sf: array<f32>;
 @group(0) @binding(3) var<storage, read_write> si: array<i32>;`;
+
+/** Declarations of the workgroup-memory tile arrays (none when no slot lives there). */
+function workgroupArrays(layout: Layout): string[] {
+  const out: string[] = [];
+  if (layout.workgroupF > 0) out.push(`var<workgroup> wf: array<f32, ${layout.workgroupF}>;`);
+  if (layout.workgroupI > 0) out.push(`var<workgroup> wi: array<i32, ${layout.workgroupI}>;`);
+  return out;
+}
 
 /** Header word of a buffer's (offset, length) pair. */
 function headerIndex(layout: Layout, info: BufferInfo): number {
@@ -68,7 +81,7 @@ function printGrid(p: BodyPrinter, layout: Layout, opts: PrintOptions): void {
 
 /** Prints `kernel` (final tile IR) as a WGSL kernel artifact. */
 export function printWgsl(kernel: Node, name: string, opts: PrintOptions = DEFAULT_PRINT): WgslKernelArtifact {
-  const layout = layoutKernel(kernel);
+  const layout = layoutKernel(kernel, Math.floor((opts.workgroupBytes ?? 0) / 4));
   const w = new ElementWriter(layout, (info) => headerIndex(layout, info));
   const p = new BodyPrinter(w, opts.workgroupSize);
   layout.scalars.forEach((s, i) => {
@@ -85,6 +98,7 @@ export function printWgsl(kernel: Node, name: string, opts: PrintOptions = DEFAU
   const wgsl = [
     `// sparsec: kernel ${name} (generated; do not edit)`,
     BINDINGS,
+    ...workgroupArrays(layout),
     HELPERS.trim(),
     ...w.helpers.values(),
     `@compute @workgroup_size(${opts.workgroupSize})`,

@@ -7,12 +7,15 @@ import { numel } from '../../ir/dtype.js';
 import type { Placed, Region } from '../../ir/linearize.js';
 import { Node, loopParts } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
-import { ElementWriter, shape, wtype, type Index } from './elements.js';
-import { bufferRoot, type Slot } from './layout.js';
-import { WRITE_OUTPUT, literal } from './wgsl-table.js';
+import { ElementWriter, flat, shape, wtype, type Index } from './elements.js';
+import { bufferRoot, slotDims, type Slot } from './layout.js';
+import { SLOT_BARRIER, SLOT_WORD, WRITE_OUTPUT, literal } from './wgsl-table.js';
 
 /** The barrier after every cooperative phase (scratch slots live in storage memory). */
 export const BARRIER = 'storageBarrier();';
+
+/** Generated names that would collide with WGSL type names. */
+const RESERVED = new Set(['i32', 'u32', 'f32', 'f16', 'i8', 'u8', 'i16', 'u16', 'i64', 'u64', 'f64']);
 
 /** Prints regions into indented WGSL lines. */
 export class BodyPrinter {
@@ -36,7 +39,10 @@ export class BodyPrinter {
 
   /** A fresh WGSL identifier with `prefix`. */
   fresh(prefix: string): string {
-    return `${prefix}${this.counter++}`;
+    let name = `${prefix}${this.counter++}`;
+    // NOTE: prefix 'i' or 'f' with some counters spells a WGSL type name (i32, f16, ...).
+    while (RESERVED.has(name)) name = `${prefix}${this.counter++}`;
+    return name;
   }
 
   /** Names a scalar node with a fresh identifier. */
@@ -74,11 +80,12 @@ export class BodyPrinter {
       const idx = this.unflatten(e, dims);
       const v = value(idx);
       for (const s of v.pre) this.line(s);
-      const target = slot.space === 'f' ? `sf[sbf + ${slot.offset} + ${e}]` : `si[sbi + ${slot.offset} + ${e}]`;
+      const at = slot.pitch === undefined ? e : flat(idx, slotDims(slot, dims));
+      const target = SLOT_WORD[slot.space](`${slot.offset} + ${at}`);
       this.line(`${target} = ${wtype(n) === 'bool' ? `select(0, 1, ${v.value})` : v.value};`);
     });
     this.line('}');
-    this.line(BARRIER);
+    this.line(SLOT_BARRIER[slot.space]);
   }
 
   /** Declares per-axis index lets of flat element `e` in `dims`. */
@@ -278,5 +285,8 @@ const PLACED: Partial<Record<Op, PlacedHandler>> = {
   [Op.LOOP]: printLoop,
   [Op.IF]: printIf,
   [Op.STORE]: printStore,
-  [Op.BARRIER]: (p) => p.line(BARRIER),
+  [Op.BARRIER]: (p) => {
+    p.line(BARRIER);
+    if (p.w.layout.workgroupF + p.w.layout.workgroupI > 0) p.line(SLOT_BARRIER.wf);
+  },
 };

@@ -45,6 +45,11 @@ async function deviceOrThrow(): Promise<GPUDevice> {
   return d.device;
 }
 
+/** Printer settings for `device`: tiles may use all of its workgroup memory. */
+export function printFor(device: GPUDevice): PrintOptions {
+  return { ...DEFAULT_PRINT, workgroupBytes: device.limits.maxComputeWorkgroupStorageSize };
+}
+
 function needsSizes(kernel: Kernel): boolean {
   return kernel.kind === 'attention' && (kernel.headDim === 'dynamic' || kernel.valueDim === 'dynamic');
 }
@@ -57,8 +62,9 @@ async function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefi
     let v = variants.get(key);
     if (!v) {
       v = (async () => {
-        const { pipeline, artifact } = compileWgsl(kernel, key ? sizes : undefined, schedule);
-        return { pipeline, prepared: await prepareKernel(await deviceOrThrow(), artifact) };
+        const device = await deviceOrThrow();
+        const { pipeline, artifact } = compileWgsl(kernel, key ? sizes : undefined, schedule, printFor(device));
+        return { pipeline, prepared: await prepareKernel(device, artifact) };
       })();
       variants.set(key, v);
     }

@@ -6,6 +6,7 @@
 import type { Scalar } from '../../ir/dtype.js';
 import { numberText } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
+import type { SlotSpace } from './layout.js';
 
 /** WGSL value types of tile elements. */
 export type WType = 'f32' | 'i32' | 'bool';
@@ -146,3 +147,22 @@ export const WRITE_OUTPUT: Readonly<Record<Scalar, (off: string, i: string, v: s
 
 /** Word codec of a buffer's storage type on the host side. */
 export const CODEC: Readonly<Record<Scalar, 'f32' | 'f16' | 'bf16' | 'i32'>> = { f32: 'f32', f16: 'f16', bf16: 'bf16', i32: 'i32', u8: 'i32', bool: 'i32' };
+
+/** WGSL of word `at` of a slot space: storage scratch is offset by the workgroup's base, workgroup memory is not. */
+export const SLOT_WORD: Readonly<Record<SlotSpace, (at: string) => string>> = {
+  f: (at) => `sf[sbf + ${at}]`,
+  i: (at) => `si[sbi + ${at}]`,
+  wf: (at) => `wf[${at}]`,
+  wi: (at) => `wi[${at}]`,
+};
+
+/** The barrier that makes writes to a slot space visible to the whole workgroup. */
+export const SLOT_BARRIER: Readonly<Record<SlotSpace, string>> = {
+  f: 'storageBarrier();',
+  i: 'storageBarrier();',
+  wf: 'workgroupBarrier();',
+  wi: 'workgroupBarrier();',
+};
+
+/** True for slot spaces that hold i32 words (bools as 0/1). */
+export const INT_SPACE: Readonly<Record<SlotSpace, boolean>> = { f: false, i: true, wf: false, wi: true };
