@@ -16,6 +16,8 @@ import { peerImplementation } from './peers/run.js';
 import { createOrtPeer } from './peers/ort.js';
 import { evaluateGoals, formatGoals } from './sparsec/goals.js';
 import { sparsecImplementation } from './sparsec/implementation.js';
+import { createWebgpuBenchImplementation } from './webgpu/implementation.js';
+import { NO_ADAPTER_REASON } from '../runtime/webgpu/node-device.js';
 
 /** Options of `sparsec bench` (as the CLI parses them). */
 export interface BenchCommandOptions {
@@ -27,9 +29,9 @@ export interface BenchCommandOptions {
   readonly cases?: string[];
   /** seq 1024, gemm n = k = 1024, fewer timed runs. */
   readonly quick?: boolean;
-  /** Write the speed-up-against-density plot here (.svg or .png). */
+  /** Write the speed-up-against-density plot here (.svg or .png; several paths separated by commas). */
   readonly plot?: string;
-  /** Only `wasm` is benchmarked. */
+  /** The sparsec target benchmarked: wasm (default) or webgpu. */
   readonly target?: string;
   /** Leave the peers out (sparsec and sparsec-dense only). */
   readonly noPeers?: boolean;
@@ -60,9 +62,18 @@ export function pickCases(names: readonly string[] | undefined): CaseName[] {
   return names as CaseName[];
 }
 
+/** sparsec's own implementations on `target`: the sparse kernel and the dense one. */
+async function sparsecImplementations(target: string, threads: number): Promise<BenchImplementation[]> {
+  if (target === 'wasm') return [sparsecImplementation({ threads, dense: false }), sparsecImplementation({ threads, dense: true })];
+  const sparse = await createWebgpuBenchImplementation({ dense: false, tiling: DEFAULT_TILING });
+  const dense = await createWebgpuBenchImplementation({ dense: true, tiling: DEFAULT_TILING });
+  if (!sparse || !dense) throw new Error(`bench: no WebGPU adapter (${NO_ADAPTER_REASON})`);
+  return [sparse, dense];
+}
+
 /** The implementations of one run: sparsec, sparsec-dense, then the peers (unless left out). */
-async function implementations(threads: number, withPeers: boolean, notes: string[]): Promise<BenchImplementation[]> {
-  const impls = [sparsecImplementation({ threads, dense: false }), sparsecImplementation({ threads, dense: true })];
+async function implementations(target: string, threads: number, withPeers: boolean, notes: string[]): Promise<BenchImplementation[]> {
+  const impls = await sparsecImplementations(target, threads);
   if (!withPeers) return impls;
   for (const kind of ['onnxruntime-web', 'onnxruntime-node'] as const) {
     const peer = await createOrtPeer(kind, kind === 'onnxruntime-web' ? threads : undefined);
@@ -76,7 +87,7 @@ async function implementations(threads: number, withPeers: boolean, notes: strin
 export async function runBenchCommand(opts: BenchCommandOptions, io: BenchIo): Promise<number> {
   let cases: CaseName[];
   try {
-    if (opts.target !== undefined && opts.target !== 'wasm') throw new Error(`bench: target '${opts.target}' is not benchmarked (only wasm)`);
+    if (opts.target !== undefined && opts.target !== 'wasm' && opts.target !== 'webgpu') throw new Error(`bench: target '${opts.target}' is not benchmarked (wasm, webgpu)`);
     if (opts.threads !== undefined && (!Number.isInteger(opts.threads) || opts.threads < 1)) throw new Error(`bench: --threads needs a positive integer`);
     cases = pickCases(opts.cases);
   } catch (error) {
@@ -87,7 +98,7 @@ export async function runBenchCommand(opts: BenchCommandOptions, io: BenchIo): P
   const notes: string[] = [];
   io.err(`${machineLine()}\n`);
   try {
-    const impls = await implementations(threads, !opts.noPeers, notes);
+    const impls = await implementations(opts.target ?? 'wasm', threads, !opts.noPeers, notes);
     const options: BenchOptions = {
       cases,
       ...(opts.quick ? QUICK_SHAPES : {}),
@@ -109,8 +120,10 @@ export async function runBenchCommand(opts: BenchCommandOptions, io: BenchIo): P
     io.err(`${machineLine()}\n`);
     if (opts.plot) {
       const scene = speedupScene(speedupSeries(result.rows, 'onnxruntime-web'), 'speed-up against density', 'onnxruntime-web');
-      writeFileSync(opts.plot, opts.plot.toLowerCase().endsWith('.png') ? sceneToPng(scene) : sceneToSvg(scene));
-      io.err(`wrote ${opts.plot}\n`);
+      for (const file of opts.plot.split(',')) {
+        writeFileSync(file, file.toLowerCase().endsWith('.png') ? sceneToPng(scene) : sceneToSvg(scene));
+        io.err(`wrote ${file}\n`);
+      }
     }
     return 0;
   } catch (error) {

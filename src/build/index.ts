@@ -36,7 +36,7 @@ export function buildWasmFiles(kernels: readonly Kernel[], opts: BuildOptions = 
       throw new Error(`kernel ${kernel.name}: wasm builds need a static head_dim and value_dim`);
     }
     const result = runPipeline(kernel, 'wasm');
-    const mods = compileWasmModules(result.final);
+    const mods = compileWasmModules(result.final, { model: kernel });
     const manifest = wasmManifest(kernel, result, mods, cwd);
     const wrapper = kernelWrapper(kernel, manifest.source.file);
     files.set(`${kernel.name}.wasm`, mods.simd);

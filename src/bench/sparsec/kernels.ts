@@ -41,12 +41,24 @@ const WEIGHT_SOURCE: Record<GemmCase['weight']['format'], (w: GemmCase['weight']
   bsr: (w) => (w.format === 'bsr' ? `bsr(${w.r}, ${w.c})` : ''),
 };
 
+/** Rows of X one tile covers in the bench's gemm kernels: every row up to 16 (the default 4 wastes rows of a gemv). */
+export const BENCH_TILE_M = 16;
+
+/**
+ * The bench's per-kernel wasm schedule for an m-row gemm: one m tile over all rows (at most 16) and, with 16 rows,
+ * k tiles of 256; the same for sparse and dense kernels, so their comparison stays fair.
+ */
+export function gemmSchedule(m: number): string {
+  const tileM = Math.min(m, BENCH_TILE_M);
+  return `schedule wasm { tile_m = ${tileM}${tileM >= BENCH_TILE_M ? '; tile_kd = 256' : ''} }`;
+}
+
 /** Source text of the gemm kernel of a case: its weight format and input threshold, or (dense) a plain dense gemm. */
 export function gemmSource(c: GemmCase, data: GemmData, dense: boolean): string {
   const weight = dense ? 'dense' : WEIGHT_SOURCE[c.weight.format](c.weight);
   const input = !dense && data.threshold !== null ? `\n  input = threshold(${String(data.threshold)})` : '';
   const name = dense ? 'bench_gemm_dense' : `bench_${c.name}`;
-  return `kernel ${name} = gemm {\n  m = ${c.m}; n = ${c.n}; k = ${c.k}\n  weight = ${weight}${input}\n}\n`;
+  return `kernel ${name} = gemm {\n  m = ${c.m}; n = ${c.n}; k = ${c.k}\n  weight = ${weight}${input}\n  ${gemmSchedule(c.m)}\n}\n`;
 }
 
 /** The checked gemm kernel of a case (see `gemmSource`). */

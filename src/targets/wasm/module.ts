@@ -6,7 +6,9 @@
 import binaryen from 'binaryen';
 import type { Node } from '../../ir/node.js';
 import type { WasmAbi } from '../../runtime/wasm/abi.js';
+import type { Kernel } from '../../model/kernel.js';
 import { printKernelFunction } from './emit.js';
+import { printSparseGemm } from './sparse-gemm.js';
 import { PRELUDE_FUNCTIONS, importsText } from './prelude.js';
 
 /** A compiled kernel module pair and its calling convention. */
@@ -47,9 +49,34 @@ function assemble(wat: string, relaxed: boolean, optimize: boolean): { binary: U
   }
 }
 
+/** Options of `compileWasmModules`. */
+export interface CompileWasmOptions {
+  readonly optimize?: boolean;
+  /**
+   * The checked kernel the IR was lowered from: f32 csr / bsr gemm kernels without bias, epilogue or threshold
+   * then compile to the outer-product micro-kernels of sparse-gemm.ts instead of the tile IR.
+   */
+  readonly model?: Kernel;
+}
+
+/** Both variants of a sparse gemm micro-kernel, or null when the kernel has none. */
+function sparseGemmModules(model: Kernel | undefined, optimize: boolean): WasmModules | null {
+  if (model?.kind !== 'gemm') return null;
+  const plain = printSparseGemm(model, false);
+  const fused = printSparseGemm(model, true);
+  if (!plain || !fused) return null;
+  const wrap = (fn: string): string => `(module\n${importsText(true)}\n${PRELUDE_FUNCTIONS}\n${fn}\n)`;
+  const simd = assemble(wrap(plain.wat), false, optimize);
+  const relaxed = assemble(wrap(fused.wat), true, optimize);
+  const abi: WasmAbi = { kernel: model.name, params: plain.params.map((p) => ({ ...p })), scratchBytes: plain.scratchBytes, parallel: true };
+  return { abi, simd: simd.binary, relaxed: relaxed.binary, text: simd.text };
+}
+
 /** Compiles final tile IR `kernel` to both module variants. */
-export function compileWasmModules(kernel: Node, opts: { optimize?: boolean } = {}): WasmModules {
+export function compileWasmModules(kernel: Node, opts: CompileWasmOptions = {}): WasmModules {
   const optimize = opts.optimize ?? true;
+  const sparse = sparseGemmModules(opts.model, optimize);
+  if (sparse) return sparse;
   const plain = kernelWat(kernel, false);
   const simd = assemble(plain.wat, false, optimize);
   const relaxed = assemble(kernelWat(kernel, true).wat, true, optimize);

@@ -28,7 +28,7 @@ interface Loaded {
 
 async function loadFor(kernel: Kernel, o: WasmTargetOptions, sizes?: AttentionSizes): Promise<Loaded> {
   const result = runPipeline(kernel, 'wasm', { schedule: o.schedule ?? {}, ...(sizes ? { sizes } : {}) });
-  const mods = compileWasmModules(result.final);
+  const mods = compileWasmModules(result.final, { model: kernel });
   return { kernel: await WasmKernel.load(mods, o), result };
 }
 

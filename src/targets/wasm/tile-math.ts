@@ -15,7 +15,6 @@ import { FnContext, constText, isScalar, kindOf, tileType } from './context.js';
 export function dotReadsTransposed(n: Node): boolean {
   const b = n.src[1]!;
   if (n.op !== Op.DOT || b.op !== Op.TRANS) return false;
-  if (process.env['AB_OLD']) return tileType(n).shape[1]! % 4 !== 0;
   return tileType(n).shape[1]! % 4 !== 0 || tileType(n.src[0]!).shape[1]! % 4 === 0;
 }
 
