@@ -216,31 +216,17 @@ export function loadTile(buf: Buffer, base: number, strides: readonly number[], 
   const inner = shape[rank - 1]!;
   const innerValid = Math.min(inner, valid[rank - 1]!);
   const innerStride = strides[rank - 1]!;
-  const rows = numel(shape.slice(0, -1));
-  const idx = new Array<number>(rank - 1).fill(0);
-  for (let r = 0; r < rows; r++) {
-    let ok = true;
-    let off = base;
-    for (let d = 0; d < rank - 1; d++) {
-      if (idx[d]! >= valid[d]!) ok = false;
-      off += idx[d]! * strides[d]!;
-    }
-    if (ok) {
-      const dst = r * inner;
-      if (innerStride === 1 && off >= 0 && off + innerValid <= src.length) {
-        for (let c = 0; c < innerValid; c++) o[dst + c] = src[off + c]!;
-      } else {
-        for (let c = 0; c < innerValid; c++) {
-          const p = off + c * innerStride;
-          if (p >= 0 && p < src.length) o[dst + c] = src[p]!;
-        }
+  forEachValidRow(shape, strides, valid, base, (r, off) => {
+    const dst = r * inner;
+    if (innerStride === 1 && off >= 0 && off + innerValid <= src.length) {
+      for (let c = 0; c < innerValid; c++) o[dst + c] = src[off + c]!;
+    } else {
+      for (let c = 0; c < innerValid; c++) {
+        const p = off + c * innerStride;
+        if (p >= 0 && p < src.length) o[dst + c] = src[p]!;
       }
     }
-    for (let d = rank - 2; d >= 0; d--) {
-      if (++idx[d]! < shape[d]!) break;
-      idx[d] = 0;
-    }
-  }
+  });
   return out;
 }
 
@@ -257,6 +243,23 @@ export function storeTile(buf: Buffer, base: number, strides: readonly number[],
   const src = value.data;
   const inner = shape[rank - 1]!;
   const innerValid = Math.min(inner, valid[rank - 1]!);
+  const innerStride = strides[rank - 1]!;
+  forEachValidRow(shape, strides, valid, base, (r, off) => {
+    for (let c = 0; c < innerValid; c++) {
+      const p = off + c * innerStride;
+      if (p < 0 || p >= dst.length) throw new Error(`interp: store out of bounds (${p} of ${dst.length})`);
+      const v = src[r * inner + c]!;
+      dst[p] = round ? round(v) : v;
+    }
+  });
+}
+
+/**
+ * Calls `visit(row, offset)` for every row (all axes but the last) of a strided N-d tile whose indices lie
+ * inside the valid extents; `offset` is the buffer position of the row's first element.
+ */
+function forEachValidRow(shape: readonly number[], strides: readonly number[], valid: readonly number[], base: number, visit: (row: number, offset: number) => void): void {
+  const rank = shape.length;
   const rows = numel(shape.slice(0, -1));
   const idx = new Array<number>(rank - 1).fill(0);
   for (let r = 0; r < rows; r++) {
@@ -266,14 +269,7 @@ export function storeTile(buf: Buffer, base: number, strides: readonly number[],
       if (idx[d]! >= valid[d]!) ok = false;
       off += idx[d]! * strides[d]!;
     }
-    if (ok) {
-      for (let c = 0; c < innerValid; c++) {
-        const p = off + c * strides[rank - 1]!;
-        if (p < 0 || p >= dst.length) throw new Error(`interp: store out of bounds (${p} of ${dst.length})`);
-        const v = src[r * inner + c]!;
-        dst[p] = round ? round(v) : v;
-      }
-    }
+    if (ok) visit(r, off);
     for (let d = rank - 2; d >= 0; d--) {
       if (++idx[d]! < shape[d]!) break;
       idx[d] = 0;
