@@ -5,7 +5,7 @@
 import type { CBinaryFn, CExpr, CUnaryFn } from '../model/expr.js';
 import type { RuntimeInput } from '../model/kernel.js';
 import type { RaggedList, RuntimeValues } from '../model/values.js';
-import { floorDiv, floorMod, inputShape, popcount32 } from '../model/eval.js';
+import { floorDiv, floorMod, inputShape, popcount32, sortedContains } from '../model/eval.js';
 import type { SizeRecord } from '../runtime/plan/types.js';
 
 /** A mask compiled to JS: `expr` reads the variables b, h, q, k and the helper object `H`. */
@@ -55,16 +55,8 @@ function isList(v: unknown): v is RaggedList {
   return typeof v === 'object' && v !== null && (v as RaggedList).offsets !== undefined;
 }
 
-function sortedContains(values: Int32Array, lo: number, hi: number, x: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = values[mid]!;
-    if (v === x) return 1;
-    if (v < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return 0;
-}
+/** Membership as 0 / 1 for the generated mask code. */
+const member01 = (v: Int32Array, lo: number, hi: number, x: number): number => (sortedContains(v, lo, hi, x) ? 1 : 0);
 
 /** Generates the JS expression of `mask` with the same semantics as `evalExpr`. */
 export function maskSource(mask: CExpr, inputs: readonly RuntimeInput[], sizes: SizeRecord, runtime: RuntimeValues): MaskSource {
@@ -112,7 +104,7 @@ export function maskSource(mask: CExpr, inputs: readonly RuntimeInput[], sizes: 
         const shape = inputShape(decl, sizes);
         const f = `m${counter++}`;
         const args = e.indices.map((_, i) => `i${i}`);
-        helpers[f] = new Function('L', 'C', `return (x, ${args.join(', ')}) => { const o = ${flatIndex(shape, args)}; return o < 0 ? 0 : C(L.values, L.offsets[o], L.offsets[o + 1], x); };`)(val, sortedContains);
+        helpers[f] = new Function('L', 'C', `return (x, ${args.join(', ')}) => { const o = ${flatIndex(shape, args)}; return o < 0 ? 0 : C(L.values, L.offsets[o], L.offsets[o + 1], x); };`)(val, member01);
         return `H.${f}(${gen(e.value)}, ${e.indices.map(gen).join(', ')})`;
       }
     }

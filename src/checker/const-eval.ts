@@ -3,7 +3,7 @@
  * constant (arithmetic on constants, `true && x`, `x * 1`, selects on constant conditions...).
  */
 import type { CBinaryFn, CExpr, CType, CUnaryFn } from '../model/expr.js';
-import { evalBinary, popcount32 } from '../model/eval.js';
+import { evalBinary, UNARY } from '../model/eval.js';
 
 /** A constant node. */
 export function constant(type: CType, value: number | boolean): CExpr {
@@ -21,17 +21,6 @@ export function constNumber(e: CExpr): number | null {
   return typeof e.value === 'boolean' ? (e.value ? 1 : 0) : e.value;
 }
 
-const UNARY_FOLD: Record<CUnaryFn, (x: number) => number> = {
-  neg: (x) => -x,
-  not: (x) => (x ? 0 : 1),
-  abs: Math.abs,
-  popcount: popcount32,
-  tanh: Math.tanh,
-  exp: Math.exp,
-  log: Math.log,
-  sqrt: Math.sqrt,
-  tofloat: (x) => x,
-};
 
 /** Wraps a JS number result as a constant of `type` (ints wrap to 32 bits). */
 function wrap(type: CType, v: number): CExpr {
@@ -43,7 +32,7 @@ function wrap(type: CType, v: number): CExpr {
 /** Builds `fn(arg)`, folding constants and double negations. */
 export function mkUnary(fn: CUnaryFn, type: CType, arg: CExpr): CExpr {
   const v = constNumber(arg);
-  if (v !== null) return wrap(type, UNARY_FOLD[fn](v));
+  if (v !== null) return wrap(type, UNARY[fn](v));
   if ((fn === 'neg' || fn === 'not') && arg.op === 'unary' && arg.fn === fn) return arg.arg;
   return { op: 'unary', type, fn, arg };
 }

@@ -7,7 +7,7 @@ import { loadTsSpec } from '../builder/load-ts.js';
 import { renderDiagnostic, diagnosticToJson } from '../diagnostics/render.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Kernel } from '../model/kernel.js';
-import type { Io } from './io.js';
+import { UsageError, type Io } from './io.js';
 
 export interface Checked {
   readonly kernels: readonly Kernel[];
@@ -41,4 +41,13 @@ export function printDiagnostics(io: Io, c: Checked): void {
 /** JSON form of diagnostics for `--json`. */
 export function diagnosticsJson(c: Checked): Record<string, unknown>[] {
   return c.diagnostics.map(diagnosticToJson);
+}
+
+/** The kernels named in `--kernel a,b` options (all when none); an unknown name is a usage error. */
+export function selectKernels(kernels: readonly Kernel[], names: readonly string[] | undefined): readonly Kernel[] {
+  if (!names?.length) return kernels;
+  const wanted = new Set(names.flatMap((k) => k.split(',')));
+  const missing = [...wanted].filter((w) => !kernels.some((k) => k.name === w));
+  if (missing.length) throw new UsageError(`no kernel named ${missing.map((m) => `'${m}'`).join(', ')}`);
+  return kernels.filter((k) => wanted.has(k.name));
 }

@@ -71,8 +71,8 @@ function isList(v: RuntimeValue): v is RaggedList {
   return (v as RaggedList).offsets !== undefined;
 }
 
-/** Binary search in a sorted Int32Array slice. */
-function sortedContains(values: Int32Array, lo: number, hi: number, x: number): boolean {
+/** Whether `x` is in the sorted slice `values[lo, hi)` (binary search): ragged-list membership. */
+export function sortedContains(values: ArrayLike<number>, lo: number, hi: number, x: number): boolean {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const v = values[mid]!;
@@ -83,7 +83,8 @@ function sortedContains(values: Int32Array, lo: number, hi: number, x: number): 
   return false;
 }
 
-const UNARY: Record<CUnaryFn, (x: number) => number> = {
+/** Unary operations on scalars (booleans as 0 / 1); shared by evaluation, compilation and constant folding. */
+export const UNARY: Readonly<Record<CUnaryFn, (x: number) => number>> = {
   neg: (x) => -x,
   not: (x) => (x ? 0 : 1),
   abs: (x) => Math.abs(x),

@@ -4,7 +4,7 @@
  */
 import type { CBinaryFn, CExpr, CUnaryFn } from '../model/expr.js';
 import type { RaggedList, RuntimeValue } from '../model/values.js';
-import { floorDiv, floorMod, flatIndex, inputShape, popcount32, type EvalEnv } from '../model/eval.js';
+import { floorDiv, floorMod, flatIndex, inputShape, sortedContains, UNARY, type EvalEnv } from '../model/eval.js';
 
 /** The point an expression is evaluated at. */
 export interface PointVars {
@@ -18,17 +18,6 @@ export interface PointVars {
 /** A compiled expression: its value at a point (booleans as 0 / 1). */
 export type PointFn = (p: PointVars) => number;
 
-const UNARY: Readonly<Record<CUnaryFn, (x: number) => number>> = {
-  neg: (x) => -x,
-  not: (x) => (x ? 0 : 1),
-  abs: Math.abs,
-  popcount: popcount32,
-  tanh: Math.tanh,
-  exp: Math.exp,
-  log: Math.log,
-  sqrt: Math.sqrt,
-  tofloat: (x) => x,
-};
 
 type Binary = (a: number, b: number) => number;
 
@@ -110,16 +99,7 @@ function compileMember(e: Extract<CExpr, { op: 'member' }>, env: EvalEnv): Point
     const off = flatIndex(idx, shape);
     if (off < 0) return 0;
     const x = value(p);
-    let lo = offsets[off]!;
-    let hi = offsets[off + 1]!;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = values[mid]!;
-      if (v === x) return 1;
-      if (v < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return 0;
+    return sortedContains(values, offsets[off]!, offsets[off + 1]!, x) ? 1 : 0;
   };
 }
 

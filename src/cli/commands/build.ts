@@ -4,7 +4,7 @@
  * `--emit ir` dumps the tile IR instead.
  */
 import { EXIT, UsageError, type Io } from '../io.js';
-import { loadAndCheck, printDiagnostics } from '../frontend-run.js';
+import { loadAndCheck, printDiagnostics, selectKernels } from '../frontend-run.js';
 import { parseTargetList } from '../targets.js';
 import { emitIr } from './emit-ir.js';
 import { BUILD_TARGETS, buildWasmFiles, replaceFolder } from '../../build/index.js';
@@ -31,13 +31,7 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
   const c = await loadAndCheck(paths);
   printDiagnostics(io, c);
   if (!c.ok) return EXIT.failed;
-  let kernels = c.kernels;
-  if (opts.kernel?.length) {
-    const wanted = new Set(opts.kernel.flatMap((k) => k.split(',')));
-    const missing = [...wanted].filter((w) => !kernels.some((k) => k.name === w));
-    if (missing.length) throw new UsageError(`no kernel named ${missing.map((m) => `'${m}'`).join(', ')}`);
-    kernels = kernels.filter((k) => wanted.has(k.name));
-  }
+  const kernels = selectKernels(c.kernels, opts.kernel);
   if (emit === 'ir') return emitIr(kernels, { targets, ...(opts.out ? { out: opts.out } : {}), stages: Boolean(opts.stages) }, io);
   const unsupported = targets.filter((t) => !BUILD_TARGETS.includes(t));
   if (unsupported.length > 0) {

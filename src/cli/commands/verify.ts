@@ -3,7 +3,7 @@
  * against the float64 reference; 0 all pass, 1 any mismatch (or a required target skipped).
  */
 import { EXIT, UsageError, type Io } from '../io.js';
-import { loadAndCheck, printDiagnostics } from '../frontend-run.js';
+import { loadAndCheck, printDiagnostics, selectKernels } from '../frontend-run.js';
 import { DEFAULT_TARGET, parseTargetList, resolveTarget } from '../targets.js';
 import { verifyKernels } from '../../harness/verify.js';
 import { formatReport, reportJson, exitCode } from '../../harness/report.js';
@@ -34,13 +34,7 @@ export async function runVerify(paths: readonly string[], opts: VerifyCliOptions
   const c = await loadAndCheck(paths);
   printDiagnostics(io, c);
   if (!c.ok) return EXIT.failed;
-  let kernels = c.kernels;
-  if (opts.kernel?.length) {
-    const wanted = new Set(opts.kernel.flatMap((k) => k.split(',')));
-    const missing = [...wanted].filter((w) => !kernels.some((k) => k.name === w));
-    if (missing.length) throw new UsageError(`no kernel named ${missing.map((m) => `'${m}'`).join(', ')}`);
-    kernels = kernels.filter((k) => wanted.has(k.name));
-  }
+  const kernels = selectKernels(c.kernels, opts.kernel);
   const progress = new Progress(io, opts.json ? false : io.interactive);
   const report = await verifyKernels(kernels, targets.map(resolveTarget), {
     seed,

@@ -4,7 +4,7 @@
  * every op is one monomorphic loop; storing into a Float32Array rounds each result to f32.
  */
 import { erf } from '../../reference/gemm.js';
-import { popcount32 } from '../../model/eval.js';
+import { popcount32, sortedContains } from '../../model/eval.js';
 
 /** A tile: row-major data with a static shape. Scalars are plain numbers, not tiles. */
 export interface Tile {
@@ -291,22 +291,12 @@ export function gatherTile(buf: Buffer, index: Tile | number, length: number, fl
   return out;
 }
 
-function contains(values: Int32Array | Float32Array | Uint8Array, lo: number, hi: number, x: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = values[mid]!;
-    if (v === x) return 1;
-    if (v < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return 0;
-}
 
 /** Ragged-list membership of `value` in list `list` (broadcast together). */
 export function memberTile(offsets: Buffer, values: Buffer, list: Tile | number, value: Tile | number, lists: number, shape: readonly number[]): Tile | number {
   const off = offsets.data;
   const nLists = Math.min(lists, off.length - 1);
-  const one = (l: number, x: number): number => (l >= 0 && l < nLists ? contains(values.data, off[l]!, off[l + 1]!, x) : 0);
+  const one = (l: number, x: number): number => (l >= 0 && l < nLists ? (sortedContains(values.data, off[l]!, off[l + 1]!, x) ? 1 : 0) : 0);
   if (shape.length === 0) return one(list as number, value as number);
   const L = typeof list === 'number' ? null : broadcastData(list, shape, false);
   const X = typeof value === 'number' ? null : broadcastData(value, shape, false);
