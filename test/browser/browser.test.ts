@@ -28,12 +28,14 @@ function serve(kernelsJson: string): Server {
       res.writeHead(200, { 'content-type': type });
       res.end(body);
     };
-    const runtime = /^\/runtime\/([\w-]+)\.js$/.exec(url.pathname);
+    // `/runtime/x.js` is src/runtime/webgpu/x.ts; `/x.js` (a `../x.js` import of it) is src/runtime/x.ts.
+    const m = /^\/(runtime\/)?([\w-]+)\.js$/.exec(url.pathname);
+    const runtimeFile = m ? `${ROOT}src/runtime/${m[1] ? 'webgpu/' : ''}${m[2]}.ts` : null;
     if (url.pathname === '/' || url.pathname === '/index.html') return send('text/html', readFileSync(`${ROOT}examples/browser/index.html`, 'utf8'));
     if (url.pathname === '/main.js') return send('text/javascript', readFileSync(`${ROOT}examples/browser/main.js`, 'utf8'));
     if (url.pathname === '/kernels.json') return send('application/json', kernelsJson);
-    if (runtime && existsSync(`${ROOT}src/runtime/webgpu/${runtime[1]}.ts`)) {
-      const source = readFileSync(`${ROOT}src/runtime/webgpu/${runtime[1]}.ts`, 'utf8');
+    if (runtimeFile && existsSync(runtimeFile)) {
+      const source = readFileSync(runtimeFile, 'utf8');
       const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
       return send('text/javascript', js);
     }
