@@ -3,7 +3,7 @@
  * semantics that the reference, brute-force tests and the analysis' soundness tests share.
  */
 import type { CBinaryFn, CExpr, CUnaryFn, CVarName, SizeName } from './expr.js';
-import type { RaggedList, RuntimeValue, RuntimeValues } from './values.js';
+import { isRaggedList, type RaggedList, type RuntimeValue, type RuntimeValues } from './values.js';
 import type { RuntimeInput } from './kernel.js';
 
 /** Everything an expression may read at one point. */
@@ -67,9 +67,6 @@ export function flatIndex(idx: readonly number[], shape: readonly number[]): num
   return off;
 }
 
-function isList(v: RuntimeValue): v is RaggedList {
-  return (v as RaggedList).offsets !== undefined;
-}
 
 /** Whether `x` is in the sorted slice `values[lo, hi)` (binary search): ragged-list membership. */
 export function sortedContains(values: ArrayLike<number>, lo: number, hi: number, x: number): boolean {
@@ -155,7 +152,7 @@ export function evalExpr(e: CExpr, env: EvalEnv): number {
     case 'load': {
       const decl = env.inputs.get(e.input);
       const val = env.runtime[e.input];
-      if (!decl || !val || isList(val)) throw new Error(`evalExpr: runtime input '${e.input}' is missing`);
+      if (!decl || !val || isRaggedList(val)) throw new Error(`evalExpr: runtime input '${e.input}' is missing`);
       const idx = e.indices.map((x) => evalExpr(x, env));
       const off = flatIndex(idx, inputShape(decl, env.sizes, val.length));
       return off < 0 ? 0 : val[off]!;
@@ -163,7 +160,7 @@ export function evalExpr(e: CExpr, env: EvalEnv): number {
     case 'member': {
       const decl = env.inputs.get(e.input);
       const val = env.runtime[e.input];
-      if (!decl || !val || !isList(val)) throw new Error(`evalExpr: runtime list '${e.input}' is missing`);
+      if (!decl || !val || !isRaggedList(val)) throw new Error(`evalExpr: runtime list '${e.input}' is missing`);
       const idx = e.indices.map((x) => evalExpr(x, env));
       const off = flatIndex(idx, inputShape(decl, env.sizes, val.offsets.length - 1));
       if (off < 0) return 0;

@@ -12,6 +12,11 @@ export interface RaggedList {
 /** The value of one runtime input: i32 tensor, f32 tensor, bool tensor / block layout (0 or 1), or list. */
 export type RuntimeValue = Int32Array | Float32Array | Uint8Array | RaggedList;
 
+/** True when a runtime value is a ragged list (offsets + values) rather than a tensor. */
+export function isRaggedList(v: RuntimeValue): v is RaggedList {
+  return (v as RaggedList).offsets !== undefined;
+}
+
 export type RuntimeValues = Readonly<Record<string, RuntimeValue>>;
 
 /** Inputs of one attention run, row-major as in the contract (Q [b,h,q_len,d], K/V [b,kvh,kv_len,d]). */

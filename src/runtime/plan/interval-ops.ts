@@ -3,6 +3,7 @@
  * (floor division, floored remainder, bit operations, float functions), as a dispatch table.
  */
 import type { CBinaryFn, CUnaryFn } from '../../model/expr.js';
+import { floorDiv, floorMod } from '../../model/eval.js';
 import type { Interval } from './types.js';
 
 /** The smallest and largest 32-bit signed integers. */
@@ -10,16 +11,6 @@ export const I32_MIN = -2147483648;
 export const I32_MAX = 2147483647;
 /** Widest span that unary / bitwise operators enumerate exactly instead of widening. */
 const ENUMERATE_LIMIT = 256;
-
-function floorDiv(a: number, b: number): number {
-  return b === 0 ? 0 : Math.floor(a / b);
-}
-
-function floorMod(a: number, b: number): number {
-  if (b === 0) return 0;
-  const r = a % b;
-  return r !== 0 && (r < 0) !== (b < 0) ? r + b : r;
-}
 
 function popcount32(x: number): number {
   let v = x >>> 0;

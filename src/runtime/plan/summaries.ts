@@ -4,7 +4,8 @@
  */
 import type { SizeName } from '../../model/expr.js';
 import type { RuntimeInput } from '../../model/kernel.js';
-import type { RaggedList, RuntimeValue, RuntimeValues } from '../../model/values.js';
+import { isRaggedList, type RaggedList, type RuntimeValue, type RuntimeValues } from '../../model/values.js';
+import { inputShape } from '../../model/eval.js';
 import type { Interval, PlanStats, SizeRecord, TileSummary, Tri } from './types.js';
 
 /** Elements per summary block along the last axis. */
@@ -14,19 +15,9 @@ const ROW_LIMIT = 4096;
 /** Most lists enumerated for one membership query before answering unknown. */
 const LIST_LIMIT = 256;
 
-function isList(v: RuntimeValue): v is RaggedList {
-  return (v as RaggedList).offsets !== undefined;
-}
 
-/** Concrete shape of a runtime input (mirrors `inputShape` of src/model/eval.ts, kept free of compiler imports). */
-export function runtimeShape(input: RuntimeInput, sizes: Readonly<Record<SizeName, number>>, totalLength = 0): number[] {
-  if (input.kind === 'blocks') {
-    return [sizes.batch, sizes.heads, Math.ceil(sizes.kv_len / input.bq), Math.ceil(sizes.kv_len / input.bk)];
-  }
-  const known = input.axes.reduce((p, a) => p * (a.kind === 'size' ? sizes[a.name] : a.kind === 'const' ? a.value : 1), 1);
-  const free = known > 0 ? Math.floor(totalLength / known) : 0;
-  return input.axes.map((a) => (a.kind === 'size' ? sizes[a.name] : a.kind === 'const' ? a.value : free));
-}
+/** Concrete shape of a runtime input: the model's own rule (src/model/eval.ts). */
+export const runtimeShape = inputShape;
 
 /** Clipped index box: per axis the in-range part, and whether any index falls outside the shape. */
 class ClippedBox {
@@ -273,7 +264,7 @@ export function summarizeRuntime(
   for (const input of inputs) {
     const value = runtime[input.name];
     if (!value) continue;
-    if (isList(value)) {
+    if (isRaggedList(value)) {
       if (input.kind === 'list') lists.set(input.name, new ListIndex(value, runtimeShape(input, sizes), stats));
     } else if (input.kind !== 'list') {
       ranges.set(input.name, new RangeIndex(value, runtimeShape(input, sizes, value.length), stats));
