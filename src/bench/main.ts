@@ -2,15 +2,12 @@
  * @file `sparsec bench`: sparsec's sparse kernels, sparsec's dense kernels and the peers (onnxruntime-web on the same
  * threads, onnxruntime-node on all cores) on every case in one process and one run; a table or JSON rows, goals, a plot.
  */
-import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_TILING } from './framework/attention-work.js';
 import { formatJson, formatTable } from './framework/output.js';
-import { speedupScene, speedupSeries } from './framework/plot.js';
-import { sceneToPng } from './framework/raster.js';
+import { speedupSeries, writeSpeedupPlots } from './framework/plot.js';
 import { ALL_CASE_NAMES, runBench, type BenchImplementation, type BenchOptions, type CaseName } from './framework/runner.js';
-import { sceneToSvg } from './framework/scene.js';
 import { FULL_TIMING, QUICK_TIMING } from './framework/timing.js';
 import { peerImplementation } from './peers/run.js';
 import { createOrtPeer } from './peers/ort.js';
@@ -119,11 +116,8 @@ export async function runBenchCommand(opts: BenchCommandOptions, io: BenchIo): P
     for (const note of notes) io.err(`note: ${note}\n`);
     io.err(`${machineLine()}\n`);
     if (opts.plot) {
-      const scene = speedupScene(speedupSeries(result.rows, 'onnxruntime-web'), 'speed-up against density', 'onnxruntime-web');
-      for (const file of opts.plot.split(',')) {
-        writeFileSync(file, file.toLowerCase().endsWith('.png') ? sceneToPng(scene) : sceneToSvg(scene));
-        io.err(`wrote ${file}\n`);
-      }
+      const series = speedupSeries(result.rows, 'onnxruntime-web');
+      for (const file of await writeSpeedupPlots(opts.plot, series, 'speed-up against density', 'onnxruntime-web')) io.err(`wrote ${file}\n`);
     }
     return 0;
   } catch (error) {

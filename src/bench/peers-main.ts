@@ -2,13 +2,10 @@
  * @file Benchmarks the peer libraries (onnxruntime-web, onnxruntime-node) on the `sparsec bench` cases and prints a
  * table or JSON rows. Run: `node dist/bench/peers-main.js [--json] [--threads N] [--cases a,b] [--quick] [--plot F.svg|F.png]`.
  */
-import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { formatJson, formatTable } from './framework/output.js';
-import { speedupScene, speedupSeries } from './framework/plot.js';
-import { sceneToPng } from './framework/raster.js';
-import { sceneToSvg } from './framework/scene.js';
+import { speedupSeries, writeSpeedupPlots } from './framework/plot.js';
 import { FULL_TIMING, QUICK_TIMING } from './framework/timing.js';
 import { ALL_CASE_NAMES, runPeerBench, type PeerBenchOptions } from './peers/run.js';
 import type { PeerKind } from './peers/ort.js';
@@ -96,9 +93,8 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const note of notes) process.stderr.write(`note: ${note}\n`);
   process.stderr.write(`${machineLine()}\n`);
   if (parsed.plot) {
-    const scene = speedupScene(speedupSeries(rows, 'onnxruntime-web'), 'speed-up against density', 'onnxruntime-web');
-    writeFileSync(parsed.plot, parsed.plot.toLowerCase().endsWith('.png') ? sceneToPng(scene) : sceneToSvg(scene));
-    process.stderr.write(`wrote ${parsed.plot}\n`);
+    const series = speedupSeries(rows, 'onnxruntime-web');
+    for (const file of await writeSpeedupPlots(parsed.plot, series, 'speed-up against density', 'onnxruntime-web')) process.stderr.write(`wrote ${file}\n`);
   }
   return 0;
 }

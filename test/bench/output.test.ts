@@ -1,9 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { formatJson, formatTable } from '../../src/bench/framework/output.js';
 import { PNG } from 'pngjs';
-import { renderSpeedupSvg, speedupScene, speedupSeries } from '../../src/bench/framework/plot.js';
-import { sceneToPng } from '../../src/bench/framework/raster.js';
-import { gflopsPerSecond, makeRow, type BenchRow } from '../../src/bench/framework/rows.js';
+import { renderSpeedupPng, renderSpeedupSvg, speedupSeries, speedupSpec } from '../../src/bench/framework/plot.js';
+import { gflopsPerSecond, makeRow, type BenchRow, type Impl } from '../../src/bench/framework/rows.js';
 import { summarize } from '../../src/bench/framework/timing.js';
 
 const rows: BenchRow[] = [
@@ -62,29 +61,35 @@ describe('speed-up plot', () => {
     const series = speedupSeries(mixed, 'onnxruntime-web').filter((s) => s.impl === 'sparsec');
     expect(series.map((s) => [s.family, s.points.map((p) => p.caseName)])).toEqual([['attention', ['window', 'causal']], ['gemm', ['gemm_dense']]]);
   });
-  it('renders an SVG document with a point per case and a legend entry per series', () => {
-    const svg = renderSpeedupSvg(speedupSeries(rows, 'onnxruntime-web'), 'speed-up <test>', 'onnxruntime-web');
-    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  it('renders an SVG document with a point per case, a legend entry per implementation and the tick labels', async () => {
+    const svg = await renderSpeedupSvg(speedupSeries(rows, 'onnxruntime-web'), 'speed-up <test>', 'onnxruntime-web');
+    expect(svg.startsWith('<svg')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
-    expect(svg.match(/<circle [^>]*r="4" fill="[^"]+"><title>/g)).toHaveLength(3);
-    expect(svg).toContain('&#60;test&#62;');
+    // one symbol per plotted point: sparsec at causal and window, onnxruntime-node at window
+    expect(svg.match(/<path [^>]*fill="#d62728"[^>]*>/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(svg).toContain('&lt;test&gt;');
     expect(svg).toContain('>sparsec</text>');
+    expect(svg).toContain('>onnxruntime-node</text>');
     expect(svg).toContain('>16x</text>');
+  });
+  it('gives an implementation without a fixed colour one of the spare colours', () => {
+    const spec = speedupSpec([{ impl: 'ort-webgpu' as Impl, family: 'attention', points: [{ caseName: 'c', density: 0.5, speedup: 2 }] }], 't', 'sparsec');
+    const color = (spec['scales'] as { name: string; range: unknown }[]).find((s) => s.name === 'color');
+    expect(color?.range).toEqual(['#9467bd']);
   });
 });
 
 describe('PNG rendering', () => {
-  it('draws the scene: right size, white background, the point in its series colour', () => {
-    const scene = speedupScene(speedupSeries(rows, 'onnxruntime-web'), 'png', 'onnxruntime-web');
-    const png = PNG.sync.read(sceneToPng(scene));
-    expect([png.width, png.height]).toEqual([scene.width, scene.height]);
-    const at = (x: number, y: number): number[] => Array.from(png.data.subarray((Math.round(y) * png.width + Math.round(x)) * 4, (Math.round(y) * png.width + Math.round(x)) * 4 + 3));
-    expect(at(2, scene.height - 2)).toEqual([255, 255, 255]);
-    const point = scene.shapes.find((s) => s.kind === 'circle' && s.title?.startsWith('window: 10.00x'));
-    if (point?.kind !== 'circle') throw new Error('no point for the window case');
-    expect(at(point.cx, point.cy)).toEqual([0xd6, 0x27, 0x28]);
-  });
-  it('rejects colours it cannot parse', () => {
-    expect(() => sceneToPng({ width: 2, height: 2, shapes: [{ kind: 'circle', cx: 1, cy: 1, r: 1, fill: 'red' }] })).toThrow(/colour/);
+  it('draws the plot: a PNG at twice the SVG size, white background, the sparsec colour present', async () => {
+    const series = speedupSeries(rows, 'onnxruntime-web');
+    const png = PNG.sync.read(Buffer.from(await renderSpeedupPng(series, 'png', 'onnxruntime-web')));
+    const svg = await renderSpeedupSvg(series, 'png', 'onnxruntime-web');
+    const width = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
+    expect(png.width).toBe(Math.round(width * 2));
+    const at = (x: number, y: number): number[] => Array.from(png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3));
+    expect(at(1, png.height - 2)).toEqual([255, 255, 255]);
+    let red = 0;
+    for (let i = 0; i < png.data.length; i += 4) if (png.data[i] === 0xd6 && png.data[i + 1] === 0x27 && png.data[i + 2] === 0x28) red++;
+    expect(red).toBeGreaterThan(20);
   });
 });

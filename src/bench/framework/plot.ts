@@ -1,10 +1,10 @@
 /**
- * @file A small SVG plot of speed-up against density, one series per implementation, built as a scene and
- * rendered to SVG (scene.ts) or PNG (raster.ts); no plotting library is installed.
+ * @file The speed-up-against-density plot of `sparsec bench --plot`: a Vega specification (one series per
+ * implementation and case family, log2 speed-up axis, a dashed 1x rule) rendered to SVG by Vega, to PNG by resvg.
  */
+import { createRequire } from 'node:module';
 import type { BenchRow, Impl } from './rows.js';
 import { ATTENTION_CASE_NAMES } from './cases.js';
-import { sceneToSvg, type Scene, type Shape } from './scene.js';
 
 /** One plotted point: a case at its density with its speed-up over the baseline. */
 export interface SpeedupPoint {
@@ -43,15 +43,24 @@ export function speedupSeries(rows: readonly BenchRow[], baseline: Impl): Speedu
   return [...bySeries.values()].map((s) => ({ ...s, points: s.points.sort((a, b) => a.density - b.density) }));
 }
 
-const COLORS: Record<Impl, string> = {
+/** Colours of the implementations (Vega's category10 order; the same implementation keeps its colour across plots). */
+export const IMPL_COLORS: Readonly<Record<string, string>> = {
   sparsec: '#d62728',
   'sparsec-dense': '#ff7f0e',
   'onnxruntime-web': '#1f77b4',
   'onnxruntime-node': '#2ca02c',
 };
-const WIDTH = 720;
-const HEIGHT = 440;
-const MARGIN = { left: 70, right: 180, top: 40, bottom: 55 };
+const SPARE_COLORS = ['#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+const WIDTH = 520;
+const HEIGHT = 340;
+/** Font of every label: DejaVu Sans, shipped as a file so PNGs look the same on machines without fonts. */
+const FONT = 'DejaVu Sans';
+
+/** Left end of the log density axis: a little below the sparsest case, at most 0.05. */
+function densityFloor(series: readonly SpeedupSeries[]): number {
+  const lo = Math.min(0.1, ...series.flatMap((s) => s.points.map((p) => p.density)).filter((d) => d > 0));
+  return Math.min(0.05, lo / 1.5);
+}
 
 /** Log-scale bounds covering the data and 1x, widened to whole powers of two. */
 function speedupRange(series: readonly SpeedupSeries[]): [number, number] {
@@ -61,51 +70,123 @@ function speedupRange(series: readonly SpeedupSeries[]): [number, number] {
   return [2 ** Math.floor(Math.log2(lo)), 2 ** Math.max(Math.ceil(Math.log2(hi)), Math.floor(Math.log2(lo)) + 1)];
 }
 
-/** The speed-up plot as a scene: linear density axis, log2 speed-up axis, a dashed 1x line, one colour per series. */
-export function speedupScene(series: readonly SpeedupSeries[], title: string, baseline: Impl): Scene {
-  const [yLo, yHi] = speedupRange(series);
-  const plotW = WIDTH - MARGIN.left - MARGIN.right;
-  const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const bottom = MARGIN.top + plotH;
-  const x = (density: number): number => MARGIN.left + density * plotW;
-  const y = (speedup: number): number => MARGIN.top + plotH * (1 - Math.log2(speedup / yLo) / Math.log2(yHi / yLo));
-  const shapes: Shape[] = [
-    { kind: 'rect', x: 0, y: 0, w: WIDTH, h: HEIGHT, fill: '#ffffff' },
-    { kind: 'text', x: MARGIN.left, y: 24, text: title, size: 15, anchor: 'start' },
-  ];
-  for (let v = yLo; v <= yHi * 1.0001; v *= 2) {
-    shapes.push({ kind: 'line', x1: MARGIN.left, y1: y(v), x2: MARGIN.left + plotW, y2: y(v), stroke: '#eeeeee' });
-    shapes.push({ kind: 'text', x: MARGIN.left - 6, y: y(v) + 4, text: `${v >= 1 ? v : v.toPrecision(2)}x`, size: 12, anchor: 'end' });
-  }
-  for (let i = 0; i <= 10; i += 2) {
-    shapes.push({ kind: 'line', x1: x(i / 10), y1: bottom, x2: x(i / 10), y2: bottom + 5, stroke: '#333333' });
-    shapes.push({ kind: 'text', x: x(i / 10), y: bottom + 19, text: (i / 10).toFixed(1), size: 12, anchor: 'middle' });
-  }
-  shapes.push(
-    { kind: 'rect', x: MARGIN.left, y: MARGIN.top, w: plotW, h: plotH, stroke: '#333333' },
-    { kind: 'line', x1: MARGIN.left, y1: y(1), x2: MARGIN.left + plotW, y2: y(1), stroke: '#888888', dashed: true },
-    { kind: 'text', x: MARGIN.left + plotW / 2, y: HEIGHT - 12, text: 'density (fraction of dense work that is live)', size: 12, anchor: 'middle' },
-    { kind: 'text', x: 20, y: MARGIN.top + plotH / 2, text: `speed-up over ${baseline} (log scale)`, size: 12, anchor: 'middle', vertical: true },
-  );
-  series.forEach((s, i) => {
-    const fill = COLORS[s.impl];
-    const dashed = s.family === 'gemm';
-    if (s.points.length > 1) shapes.push({ kind: 'polyline', points: s.points.map((p) => [x(p.density), y(p.speedup)] as const), stroke: fill, width: 1.5, dashed });
-    for (const p of s.points) {
-      const title = `${p.caseName}: ${p.speedup.toFixed(2)}x at density ${p.density.toFixed(3)}`;
-      shapes.push({ kind: 'circle', cx: x(p.density), cy: y(p.speedup), r: 4, fill, title });
-      shapes.push({ kind: 'text', x: x(p.density) + 6, y: y(p.speedup) - 6, text: p.caseName, size: 10, anchor: 'start', fill });
-    }
-    const legendY = MARGIN.top + 14 + i * 30;
-    shapes.push({ kind: 'line', x1: WIDTH - MARGIN.right + 10, y1: legendY - 4, x2: WIDTH - MARGIN.right + 30, y2: legendY - 4, stroke: fill, dashed });
-    shapes.push({ kind: 'circle', cx: WIDTH - MARGIN.right + 20, cy: legendY - 4, r: 4, fill });
-    shapes.push({ kind: 'text', x: WIDTH - MARGIN.right + 36, y: legendY, text: s.impl, size: 12, anchor: 'start' });
-    shapes.push({ kind: 'text', x: WIDTH - MARGIN.right + 36, y: legendY + 11, text: s.family, size: 10, anchor: 'start' });
-  });
-  return { width: WIDTH, height: HEIGHT, shapes };
+/** Label height and width per character in pixels (10 px DejaVu Sans), for placing case names. */
+const LABEL_H = 11;
+const LABEL_CHAR_W = 6.2;
+
+/** A case name's place next to its point: which side, and how far up or down. */
+interface LabelPlace {
+  readonly align: 'left' | 'right';
+  readonly dx: number;
+  readonly dy: number;
 }
 
-/** Renders the speed-up plot as a standalone SVG document. */
-export function renderSpeedupSvg(series: readonly SpeedupSeries[], title: string, baseline: Impl): string {
-  return sceneToSvg(speedupScene(series, title, baseline));
+/** Places tried for a label, nearest first: right of the point, left of it, then a line up or down, and so on. */
+const LABEL_PLACES: readonly LabelPlace[] = [0, -1, 1, -2, 2, -3, 3].flatMap((line) => [
+  { align: 'left' as const, dx: 7, dy: line * LABEL_H },
+  { align: 'right' as const, dx: -7, dy: line * LABEL_H },
+]);
+
+/**
+ * Case names of the first implementation's points (the others share the cases), each at the nearest place that
+ * overlaps no name placed before it (the last place tried when all overlap).
+ */
+function placeLabels<P extends { readonly case: string; readonly density: number; readonly speedup: number }>(points: readonly P[], xLo: number, yLo: number, yHi: number): (P & LabelPlace)[] {
+  const placed: { x0: number; x1: number; y: number }[] = [];
+  return [...points].sort((a, b) => b.speedup - a.speedup).map((p) => {
+    const x = WIDTH * (1 - Math.log(p.density) / Math.log(xLo));
+    const y = HEIGHT * (1 - Math.log2(p.speedup / yLo) / Math.log2(yHi / yLo));
+    const w = p.case.length * LABEL_CHAR_W;
+    const boxOf = (at: LabelPlace): { x0: number; x1: number; y: number } =>
+      at.align === 'left' ? { x0: x + at.dx, x1: x + at.dx + w, y: y + at.dy } : { x0: x + at.dx - w, x1: x + at.dx, y: y + at.dy };
+    const free = (b: { x0: number; x1: number; y: number }): boolean => b.x0 >= -4 && placed.every((o) => o.x1 <= b.x0 || b.x1 <= o.x0 || Math.abs(o.y - b.y) >= LABEL_H);
+    const at = LABEL_PLACES.find((c) => free(boxOf(c))) ?? LABEL_PLACES[LABEL_PLACES.length - 1]!;
+    placed.push(boxOf(at));
+    return { ...p, ...at };
+  });
+}
+
+/** The plot as a Vega specification (plain JSON; `vega.parse` turns it into a view). */
+export function speedupSpec(series: readonly SpeedupSeries[], title: string, baseline: Impl): Record<string, unknown> {
+  const [yLo, yHi] = speedupRange(series);
+  const points = series.flatMap((s) => s.points.map((p) => ({
+    series: `${s.impl} (${s.family})`, impl: s.impl, family: s.family, case: p.caseName, density: p.density, speedup: p.speedup,
+    tip: `${p.caseName}: ${p.speedup.toFixed(2)}x at density ${p.density.toFixed(3)}`,
+  })));
+  const impls = [...new Set(series.map((s) => s.impl))];
+  const xLo = densityFloor(series);
+  const labels = placeLabels(points.filter((p) => p.impl === impls[0]), xLo, yLo, yHi);
+  const colors = impls.map((impl, i) => IMPL_COLORS[impl] ?? SPARE_COLORS[i % SPARE_COLORS.length]!);
+  const ticks: number[] = [];
+  for (let v = yLo; v <= yHi * 1.0001; v *= 2) ticks.push(v);
+  return {
+    $schema: 'https://vega.github.io/schema/vega/v6.json',
+    width: WIDTH, height: HEIGHT, padding: 8, background: '#ffffff',
+    title: { text: title, anchor: 'start', font: FONT, fontSize: 15 },
+    config: { axis: { labelFont: FONT, titleFont: FONT }, legend: { labelFont: FONT, titleFont: FONT }, text: { font: FONT } },
+    data: [
+      { name: 'points', values: points },
+      { name: 'one', values: [{ speedup: 1 }] },
+      { name: 'labels', values: labels },
+    ],
+    scales: [
+      { name: 'x', type: 'log', domain: [xLo, 1], range: 'width' },
+      { name: 'y', type: 'log', base: 2, domain: [yLo, yHi], range: 'height' },
+      { name: 'color', type: 'ordinal', domain: impls, range: colors },
+      { name: 'shape', type: 'ordinal', domain: ['attention', 'gemm'], range: ['circle', 'square'] },
+    ],
+    axes: [
+      { orient: 'bottom', scale: 'x', title: 'density (fraction of dense work that is live, log scale)', values: [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1].filter((v) => v >= xLo), format: '~g', grid: true, gridColor: '#eeeeee' },
+      { orient: 'left', scale: 'y', title: `speed-up over ${baseline} (log scale)`, values: ticks, format: '~g', grid: true, gridColor: '#eeeeee',
+        encode: { labels: { update: { text: { signal: "datum.value + 'x'" } } } } },
+    ],
+    legends: [
+      { fill: 'color', title: 'implementation', symbolType: 'circle', offset: 80 },
+      { shape: 'shape', title: 'cases', symbolFillColor: '#555555', symbolStrokeColor: '#555555', offset: 80 },
+    ],
+    marks: [
+      { type: 'rule', from: { data: 'one' }, encode: { update: {
+        x: { value: 0 }, x2: { signal: 'width' }, y: { scale: 'y', field: 'speedup' }, stroke: { value: '#888888' }, strokeDash: { value: [4, 4] },
+      } } },
+      { type: 'symbol', name: 'dots', from: { data: 'points' }, encode: { update: {
+        x: { scale: 'x', field: 'density' }, y: { scale: 'y', field: 'speedup' }, fill: { scale: 'color', field: 'impl' },
+        shape: { scale: 'shape', field: 'family' }, size: { value: 60 }, tooltip: { field: 'tip' },
+      } } },
+      { type: 'text', from: { data: 'labels' }, encode: { update: {
+        x: { scale: 'x', field: 'density' }, y: { scale: 'y', field: 'speedup' }, dx: { field: 'dx' }, dy: { field: 'dy' }, align: { field: 'align' }, text: { field: 'case' },
+        fill: { scale: 'color', field: 'impl' }, fontSize: { value: 10 }, font: { value: FONT }, baseline: { value: 'middle' },
+      } } },
+    ],
+  };
+}
+
+/** Renders the speed-up plot as a standalone SVG document (Vega's SVG renderer, no browser). */
+export async function renderSpeedupSvg(series: readonly SpeedupSeries[], title: string, baseline: Impl): Promise<string> {
+  const vega = await import('vega');
+  const view = new vega.View(vega.parse(speedupSpec(series, title, baseline) as never), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** Renders the speed-up plot as a PNG (the SVG rasterized by resvg with the shipped DejaVu Sans). */
+export async function renderSpeedupPng(series: readonly SpeedupSeries[], title: string, baseline: Impl): Promise<Uint8Array> {
+  const svg = await renderSpeedupSvg(series, title, baseline);
+  const { Resvg } = await import('@resvg/resvg-js');
+  const font = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+  const resvg = new Resvg(svg, { font: { fontFiles: [font], loadSystemFonts: false, defaultFontFamily: FONT }, fitTo: { mode: 'zoom', value: 2 } });
+  return resvg.render().asPng();
+}
+
+/** Writes the plot to each path of a comma-separated list (.png or .svg by extension); returns the paths written. */
+export async function writeSpeedupPlots(paths: string, series: readonly SpeedupSeries[], title: string, baseline: Impl): Promise<string[]> {
+  const { writeFileSync } = await import('node:fs');
+  const written: string[] = [];
+  for (const file of paths.split(',').filter((f) => f.length > 0)) {
+    writeFileSync(file, file.toLowerCase().endsWith('.png') ? await renderSpeedupPng(series, title, baseline) : await renderSpeedupSvg(series, title, baseline));
+    written.push(file);
+  }
+  return written;
 }
