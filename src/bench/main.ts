@@ -14,6 +14,7 @@ import { createOrtPeer } from './peers/ort.js';
 import { evaluateGoals, formatGoals } from './sparsec/goals.js';
 import { sparsecImplementation } from './sparsec/implementation.js';
 import { createWebgpuBenchImplementation } from './webgpu/implementation.js';
+import { runBrowserBenchCommand } from './browser/command.js';
 import { NO_ADAPTER_REASON } from '../runtime/webgpu/node-device.js';
 
 /** Options of `sparsec bench` (as the CLI parses them). */
@@ -32,6 +33,8 @@ export interface BenchCommandOptions {
   readonly target?: string;
   /** Leave the peers out (sparsec and sparsec-dense only). */
   readonly noPeers?: boolean;
+  /** With --target webgpu: sparsec's WGSL beside onnxruntime-web's WebGPU backend in headless Chromium (src/bench/browser/). */
+  readonly browser?: boolean;
 }
 
 /** Where the command writes: results on `out`, progress, notes and errors on `err`. */
@@ -82,6 +85,7 @@ async function implementations(target: string, threads: number, withPeers: boole
 
 /** Runs `sparsec bench`; returns the exit status (0 ok, 2 bad usage, 1 failure). */
 export async function runBenchCommand(opts: BenchCommandOptions, io: BenchIo): Promise<number> {
+  if (opts.browser) return runBrowserBenchCommand(opts, io);
   let cases: CaseName[];
   try {
     if (opts.target !== undefined && opts.target !== 'wasm' && opts.target !== 'webgpu') throw new Error(`bench: target '${opts.target}' is not benchmarked (wasm, webgpu)`);
@@ -135,10 +139,13 @@ function parseArgv(argv: readonly string[]): BenchCommandOptions {
   const threads = value('--threads');
   const cases = value('--cases');
   const plot = value('--plot');
+  const target = value('--target');
   return {
     json: argv.includes('--json'),
     quick: argv.includes('--quick'),
     noPeers: argv.includes('--no-peers'),
+    browser: argv.includes('--browser'),
+    ...(target === undefined ? {} : { target }),
     ...(threads === undefined ? {} : { threads: Number(threads) }),
     ...(cases === undefined ? {} : { cases: cases.split(',') }),
     ...(plot === undefined ? {} : { plot }),

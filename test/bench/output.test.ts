@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { formatJson, formatTable } from '../../src/bench/framework/output.js';
 import { PNG } from 'pngjs';
 import { renderSpeedupPng, renderSpeedupSvg, speedupSeries, speedupSpec } from '../../src/bench/framework/plot.js';
-import { gflopsPerSecond, makeRow, type BenchRow, type Impl } from '../../src/bench/framework/rows.js';
+import { baselineRows, gflopsPerSecond, makeRow, type BenchRow, type Impl } from '../../src/bench/framework/rows.js';
 import { summarize } from '../../src/bench/framework/timing.js';
 
 const rows: BenchRow[] = [
@@ -76,6 +76,18 @@ describe('speed-up plot', () => {
     const spec = speedupSpec([{ impl: 'ort-webgpu' as Impl, family: 'attention', points: [{ caseName: 'c', density: 0.5, speedup: 2 }] }], 't', 'sparsec');
     const color = (spec['scales'] as { name: string; range: unknown }[]).find((s) => s.name === 'color');
     expect(color?.range).toEqual(['#9467bd']);
+  });
+});
+
+describe('baseline rows', () => {
+  it('compares with the fastest row of the baseline implementation in a case', () => {
+    const two: BenchRow[] = [
+      { case: 'decode', impl: 'sparsec', target: 'webgpu', threads: 1, median_ms: 10, gflops: 1 },
+      { case: 'decode', impl: 'onnxruntime-web', target: 'webgpu-mha', threads: 1, median_ms: 40, gflops: 1 },
+      { case: 'decode', impl: 'onnxruntime-web', target: 'webgpu', threads: 1, median_ms: 50, gflops: 1 },
+    ];
+    expect(baselineRows(two, 'onnxruntime-web').get('decode')?.target).toBe('webgpu-mha');
+    expect(formatTable(two).split('\n')[2]).toMatch(/4\.00x$/);
   });
 });
 

@@ -1,5 +1,5 @@
 /** @file Printing benchmark rows: an aligned text table (with speed-up against a baseline) and JSON rows. */
-import type { BenchRow, Impl } from './rows.js';
+import { baselineRows, type BenchRow, type Impl } from './rows.js';
 
 type Column = { readonly title: string; readonly align: 'left' | 'right'; readonly cell: (r: BenchRow, base?: BenchRow) => string };
 
@@ -20,10 +20,10 @@ const COLUMNS: readonly Column[] = [
 
 /**
  * An aligned table, one line per row, in row order. The speed-up column is the baseline implementation's median
- * time over this row's, within the same case ('-' when the case has no baseline row).
+ * time over this row's, within the same case (its fastest baseline row when it has several; '-' when none).
  */
 export function formatTable(rows: readonly BenchRow[], baseline: Impl = 'onnxruntime-web'): string {
-  const baseOf = new Map(rows.filter((r) => r.impl === baseline).map((r) => [r.case, r]));
+  const baseOf = baselineRows(rows, baseline);
   const columns = COLUMNS.map((c) => (c.title === 'speed-up' ? { ...c, title: `vs ${baseline}` } : c));
   const cells = rows.map((r) => columns.map((c) => c.cell(r, baseOf.get(r.case))));
   const widths = columns.map((c, i) => Math.max(c.title.length, ...cells.map((line) => line[i]!.length)));

@@ -3,7 +3,7 @@
  * implementation and case family, log2 speed-up axis, a dashed 1x rule) rendered to SVG by Vega, to PNG by resvg.
  */
 import { createRequire } from 'node:module';
-import type { BenchRow, Impl } from './rows.js';
+import { baselineRows, type BenchRow, type Impl } from './rows.js';
 import { ATTENTION_CASE_NAMES } from './cases.js';
 
 /** One plotted point: a case at its density with its speed-up over the baseline. */
@@ -29,7 +29,7 @@ function familyOf(caseName: string): CaseFamily {
 
 /** Speed-up (baseline median / impl median, same case) against the case's density, for every non-baseline impl. */
 export function speedupSeries(rows: readonly BenchRow[], baseline: Impl): SpeedupSeries[] {
-  const baseOf = new Map(rows.filter((r) => r.impl === baseline).map((r) => [r.case, r]));
+  const baseOf = baselineRows(rows, baseline);
   const bySeries = new Map<string, { impl: Impl; family: CaseFamily; points: SpeedupPoint[] }>();
   for (const r of rows) {
     const base = baseOf.get(r.case);

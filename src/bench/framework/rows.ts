@@ -61,3 +61,17 @@ export function makeRow(r: RowInput): BenchRow {
     runs: r.timing.samples.length,
   };
 }
+
+/**
+ * The baseline row of each case: the fastest row of the baseline implementation (a peer may run a case on several
+ * paths, e.g. onnxruntime-web's plain ops and its fused attention node; the comparison is with its best).
+ */
+export function baselineRows(rows: readonly BenchRow[], baseline: Impl): Map<string, BenchRow> {
+  const out = new Map<string, BenchRow>();
+  for (const r of rows) {
+    if (r.impl !== baseline || r.median_ms <= 0) continue;
+    const best = out.get(r.case);
+    if (!best || r.median_ms < best.median_ms) out.set(r.case, r);
+  }
+  return out;
+}

@@ -14,7 +14,7 @@ const IR_VERSION = 8;
 const FLOAT = onnx.TensorProto.DataType.FLOAT;
 
 /** A float32 tensor value description with a fixed shape. */
-function floatValue(name: string, dims: readonly number[]): InstanceType<typeof onnx.ValueInfoProto> {
+export function floatValue(name: string, dims: readonly number[]): InstanceType<typeof onnx.ValueInfoProto> {
   return onnx.ValueInfoProto.create({
     name,
     type: { tensorType: { elemType: FLOAT, shape: { dim: dims.map((d) => ({ dimValue: d })) } } },
@@ -43,21 +43,24 @@ function floatInitializer(name: string, dims: readonly number[], data: Float32Ar
   });
 }
 
-function encodeModel(graph: ConstructorParameters<typeof onnx.GraphProto>[0]): Uint8Array {
+/** Encodes a graph as an ONNX model of the default opset plus `extraOpsets` (e.g. com.microsoft). */
+export function encodeModel(graph: ConstructorParameters<typeof onnx.GraphProto>[0], extraOpsets: readonly { domain: string; version: number }[] = []): Uint8Array {
   const model = onnx.ModelProto.create({
     irVersion: IR_VERSION,
     producerName: 'sparsec-bench',
-    opsetImport: [{ domain: '', version: OPSET }],
+    opsetImport: [{ domain: '', version: OPSET }, ...extraOpsets],
     graph,
   });
   return onnx.ModelProto.encode(model).finish();
 }
 
-/** Sizes of the attention model: Q, K, V and O are [batch, heads, seq, headDim]; the bias broadcasts. */
+/** Sizes of the attention model: Q and O are [batch, heads, seq, headDim], K and V [batch, heads, kvLen ?? seq, headDim]; the bias broadcasts. */
 export interface AttentionModelShape {
   readonly batch: number;
   readonly heads: number;
   readonly seq: number;
+  /** Keys per head when they differ from the queries (decode); `seq` when absent. */
+  readonly kvLen?: number;
   readonly headDim: number;
   /** Dims of the additive mask bias input, e.g. [1, 1, seq, seq] or [batch, heads, seq, seq]. */
   readonly biasDims: readonly [number, number, number, number];
@@ -75,13 +78,14 @@ export const ATTENTION_IO = { q: 'Q', k: 'K', v: 'V', bias: 'bias', out: 'O' } a
 export function attentionModel(shape: AttentionModelShape): Uint8Array {
   const { batch, heads, seq, headDim } = shape;
   const scale = shape.scale ?? 1 / Math.sqrt(headDim);
-  const qkv = [batch, heads, seq, headDim];
+  const qo = [batch, heads, seq, headDim];
+  const kv = [batch, heads, shape.kvLen ?? seq, headDim];
   const io = ATTENTION_IO;
   return encodeModel({
     name: 'dense_masked_attention',
     initializer: [floatInitializer('scale', [], Float32Array.of(scale))],
-    input: [floatValue(io.q, qkv), floatValue(io.k, qkv), floatValue(io.v, qkv), floatValue(io.bias, shape.biasDims)],
-    output: [floatValue(io.out, qkv)],
+    input: [floatValue(io.q, qo), floatValue(io.k, kv), floatValue(io.v, kv), floatValue(io.bias, shape.biasDims)],
+    output: [floatValue(io.out, qo)],
     node: [
       node('Mul', [io.q, 'scale'], 'q_scaled'),
       node('Transpose', [io.k], 'k_t', [intsAttribute('perm', [0, 1, 3, 2])]),

@@ -13,6 +13,7 @@ export interface BenchCliOptions {
   readonly plot?: string;
   readonly target?: string;
   readonly peers?: boolean;
+  readonly browser?: boolean;
 }
 
 export async function runBench(opts: BenchCliOptions, io: Io): Promise<number> {
@@ -27,5 +28,6 @@ export async function runBench(opts: BenchCliOptions, io: Io): Promise<number> {
     ...(opts.plot ? { plot: opts.plot } : {}),
     ...(opts.target ? { target: opts.target } : {}),
     ...(opts.peers === false ? { noPeers: true } : {}),
+    ...(opts.browser ? { browser: true } : {}),
   }, io);
 }
