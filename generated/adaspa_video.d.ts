@@ -26,4 +26,4 @@ export interface AdaspaVideoOutputs {
 }
 
 /** Kernel `adaspa_video`: `await adaspa_video.load('wasm')`, then `run(inputs)`. */
-export declare const adaspa_video: KernelHandle<LoadedAttention<AdaspaVideoInputs, AdaspaVideoOutputs>>;
+export declare const adaspa_video: KernelHandle<LoadedAttention<AdaspaVideoInputs, AdaspaVideoOutputs>, 'wasm'>;

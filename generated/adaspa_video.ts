@@ -26,4 +26,4 @@ export interface AdaspaVideoOutputs {
 }
 
 /** Kernel `adaspa_video`: `await adaspa_video.load('wasm')`, then `run(inputs)`. */
-export const adaspa_video: KernelHandle<LoadedAttention<AdaspaVideoInputs, AdaspaVideoOutputs>> = defineAttention<AdaspaVideoInputs, AdaspaVideoOutputs>('adaspa_video', new URL('./adaspa_video.manifest.json', import.meta.url));
+export const adaspa_video: KernelHandle<LoadedAttention<AdaspaVideoInputs, AdaspaVideoOutputs>, 'wasm'> = defineAttention<AdaspaVideoInputs, AdaspaVideoOutputs, 'wasm'>('adaspa_video', new URL('./adaspa_video.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface AlibiSoftcapOutputs {
 }
 
 /** Kernel `alibi_softcap`: `await alibi_softcap.load('wasm')`, then `run(inputs)`. */
-export declare const alibi_softcap: KernelHandle<LoadedAttention<AlibiSoftcapInputs, AlibiSoftcapOutputs>>;
+export declare const alibi_softcap: KernelHandle<LoadedAttention<AlibiSoftcapInputs, AlibiSoftcapOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface AlibiSoftcapOutputs {
 }
 
 /** Kernel `alibi_softcap`: `await alibi_softcap.load('wasm')`, then `run(inputs)`. */
-export const alibi_softcap: KernelHandle<LoadedAttention<AlibiSoftcapInputs, AlibiSoftcapOutputs>> = defineAttention<AlibiSoftcapInputs, AlibiSoftcapOutputs>('alibi_softcap', new URL('./alibi_softcap.manifest.json', import.meta.url));
+export const alibi_softcap: KernelHandle<LoadedAttention<AlibiSoftcapInputs, AlibiSoftcapOutputs>, 'wasm'> = defineAttention<AlibiSoftcapInputs, AlibiSoftcapOutputs, 'wasm'>('alibi_softcap', new URL('./alibi_softcap.manifest.json', import.meta.url));

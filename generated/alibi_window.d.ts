@@ -22,4 +22,4 @@ export interface AlibiWindowOutputs {
 }
 
 /** Kernel `alibi_window`: `await alibi_window.load('wasm')`, then `run(inputs)`. */
-export declare const alibi_window: KernelHandle<LoadedAttention<AlibiWindowInputs, AlibiWindowOutputs>>;
+export declare const alibi_window: KernelHandle<LoadedAttention<AlibiWindowInputs, AlibiWindowOutputs>, 'wasm'>;

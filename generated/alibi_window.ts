@@ -22,4 +22,4 @@ export interface AlibiWindowOutputs {
 }
 
 /** Kernel `alibi_window`: `await alibi_window.load('wasm')`, then `run(inputs)`. */
-export const alibi_window: KernelHandle<LoadedAttention<AlibiWindowInputs, AlibiWindowOutputs>> = defineAttention<AlibiWindowInputs, AlibiWindowOutputs>('alibi_window', new URL('./alibi_window.manifest.json', import.meta.url));
+export const alibi_window: KernelHandle<LoadedAttention<AlibiWindowInputs, AlibiWindowOutputs>, 'wasm'> = defineAttention<AlibiWindowInputs, AlibiWindowOutputs, 'wasm'>('alibi_window', new URL('./alibi_window.manifest.json', import.meta.url));

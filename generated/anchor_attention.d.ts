@@ -24,4 +24,4 @@ export interface AnchorAttentionOutputs {
 }
 
 /** Kernel `anchor_attention`: `await anchor_attention.load('wasm')`, then `run(inputs)`. */
-export declare const anchor_attention: KernelHandle<LoadedAttention<AnchorAttentionInputs, AnchorAttentionOutputs>>;
+export declare const anchor_attention: KernelHandle<LoadedAttention<AnchorAttentionInputs, AnchorAttentionOutputs>, 'wasm'>;

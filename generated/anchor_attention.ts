@@ -24,4 +24,4 @@ export interface AnchorAttentionOutputs {
 }
 
 /** Kernel `anchor_attention`: `await anchor_attention.load('wasm')`, then `run(inputs)`. */
-export const anchor_attention: KernelHandle<LoadedAttention<AnchorAttentionInputs, AnchorAttentionOutputs>> = defineAttention<AnchorAttentionInputs, AnchorAttentionOutputs>('anchor_attention', new URL('./anchor_attention.manifest.json', import.meta.url));
+export const anchor_attention: KernelHandle<LoadedAttention<AnchorAttentionInputs, AnchorAttentionOutputs>, 'wasm'> = defineAttention<AnchorAttentionInputs, AnchorAttentionOutputs, 'wasm'>('anchor_attention', new URL('./anchor_attention.manifest.json', import.meta.url));

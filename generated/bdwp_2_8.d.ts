@@ -16,4 +16,4 @@ export interface Bdwp28Outputs {
 }
 
 /** Kernel `bdwp_2_8`: `await bdwp_2_8.load('wasm')`, then `run(inputs)`. */
-export declare const bdwp_2_8: KernelHandle<LoadedGemm<Bdwp28Inputs, Bdwp28Outputs>>;
+export declare const bdwp_2_8: KernelHandle<LoadedGemm<Bdwp28Inputs, Bdwp28Outputs>, 'wasm'>;

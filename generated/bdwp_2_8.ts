@@ -16,4 +16,4 @@ export interface Bdwp28Outputs {
 }
 
 /** Kernel `bdwp_2_8`: `await bdwp_2_8.load('wasm')`, then `run(inputs)`. */
-export const bdwp_2_8: KernelHandle<LoadedGemm<Bdwp28Inputs, Bdwp28Outputs>> = defineGemm<Bdwp28Inputs, Bdwp28Outputs>('bdwp_2_8', new URL('./bdwp_2_8.manifest.json', import.meta.url));
+export const bdwp_2_8: KernelHandle<LoadedGemm<Bdwp28Inputs, Bdwp28Outputs>, 'wasm'> = defineGemm<Bdwp28Inputs, Bdwp28Outputs, 'wasm'>('bdwp_2_8', new URL('./bdwp_2_8.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface BiformerRegionsOutputs {
 }
 
 /** Kernel `biformer_regions`: `await biformer_regions.load('wasm')`, then `run(inputs)`. */
-export declare const biformer_regions: KernelHandle<LoadedAttention<BiformerRegionsInputs, BiformerRegionsOutputs>>;
+export declare const biformer_regions: KernelHandle<LoadedAttention<BiformerRegionsInputs, BiformerRegionsOutputs>, 'wasm'>;

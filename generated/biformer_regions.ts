@@ -24,4 +24,4 @@ export interface BiformerRegionsOutputs {
 }
 
 /** Kernel `biformer_regions`: `await biformer_regions.load('wasm')`, then `run(inputs)`. */
-export const biformer_regions: KernelHandle<LoadedAttention<BiformerRegionsInputs, BiformerRegionsOutputs>> = defineAttention<BiformerRegionsInputs, BiformerRegionsOutputs>('biformer_regions', new URL('./biformer_regions.manifest.json', import.meta.url));
+export const biformer_regions: KernelHandle<LoadedAttention<BiformerRegionsInputs, BiformerRegionsOutputs>, 'wasm'> = defineAttention<BiformerRegionsInputs, BiformerRegionsOutputs, 'wasm'>('biformer_regions', new URL('./biformer_regions.manifest.json', import.meta.url));

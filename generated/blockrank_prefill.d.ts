@@ -26,4 +26,4 @@ export interface BlockrankPrefillOutputs {
 }
 
 /** Kernel `blockrank_prefill`: `await blockrank_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const blockrank_prefill: KernelHandle<LoadedAttention<BlockrankPrefillInputs, BlockrankPrefillOutputs>>;
+export declare const blockrank_prefill: KernelHandle<LoadedAttention<BlockrankPrefillInputs, BlockrankPrefillOutputs>, 'wasm'>;

@@ -26,4 +26,4 @@ export interface BlockrankPrefillOutputs {
 }
 
 /** Kernel `blockrank_prefill`: `await blockrank_prefill.load('wasm')`, then `run(inputs)`. */
-export const blockrank_prefill: KernelHandle<LoadedAttention<BlockrankPrefillInputs, BlockrankPrefillOutputs>> = defineAttention<BlockrankPrefillInputs, BlockrankPrefillOutputs>('blockrank_prefill', new URL('./blockrank_prefill.manifest.json', import.meta.url));
+export const blockrank_prefill: KernelHandle<LoadedAttention<BlockrankPrefillInputs, BlockrankPrefillOutputs>, 'wasm'> = defineAttention<BlockrankPrefillInputs, BlockrankPrefillOutputs, 'wasm'>('blockrank_prefill', new URL('./blockrank_prefill.manifest.json', import.meta.url));

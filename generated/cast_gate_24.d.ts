@@ -16,4 +16,4 @@ export interface CastGate24Outputs {
 }
 
 /** Kernel `cast_gate_24`: `await cast_gate_24.load('wasm')`, then `run(inputs)`. */
-export declare const cast_gate_24: KernelHandle<LoadedGemm<CastGate24Inputs, CastGate24Outputs>>;
+export declare const cast_gate_24: KernelHandle<LoadedGemm<CastGate24Inputs, CastGate24Outputs>, 'wasm'>;

@@ -16,4 +16,4 @@ export interface CastGate24Outputs {
 }
 
 /** Kernel `cast_gate_24`: `await cast_gate_24.load('wasm')`, then `run(inputs)`. */
-export const cast_gate_24: KernelHandle<LoadedGemm<CastGate24Inputs, CastGate24Outputs>> = defineGemm<CastGate24Inputs, CastGate24Outputs>('cast_gate_24', new URL('./cast_gate_24.manifest.json', import.meta.url));
+export const cast_gate_24: KernelHandle<LoadedGemm<CastGate24Inputs, CastGate24Outputs>, 'wasm'> = defineGemm<CastGate24Inputs, CastGate24Outputs, 'wasm'>('cast_gate_24', new URL('./cast_gate_24.manifest.json', import.meta.url));

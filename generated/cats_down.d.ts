@@ -16,4 +16,4 @@ export interface CatsDownOutputs {
 }
 
 /** Kernel `cats_down`: `await cats_down.load('wasm')`, then `run(inputs)`. */
-export declare const cats_down: KernelHandle<LoadedGemm<CatsDownInputs, CatsDownOutputs>>;
+export declare const cats_down: KernelHandle<LoadedGemm<CatsDownInputs, CatsDownOutputs>, 'wasm'>;

@@ -16,4 +16,4 @@ export interface CatsDownOutputs {
 }
 
 /** Kernel `cats_down`: `await cats_down.load('wasm')`, then `run(inputs)`. */
-export const cats_down: KernelHandle<LoadedGemm<CatsDownInputs, CatsDownOutputs>> = defineGemm<CatsDownInputs, CatsDownOutputs>('cats_down', new URL('./cats_down.manifest.json', import.meta.url));
+export const cats_down: KernelHandle<LoadedGemm<CatsDownInputs, CatsDownOutputs>, 'wasm'> = defineGemm<CatsDownInputs, CatsDownOutputs, 'wasm'>('cats_down', new URL('./cats_down.manifest.json', import.meta.url));

@@ -16,4 +16,4 @@ export interface CatsOn24Outputs {
 }
 
 /** Kernel `cats_on_24`: `await cats_on_24.load('wasm')`, then `run(inputs)`. */
-export declare const cats_on_24: KernelHandle<LoadedGemm<CatsOn24Inputs, CatsOn24Outputs>>;
+export declare const cats_on_24: KernelHandle<LoadedGemm<CatsOn24Inputs, CatsOn24Outputs>, 'wasm'>;

@@ -16,4 +16,4 @@ export interface CatsOn24Outputs {
 }
 
 /** Kernel `cats_on_24`: `await cats_on_24.load('wasm')`, then `run(inputs)`. */
-export const cats_on_24: KernelHandle<LoadedGemm<CatsOn24Inputs, CatsOn24Outputs>> = defineGemm<CatsOn24Inputs, CatsOn24Outputs>('cats_on_24', new URL('./cats_on_24.manifest.json', import.meta.url));
+export const cats_on_24: KernelHandle<LoadedGemm<CatsOn24Inputs, CatsOn24Outputs>, 'wasm'> = defineGemm<CatsOn24Inputs, CatsOn24Outputs, 'wasm'>('cats_on_24', new URL('./cats_on_24.manifest.json', import.meta.url));

@@ -26,4 +26,4 @@ export interface DhsaPrefillOutputs {
 }
 
 /** Kernel `dhsa_prefill`: `await dhsa_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const dhsa_prefill: KernelHandle<LoadedAttention<DhsaPrefillInputs, DhsaPrefillOutputs>>;
+export declare const dhsa_prefill: KernelHandle<LoadedAttention<DhsaPrefillInputs, DhsaPrefillOutputs>, 'wasm'>;

@@ -26,4 +26,4 @@ export interface DhsaPrefillOutputs {
 }
 
 /** Kernel `dhsa_prefill`: `await dhsa_prefill.load('wasm')`, then `run(inputs)`. */
-export const dhsa_prefill: KernelHandle<LoadedAttention<DhsaPrefillInputs, DhsaPrefillOutputs>> = defineAttention<DhsaPrefillInputs, DhsaPrefillOutputs>('dhsa_prefill', new URL('./dhsa_prefill.manifest.json', import.meta.url));
+export const dhsa_prefill: KernelHandle<LoadedAttention<DhsaPrefillInputs, DhsaPrefillOutputs>, 'wasm'> = defineAttention<DhsaPrefillInputs, DhsaPrefillOutputs, 'wasm'>('dhsa_prefill', new URL('./dhsa_prefill.manifest.json', import.meta.url));

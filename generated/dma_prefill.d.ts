@@ -24,4 +24,4 @@ export interface DmaPrefillOutputs {
 }
 
 /** Kernel `dma_prefill`: `await dma_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const dma_prefill: KernelHandle<LoadedAttention<DmaPrefillInputs, DmaPrefillOutputs>>;
+export declare const dma_prefill: KernelHandle<LoadedAttention<DmaPrefillInputs, DmaPrefillOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface DmaPrefillOutputs {
 }
 
 /** Kernel `dma_prefill`: `await dma_prefill.load('wasm')`, then `run(inputs)`. */
-export const dma_prefill: KernelHandle<LoadedAttention<DmaPrefillInputs, DmaPrefillOutputs>> = defineAttention<DmaPrefillInputs, DmaPrefillOutputs>('dma_prefill', new URL('./dma_prefill.manifest.json', import.meta.url));
+export const dma_prefill: KernelHandle<LoadedAttention<DmaPrefillInputs, DmaPrefillOutputs>, 'wasm'> = defineAttention<DmaPrefillInputs, DmaPrefillOutputs, 'wasm'>('dma_prefill', new URL('./dma_prefill.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface DoubleSparsityDecodeOutputs {
 }
 
 /** Kernel `double_sparsity_decode`: `await double_sparsity_decode.load('wasm')`, then `run(inputs)`. */
-export declare const double_sparsity_decode: KernelHandle<LoadedAttention<DoubleSparsityDecodeInputs, DoubleSparsityDecodeOutputs>>;
+export declare const double_sparsity_decode: KernelHandle<LoadedAttention<DoubleSparsityDecodeInputs, DoubleSparsityDecodeOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface DoubleSparsityDecodeOutputs {
 }
 
 /** Kernel `double_sparsity_decode`: `await double_sparsity_decode.load('wasm')`, then `run(inputs)`. */
-export const double_sparsity_decode: KernelHandle<LoadedAttention<DoubleSparsityDecodeInputs, DoubleSparsityDecodeOutputs>> = defineAttention<DoubleSparsityDecodeInputs, DoubleSparsityDecodeOutputs>('double_sparsity_decode', new URL('./double_sparsity_decode.manifest.json', import.meta.url));
+export const double_sparsity_decode: KernelHandle<LoadedAttention<DoubleSparsityDecodeInputs, DoubleSparsityDecodeOutputs>, 'wasm'> = defineAttention<DoubleSparsityDecodeInputs, DoubleSparsityDecodeOutputs, 'wasm'>('double_sparsity_decode', new URL('./double_sparsity_decode.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface DuoAttentionOutputs {
 }
 
 /** Kernel `duo_attention`: `await duo_attention.load('wasm')`, then `run(inputs)`. */
-export declare const duo_attention: KernelHandle<LoadedAttention<DuoAttentionInputs, DuoAttentionOutputs>>;
+export declare const duo_attention: KernelHandle<LoadedAttention<DuoAttentionInputs, DuoAttentionOutputs>, 'wasm'>;

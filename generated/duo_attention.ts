@@ -24,4 +24,4 @@ export interface DuoAttentionOutputs {
 }
 
 /** Kernel `duo_attention`: `await duo_attention.load('wasm')`, then `run(inputs)`. */
-export const duo_attention: KernelHandle<LoadedAttention<DuoAttentionInputs, DuoAttentionOutputs>> = defineAttention<DuoAttentionInputs, DuoAttentionOutputs>('duo_attention', new URL('./duo_attention.manifest.json', import.meta.url));
+export const duo_attention: KernelHandle<LoadedAttention<DuoAttentionInputs, DuoAttentionOutputs>, 'wasm'> = defineAttention<DuoAttentionInputs, DuoAttentionOutputs, 'wasm'>('duo_attention', new URL('./duo_attention.manifest.json', import.meta.url));

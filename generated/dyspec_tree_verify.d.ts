@@ -24,4 +24,4 @@ export interface DyspecTreeVerifyOutputs {
 }
 
 /** Kernel `dyspec_tree_verify`: `await dyspec_tree_verify.load('wasm')`, then `run(inputs)`. */
-export declare const dyspec_tree_verify: KernelHandle<LoadedAttention<DyspecTreeVerifyInputs, DyspecTreeVerifyOutputs>>;
+export declare const dyspec_tree_verify: KernelHandle<LoadedAttention<DyspecTreeVerifyInputs, DyspecTreeVerifyOutputs>, 'wasm'>;

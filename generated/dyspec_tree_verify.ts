@@ -24,4 +24,4 @@ export interface DyspecTreeVerifyOutputs {
 }
 
 /** Kernel `dyspec_tree_verify`: `await dyspec_tree_verify.load('wasm')`, then `run(inputs)`. */
-export const dyspec_tree_verify: KernelHandle<LoadedAttention<DyspecTreeVerifyInputs, DyspecTreeVerifyOutputs>> = defineAttention<DyspecTreeVerifyInputs, DyspecTreeVerifyOutputs>('dyspec_tree_verify', new URL('./dyspec_tree_verify.manifest.json', import.meta.url));
+export const dyspec_tree_verify: KernelHandle<LoadedAttention<DyspecTreeVerifyInputs, DyspecTreeVerifyOutputs>, 'wasm'> = defineAttention<DyspecTreeVerifyInputs, DyspecTreeVerifyOutputs, 'wasm'>('dyspec_tree_verify', new URL('./dyspec_tree_verify.manifest.json', import.meta.url));

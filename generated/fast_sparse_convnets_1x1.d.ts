@@ -18,4 +18,4 @@ export interface FastSparseConvnets1x1Outputs {
 }
 
 /** Kernel `fast_sparse_convnets_1x1`: `await fast_sparse_convnets_1x1.load('wasm')`, then `run(inputs)`. */
-export declare const fast_sparse_convnets_1x1: KernelHandle<LoadedGemm<FastSparseConvnets1x1Inputs, FastSparseConvnets1x1Outputs>>;
+export declare const fast_sparse_convnets_1x1: KernelHandle<LoadedGemm<FastSparseConvnets1x1Inputs, FastSparseConvnets1x1Outputs>, 'wasm'>;

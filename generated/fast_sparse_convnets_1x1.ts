@@ -18,4 +18,4 @@ export interface FastSparseConvnets1x1Outputs {
 }
 
 /** Kernel `fast_sparse_convnets_1x1`: `await fast_sparse_convnets_1x1.load('wasm')`, then `run(inputs)`. */
-export const fast_sparse_convnets_1x1: KernelHandle<LoadedGemm<FastSparseConvnets1x1Inputs, FastSparseConvnets1x1Outputs>> = defineGemm<FastSparseConvnets1x1Inputs, FastSparseConvnets1x1Outputs>('fast_sparse_convnets_1x1', new URL('./fast_sparse_convnets_1x1.manifest.json', import.meta.url));
+export const fast_sparse_convnets_1x1: KernelHandle<LoadedGemm<FastSparseConvnets1x1Inputs, FastSparseConvnets1x1Outputs>, 'wasm'> = defineGemm<FastSparseConvnets1x1Inputs, FastSparseConvnets1x1Outputs, 'wasm'>('fast_sparse_convnets_1x1', new URL('./fast_sparse_convnets_1x1.manifest.json', import.meta.url));

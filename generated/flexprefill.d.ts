@@ -30,4 +30,4 @@ export interface FlexprefillOutputs {
 }
 
 /** Kernel `flexprefill`: `await flexprefill.load('wasm')`, then `run(inputs)`. */
-export declare const flexprefill: KernelHandle<LoadedAttention<FlexprefillInputs, FlexprefillOutputs>>;
+export declare const flexprefill: KernelHandle<LoadedAttention<FlexprefillInputs, FlexprefillOutputs>, 'wasm'>;

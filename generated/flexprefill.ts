@@ -30,4 +30,4 @@ export interface FlexprefillOutputs {
 }
 
 /** Kernel `flexprefill`: `await flexprefill.load('wasm')`, then `run(inputs)`. */
-export const flexprefill: KernelHandle<LoadedAttention<FlexprefillInputs, FlexprefillOutputs>> = defineAttention<FlexprefillInputs, FlexprefillOutputs>('flexprefill', new URL('./flexprefill.manifest.json', import.meta.url));
+export const flexprefill: KernelHandle<LoadedAttention<FlexprefillInputs, FlexprefillOutputs>, 'wasm'> = defineAttention<FlexprefillInputs, FlexprefillOutputs, 'wasm'>('flexprefill', new URL('./flexprefill.manifest.json', import.meta.url));

@@ -22,4 +22,4 @@ export interface GqaPrefillOutputs {
 }
 
 /** Kernel `gqa_prefill`: `await gqa_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const gqa_prefill: KernelHandle<LoadedAttention<GqaPrefillInputs, GqaPrefillOutputs>>;
+export declare const gqa_prefill: KernelHandle<LoadedAttention<GqaPrefillInputs, GqaPrefillOutputs>, 'wasm'>;

@@ -22,4 +22,4 @@ export interface GqaPrefillOutputs {
 }
 
 /** Kernel `gqa_prefill`: `await gqa_prefill.load('wasm')`, then `run(inputs)`. */
-export const gqa_prefill: KernelHandle<LoadedAttention<GqaPrefillInputs, GqaPrefillOutputs>> = defineAttention<GqaPrefillInputs, GqaPrefillOutputs>('gqa_prefill', new URL('./gqa_prefill.manifest.json', import.meta.url));
+export const gqa_prefill: KernelHandle<LoadedAttention<GqaPrefillInputs, GqaPrefillOutputs>, 'wasm'> = defineAttention<GqaPrefillInputs, GqaPrefillOutputs, 'wasm'>('gqa_prefill', new URL('./gqa_prefill.manifest.json', import.meta.url));

@@ -16,4 +16,4 @@ export interface GqsaGroupsOutputs {
 }
 
 /** Kernel `gqsa_groups`: `await gqsa_groups.load('wasm')`, then `run(inputs)`. */
-export declare const gqsa_groups: KernelHandle<LoadedGemm<GqsaGroupsInputs, GqsaGroupsOutputs>>;
+export declare const gqsa_groups: KernelHandle<LoadedGemm<GqsaGroupsInputs, GqsaGroupsOutputs>, 'wasm'>;

@@ -16,4 +16,4 @@ export interface GqsaGroupsOutputs {
 }
 
 /** Kernel `gqsa_groups`: `await gqsa_groups.load('wasm')`, then `run(inputs)`. */
-export const gqsa_groups: KernelHandle<LoadedGemm<GqsaGroupsInputs, GqsaGroupsOutputs>> = defineGemm<GqsaGroupsInputs, GqsaGroupsOutputs>('gqsa_groups', new URL('./gqsa_groups.manifest.json', import.meta.url));
+export const gqsa_groups: KernelHandle<LoadedGemm<GqsaGroupsInputs, GqsaGroupsOutputs>, 'wasm'> = defineGemm<GqsaGroupsInputs, GqsaGroupsOutputs, 'wasm'>('gqsa_groups', new URL('./gqsa_groups.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface HipPrefillOutputs {
 }
 
 /** Kernel `hip_prefill`: `await hip_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const hip_prefill: KernelHandle<LoadedAttention<HipPrefillInputs, HipPrefillOutputs>>;
+export declare const hip_prefill: KernelHandle<LoadedAttention<HipPrefillInputs, HipPrefillOutputs>, 'wasm'>;

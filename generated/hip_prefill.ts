@@ -24,4 +24,4 @@ export interface HipPrefillOutputs {
 }
 
 /** Kernel `hip_prefill`: `await hip_prefill.load('wasm')`, then `run(inputs)`. */
-export const hip_prefill: KernelHandle<LoadedAttention<HipPrefillInputs, HipPrefillOutputs>> = defineAttention<HipPrefillInputs, HipPrefillOutputs>('hip_prefill', new URL('./hip_prefill.manifest.json', import.meta.url));
+export const hip_prefill: KernelHandle<LoadedAttention<HipPrefillInputs, HipPrefillOutputs>, 'wasm'> = defineAttention<HipPrefillInputs, HipPrefillOutputs, 'wasm'>('hip_prefill', new URL('./hip_prefill.manifest.json', import.meta.url));

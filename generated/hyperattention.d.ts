@@ -26,4 +26,4 @@ export interface HyperattentionOutputs {
 }
 
 /** Kernel `hyperattention`: `await hyperattention.load('wasm')`, then `run(inputs)`. */
-export declare const hyperattention: KernelHandle<LoadedAttention<HyperattentionInputs, HyperattentionOutputs>>;
+export declare const hyperattention: KernelHandle<LoadedAttention<HyperattentionInputs, HyperattentionOutputs>, 'wasm'>;

@@ -26,4 +26,4 @@ export interface HyperattentionOutputs {
 }
 
 /** Kernel `hyperattention`: `await hyperattention.load('wasm')`, then `run(inputs)`. */
-export const hyperattention: KernelHandle<LoadedAttention<HyperattentionInputs, HyperattentionOutputs>> = defineAttention<HyperattentionInputs, HyperattentionOutputs>('hyperattention', new URL('./hyperattention.manifest.json', import.meta.url));
+export const hyperattention: KernelHandle<LoadedAttention<HyperattentionInputs, HyperattentionOutputs>, 'wasm'> = defineAttention<HyperattentionInputs, HyperattentionOutputs, 'wasm'>('hyperattention', new URL('./hyperattention.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface InfllmV2PrefillOutputs {
 }
 
 /** Kernel `infllm_v2_prefill`: `await infllm_v2_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const infllm_v2_prefill: KernelHandle<LoadedAttention<InfllmV2PrefillInputs, InfllmV2PrefillOutputs>>;
+export declare const infllm_v2_prefill: KernelHandle<LoadedAttention<InfllmV2PrefillInputs, InfllmV2PrefillOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface InfllmV2PrefillOutputs {
 }
 
 /** Kernel `infllm_v2_prefill`: `await infllm_v2_prefill.load('wasm')`, then `run(inputs)`. */
-export const infllm_v2_prefill: KernelHandle<LoadedAttention<InfllmV2PrefillInputs, InfllmV2PrefillOutputs>> = defineAttention<InfllmV2PrefillInputs, InfllmV2PrefillOutputs>('infllm_v2_prefill', new URL('./infllm_v2_prefill.manifest.json', import.meta.url));
+export const infllm_v2_prefill: KernelHandle<LoadedAttention<InfllmV2PrefillInputs, InfllmV2PrefillOutputs>, 'wasm'> = defineAttention<InfllmV2PrefillInputs, InfllmV2PrefillOutputs, 'wasm'>('infllm_v2_prefill', new URL('./infllm_v2_prefill.manifest.json', import.meta.url));

@@ -18,4 +18,4 @@ export interface IntelBert4x1Outputs {
 }
 
 /** Kernel `intel_bert_4x1`: `await intel_bert_4x1.load('wasm')`, then `run(inputs)`. */
-export declare const intel_bert_4x1: KernelHandle<LoadedGemm<IntelBert4x1Inputs, IntelBert4x1Outputs>>;
+export declare const intel_bert_4x1: KernelHandle<LoadedGemm<IntelBert4x1Inputs, IntelBert4x1Outputs>, 'wasm'>;

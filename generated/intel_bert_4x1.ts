@@ -18,4 +18,4 @@ export interface IntelBert4x1Outputs {
 }
 
 /** Kernel `intel_bert_4x1`: `await intel_bert_4x1.load('wasm')`, then `run(inputs)`. */
-export const intel_bert_4x1: KernelHandle<LoadedGemm<IntelBert4x1Inputs, IntelBert4x1Outputs>> = defineGemm<IntelBert4x1Inputs, IntelBert4x1Outputs>('intel_bert_4x1', new URL('./intel_bert_4x1.manifest.json', import.meta.url));
+export const intel_bert_4x1: KernelHandle<LoadedGemm<IntelBert4x1Inputs, IntelBert4x1Outputs>, 'wasm'> = defineGemm<IntelBert4x1Inputs, IntelBert4x1Outputs, 'wasm'>('intel_bert_4x1', new URL('./intel_bert_4x1.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface KineticsDecodeOutputs {
 }
 
 /** Kernel `kinetics_decode`: `await kinetics_decode.load('wasm')`, then `run(inputs)`. */
-export declare const kinetics_decode: KernelHandle<LoadedAttention<KineticsDecodeInputs, KineticsDecodeOutputs>>;
+export declare const kinetics_decode: KernelHandle<LoadedAttention<KineticsDecodeInputs, KineticsDecodeOutputs>, 'wasm'>;

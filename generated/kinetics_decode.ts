@@ -24,4 +24,4 @@ export interface KineticsDecodeOutputs {
 }
 
 /** Kernel `kinetics_decode`: `await kinetics_decode.load('wasm')`, then `run(inputs)`. */
-export const kinetics_decode: KernelHandle<LoadedAttention<KineticsDecodeInputs, KineticsDecodeOutputs>> = defineAttention<KineticsDecodeInputs, KineticsDecodeOutputs>('kinetics_decode', new URL('./kinetics_decode.manifest.json', import.meta.url));
+export const kinetics_decode: KernelHandle<LoadedAttention<KineticsDecodeInputs, KineticsDecodeOutputs>, 'wasm'> = defineAttention<KineticsDecodeInputs, KineticsDecodeOutputs, 'wasm'>('kinetics_decode', new URL('./kinetics_decode.manifest.json', import.meta.url));

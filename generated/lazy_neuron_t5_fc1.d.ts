@@ -16,4 +16,4 @@ export interface LazyNeuronT5Fc1Outputs {
 }
 
 /** Kernel `lazy_neuron_t5_fc1`: `await lazy_neuron_t5_fc1.load('wasm')`, then `run(inputs)`. */
-export declare const lazy_neuron_t5_fc1: KernelHandle<LoadedGemm<LazyNeuronT5Fc1Inputs, LazyNeuronT5Fc1Outputs>>;
+export declare const lazy_neuron_t5_fc1: KernelHandle<LoadedGemm<LazyNeuronT5Fc1Inputs, LazyNeuronT5Fc1Outputs>, 'wasm'>;

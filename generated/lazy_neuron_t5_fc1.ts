@@ -16,4 +16,4 @@ export interface LazyNeuronT5Fc1Outputs {
 }
 
 /** Kernel `lazy_neuron_t5_fc1`: `await lazy_neuron_t5_fc1.load('wasm')`, then `run(inputs)`. */
-export const lazy_neuron_t5_fc1: KernelHandle<LoadedGemm<LazyNeuronT5Fc1Inputs, LazyNeuronT5Fc1Outputs>> = defineGemm<LazyNeuronT5Fc1Inputs, LazyNeuronT5Fc1Outputs>('lazy_neuron_t5_fc1', new URL('./lazy_neuron_t5_fc1.manifest.json', import.meta.url));
+export const lazy_neuron_t5_fc1: KernelHandle<LoadedGemm<LazyNeuronT5Fc1Inputs, LazyNeuronT5Fc1Outputs>, 'wasm'> = defineGemm<LazyNeuronT5Fc1Inputs, LazyNeuronT5Fc1Outputs, 'wasm'>('lazy_neuron_t5_fc1', new URL('./lazy_neuron_t5_fc1.manifest.json', import.meta.url));

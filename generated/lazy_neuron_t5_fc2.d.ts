@@ -16,4 +16,4 @@ export interface LazyNeuronT5Fc2Outputs {
 }
 
 /** Kernel `lazy_neuron_t5_fc2`: `await lazy_neuron_t5_fc2.load('wasm')`, then `run(inputs)`. */
-export declare const lazy_neuron_t5_fc2: KernelHandle<LoadedGemm<LazyNeuronT5Fc2Inputs, LazyNeuronT5Fc2Outputs>>;
+export declare const lazy_neuron_t5_fc2: KernelHandle<LoadedGemm<LazyNeuronT5Fc2Inputs, LazyNeuronT5Fc2Outputs>, 'wasm'>;

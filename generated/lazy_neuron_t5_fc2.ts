@@ -16,4 +16,4 @@ export interface LazyNeuronT5Fc2Outputs {
 }
 
 /** Kernel `lazy_neuron_t5_fc2`: `await lazy_neuron_t5_fc2.load('wasm')`, then `run(inputs)`. */
-export const lazy_neuron_t5_fc2: KernelHandle<LoadedGemm<LazyNeuronT5Fc2Inputs, LazyNeuronT5Fc2Outputs>> = defineGemm<LazyNeuronT5Fc2Inputs, LazyNeuronT5Fc2Outputs>('lazy_neuron_t5_fc2', new URL('./lazy_neuron_t5_fc2.manifest.json', import.meta.url));
+export const lazy_neuron_t5_fc2: KernelHandle<LoadedGemm<LazyNeuronT5Fc2Inputs, LazyNeuronT5Fc2Outputs>, 'wasm'> = defineGemm<LazyNeuronT5Fc2Inputs, LazyNeuronT5Fc2Outputs, 'wasm'>('lazy_neuron_t5_fc2', new URL('./lazy_neuron_t5_fc2.manifest.json', import.meta.url));

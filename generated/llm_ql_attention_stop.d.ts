@@ -24,4 +24,4 @@ export interface LlmQlAttentionStopOutputs {
 }
 
 /** Kernel `llm_ql_attention_stop`: `await llm_ql_attention_stop.load('wasm')`, then `run(inputs)`. */
-export declare const llm_ql_attention_stop: KernelHandle<LoadedAttention<LlmQlAttentionStopInputs, LlmQlAttentionStopOutputs>>;
+export declare const llm_ql_attention_stop: KernelHandle<LoadedAttention<LlmQlAttentionStopInputs, LlmQlAttentionStopOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface LlmQlAttentionStopOutputs {
 }
 
 /** Kernel `llm_ql_attention_stop`: `await llm_ql_attention_stop.load('wasm')`, then `run(inputs)`. */
-export const llm_ql_attention_stop: KernelHandle<LoadedAttention<LlmQlAttentionStopInputs, LlmQlAttentionStopOutputs>> = defineAttention<LlmQlAttentionStopInputs, LlmQlAttentionStopOutputs>('llm_ql_attention_stop', new URL('./llm_ql_attention_stop.manifest.json', import.meta.url));
+export const llm_ql_attention_stop: KernelHandle<LoadedAttention<LlmQlAttentionStopInputs, LlmQlAttentionStopOutputs>, 'wasm'> = defineAttention<LlmQlAttentionStopInputs, LlmQlAttentionStopOutputs, 'wasm'>('llm_ql_attention_stop', new URL('./llm_ql_attention_stop.manifest.json', import.meta.url));

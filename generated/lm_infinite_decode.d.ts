@@ -24,4 +24,4 @@ export interface LmInfiniteDecodeOutputs {
 }
 
 /** Kernel `lm_infinite_decode`: `await lm_infinite_decode.load('wasm')`, then `run(inputs)`. */
-export declare const lm_infinite_decode: KernelHandle<LoadedAttention<LmInfiniteDecodeInputs, LmInfiniteDecodeOutputs>>;
+export declare const lm_infinite_decode: KernelHandle<LoadedAttention<LmInfiniteDecodeInputs, LmInfiniteDecodeOutputs>, 'wasm'>;

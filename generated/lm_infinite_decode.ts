@@ -24,4 +24,4 @@ export interface LmInfiniteDecodeOutputs {
 }
 
 /** Kernel `lm_infinite_decode`: `await lm_infinite_decode.load('wasm')`, then `run(inputs)`. */
-export const lm_infinite_decode: KernelHandle<LoadedAttention<LmInfiniteDecodeInputs, LmInfiniteDecodeOutputs>> = defineAttention<LmInfiniteDecodeInputs, LmInfiniteDecodeOutputs>('lm_infinite_decode', new URL('./lm_infinite_decode.manifest.json', import.meta.url));
+export const lm_infinite_decode: KernelHandle<LoadedAttention<LmInfiniteDecodeInputs, LmInfiniteDecodeOutputs>, 'wasm'> = defineAttention<LmInfiniteDecodeInputs, LmInfiniteDecodeOutputs, 'wasm'>('lm_infinite_decode', new URL('./lm_infinite_decode.manifest.json', import.meta.url));

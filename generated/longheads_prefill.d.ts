@@ -24,4 +24,4 @@ export interface LongheadsPrefillOutputs {
 }
 
 /** Kernel `longheads_prefill`: `await longheads_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const longheads_prefill: KernelHandle<LoadedAttention<LongheadsPrefillInputs, LongheadsPrefillOutputs>>;
+export declare const longheads_prefill: KernelHandle<LoadedAttention<LongheadsPrefillInputs, LongheadsPrefillOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface LongheadsPrefillOutputs {
 }
 
 /** Kernel `longheads_prefill`: `await longheads_prefill.load('wasm')`, then `run(inputs)`. */
-export const longheads_prefill: KernelHandle<LoadedAttention<LongheadsPrefillInputs, LongheadsPrefillOutputs>> = defineAttention<LongheadsPrefillInputs, LongheadsPrefillOutputs>('longheads_prefill', new URL('./longheads_prefill.manifest.json', import.meta.url));
+export const longheads_prefill: KernelHandle<LoadedAttention<LongheadsPrefillInputs, LongheadsPrefillOutputs>, 'wasm'> = defineAttention<LongheadsPrefillInputs, LongheadsPrefillOutputs, 'wasm'>('longheads_prefill', new URL('./longheads_prefill.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface LserveDecodeOutputs {
 }
 
 /** Kernel `lserve_decode`: `await lserve_decode.load('wasm')`, then `run(inputs)`. */
-export declare const lserve_decode: KernelHandle<LoadedAttention<LserveDecodeInputs, LserveDecodeOutputs>>;
+export declare const lserve_decode: KernelHandle<LoadedAttention<LserveDecodeInputs, LserveDecodeOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface LserveDecodeOutputs {
 }
 
 /** Kernel `lserve_decode`: `await lserve_decode.load('wasm')`, then `run(inputs)`. */
-export const lserve_decode: KernelHandle<LoadedAttention<LserveDecodeInputs, LserveDecodeOutputs>> = defineAttention<LserveDecodeInputs, LserveDecodeOutputs>('lserve_decode', new URL('./lserve_decode.manifest.json', import.meta.url));
+export const lserve_decode: KernelHandle<LoadedAttention<LserveDecodeInputs, LserveDecodeOutputs>, 'wasm'> = defineAttention<LserveDecodeInputs, LserveDecodeOutputs, 'wasm'>('lserve_decode', new URL('./lserve_decode.manifest.json', import.meta.url));

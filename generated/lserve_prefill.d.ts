@@ -22,4 +22,4 @@ export interface LservePrefillOutputs {
 }
 
 /** Kernel `lserve_prefill`: `await lserve_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const lserve_prefill: KernelHandle<LoadedAttention<LservePrefillInputs, LservePrefillOutputs>>;
+export declare const lserve_prefill: KernelHandle<LoadedAttention<LservePrefillInputs, LservePrefillOutputs>, 'wasm'>;

@@ -22,4 +22,4 @@ export interface LservePrefillOutputs {
 }
 
 /** Kernel `lserve_prefill`: `await lserve_prefill.load('wasm')`, then `run(inputs)`. */
-export const lserve_prefill: KernelHandle<LoadedAttention<LservePrefillInputs, LservePrefillOutputs>> = defineAttention<LservePrefillInputs, LservePrefillOutputs>('lserve_prefill', new URL('./lserve_prefill.manifest.json', import.meta.url));
+export const lserve_prefill: KernelHandle<LoadedAttention<LservePrefillInputs, LservePrefillOutputs>, 'wasm'> = defineAttention<LservePrefillInputs, LservePrefillOutputs, 'wasm'>('lserve_prefill', new URL('./lserve_prefill.manifest.json', import.meta.url));

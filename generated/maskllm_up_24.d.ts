@@ -16,4 +16,4 @@ export interface MaskllmUp24Outputs {
 }
 
 /** Kernel `maskllm_up_24`: `await maskllm_up_24.load('wasm')`, then `run(inputs)`. */
-export declare const maskllm_up_24: KernelHandle<LoadedGemm<MaskllmUp24Inputs, MaskllmUp24Outputs>>;
+export declare const maskllm_up_24: KernelHandle<LoadedGemm<MaskllmUp24Inputs, MaskllmUp24Outputs>, 'wasm'>;

@@ -16,4 +16,4 @@ export interface MaskllmUp24Outputs {
 }
 
 /** Kernel `maskllm_up_24`: `await maskllm_up_24.load('wasm')`, then `run(inputs)`. */
-export const maskllm_up_24: KernelHandle<LoadedGemm<MaskllmUp24Inputs, MaskllmUp24Outputs>> = defineGemm<MaskllmUp24Inputs, MaskllmUp24Outputs>('maskllm_up_24', new URL('./maskllm_up_24.manifest.json', import.meta.url));
+export const maskllm_up_24: KernelHandle<LoadedGemm<MaskllmUp24Inputs, MaskllmUp24Outputs>, 'wasm'> = defineGemm<MaskllmUp24Inputs, MaskllmUp24Outputs, 'wasm'>('maskllm_up_24', new URL('./maskllm_up_24.manifest.json', import.meta.url));

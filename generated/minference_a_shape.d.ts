@@ -22,4 +22,4 @@ export interface MinferenceAShapeOutputs {
 }
 
 /** Kernel `minference_a_shape`: `await minference_a_shape.load('wasm')`, then `run(inputs)`. */
-export declare const minference_a_shape: KernelHandle<LoadedAttention<MinferenceAShapeInputs, MinferenceAShapeOutputs>>;
+export declare const minference_a_shape: KernelHandle<LoadedAttention<MinferenceAShapeInputs, MinferenceAShapeOutputs>, 'wasm'>;

@@ -22,4 +22,4 @@ export interface MinferenceAShapeOutputs {
 }
 
 /** Kernel `minference_a_shape`: `await minference_a_shape.load('wasm')`, then `run(inputs)`. */
-export const minference_a_shape: KernelHandle<LoadedAttention<MinferenceAShapeInputs, MinferenceAShapeOutputs>> = defineAttention<MinferenceAShapeInputs, MinferenceAShapeOutputs>('minference_a_shape', new URL('./minference_a_shape.manifest.json', import.meta.url));
+export const minference_a_shape: KernelHandle<LoadedAttention<MinferenceAShapeInputs, MinferenceAShapeOutputs>, 'wasm'> = defineAttention<MinferenceAShapeInputs, MinferenceAShapeOutputs, 'wasm'>('minference_a_shape', new URL('./minference_a_shape.manifest.json', import.meta.url));

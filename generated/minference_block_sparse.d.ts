@@ -24,4 +24,4 @@ export interface MinferenceBlockSparseOutputs {
 }
 
 /** Kernel `minference_block_sparse`: `await minference_block_sparse.load('wasm')`, then `run(inputs)`. */
-export declare const minference_block_sparse: KernelHandle<LoadedAttention<MinferenceBlockSparseInputs, MinferenceBlockSparseOutputs>>;
+export declare const minference_block_sparse: KernelHandle<LoadedAttention<MinferenceBlockSparseInputs, MinferenceBlockSparseOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface MinferenceBlockSparseOutputs {
 }
 
 /** Kernel `minference_block_sparse`: `await minference_block_sparse.load('wasm')`, then `run(inputs)`. */
-export const minference_block_sparse: KernelHandle<LoadedAttention<MinferenceBlockSparseInputs, MinferenceBlockSparseOutputs>> = defineAttention<MinferenceBlockSparseInputs, MinferenceBlockSparseOutputs>('minference_block_sparse', new URL('./minference_block_sparse.manifest.json', import.meta.url));
+export const minference_block_sparse: KernelHandle<LoadedAttention<MinferenceBlockSparseInputs, MinferenceBlockSparseOutputs>, 'wasm'> = defineAttention<MinferenceBlockSparseInputs, MinferenceBlockSparseOutputs, 'wasm'>('minference_block_sparse', new URL('./minference_block_sparse.manifest.json', import.meta.url));

@@ -28,4 +28,4 @@ export interface MinferenceHybridOutputs {
 }
 
 /** Kernel `minference_hybrid`: `await minference_hybrid.load('wasm')`, then `run(inputs)`. */
-export declare const minference_hybrid: KernelHandle<LoadedAttention<MinferenceHybridInputs, MinferenceHybridOutputs>>;
+export declare const minference_hybrid: KernelHandle<LoadedAttention<MinferenceHybridInputs, MinferenceHybridOutputs>, 'wasm'>;

@@ -28,4 +28,4 @@ export interface MinferenceHybridOutputs {
 }
 
 /** Kernel `minference_hybrid`: `await minference_hybrid.load('wasm')`, then `run(inputs)`. */
-export const minference_hybrid: KernelHandle<LoadedAttention<MinferenceHybridInputs, MinferenceHybridOutputs>> = defineAttention<MinferenceHybridInputs, MinferenceHybridOutputs>('minference_hybrid', new URL('./minference_hybrid.manifest.json', import.meta.url));
+export const minference_hybrid: KernelHandle<LoadedAttention<MinferenceHybridInputs, MinferenceHybridOutputs>, 'wasm'> = defineAttention<MinferenceHybridInputs, MinferenceHybridOutputs, 'wasm'>('minference_hybrid', new URL('./minference_hybrid.manifest.json', import.meta.url));

@@ -26,4 +26,4 @@ export interface MinferenceVerticalSlashOutputs {
 }
 
 /** Kernel `minference_vertical_slash`: `await minference_vertical_slash.load('wasm')`, then `run(inputs)`. */
-export declare const minference_vertical_slash: KernelHandle<LoadedAttention<MinferenceVerticalSlashInputs, MinferenceVerticalSlashOutputs>>;
+export declare const minference_vertical_slash: KernelHandle<LoadedAttention<MinferenceVerticalSlashInputs, MinferenceVerticalSlashOutputs>, 'wasm'>;

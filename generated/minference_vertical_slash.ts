@@ -26,4 +26,4 @@ export interface MinferenceVerticalSlashOutputs {
 }
 
 /** Kernel `minference_vertical_slash`: `await minference_vertical_slash.load('wasm')`, then `run(inputs)`. */
-export const minference_vertical_slash: KernelHandle<LoadedAttention<MinferenceVerticalSlashInputs, MinferenceVerticalSlashOutputs>> = defineAttention<MinferenceVerticalSlashInputs, MinferenceVerticalSlashOutputs>('minference_vertical_slash', new URL('./minference_vertical_slash.manifest.json', import.meta.url));
+export const minference_vertical_slash: KernelHandle<LoadedAttention<MinferenceVerticalSlashInputs, MinferenceVerticalSlashOutputs>, 'wasm'> = defineAttention<MinferenceVerticalSlashInputs, MinferenceVerticalSlashOutputs, 'wasm'>('minference_vertical_slash', new URL('./minference_vertical_slash.manifest.json', import.meta.url));

@@ -26,4 +26,4 @@ export interface Minicpm4DecodeOutputs {
 }
 
 /** Kernel `minicpm4_decode`: `await minicpm4_decode.load('wasm')`, then `run(inputs)`. */
-export declare const minicpm4_decode: KernelHandle<LoadedAttention<Minicpm4DecodeInputs, Minicpm4DecodeOutputs>>;
+export declare const minicpm4_decode: KernelHandle<LoadedAttention<Minicpm4DecodeInputs, Minicpm4DecodeOutputs>, 'wasm'>;

@@ -26,4 +26,4 @@ export interface Minicpm4DecodeOutputs {
 }
 
 /** Kernel `minicpm4_decode`: `await minicpm4_decode.load('wasm')`, then `run(inputs)`. */
-export const minicpm4_decode: KernelHandle<LoadedAttention<Minicpm4DecodeInputs, Minicpm4DecodeOutputs>> = defineAttention<Minicpm4DecodeInputs, Minicpm4DecodeOutputs>('minicpm4_decode', new URL('./minicpm4_decode.manifest.json', import.meta.url));
+export const minicpm4_decode: KernelHandle<LoadedAttention<Minicpm4DecodeInputs, Minicpm4DecodeOutputs>, 'wasm'> = defineAttention<Minicpm4DecodeInputs, Minicpm4DecodeOutputs, 'wasm'>('minicpm4_decode', new URL('./minicpm4_decode.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface MoaDecodeOutputs {
 }
 
 /** Kernel `moa_decode`: `await moa_decode.load('wasm')`, then `run(inputs)`. */
-export declare const moa_decode: KernelHandle<LoadedAttention<MoaDecodeInputs, MoaDecodeOutputs>>;
+export declare const moa_decode: KernelHandle<LoadedAttention<MoaDecodeInputs, MoaDecodeOutputs>, 'wasm'>;

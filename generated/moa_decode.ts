@@ -24,4 +24,4 @@ export interface MoaDecodeOutputs {
 }
 
 /** Kernel `moa_decode`: `await moa_decode.load('wasm')`, then `run(inputs)`. */
-export const moa_decode: KernelHandle<LoadedAttention<MoaDecodeInputs, MoaDecodeOutputs>> = defineAttention<MoaDecodeInputs, MoaDecodeOutputs>('moa_decode', new URL('./moa_decode.manifest.json', import.meta.url));
+export const moa_decode: KernelHandle<LoadedAttention<MoaDecodeInputs, MoaDecodeOutputs>, 'wasm'> = defineAttention<MoaDecodeInputs, MoaDecodeOutputs, 'wasm'>('moa_decode', new URL('./moa_decode.manifest.json', import.meta.url));

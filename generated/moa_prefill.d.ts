@@ -22,4 +22,4 @@ export interface MoaPrefillOutputs {
 }
 
 /** Kernel `moa_prefill`: `await moa_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const moa_prefill: KernelHandle<LoadedAttention<MoaPrefillInputs, MoaPrefillOutputs>>;
+export declare const moa_prefill: KernelHandle<LoadedAttention<MoaPrefillInputs, MoaPrefillOutputs>, 'wasm'>;

@@ -22,4 +22,4 @@ export interface MoaPrefillOutputs {
 }
 
 /** Kernel `moa_prefill`: `await moa_prefill.load('wasm')`, then `run(inputs)`. */
-export const moa_prefill: KernelHandle<LoadedAttention<MoaPrefillInputs, MoaPrefillOutputs>> = defineAttention<MoaPrefillInputs, MoaPrefillOutputs>('moa_prefill', new URL('./moa_prefill.manifest.json', import.meta.url));
+export const moa_prefill: KernelHandle<LoadedAttention<MoaPrefillInputs, MoaPrefillOutputs>, 'wasm'> = defineAttention<MoaPrefillInputs, MoaPrefillOutputs, 'wasm'>('moa_prefill', new URL('./moa_prefill.manifest.json', import.meta.url));

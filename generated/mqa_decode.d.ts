@@ -24,4 +24,4 @@ export interface MqaDecodeOutputs {
 }
 
 /** Kernel `mqa_decode`: `await mqa_decode.load('wasm')`, then `run(inputs)`. */
-export declare const mqa_decode: KernelHandle<LoadedAttention<MqaDecodeInputs, MqaDecodeOutputs>>;
+export declare const mqa_decode: KernelHandle<LoadedAttention<MqaDecodeInputs, MqaDecodeOutputs>, 'wasm'>;

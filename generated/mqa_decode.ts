@@ -24,4 +24,4 @@ export interface MqaDecodeOutputs {
 }
 
 /** Kernel `mqa_decode`: `await mqa_decode.load('wasm')`, then `run(inputs)`. */
-export const mqa_decode: KernelHandle<LoadedAttention<MqaDecodeInputs, MqaDecodeOutputs>> = defineAttention<MqaDecodeInputs, MqaDecodeOutputs>('mqa_decode', new URL('./mqa_decode.manifest.json', import.meta.url));
+export const mqa_decode: KernelHandle<LoadedAttention<MqaDecodeInputs, MqaDecodeOutputs>, 'wasm'> = defineAttention<MqaDecodeInputs, MqaDecodeOutputs, 'wasm'>('mqa_decode', new URL('./mqa_decode.manifest.json', import.meta.url));

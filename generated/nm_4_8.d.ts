@@ -16,4 +16,4 @@ export interface Nm48Outputs {
 }
 
 /** Kernel `nm_4_8`: `await nm_4_8.load('wasm')`, then `run(inputs)`. */
-export declare const nm_4_8: KernelHandle<LoadedGemm<Nm48Inputs, Nm48Outputs>>;
+export declare const nm_4_8: KernelHandle<LoadedGemm<Nm48Inputs, Nm48Outputs>, 'wasm'>;

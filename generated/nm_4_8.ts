@@ -16,4 +16,4 @@ export interface Nm48Outputs {
 }
 
 /** Kernel `nm_4_8`: `await nm_4_8.load('wasm')`, then `run(inputs)`. */
-export const nm_4_8: KernelHandle<LoadedGemm<Nm48Inputs, Nm48Outputs>> = defineGemm<Nm48Inputs, Nm48Outputs>('nm_4_8', new URL('./nm_4_8.manifest.json', import.meta.url));
+export const nm_4_8: KernelHandle<LoadedGemm<Nm48Inputs, Nm48Outputs>, 'wasm'> = defineGemm<Nm48Inputs, Nm48Outputs, 'wasm'>('nm_4_8', new URL('./nm_4_8.manifest.json', import.meta.url));

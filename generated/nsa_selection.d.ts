@@ -26,4 +26,4 @@ export interface NsaSelectionOutputs {
 }
 
 /** Kernel `nsa_selection`: `await nsa_selection.load('wasm')`, then `run(inputs)`. */
-export declare const nsa_selection: KernelHandle<LoadedAttention<NsaSelectionInputs, NsaSelectionOutputs>>;
+export declare const nsa_selection: KernelHandle<LoadedAttention<NsaSelectionInputs, NsaSelectionOutputs>, 'wasm'>;

@@ -26,4 +26,4 @@ export interface NsaSelectionOutputs {
 }
 
 /** Kernel `nsa_selection`: `await nsa_selection.load('wasm')`, then `run(inputs)`. */
-export const nsa_selection: KernelHandle<LoadedAttention<NsaSelectionInputs, NsaSelectionOutputs>> = defineAttention<NsaSelectionInputs, NsaSelectionOutputs>('nsa_selection', new URL('./nsa_selection.manifest.json', import.meta.url));
+export const nsa_selection: KernelHandle<LoadedAttention<NsaSelectionInputs, NsaSelectionOutputs>, 'wasm'> = defineAttention<NsaSelectionInputs, NsaSelectionOutputs, 'wasm'>('nsa_selection', new URL('./nsa_selection.manifest.json', import.meta.url));

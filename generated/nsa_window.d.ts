@@ -24,4 +24,4 @@ export interface NsaWindowOutputs {
 }
 
 /** Kernel `nsa_window`: `await nsa_window.load('wasm')`, then `run(inputs)`. */
-export declare const nsa_window: KernelHandle<LoadedAttention<NsaWindowInputs, NsaWindowOutputs>>;
+export declare const nsa_window: KernelHandle<LoadedAttention<NsaWindowInputs, NsaWindowOutputs>, 'wasm'>;

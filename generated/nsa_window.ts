@@ -24,4 +24,4 @@ export interface NsaWindowOutputs {
 }
 
 /** Kernel `nsa_window`: `await nsa_window.load('wasm')`, then `run(inputs)`. */
-export const nsa_window: KernelHandle<LoadedAttention<NsaWindowInputs, NsaWindowOutputs>> = defineAttention<NsaWindowInputs, NsaWindowOutputs>('nsa_window', new URL('./nsa_window.manifest.json', import.meta.url));
+export const nsa_window: KernelHandle<LoadedAttention<NsaWindowInputs, NsaWindowOutputs>, 'wasm'> = defineAttention<NsaWindowInputs, NsaWindowOutputs, 'wasm'>('nsa_window', new URL('./nsa_window.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface PackedDocumentsPrefillOutputs {
 }
 
 /** Kernel `packed_documents_prefill`: `await packed_documents_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const packed_documents_prefill: KernelHandle<LoadedAttention<PackedDocumentsPrefillInputs, PackedDocumentsPrefillOutputs>>;
+export declare const packed_documents_prefill: KernelHandle<LoadedAttention<PackedDocumentsPrefillInputs, PackedDocumentsPrefillOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface PackedDocumentsPrefillOutputs {
 }
 
 /** Kernel `packed_documents_prefill`: `await packed_documents_prefill.load('wasm')`, then `run(inputs)`. */
-export const packed_documents_prefill: KernelHandle<LoadedAttention<PackedDocumentsPrefillInputs, PackedDocumentsPrefillOutputs>> = defineAttention<PackedDocumentsPrefillInputs, PackedDocumentsPrefillOutputs>('packed_documents_prefill', new URL('./packed_documents_prefill.manifest.json', import.meta.url));
+export const packed_documents_prefill: KernelHandle<LoadedAttention<PackedDocumentsPrefillInputs, PackedDocumentsPrefillOutputs>, 'wasm'> = defineAttention<PackedDocumentsPrefillInputs, PackedDocumentsPrefillOutputs, 'wasm'>('packed_documents_prefill', new URL('./packed_documents_prefill.manifest.json', import.meta.url));

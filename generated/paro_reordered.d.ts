@@ -26,4 +26,4 @@ export interface ParoReorderedOutputs {
 }
 
 /** Kernel `paro_reordered`: `await paro_reordered.load('wasm')`, then `run(inputs)`. */
-export declare const paro_reordered: KernelHandle<LoadedAttention<ParoReorderedInputs, ParoReorderedOutputs>>;
+export declare const paro_reordered: KernelHandle<LoadedAttention<ParoReorderedInputs, ParoReorderedOutputs>, 'wasm'>;

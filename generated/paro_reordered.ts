@@ -26,4 +26,4 @@ export interface ParoReorderedOutputs {
 }
 
 /** Kernel `paro_reordered`: `await paro_reordered.load('wasm')`, then `run(inputs)`. */
-export const paro_reordered: KernelHandle<LoadedAttention<ParoReorderedInputs, ParoReorderedOutputs>> = defineAttention<ParoReorderedInputs, ParoReorderedOutputs>('paro_reordered', new URL('./paro_reordered.manifest.json', import.meta.url));
+export const paro_reordered: KernelHandle<LoadedAttention<ParoReorderedInputs, ParoReorderedOutputs>, 'wasm'> = defineAttention<ParoReorderedInputs, ParoReorderedOutputs, 'wasm'>('paro_reordered', new URL('./paro_reordered.manifest.json', import.meta.url));

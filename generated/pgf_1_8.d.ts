@@ -16,4 +16,4 @@ export interface Pgf18Outputs {
 }
 
 /** Kernel `pgf_1_8`: `await pgf_1_8.load('wasm')`, then `run(inputs)`. */
-export declare const pgf_1_8: KernelHandle<LoadedGemm<Pgf18Inputs, Pgf18Outputs>>;
+export declare const pgf_1_8: KernelHandle<LoadedGemm<Pgf18Inputs, Pgf18Outputs>, 'wasm'>;

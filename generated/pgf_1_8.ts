@@ -16,4 +16,4 @@ export interface Pgf18Outputs {
 }
 
 /** Kernel `pgf_1_8`: `await pgf_1_8.load('wasm')`, then `run(inputs)`. */
-export const pgf_1_8: KernelHandle<LoadedGemm<Pgf18Inputs, Pgf18Outputs>> = defineGemm<Pgf18Inputs, Pgf18Outputs>('pgf_1_8', new URL('./pgf_1_8.manifest.json', import.meta.url));
+export const pgf_1_8: KernelHandle<LoadedGemm<Pgf18Inputs, Pgf18Outputs>, 'wasm'> = defineGemm<Pgf18Inputs, Pgf18Outputs, 'wasm'>('pgf_1_8', new URL('./pgf_1_8.manifest.json', import.meta.url));

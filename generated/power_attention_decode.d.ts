@@ -22,4 +22,4 @@ export interface PowerAttentionDecodeOutputs {
 }
 
 /** Kernel `power_attention_decode`: `await power_attention_decode.load('wasm')`, then `run(inputs)`. */
-export declare const power_attention_decode: KernelHandle<LoadedAttention<PowerAttentionDecodeInputs, PowerAttentionDecodeOutputs>>;
+export declare const power_attention_decode: KernelHandle<LoadedAttention<PowerAttentionDecodeInputs, PowerAttentionDecodeOutputs>, 'wasm'>;

@@ -22,4 +22,4 @@ export interface PowerAttentionDecodeOutputs {
 }
 
 /** Kernel `power_attention_decode`: `await power_attention_decode.load('wasm')`, then `run(inputs)`. */
-export const power_attention_decode: KernelHandle<LoadedAttention<PowerAttentionDecodeInputs, PowerAttentionDecodeOutputs>> = defineAttention<PowerAttentionDecodeInputs, PowerAttentionDecodeOutputs>('power_attention_decode', new URL('./power_attention_decode.manifest.json', import.meta.url));
+export const power_attention_decode: KernelHandle<LoadedAttention<PowerAttentionDecodeInputs, PowerAttentionDecodeOutputs>, 'wasm'> = defineAttention<PowerAttentionDecodeInputs, PowerAttentionDecodeOutputs, 'wasm'>('power_attention_decode', new URL('./power_attention_decode.manifest.json', import.meta.url));

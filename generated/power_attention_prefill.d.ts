@@ -22,4 +22,4 @@ export interface PowerAttentionPrefillOutputs {
 }
 
 /** Kernel `power_attention_prefill`: `await power_attention_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const power_attention_prefill: KernelHandle<LoadedAttention<PowerAttentionPrefillInputs, PowerAttentionPrefillOutputs>>;
+export declare const power_attention_prefill: KernelHandle<LoadedAttention<PowerAttentionPrefillInputs, PowerAttentionPrefillOutputs>, 'wasm'>;

@@ -22,4 +22,4 @@ export interface PowerAttentionPrefillOutputs {
 }
 
 /** Kernel `power_attention_prefill`: `await power_attention_prefill.load('wasm')`, then `run(inputs)`. */
-export const power_attention_prefill: KernelHandle<LoadedAttention<PowerAttentionPrefillInputs, PowerAttentionPrefillOutputs>> = defineAttention<PowerAttentionPrefillInputs, PowerAttentionPrefillOutputs>('power_attention_prefill', new URL('./power_attention_prefill.manifest.json', import.meta.url));
+export const power_attention_prefill: KernelHandle<LoadedAttention<PowerAttentionPrefillInputs, PowerAttentionPrefillOutputs>, 'wasm'> = defineAttention<PowerAttentionPrefillInputs, PowerAttentionPrefillOutputs, 'wasm'>('power_attention_prefill', new URL('./power_attention_prefill.manifest.json', import.meta.url));

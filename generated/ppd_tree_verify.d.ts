@@ -24,4 +24,4 @@ export interface PpdTreeVerifyOutputs {
 }
 
 /** Kernel `ppd_tree_verify`: `await ppd_tree_verify.load('wasm')`, then `run(inputs)`. */
-export declare const ppd_tree_verify: KernelHandle<LoadedAttention<PpdTreeVerifyInputs, PpdTreeVerifyOutputs>>;
+export declare const ppd_tree_verify: KernelHandle<LoadedAttention<PpdTreeVerifyInputs, PpdTreeVerifyOutputs>, 'wasm'>;

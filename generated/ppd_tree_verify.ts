@@ -24,4 +24,4 @@ export interface PpdTreeVerifyOutputs {
 }
 
 /** Kernel `ppd_tree_verify`: `await ppd_tree_verify.load('wasm')`, then `run(inputs)`. */
-export const ppd_tree_verify: KernelHandle<LoadedAttention<PpdTreeVerifyInputs, PpdTreeVerifyOutputs>> = defineAttention<PpdTreeVerifyInputs, PpdTreeVerifyOutputs>('ppd_tree_verify', new URL('./ppd_tree_verify.manifest.json', import.meta.url));
+export const ppd_tree_verify: KernelHandle<LoadedAttention<PpdTreeVerifyInputs, PpdTreeVerifyOutputs>, 'wasm'> = defineAttention<PpdTreeVerifyInputs, PpdTreeVerifyOutputs, 'wasm'>('ppd_tree_verify', new URL('./ppd_tree_verify.manifest.json', import.meta.url));

@@ -16,4 +16,4 @@ export interface ProsparseDownOutputs {
 }
 
 /** Kernel `prosparse_down`: `await prosparse_down.load('wasm')`, then `run(inputs)`. */
-export declare const prosparse_down: KernelHandle<LoadedGemm<ProsparseDownInputs, ProsparseDownOutputs>>;
+export declare const prosparse_down: KernelHandle<LoadedGemm<ProsparseDownInputs, ProsparseDownOutputs>, 'wasm'>;

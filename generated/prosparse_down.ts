@@ -16,4 +16,4 @@ export interface ProsparseDownOutputs {
 }
 
 /** Kernel `prosparse_down`: `await prosparse_down.load('wasm')`, then `run(inputs)`. */
-export const prosparse_down: KernelHandle<LoadedGemm<ProsparseDownInputs, ProsparseDownOutputs>> = defineGemm<ProsparseDownInputs, ProsparseDownOutputs>('prosparse_down', new URL('./prosparse_down.manifest.json', import.meta.url));
+export const prosparse_down: KernelHandle<LoadedGemm<ProsparseDownInputs, ProsparseDownOutputs>, 'wasm'> = defineGemm<ProsparseDownInputs, ProsparseDownOutputs, 'wasm'>('prosparse_down', new URL('./prosparse_down.manifest.json', import.meta.url));

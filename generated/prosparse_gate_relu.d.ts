@@ -16,4 +16,4 @@ export interface ProsparseGateReluOutputs {
 }
 
 /** Kernel `prosparse_gate_relu`: `await prosparse_gate_relu.load('wasm')`, then `run(inputs)`. */
-export declare const prosparse_gate_relu: KernelHandle<LoadedGemm<ProsparseGateReluInputs, ProsparseGateReluOutputs>>;
+export declare const prosparse_gate_relu: KernelHandle<LoadedGemm<ProsparseGateReluInputs, ProsparseGateReluOutputs>, 'wasm'>;

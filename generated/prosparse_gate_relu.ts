@@ -16,4 +16,4 @@ export interface ProsparseGateReluOutputs {
 }
 
 /** Kernel `prosparse_gate_relu`: `await prosparse_gate_relu.load('wasm')`, then `run(inputs)`. */
-export const prosparse_gate_relu: KernelHandle<LoadedGemm<ProsparseGateReluInputs, ProsparseGateReluOutputs>> = defineGemm<ProsparseGateReluInputs, ProsparseGateReluOutputs>('prosparse_gate_relu', new URL('./prosparse_gate_relu.manifest.json', import.meta.url));
+export const prosparse_gate_relu: KernelHandle<LoadedGemm<ProsparseGateReluInputs, ProsparseGateReluOutputs>, 'wasm'> = defineGemm<ProsparseGateReluInputs, ProsparseGateReluOutputs, 'wasm'>('prosparse_gate_relu', new URL('./prosparse_gate_relu.manifest.json', import.meta.url));

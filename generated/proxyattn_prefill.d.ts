@@ -24,4 +24,4 @@ export interface ProxyattnPrefillOutputs {
 }
 
 /** Kernel `proxyattn_prefill`: `await proxyattn_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const proxyattn_prefill: KernelHandle<LoadedAttention<ProxyattnPrefillInputs, ProxyattnPrefillOutputs>>;
+export declare const proxyattn_prefill: KernelHandle<LoadedAttention<ProxyattnPrefillInputs, ProxyattnPrefillOutputs>, 'wasm'>;

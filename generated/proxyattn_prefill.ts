@@ -24,4 +24,4 @@ export interface ProxyattnPrefillOutputs {
 }
 
 /** Kernel `proxyattn_prefill`: `await proxyattn_prefill.load('wasm')`, then `run(inputs)`. */
-export const proxyattn_prefill: KernelHandle<LoadedAttention<ProxyattnPrefillInputs, ProxyattnPrefillOutputs>> = defineAttention<ProxyattnPrefillInputs, ProxyattnPrefillOutputs>('proxyattn_prefill', new URL('./proxyattn_prefill.manifest.json', import.meta.url));
+export const proxyattn_prefill: KernelHandle<LoadedAttention<ProxyattnPrefillInputs, ProxyattnPrefillOutputs>, 'wasm'> = defineAttention<ProxyattnPrefillInputs, ProxyattnPrefillOutputs, 'wasm'>('proxyattn_prefill', new URL('./proxyattn_prefill.manifest.json', import.meta.url));

@@ -26,4 +26,4 @@ export interface Qwen25ChunkedPrefillOutputs {
 }
 
 /** Kernel `qwen25_chunked_prefill`: `await qwen25_chunked_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const qwen25_chunked_prefill: KernelHandle<LoadedAttention<Qwen25ChunkedPrefillInputs, Qwen25ChunkedPrefillOutputs>>;
+export declare const qwen25_chunked_prefill: KernelHandle<LoadedAttention<Qwen25ChunkedPrefillInputs, Qwen25ChunkedPrefillOutputs>, 'wasm'>;

@@ -26,4 +26,4 @@ export interface Qwen25ChunkedPrefillOutputs {
 }
 
 /** Kernel `qwen25_chunked_prefill`: `await qwen25_chunked_prefill.load('wasm')`, then `run(inputs)`. */
-export const qwen25_chunked_prefill: KernelHandle<LoadedAttention<Qwen25ChunkedPrefillInputs, Qwen25ChunkedPrefillOutputs>> = defineAttention<Qwen25ChunkedPrefillInputs, Qwen25ChunkedPrefillOutputs>('qwen25_chunked_prefill', new URL('./qwen25_chunked_prefill.manifest.json', import.meta.url));
+export const qwen25_chunked_prefill: KernelHandle<LoadedAttention<Qwen25ChunkedPrefillInputs, Qwen25ChunkedPrefillOutputs>, 'wasm'> = defineAttention<Qwen25ChunkedPrefillInputs, Qwen25ChunkedPrefillOutputs, 'wasm'>('qwen25_chunked_prefill', new URL('./qwen25_chunked_prefill.manifest.json', import.meta.url));

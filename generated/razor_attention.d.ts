@@ -22,4 +22,4 @@ export interface RazorAttentionOutputs {
 }
 
 /** Kernel `razor_attention`: `await razor_attention.load('wasm')`, then `run(inputs)`. */
-export declare const razor_attention: KernelHandle<LoadedAttention<RazorAttentionInputs, RazorAttentionOutputs>>;
+export declare const razor_attention: KernelHandle<LoadedAttention<RazorAttentionInputs, RazorAttentionOutputs>, 'wasm'>;

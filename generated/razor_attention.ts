@@ -22,4 +22,4 @@ export interface RazorAttentionOutputs {
 }
 
 /** Kernel `razor_attention`: `await razor_attention.load('wasm')`, then `run(inputs)`. */
-export const razor_attention: KernelHandle<LoadedAttention<RazorAttentionInputs, RazorAttentionOutputs>> = defineAttention<RazorAttentionInputs, RazorAttentionOutputs>('razor_attention', new URL('./razor_attention.manifest.json', import.meta.url));
+export const razor_attention: KernelHandle<LoadedAttention<RazorAttentionInputs, RazorAttentionOutputs>, 'wasm'> = defineAttention<RazorAttentionInputs, RazorAttentionOutputs, 'wasm'>('razor_attention', new URL('./razor_attention.manifest.json', import.meta.url));

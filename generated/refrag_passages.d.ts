@@ -24,4 +24,4 @@ export interface RefragPassagesOutputs {
 }
 
 /** Kernel `refrag_passages`: `await refrag_passages.load('wasm')`, then `run(inputs)`. */
-export declare const refrag_passages: KernelHandle<LoadedAttention<RefragPassagesInputs, RefragPassagesOutputs>>;
+export declare const refrag_passages: KernelHandle<LoadedAttention<RefragPassagesInputs, RefragPassagesOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface RefragPassagesOutputs {
 }
 
 /** Kernel `refrag_passages`: `await refrag_passages.load('wasm')`, then `run(inputs)`. */
-export const refrag_passages: KernelHandle<LoadedAttention<RefragPassagesInputs, RefragPassagesOutputs>> = defineAttention<RefragPassagesInputs, RefragPassagesOutputs>('refrag_passages', new URL('./refrag_passages.manifest.json', import.meta.url));
+export const refrag_passages: KernelHandle<LoadedAttention<RefragPassagesInputs, RefragPassagesOutputs>, 'wasm'> = defineAttention<RefragPassagesInputs, RefragPassagesOutputs, 'wasm'>('refrag_passages', new URL('./refrag_passages.manifest.json', import.meta.url));

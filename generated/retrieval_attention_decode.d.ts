@@ -26,4 +26,4 @@ export interface RetrievalAttentionDecodeOutputs {
 }
 
 /** Kernel `retrieval_attention_decode`: `await retrieval_attention_decode.load('wasm')`, then `run(inputs)`. */
-export declare const retrieval_attention_decode: KernelHandle<LoadedAttention<RetrievalAttentionDecodeInputs, RetrievalAttentionDecodeOutputs>>;
+export declare const retrieval_attention_decode: KernelHandle<LoadedAttention<RetrievalAttentionDecodeInputs, RetrievalAttentionDecodeOutputs>, 'wasm'>;

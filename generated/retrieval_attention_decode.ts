@@ -26,4 +26,4 @@ export interface RetrievalAttentionDecodeOutputs {
 }
 
 /** Kernel `retrieval_attention_decode`: `await retrieval_attention_decode.load('wasm')`, then `run(inputs)`. */
-export const retrieval_attention_decode: KernelHandle<LoadedAttention<RetrievalAttentionDecodeInputs, RetrievalAttentionDecodeOutputs>> = defineAttention<RetrievalAttentionDecodeInputs, RetrievalAttentionDecodeOutputs>('retrieval_attention_decode', new URL('./retrieval_attention_decode.manifest.json', import.meta.url));
+export const retrieval_attention_decode: KernelHandle<LoadedAttention<RetrievalAttentionDecodeInputs, RetrievalAttentionDecodeOutputs>, 'wasm'> = defineAttention<RetrievalAttentionDecodeInputs, RetrievalAttentionDecodeOutputs, 'wasm'>('retrieval_attention_decode', new URL('./retrieval_attention_decode.manifest.json', import.meta.url));

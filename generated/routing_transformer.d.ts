@@ -24,4 +24,4 @@ export interface RoutingTransformerOutputs {
 }
 
 /** Kernel `routing_transformer`: `await routing_transformer.load('wasm')`, then `run(inputs)`. */
-export declare const routing_transformer: KernelHandle<LoadedAttention<RoutingTransformerInputs, RoutingTransformerOutputs>>;
+export declare const routing_transformer: KernelHandle<LoadedAttention<RoutingTransformerInputs, RoutingTransformerOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface RoutingTransformerOutputs {
 }
 
 /** Kernel `routing_transformer`: `await routing_transformer.load('wasm')`, then `run(inputs)`. */
-export const routing_transformer: KernelHandle<LoadedAttention<RoutingTransformerInputs, RoutingTransformerOutputs>> = defineAttention<RoutingTransformerInputs, RoutingTransformerOutputs>('routing_transformer', new URL('./routing_transformer.manifest.json', import.meta.url));
+export const routing_transformer: KernelHandle<LoadedAttention<RoutingTransformerInputs, RoutingTransformerOutputs>, 'wasm'> = defineAttention<RoutingTransformerInputs, RoutingTransformerOutputs, 'wasm'>('routing_transformer', new URL('./routing_transformer.manifest.json', import.meta.url));

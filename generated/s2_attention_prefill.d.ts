@@ -22,4 +22,4 @@ export interface S2AttentionPrefillOutputs {
 }
 
 /** Kernel `s2_attention_prefill`: `await s2_attention_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const s2_attention_prefill: KernelHandle<LoadedAttention<S2AttentionPrefillInputs, S2AttentionPrefillOutputs>>;
+export declare const s2_attention_prefill: KernelHandle<LoadedAttention<S2AttentionPrefillInputs, S2AttentionPrefillOutputs>, 'wasm'>;

@@ -22,4 +22,4 @@ export interface S2AttentionPrefillOutputs {
 }
 
 /** Kernel `s2_attention_prefill`: `await s2_attention_prefill.load('wasm')`, then `run(inputs)`. */
-export const s2_attention_prefill: KernelHandle<LoadedAttention<S2AttentionPrefillInputs, S2AttentionPrefillOutputs>> = defineAttention<S2AttentionPrefillInputs, S2AttentionPrefillOutputs>('s2_attention_prefill', new URL('./s2_attention_prefill.manifest.json', import.meta.url));
+export const s2_attention_prefill: KernelHandle<LoadedAttention<S2AttentionPrefillInputs, S2AttentionPrefillOutputs>, 'wasm'> = defineAttention<S2AttentionPrefillInputs, S2AttentionPrefillOutputs, 'wasm'>('s2_attention_prefill', new URL('./s2_attention_prefill.manifest.json', import.meta.url));

@@ -22,4 +22,4 @@ export interface S2StridedTokensOutputs {
 }
 
 /** Kernel `s2_strided_tokens`: `await s2_strided_tokens.load('wasm')`, then `run(inputs)`. */
-export declare const s2_strided_tokens: KernelHandle<LoadedAttention<S2StridedTokensInputs, S2StridedTokensOutputs>>;
+export declare const s2_strided_tokens: KernelHandle<LoadedAttention<S2StridedTokensInputs, S2StridedTokensOutputs>, 'wasm'>;

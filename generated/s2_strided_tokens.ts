@@ -22,4 +22,4 @@ export interface S2StridedTokensOutputs {
 }
 
 /** Kernel `s2_strided_tokens`: `await s2_strided_tokens.load('wasm')`, then `run(inputs)`. */
-export const s2_strided_tokens: KernelHandle<LoadedAttention<S2StridedTokensInputs, S2StridedTokensOutputs>> = defineAttention<S2StridedTokensInputs, S2StridedTokensOutputs>('s2_strided_tokens', new URL('./s2_strided_tokens.manifest.json', import.meta.url));
+export const s2_strided_tokens: KernelHandle<LoadedAttention<S2StridedTokensInputs, S2StridedTokensOutputs>, 'wasm'> = defineAttention<S2StridedTokensInputs, S2StridedTokensOutputs, 'wasm'>('s2_strided_tokens', new URL('./s2_strided_tokens.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface SeaTopkOutputs {
 }
 
 /** Kernel `sea_topk`: `await sea_topk.load('wasm')`, then `run(inputs)`. */
-export declare const sea_topk: KernelHandle<LoadedAttention<SeaTopkInputs, SeaTopkOutputs>>;
+export declare const sea_topk: KernelHandle<LoadedAttention<SeaTopkInputs, SeaTopkOutputs>, 'wasm'>;

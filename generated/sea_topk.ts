@@ -24,4 +24,4 @@ export interface SeaTopkOutputs {
 }
 
 /** Kernel `sea_topk`: `await sea_topk.load('wasm')`, then `run(inputs)`. */
-export const sea_topk: KernelHandle<LoadedAttention<SeaTopkInputs, SeaTopkOutputs>> = defineAttention<SeaTopkInputs, SeaTopkOutputs>('sea_topk', new URL('./sea_topk.manifest.json', import.meta.url));
+export const sea_topk: KernelHandle<LoadedAttention<SeaTopkInputs, SeaTopkOutputs>, 'wasm'> = defineAttention<SeaTopkInputs, SeaTopkOutputs, 'wasm'>('sea_topk', new URL('./sea_topk.manifest.json', import.meta.url));

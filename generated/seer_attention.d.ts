@@ -26,4 +26,4 @@ export interface SeerAttentionOutputs {
 }
 
 /** Kernel `seer_attention`: `await seer_attention.load('wasm')`, then `run(inputs)`. */
-export declare const seer_attention: KernelHandle<LoadedAttention<SeerAttentionInputs, SeerAttentionOutputs>>;
+export declare const seer_attention: KernelHandle<LoadedAttention<SeerAttentionInputs, SeerAttentionOutputs>, 'wasm'>;

@@ -26,4 +26,4 @@ export interface SeerAttentionOutputs {
 }
 
 /** Kernel `seer_attention`: `await seer_attention.load('wasm')`, then `run(inputs)`. */
-export const seer_attention: KernelHandle<LoadedAttention<SeerAttentionInputs, SeerAttentionOutputs>> = defineAttention<SeerAttentionInputs, SeerAttentionOutputs>('seer_attention', new URL('./seer_attention.manifest.json', import.meta.url));
+export const seer_attention: KernelHandle<LoadedAttention<SeerAttentionInputs, SeerAttentionOutputs>, 'wasm'> = defineAttention<SeerAttentionInputs, SeerAttentionOutputs, 'wasm'>('seer_attention', new URL('./seer_attention.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface SelectiveAttentionOutputs {
 }
 
 /** Kernel `selective_attention`: `await selective_attention.load('wasm')`, then `run(inputs)`. */
-export declare const selective_attention: KernelHandle<LoadedAttention<SelectiveAttentionInputs, SelectiveAttentionOutputs>>;
+export declare const selective_attention: KernelHandle<LoadedAttention<SelectiveAttentionInputs, SelectiveAttentionOutputs>, 'wasm'>;

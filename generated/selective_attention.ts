@@ -24,4 +24,4 @@ export interface SelectiveAttentionOutputs {
 }
 
 /** Kernel `selective_attention`: `await selective_attention.load('wasm')`, then `run(inputs)`. */
-export const selective_attention: KernelHandle<LoadedAttention<SelectiveAttentionInputs, SelectiveAttentionOutputs>> = defineAttention<SelectiveAttentionInputs, SelectiveAttentionOutputs>('selective_attention', new URL('./selective_attention.manifest.json', import.meta.url));
+export const selective_attention: KernelHandle<LoadedAttention<SelectiveAttentionInputs, SelectiveAttentionOutputs>, 'wasm'> = defineAttention<SelectiveAttentionInputs, SelectiveAttentionOutputs, 'wasm'>('selective_attention', new URL('./selective_attention.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface SetrecHistoryOutputs {
 }
 
 /** Kernel `setrec_history`: `await setrec_history.load('wasm')`, then `run(inputs)`. */
-export declare const setrec_history: KernelHandle<LoadedAttention<SetrecHistoryInputs, SetrecHistoryOutputs>>;
+export declare const setrec_history: KernelHandle<LoadedAttention<SetrecHistoryInputs, SetrecHistoryOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface SetrecHistoryOutputs {
 }
 
 /** Kernel `setrec_history`: `await setrec_history.load('wasm')`, then `run(inputs)`. */
-export const setrec_history: KernelHandle<LoadedAttention<SetrecHistoryInputs, SetrecHistoryOutputs>> = defineAttention<SetrecHistoryInputs, SetrecHistoryOutputs>('setrec_history', new URL('./setrec_history.manifest.json', import.meta.url));
+export const setrec_history: KernelHandle<LoadedAttention<SetrecHistoryInputs, SetrecHistoryOutputs>, 'wasm'> = defineAttention<SetrecHistoryInputs, SetrecHistoryOutputs, 'wasm'>('setrec_history', new URL('./setrec_history.manifest.json', import.meta.url));

@@ -22,4 +22,4 @@ export interface SigmaDiffqkvOutputs {
 }
 
 /** Kernel `sigma_diffqkv`: `await sigma_diffqkv.load('wasm')`, then `run(inputs)`. */
-export declare const sigma_diffqkv: KernelHandle<LoadedAttention<SigmaDiffqkvInputs, SigmaDiffqkvOutputs>>;
+export declare const sigma_diffqkv: KernelHandle<LoadedAttention<SigmaDiffqkvInputs, SigmaDiffqkvOutputs>, 'wasm'>;

@@ -22,4 +22,4 @@ export interface SigmaDiffqkvOutputs {
 }
 
 /** Kernel `sigma_diffqkv`: `await sigma_diffqkv.load('wasm')`, then `run(inputs)`. */
-export const sigma_diffqkv: KernelHandle<LoadedAttention<SigmaDiffqkvInputs, SigmaDiffqkvOutputs>> = defineAttention<SigmaDiffqkvInputs, SigmaDiffqkvOutputs>('sigma_diffqkv', new URL('./sigma_diffqkv.manifest.json', import.meta.url));
+export const sigma_diffqkv: KernelHandle<LoadedAttention<SigmaDiffqkvInputs, SigmaDiffqkvOutputs>, 'wasm'> = defineAttention<SigmaDiffqkvInputs, SigmaDiffqkvOutputs, 'wasm'>('sigma_diffqkv', new URL('./sigma_diffqkv.manifest.json', import.meta.url));

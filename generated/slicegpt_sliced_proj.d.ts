@@ -16,4 +16,4 @@ export interface SlicegptSlicedProjOutputs {
 }
 
 /** Kernel `slicegpt_sliced_proj`: `await slicegpt_sliced_proj.load('wasm')`, then `run(inputs)`. */
-export declare const slicegpt_sliced_proj: KernelHandle<LoadedGemm<SlicegptSlicedProjInputs, SlicegptSlicedProjOutputs>>;
+export declare const slicegpt_sliced_proj: KernelHandle<LoadedGemm<SlicegptSlicedProjInputs, SlicegptSlicedProjOutputs>, 'wasm'>;

@@ -16,4 +16,4 @@ export interface SlicegptSlicedProjOutputs {
 }
 
 /** Kernel `slicegpt_sliced_proj`: `await slicegpt_sliced_proj.load('wasm')`, then `run(inputs)`. */
-export const slicegpt_sliced_proj: KernelHandle<LoadedGemm<SlicegptSlicedProjInputs, SlicegptSlicedProjOutputs>> = defineGemm<SlicegptSlicedProjInputs, SlicegptSlicedProjOutputs>('slicegpt_sliced_proj', new URL('./slicegpt_sliced_proj.manifest.json', import.meta.url));
+export const slicegpt_sliced_proj: KernelHandle<LoadedGemm<SlicegptSlicedProjInputs, SlicegptSlicedProjOutputs>, 'wasm'> = defineGemm<SlicegptSlicedProjInputs, SlicegptSlicedProjOutputs, 'wasm'>('slicegpt_sliced_proj', new URL('./slicegpt_sliced_proj.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface SparkDecodeOutputs {
 }
 
 /** Kernel `spark_decode`: `await spark_decode.load('wasm')`, then `run(inputs)`. */
-export declare const spark_decode: KernelHandle<LoadedAttention<SparkDecodeInputs, SparkDecodeOutputs>>;
+export declare const spark_decode: KernelHandle<LoadedAttention<SparkDecodeInputs, SparkDecodeOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface SparkDecodeOutputs {
 }
 
 /** Kernel `spark_decode`: `await spark_decode.load('wasm')`, then `run(inputs)`. */
-export const spark_decode: KernelHandle<LoadedAttention<SparkDecodeInputs, SparkDecodeOutputs>> = defineAttention<SparkDecodeInputs, SparkDecodeOutputs>('spark_decode', new URL('./spark_decode.manifest.json', import.meta.url));
+export const spark_decode: KernelHandle<LoadedAttention<SparkDecodeInputs, SparkDecodeOutputs>, 'wasm'> = defineAttention<SparkDecodeInputs, SparkDecodeOutputs, 'wasm'>('spark_decode', new URL('./spark_decode.manifest.json', import.meta.url));

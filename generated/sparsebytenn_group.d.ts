@@ -18,4 +18,4 @@ export interface SparsebytennGroupOutputs {
 }
 
 /** Kernel `sparsebytenn_group`: `await sparsebytenn_group.load('wasm')`, then `run(inputs)`. */
-export declare const sparsebytenn_group: KernelHandle<LoadedGemm<SparsebytennGroupInputs, SparsebytennGroupOutputs>>;
+export declare const sparsebytenn_group: KernelHandle<LoadedGemm<SparsebytennGroupInputs, SparsebytennGroupOutputs>, 'wasm'>;

@@ -18,4 +18,4 @@ export interface SparsebytennGroupOutputs {
 }
 
 /** Kernel `sparsebytenn_group`: `await sparsebytenn_group.load('wasm')`, then `run(inputs)`. */
-export const sparsebytenn_group: KernelHandle<LoadedGemm<SparsebytennGroupInputs, SparsebytennGroupOutputs>> = defineGemm<SparsebytennGroupInputs, SparsebytennGroupOutputs>('sparsebytenn_group', new URL('./sparsebytenn_group.manifest.json', import.meta.url));
+export const sparsebytenn_group: KernelHandle<LoadedGemm<SparsebytennGroupInputs, SparsebytennGroupOutputs>, 'wasm'> = defineGemm<SparsebytennGroupInputs, SparsebytennGroupOutputs, 'wasm'>('sparsebytenn_group', new URL('./sparsebytenn_group.manifest.json', import.meta.url));

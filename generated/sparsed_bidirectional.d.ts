@@ -26,4 +26,4 @@ export interface SparsedBidirectionalOutputs {
 }
 
 /** Kernel `sparsed_bidirectional`: `await sparsed_bidirectional.load('wasm')`, then `run(inputs)`. */
-export declare const sparsed_bidirectional: KernelHandle<LoadedAttention<SparsedBidirectionalInputs, SparsedBidirectionalOutputs>>;
+export declare const sparsed_bidirectional: KernelHandle<LoadedAttention<SparsedBidirectionalInputs, SparsedBidirectionalOutputs>, 'wasm'>;

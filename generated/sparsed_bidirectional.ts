@@ -26,4 +26,4 @@ export interface SparsedBidirectionalOutputs {
 }
 
 /** Kernel `sparsed_bidirectional`: `await sparsed_bidirectional.load('wasm')`, then `run(inputs)`. */
-export const sparsed_bidirectional: KernelHandle<LoadedAttention<SparsedBidirectionalInputs, SparsedBidirectionalOutputs>> = defineAttention<SparsedBidirectionalInputs, SparsedBidirectionalOutputs>('sparsed_bidirectional', new URL('./sparsed_bidirectional.manifest.json', import.meta.url));
+export const sparsed_bidirectional: KernelHandle<LoadedAttention<SparsedBidirectionalInputs, SparsedBidirectionalOutputs>, 'wasm'> = defineAttention<SparsedBidirectionalInputs, SparsedBidirectionalOutputs, 'wasm'>('sparsed_bidirectional', new URL('./sparsed_bidirectional.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface SparsifinerVitOutputs {
 }
 
 /** Kernel `sparsifiner_vit`: `await sparsifiner_vit.load('wasm')`, then `run(inputs)`. */
-export declare const sparsifiner_vit: KernelHandle<LoadedAttention<SparsifinerVitInputs, SparsifinerVitOutputs>>;
+export declare const sparsifiner_vit: KernelHandle<LoadedAttention<SparsifinerVitInputs, SparsifinerVitOutputs>, 'wasm'>;

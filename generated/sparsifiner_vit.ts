@@ -24,4 +24,4 @@ export interface SparsifinerVitOutputs {
 }
 
 /** Kernel `sparsifiner_vit`: `await sparsifiner_vit.load('wasm')`, then `run(inputs)`. */
-export const sparsifiner_vit: KernelHandle<LoadedAttention<SparsifinerVitInputs, SparsifinerVitOutputs>> = defineAttention<SparsifinerVitInputs, SparsifinerVitOutputs>('sparsifiner_vit', new URL('./sparsifiner_vit.manifest.json', import.meta.url));
+export const sparsifiner_vit: KernelHandle<LoadedAttention<SparsifinerVitInputs, SparsifinerVitOutputs>, 'wasm'> = defineAttention<SparsifinerVitInputs, SparsifinerVitOutputs, 'wasm'>('sparsifiner_vit', new URL('./sparsifiner_vit.manifest.json', import.meta.url));

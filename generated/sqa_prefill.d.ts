@@ -22,4 +22,4 @@ export interface SqaPrefillOutputs {
 }
 
 /** Kernel `sqa_prefill`: `await sqa_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const sqa_prefill: KernelHandle<LoadedAttention<SqaPrefillInputs, SqaPrefillOutputs>>;
+export declare const sqa_prefill: KernelHandle<LoadedAttention<SqaPrefillInputs, SqaPrefillOutputs>, 'wasm'>;

@@ -22,4 +22,4 @@ export interface SqaPrefillOutputs {
 }
 
 /** Kernel `sqa_prefill`: `await sqa_prefill.load('wasm')`, then `run(inputs)`. */
-export const sqa_prefill: KernelHandle<LoadedAttention<SqaPrefillInputs, SqaPrefillOutputs>> = defineAttention<SqaPrefillInputs, SqaPrefillOutputs>('sqa_prefill', new URL('./sqa_prefill.manifest.json', import.meta.url));
+export const sqa_prefill: KernelHandle<LoadedAttention<SqaPrefillInputs, SqaPrefillOutputs>, 'wasm'> = defineAttention<SqaPrefillInputs, SqaPrefillOutputs, 'wasm'>('sqa_prefill', new URL('./sqa_prefill.manifest.json', import.meta.url));

@@ -16,4 +16,4 @@ export interface SquareheadCsrGemvOutputs {
 }
 
 /** Kernel `squarehead_csr_gemv`: `await squarehead_csr_gemv.load('wasm')`, then `run(inputs)`. */
-export declare const squarehead_csr_gemv: KernelHandle<LoadedGemm<SquareheadCsrGemvInputs, SquareheadCsrGemvOutputs>>;
+export declare const squarehead_csr_gemv: KernelHandle<LoadedGemm<SquareheadCsrGemvInputs, SquareheadCsrGemvOutputs>, 'wasm'>;

@@ -16,4 +16,4 @@ export interface SquareheadCsrGemvOutputs {
 }
 
 /** Kernel `squarehead_csr_gemv`: `await squarehead_csr_gemv.load('wasm')`, then `run(inputs)`. */
-export const squarehead_csr_gemv: KernelHandle<LoadedGemm<SquareheadCsrGemvInputs, SquareheadCsrGemvOutputs>> = defineGemm<SquareheadCsrGemvInputs, SquareheadCsrGemvOutputs>('squarehead_csr_gemv', new URL('./squarehead_csr_gemv.manifest.json', import.meta.url));
+export const squarehead_csr_gemv: KernelHandle<LoadedGemm<SquareheadCsrGemvInputs, SquareheadCsrGemvOutputs>, 'wasm'> = defineGemm<SquareheadCsrGemvInputs, SquareheadCsrGemvOutputs, 'wasm'>('squarehead_csr_gemv', new URL('./squarehead_csr_gemv.manifest.json', import.meta.url));

@@ -22,4 +22,4 @@ export interface StreamingPrefillOutputs {
 }
 
 /** Kernel `streaming_prefill`: `await streaming_prefill.load('wasm')`, then `run(inputs)`. */
-export declare const streaming_prefill: KernelHandle<LoadedAttention<StreamingPrefillInputs, StreamingPrefillOutputs>>;
+export declare const streaming_prefill: KernelHandle<LoadedAttention<StreamingPrefillInputs, StreamingPrefillOutputs>, 'wasm'>;

@@ -22,4 +22,4 @@ export interface StreamingPrefillOutputs {
 }
 
 /** Kernel `streaming_prefill`: `await streaming_prefill.load('wasm')`, then `run(inputs)`. */
-export const streaming_prefill: KernelHandle<LoadedAttention<StreamingPrefillInputs, StreamingPrefillOutputs>> = defineAttention<StreamingPrefillInputs, StreamingPrefillOutputs>('streaming_prefill', new URL('./streaming_prefill.manifest.json', import.meta.url));
+export const streaming_prefill: KernelHandle<LoadedAttention<StreamingPrefillInputs, StreamingPrefillOutputs>, 'wasm'> = defineAttention<StreamingPrefillInputs, StreamingPrefillOutputs, 'wasm'>('streaming_prefill', new URL('./streaming_prefill.manifest.json', import.meta.url));

@@ -26,4 +26,4 @@ export interface TidaldecodeDecodeOutputs {
 }
 
 /** Kernel `tidaldecode_decode`: `await tidaldecode_decode.load('wasm')`, then `run(inputs)`. */
-export declare const tidaldecode_decode: KernelHandle<LoadedAttention<TidaldecodeDecodeInputs, TidaldecodeDecodeOutputs>>;
+export declare const tidaldecode_decode: KernelHandle<LoadedAttention<TidaldecodeDecodeInputs, TidaldecodeDecodeOutputs>, 'wasm'>;

@@ -26,4 +26,4 @@ export interface TidaldecodeDecodeOutputs {
 }
 
 /** Kernel `tidaldecode_decode`: `await tidaldecode_decode.load('wasm')`, then `run(inputs)`. */
-export const tidaldecode_decode: KernelHandle<LoadedAttention<TidaldecodeDecodeInputs, TidaldecodeDecodeOutputs>> = defineAttention<TidaldecodeDecodeInputs, TidaldecodeDecodeOutputs>('tidaldecode_decode', new URL('./tidaldecode_decode.manifest.json', import.meta.url));
+export const tidaldecode_decode: KernelHandle<LoadedAttention<TidaldecodeDecodeInputs, TidaldecodeDecodeOutputs>, 'wasm'> = defineAttention<TidaldecodeDecodeInputs, TidaldecodeDecodeOutputs, 'wasm'>('tidaldecode_decode', new URL('./tidaldecode_decode.manifest.json', import.meta.url));

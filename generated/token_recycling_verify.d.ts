@@ -24,4 +24,4 @@ export interface TokenRecyclingVerifyOutputs {
 }
 
 /** Kernel `token_recycling_verify`: `await token_recycling_verify.load('wasm')`, then `run(inputs)`. */
-export declare const token_recycling_verify: KernelHandle<LoadedAttention<TokenRecyclingVerifyInputs, TokenRecyclingVerifyOutputs>>;
+export declare const token_recycling_verify: KernelHandle<LoadedAttention<TokenRecyclingVerifyInputs, TokenRecyclingVerifyOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface TokenRecyclingVerifyOutputs {
 }
 
 /** Kernel `token_recycling_verify`: `await token_recycling_verify.load('wasm')`, then `run(inputs)`. */
-export const token_recycling_verify: KernelHandle<LoadedAttention<TokenRecyclingVerifyInputs, TokenRecyclingVerifyOutputs>> = defineAttention<TokenRecyclingVerifyInputs, TokenRecyclingVerifyOutputs>('token_recycling_verify', new URL('./token_recycling_verify.manifest.json', import.meta.url));
+export const token_recycling_verify: KernelHandle<LoadedAttention<TokenRecyclingVerifyInputs, TokenRecyclingVerifyOutputs>, 'wasm'> = defineAttention<TokenRecyclingVerifyInputs, TokenRecyclingVerifyOutputs, 'wasm'>('token_recycling_verify', new URL('./token_recycling_verify.manifest.json', import.meta.url));

@@ -24,4 +24,4 @@ export interface TokenselectChunkedOutputs {
 }
 
 /** Kernel `tokenselect_chunked`: `await tokenselect_chunked.load('wasm')`, then `run(inputs)`. */
-export declare const tokenselect_chunked: KernelHandle<LoadedAttention<TokenselectChunkedInputs, TokenselectChunkedOutputs>>;
+export declare const tokenselect_chunked: KernelHandle<LoadedAttention<TokenselectChunkedInputs, TokenselectChunkedOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface TokenselectChunkedOutputs {
 }
 
 /** Kernel `tokenselect_chunked`: `await tokenselect_chunked.load('wasm')`, then `run(inputs)`. */
-export const tokenselect_chunked: KernelHandle<LoadedAttention<TokenselectChunkedInputs, TokenselectChunkedOutputs>> = defineAttention<TokenselectChunkedInputs, TokenselectChunkedOutputs>('tokenselect_chunked', new URL('./tokenselect_chunked.manifest.json', import.meta.url));
+export const tokenselect_chunked: KernelHandle<LoadedAttention<TokenselectChunkedInputs, TokenselectChunkedOutputs>, 'wasm'> = defineAttention<TokenselectChunkedInputs, TokenselectChunkedOutputs, 'wasm'>('tokenselect_chunked', new URL('./tokenselect_chunked.manifest.json', import.meta.url));

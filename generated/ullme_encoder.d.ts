@@ -24,4 +24,4 @@ export interface UllmeEncoderOutputs {
 }
 
 /** Kernel `ullme_encoder`: `await ullme_encoder.load('wasm')`, then `run(inputs)`. */
-export declare const ullme_encoder: KernelHandle<LoadedAttention<UllmeEncoderInputs, UllmeEncoderOutputs>>;
+export declare const ullme_encoder: KernelHandle<LoadedAttention<UllmeEncoderInputs, UllmeEncoderOutputs>, 'wasm'>;

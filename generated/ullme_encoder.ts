@@ -24,4 +24,4 @@ export interface UllmeEncoderOutputs {
 }
 
 /** Kernel `ullme_encoder`: `await ullme_encoder.load('wasm')`, then `run(inputs)`. */
-export const ullme_encoder: KernelHandle<LoadedAttention<UllmeEncoderInputs, UllmeEncoderOutputs>> = defineAttention<UllmeEncoderInputs, UllmeEncoderOutputs>('ullme_encoder', new URL('./ullme_encoder.manifest.json', import.meta.url));
+export const ullme_encoder: KernelHandle<LoadedAttention<UllmeEncoderInputs, UllmeEncoderOutputs>, 'wasm'> = defineAttention<UllmeEncoderInputs, UllmeEncoderOutputs, 'wasm'>('ullme_encoder', new URL('./ullme_encoder.manifest.json', import.meta.url));

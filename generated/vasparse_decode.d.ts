@@ -24,4 +24,4 @@ export interface VasparseDecodeOutputs {
 }
 
 /** Kernel `vasparse_decode`: `await vasparse_decode.load('wasm')`, then `run(inputs)`. */
-export declare const vasparse_decode: KernelHandle<LoadedAttention<VasparseDecodeInputs, VasparseDecodeOutputs>>;
+export declare const vasparse_decode: KernelHandle<LoadedAttention<VasparseDecodeInputs, VasparseDecodeOutputs>, 'wasm'>;

@@ -24,4 +24,4 @@ export interface VasparseDecodeOutputs {
 }
 
 /** Kernel `vasparse_decode`: `await vasparse_decode.load('wasm')`, then `run(inputs)`. */
-export const vasparse_decode: KernelHandle<LoadedAttention<VasparseDecodeInputs, VasparseDecodeOutputs>> = defineAttention<VasparseDecodeInputs, VasparseDecodeOutputs>('vasparse_decode', new URL('./vasparse_decode.manifest.json', import.meta.url));
+export const vasparse_decode: KernelHandle<LoadedAttention<VasparseDecodeInputs, VasparseDecodeOutputs>, 'wasm'> = defineAttention<VasparseDecodeInputs, VasparseDecodeOutputs, 'wasm'>('vasparse_decode', new URL('./vasparse_decode.manifest.json', import.meta.url));

@@ -16,4 +16,4 @@ export interface WinaGemvOutputs {
 }
 
 /** Kernel `wina_gemv`: `await wina_gemv.load('wasm')`, then `run(inputs)`. */
-export declare const wina_gemv: KernelHandle<LoadedGemm<WinaGemvInputs, WinaGemvOutputs>>;
+export declare const wina_gemv: KernelHandle<LoadedGemm<WinaGemvInputs, WinaGemvOutputs>, 'wasm'>;

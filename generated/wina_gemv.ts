@@ -16,4 +16,4 @@ export interface WinaGemvOutputs {
 }
 
 /** Kernel `wina_gemv`: `await wina_gemv.load('wasm')`, then `run(inputs)`. */
-export const wina_gemv: KernelHandle<LoadedGemm<WinaGemvInputs, WinaGemvOutputs>> = defineGemm<WinaGemvInputs, WinaGemvOutputs>('wina_gemv', new URL('./wina_gemv.manifest.json', import.meta.url));
+export const wina_gemv: KernelHandle<LoadedGemm<WinaGemvInputs, WinaGemvOutputs>, 'wasm'> = defineGemm<WinaGemvInputs, WinaGemvOutputs, 'wasm'>('wina_gemv', new URL('./wina_gemv.manifest.json', import.meta.url));

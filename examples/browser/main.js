@@ -1,7 +1,7 @@
-// @file The browser demo: loads generated WGSL kernels (kernels.json), runs one sparse attention and
-// one sparse gemm kernel on WebGPU, checks both against a float64 reference computed in the page, and
-// draws the attention mask. The outcome is left in window.__sparsec for the headless test.
-import { prepareKernel } from './runtime/index.js';
+// @file The browser demo: imports the generated library (`sparsec build --target webgpu`, served as ./lib/),
+// runs its sparse attention and sparse gemm kernels with `load('webgpu')`, checks both against a float64
+// reference computed in the page, and draws the attention mask. The outcome is left in window.__sparsec.
+import { demo_attention, demo_gemm } from './lib/index.js';
 
 const $ = (id) => document.getElementById(id);
 const log = (msg) => { $('log').textContent += `${msg}\n`; };
@@ -63,32 +63,46 @@ function drawMask(s, mask) {
   for (let i = 0; i < s.q_len; i++) for (let j = 0; j < s.kv_len; j++) if (mask[i * s.kv_len + j]) ctx.fillRect(j * cell, i * cell, cell, cell);
 }
 
-async function runAttention(device, spec) {
-  const s = spec.sizes;
+/** The demo kernel's mask (sinks 4, window 16, causal) as a bitmap [batch, heads, q_len, kv_len], for the reference. */
+function demoMask(s) {
+  const mask = new Uint8Array(s.batch * s.heads * s.q_len * s.kv_len);
+  for (let r = 0; r < s.batch * s.heads; r++) for (let i = 0; i < s.q_len; i++) for (let j = 0; j <= i; j++) {
+    if (j < 4 || i - j < 16) mask[(r * s.q_len + i) * s.kv_len + j] = 1;
+  }
+  return mask;
+}
+
+/** A poisoned output array: every element the kernel fails to write stays NaN and fails the check. */
+const poisoned = (n) => new Float32Array(n).fill(NaN);
+
+async function runAttention() {
+  const s = { batch: 1, heads: 2, kv_heads: 1, q_len: 64, kv_len: 64, head_dim: 16 };
   const next = rng(7);
   const q = randomArray(s.batch * s.heads * s.q_len * s.head_dim, next);
   const k = randomArray(s.batch * s.kv_heads * s.kv_len * s.head_dim, next);
   const v = randomArray(s.batch * s.kv_heads * s.kv_len * s.head_dim, next);
-  const values = new Map([...Object.entries(s), ...Object.entries(spec.fixed), ['q', q], ['k', k], ['v', v]]);
-  const out = new Float32Array(s.batch * s.heads * s.q_len * s.head_dim).fill(NaN);
-  const kernel = await prepareKernel(device, spec.artifact);
+  const attn = await demo_attention.load('webgpu');
   const t0 = performance.now();
-  await kernel.run(values, { out });
+  const { out } = await attn.run({ q, k, v }, { out: poisoned(s.batch * s.heads * s.q_len * s.head_dim) });
   const ms = performance.now() - t0;
-  const err = maxAbsDiff(out, referenceAttention(s, spec.mask, q, k, v));
-  drawMask(s, spec.mask);
-  return { name: spec.artifact.name, maxAbsErr: err, pass: err < 1e-4, ms };
+  const mask = demoMask(s);
+  const err = maxAbsDiff(out, referenceAttention(s, mask, q, k, v));
+  drawMask(s, mask);
+  let rejected = '';
+  await attn.run({ q: q.subarray(0, 10), k, v }).catch((e) => { rejected = e.message; });
+  await attn.dispose();
+  return { name: 'demo_attention', variant: attn.variant, maxAbsErr: err, pass: err < 1e-4, ms, rejected };
 }
 
-async function runGemm(device, spec) {
-  const { m, n, k } = spec.sizes;
-  const x = Float32Array.from(spec.x);
-  const w = spec.w;
-  const values = new Map([...Object.entries(spec.sizes), ...Object.entries(spec.fixed), ['x', x]]);
-  const y = new Float32Array(m * n).fill(NaN);
-  const kernel = await prepareKernel(device, spec.artifact);
+async function runGemm() {
+  const [m, n, k] = [8, 32, 64];
+  const next = rng(5);
+  const x = randomArray(m * k, next);
+  // a 2:4 sparse weight: in every group of 4 along k, keep two
+  const w = Float32Array.from({ length: n * k }, (_, i) => (((i >> 2) + i) % 4 < 2 ? next() * 2 - 1 : 0));
+  const gemm = await demo_gemm.load('webgpu');
   const t0 = performance.now();
-  await kernel.run(values, { y });
+  const { y } = await gemm.run({ x, w }, { y: poisoned(m * n) });
   const ms = performance.now() - t0;
   const ref = new Float64Array(m * n);
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
@@ -97,13 +111,14 @@ async function runGemm(device, spec) {
     ref[i * n + j] = acc;
   }
   const err = maxAbsDiff(y, ref);
-  return { name: spec.artifact.name, maxAbsErr: err, pass: err < 1e-4 * Math.sqrt(k), ms };
+  await gemm.dispose();
+  return { name: 'demo_gemm', variant: gemm.variant, maxAbsErr: err, pass: err < 1e-4 * Math.sqrt(k), ms };
 }
 
 function show(id, r) {
   $(`${id}-status`).textContent = r.pass ? 'PASS' : 'FAIL';
   $(`${id}-status`).className = r.pass ? 'pass' : 'fail';
-  $(`${id}-note`).textContent = `${r.name}: max |error| ${r.maxAbsErr.toExponential(2)} against the float64 reference, ${r.ms.toFixed(1)} ms`;
+  $(`${id}-note`).textContent = `${r.name} (${r.variant}): max |error| ${r.maxAbsErr.toExponential(2)} against the float64 reference, ${r.ms.toFixed(1)} ms`;
 }
 
 async function main() {
@@ -113,13 +128,13 @@ async function main() {
     if (!navigator.gpu) throw new Error('navigator.gpu is missing (WebGPU is off in this browser)');
     const adapter = await navigator.gpu.requestAdapter();
     if (!adapter) throw new Error('no WebGPU adapter');
-    const device = await adapter.requestDevice();
     const info = adapter.info ?? {};
     $('adapter').textContent = `adapter: ${info.vendor ?? ''} ${info.architecture ?? ''} ${info.description ?? ''}`.trim();
-    const spec = await (await fetch('./kernels.json')).json();
-    result.attention = await runAttention(device, spec.attention);
+    result.attention = await runAttention();
+    result.rejected = result.attention.rejected;
+    log(`a Q of 10 elements is refused before running: ${result.rejected}`);
     show('attention', result.attention);
-    result.gemm = await runGemm(device, spec.gemm);
+    result.gemm = await runGemm();
     show('gemm', result.gemm);
     result.ok = result.attention.pass && result.gemm.pass;
   } catch (err) {

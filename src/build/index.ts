@@ -1,51 +1,65 @@
 /**
- * @file The generated library: compiles checked kernels for wasm in memory into modules, manifests,
- * typed wrappers (`.ts`, `.js`, `.d.ts`) and `index`; `replaceFolder` then swaps the output folder
- * atomically. Same input, same bytes.
+ * @file The generated library: compiles checked kernels in memory, per target (a table of builders: wasm
+ * modules, WGSL artifacts), into manifests, typed wrappers (`.ts`, `.js`, `.d.ts`) and `index`;
+ * `replaceFolder` then swaps the output folder atomically. Same input, same bytes.
  */
 import type { Kernel } from '../model/kernel.js';
-import { runPipeline } from '../passes/pipeline.js';
-import { compileWasmModules } from '../targets/wasm/module.js';
-import { wasmManifest } from './manifest.js';
+import { LIBRARY_TARGETS, type LibraryTarget } from '../runtime/library/manifest.js';
+import { kernelManifest, type TargetSections } from './manifest.js';
+import type { TargetBuild, TargetBuildOptions } from './target-build.js';
+import { buildWasmTarget } from './wasm.js';
+import { buildWebgpuTarget } from './webgpu.js';
 import { indexModule, kernelWrapper } from './wrapper.js';
 
 /** Options of a build. */
-export interface BuildOptions {
+export interface BuildOptions extends TargetBuildOptions {
   /** Targets to build (default ['wasm']). */
   readonly targets?: readonly string[];
   /** Output folder (default `generated`). */
   readonly outDir?: string;
-  /** Also write the optimised module text as `<kernel>.wat`. */
-  readonly emit?: readonly 'wat'[];
   /** Folder that manifest paths are relative to (default the process's working folder). */
   readonly cwd?: string;
 }
 
-/** Targets `sparsec build` can write. */
-export const BUILD_TARGETS: readonly string[] = ['wasm'];
+/** The builder of each target `sparsec build` can write. */
+const TARGET_BUILDERS: { readonly [T in LibraryTarget]: (kernel: Kernel, opts: TargetBuildOptions) => TargetBuild<NonNullable<TargetSections[T]>> } = {
+  wasm: buildWasmTarget,
+  webgpu: buildWebgpuTarget,
+};
 
-/** Every output file of `kernels` built for wasm, by name. Throws on a kernel that cannot be built. */
-export function buildWasmFiles(kernels: readonly Kernel[], opts: BuildOptions = {}): Map<string, string | Uint8Array> {
+/** Targets `sparsec build` can write. */
+export const BUILD_TARGETS: readonly string[] = LIBRARY_TARGETS;
+
+/** `targets` checked against BUILD_TARGETS, in the library's order (default: wasm). */
+function libraryTargets(targets: readonly string[] = ['wasm']): LibraryTarget[] {
+  const unknown = targets.filter((t) => !BUILD_TARGETS.includes(t));
+  if (unknown.length > 0) throw new Error(`sparsec build cannot write target ${unknown.join(', ')} (buildable: ${BUILD_TARGETS.join(', ')})`);
+  const out = LIBRARY_TARGETS.filter((t) => targets.includes(t));
+  if (out.length === 0) throw new Error('sparsec build needs at least one target');
+  return out;
+}
+
+/** Every output file of `kernels` built for `opts.targets`, by name. Throws on a kernel that cannot be built. */
+export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions = {}): Map<string, string | Uint8Array> {
   const cwd = opts.cwd ?? process.cwd();
+  const targets = libraryTargets(opts.targets);
   const files = new Map<string, string | Uint8Array>();
   const seen = new Set<string>();
   for (const kernel of kernels) {
     if (seen.has(kernel.name)) throw new Error(`two kernels are called '${kernel.name}'; kernel names must be unique in one build`);
     seen.add(kernel.name);
-    if (kernel.kind === 'attention' && (kernel.headDim === 'dynamic' || kernel.valueDim === 'dynamic')) {
-      throw new Error(`kernel ${kernel.name}: wasm builds need a static head_dim and value_dim`);
+    const sections: Record<string, unknown> = {};
+    for (const target of targets) {
+      const built = TARGET_BUILDERS[target](kernel, opts);
+      sections[target] = built.section;
+      for (const [name, data] of built.files) files.set(name, data);
     }
-    const result = runPipeline(kernel, 'wasm');
-    const mods = compileWasmModules(result.final, { model: kernel });
-    const manifest = wasmManifest(kernel, result, mods, cwd);
-    const wrapper = kernelWrapper(kernel, manifest.source.file);
-    files.set(`${kernel.name}.wasm`, mods.simd);
-    files.set(`${kernel.name}.relaxed.wasm`, mods.relaxed);
+    const manifest = kernelManifest(kernel, targets, sections as TargetSections, cwd);
+    const wrapper = kernelWrapper(kernel, manifest.source.file, targets);
     files.set(`${kernel.name}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
     files.set(`${kernel.name}.ts`, wrapper.ts);
     files.set(`${kernel.name}.js`, wrapper.js);
     files.set(`${kernel.name}.d.ts`, wrapper.dts);
-    if (opts.emit?.includes('wat')) files.set(`${kernel.name}.wat`, mods.text);
   }
   const index = indexModule(kernels);
   files.set('index.ts', index.ts);

@@ -1,15 +1,14 @@
 /**
- * @file The per-kernel manifest of `sparsec build`: sizes and inputs (the checked model itself),
- * the resolved schedule, how key tiles are walked, live-tile figures at static sizes, the module
- * files and ABI, and a hash of the kernel. Deterministic: no times, no absolute paths.
+ * @file The per-kernel manifest of `sparsec build`: the checked model itself, the targets built, and per
+ * target a section with the resolved schedule, how key tiles are walked and live-tile figures at static
+ * sizes (target files are added by the target's builder). Deterministic: no times, no absolute paths.
  */
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import { analyzeIterationSpace, classifyTiles, staticAttentionSizes } from '../analysis/index.js';
 import type { Kernel } from '../model/kernel.js';
 import type { PipelineResult } from '../passes/pipeline.js';
-import type { KernelManifest } from '../runtime/wasm/library.js';
-import type { WasmModules } from '../targets/wasm/module.js';
+import type { KernelManifest, LibraryTarget, TargetSection, WasmSection, WebgpuSection } from '../runtime/library/manifest.js';
 
 /** SHA-256 of a kernel's checked model without its origin (so moving a file keeps the hash). */
 export function kernelHash(kernel: Kernel): string {
@@ -17,33 +16,40 @@ export function kernelHash(kernel: Kernel): string {
   return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
 }
 
-function tileFigures(kernel: Kernel, result: PipelineResult): Record<string, number> | null {
+function tileFigures(kernel: Kernel, tileQ: number, tileK: number): Record<string, number> | null {
   if (kernel.kind !== 'attention' || kernel.inputs.length > 0) return null;
   const sizes = staticAttentionSizes(kernel);
   if (!sizes) return null;
-  const f = classifyTiles(kernel, sizes, {}, result.schedule.tile_q, result.schedule.tile_k).figures;
-  return { ...f };
+  return { ...classifyTiles(kernel, sizes, {}, tileQ, tileK).figures };
 }
 
-/** The manifest of one kernel built for wasm. */
-export function wasmManifest(kernel: Kernel, result: PipelineResult, mods: WasmModules, cwd: string): KernelManifest {
-  const space = kernel.kind === 'attention' ? analyzeIterationSpace(kernel, result.schedule.tile_q, result.schedule.tile_k).kind : 'none';
+/** What every target section holds, from the pipeline that target compiled `kernel` with. */
+export function targetSection(kernel: Kernel, result: PipelineResult): TargetSection {
+  const { tile_q, tile_k } = result.schedule;
+  return {
+    schedule: { ...result.schedule },
+    walk: result.walk?.kind ?? 'none',
+    space: kernel.kind === 'attention' ? analyzeIterationSpace(kernel, tile_q, tile_k).kind : 'none',
+    tiles: tileFigures(kernel, tile_q, tile_k),
+  };
+}
+
+/** The sections of one kernel, by target. */
+export interface TargetSections {
+  wasm?: WasmSection;
+  webgpu?: WebgpuSection;
+}
+
+/** The manifest of `kernel` built for `targets` (spec paths relative to `cwd`). */
+export function kernelManifest(kernel: Kernel, targets: readonly LibraryTarget[], sections: TargetSections, cwd: string): KernelManifest {
   const origin = { ...kernel.origin, file: relative(cwd, kernel.origin.file).split('\\').join('/') };
   return {
-    format: 1,
+    format: 2,
     name: kernel.name,
     kind: kernel.kind,
+    targets: [...targets],
     source: { file: origin.file, hash: kernelHash(kernel) },
     kernel: { ...kernel, origin },
-    schedule: { ...result.schedule },
-    plan: { walk: result.walk?.kind ?? 'none', space },
-    tiles: tileFigures(kernel, result),
-    wasm: {
-      abi: mods.abi,
-      simd: `${kernel.name}.wasm`,
-      relaxed: `${kernel.name}.relaxed.wasm`,
-      simdBytes: mods.simd.length,
-      relaxedBytes: mods.relaxed.length,
-    },
+    ...sections,
   };
 }

@@ -59,13 +59,13 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .command('build')
     .description('compile every kernel for every target into DIR; --emit ir dumps the tile IR after the pass pipeline')
     .argument('<paths...>', 'files or folders')
-    .addOption(new Option('-t, --target <names>', `targets, comma separated (${KNOWN_TARGETS.join(', ')}); default wasm`).argParser(collect))
+    .addOption(new Option('-t, --target <names>', `targets, comma separated (code: wasm, webgpu; --emit ir: ${KNOWN_TARGETS.join(', ')}); default wasm`).argParser(collect))
     .option('-o, --out <dir>', 'output folder (default generated/; with --emit ir, standard output)')
     .option('--emit <what>', "'code' (default) or 'ir'")
     .option('--stages', 'with --emit ir: every named pass stage, not only the final IR')
     .addOption(new Option('-k, --kernel <names>', 'only these kernels (comma separated)').argParser(collect))
     .option('--wat', 'also write each WebAssembly module as text (<kernel>.wat)')
-    .addHelpText('after', '\nThe output folder is replaced only when every kernel built (a failed build leaves it as it was);\nthe same input gives the same bytes.\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/')
+    .addHelpText('after', '\nThe output folder is replaced only when every kernel built (a failed build leaves it as it was);\nthe same input gives the same bytes.\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/\n  sparsec build dsl/ --target wasm,webgpu --out lib/')
     .action((paths: string[], opts: BuildCliOptions) => setAction(() => runBuild(paths, opts, io)));
 
   program
@@ -77,6 +77,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--plot <file>', 'write the speed-up against density plot (.svg or .png)')
     .option('--target <name>', 'sparsec target to benchmark', 'wasm')
     .option('--no-peers', 'leave onnxruntime out')
+    .option('--browser', 'with --target webgpu: sparsec and onnxruntime-web (WebGPU) side by side in headless Chromium; cases window, window_decode, causal, blocks, gemm_nm24, gemm_dense')
     .option('--json', 'print rows {case, impl, target, threads, median_ms, gflops, ...} as JSON')
     .addHelpText('after', '\nEach figure is the median of repeated runs after warm-up; GFLOP/s of sparsec kernels count the work on live\ntiles, the peers\' count dense work. This is a benchmark: it takes minutes.\nExample:\n  sparsec bench --threads 1 --json --plot docs/img/bench-speedup.svg')
     .action((opts: BenchCliOptions) => setAction(() => runBench(opts, io)));

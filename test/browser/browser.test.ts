@@ -1,3 +1,4 @@
+/** @file The browser demo in headless Chromium (SwiftShader): the page loads the generated library with `load('webgpu')` and checks both kernels. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -5,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { chromium, type Browser } from 'playwright-core';
-import { buildDemoSpec } from './spec.js';
+import { buildDemoLibrary } from './spec.js';
 import { skipTarget } from '../support/targets.js';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -20,25 +21,31 @@ const FLAGS = [
 /** Where the screenshot goes: the kept copy that the README shows with UPDATE_SCREENSHOT=1, else a temp file. */
 export const SCREENSHOT = process.env['UPDATE_SCREENSHOT'] === '1' ? `${ROOT}examples/browser/screenshot.png` : join(tmpdir(), `sparsec-browser-${process.pid}.png`);
 
-/** Serves the page, the runtime (TypeScript transpiled on the fly) and the generated kernels. */
-function serve(kernelsJson: string): Server {
+/** Content types of the files served. */
+const TYPES: Readonly<Record<string, string>> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html' };
+
+/**
+ * Serves the page, the runtime (`/runtime/<path>.js` is src/runtime/<path>.ts transpiled on the fly, and the plain
+ * data helpers it uses from src/model/; the page's import map points `sparsec/runtime` at it) and the generated
+ * library (`/lib/`, from `sparsec build --target webgpu`).
+ */
+function serve(libDir: string): Server {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const send = (type: string, body: string): void => {
+    const send = (type: string, body: string | Buffer): void => {
       res.writeHead(200, { 'content-type': type });
       res.end(body);
     };
-    // `/runtime/x.js` is src/runtime/webgpu/x.ts; `/x.js` (a `../x.js` import of it) is src/runtime/x.ts.
-    const m = /^\/(runtime\/)?([\w-]+)\.js$/.exec(url.pathname);
-    const runtimeFile = m ? `${ROOT}src/runtime/${m[1] ? 'webgpu/' : ''}${m[2]}.ts` : null;
-    if (url.pathname === '/' || url.pathname === '/index.html') return send('text/html', readFileSync(`${ROOT}examples/browser/index.html`, 'utf8'));
-    if (url.pathname === '/main.js') return send('text/javascript', readFileSync(`${ROOT}examples/browser/main.js`, 'utf8'));
-    if (url.pathname === '/kernels.json') return send('application/json', kernelsJson);
-    if (runtimeFile && existsSync(runtimeFile)) {
-      const source = readFileSync(runtimeFile, 'utf8');
-      const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
-      return send('text/javascript', js);
+    const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    const runtime = /^\/((?:runtime|model)\/[\w/-]+)\.js$/.exec(path);
+    const lib = /^\/lib\/([\w.-]+)$/.exec(path);
+    const page = /^\/(index\.html|main\.js)$/.exec(path);
+    if (page) return send(TYPES[extname(path)]!, readFileSync(`${ROOT}examples/browser/${page[1]}`));
+    if (runtime && existsSync(`${ROOT}src/${runtime[1]}.ts`)) {
+      const source = readFileSync(`${ROOT}src/${runtime[1]}.ts`, 'utf8');
+      return send('text/javascript', ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText);
     }
+    if (lib && existsSync(join(libDir, lib[1]!))) return send(TYPES[extname(lib[1]!)] ?? 'application/octet-stream', readFileSync(join(libDir, lib[1]!)));
     res.writeHead(404);
     res.end('not found');
   });
@@ -48,8 +55,9 @@ interface PageResult {
   ok: boolean;
   done?: boolean;
   error?: string;
-  attention?: { pass: boolean; maxAbsErr: number; name: string };
-  gemm?: { pass: boolean; maxAbsErr: number; name: string };
+  attention?: { pass: boolean; maxAbsErr: number; name: string; variant: string };
+  gemm?: { pass: boolean; maxAbsErr: number; name: string; variant: string };
+  rejected?: string;
 }
 
 describe.skipIf(skipTarget('browser', existsSync(CHROMIUM), `no ${CHROMIUM}; run scripts/setup-webgpu.sh`))('browser demo in headless Chromium', () => {
@@ -58,7 +66,7 @@ describe.skipIf(skipTarget('browser', existsSync(CHROMIUM), `no ${CHROMIUM}; run
   let base = '';
 
   beforeAll(async () => {
-    server = serve(JSON.stringify(buildDemoSpec()));
+    server = serve(await buildDemoLibrary());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
@@ -82,6 +90,8 @@ describe.skipIf(skipTarget('browser', existsSync(CHROMIUM), `no ${CHROMIUM}; run
     expect(result.attention?.pass).toBe(true);
     expect(result.gemm?.pass).toBe(true);
     expect(result.attention!.maxAbsErr).toBeLessThan(1e-4);
+    expect([result.attention?.variant, result.gemm?.variant]).toEqual(['demo_attention.webgpu.json', 'demo_gemm.webgpu.json']);
+    expect(result.rejected).toMatch(/demo_attention: input 'q' has 10 elements, expected 2048/);
     expect(result.ok).toBe(true);
     expect(existsSync(SCREENSHOT)).toBe(true);
   }, 120_000);

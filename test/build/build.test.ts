@@ -5,11 +5,13 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import ts from 'typescript';
-import { buildWasmFiles } from '../../src/build/index.js';
+import { buildLibraryFiles } from '../../src/build/index.js';
+import { webgpuVariants } from '../../src/build/webgpu.js';
 import { runBuild } from '../../src/cli/commands/build.js';
 import { loadAndCheck } from '../../src/cli/frontend-run.js';
 import type { Io } from '../../src/cli/io.js';
-import { defineAttention, defineGemm } from '../../src/runtime/wasm/library.js';
+import { defineAttention, defineGemm } from '../../src/runtime/library/handles.js';
+import type { KernelManifest } from '../../src/runtime/library/manifest.js';
 
 const SPEC = `
 pattern doc_causal(doc: i32[kv_len]) = causal && doc[q] == doc[k]
@@ -38,12 +40,37 @@ describe('sparsec build', () => {
   it('is deterministic: two builds give the same bytes', async () => {
     const dir = await specDir();
     const { kernels } = await loadAndCheck([dir]);
-    const a = buildWasmFiles(kernels, { cwd: dir });
-    const b = buildWasmFiles(kernels, { cwd: dir });
+    const a = buildLibraryFiles(kernels, { cwd: dir, targets: ['webgpu', 'wasm'] });
+    const b = buildLibraryFiles(kernels, { cwd: dir, targets: ['wasm', 'webgpu'] });
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     for (const [name, bytes] of a) expect(Buffer.from(b.get(name)!).equals(Buffer.from(bytes)), name).toBe(true);
     expect([...a.keys()]).toContain('tiny_doc.wasm');
+    expect([...a.keys()]).toContain('tiny_doc.webgpu.json');
     expect([...a.keys()]).toContain('index.d.ts');
+  });
+
+  it('writes per target a manifest section with that target\'s own tiles', async () => {
+    const dir = await specDir();
+    const { kernels } = await loadAndCheck([dir]);
+    const both = buildLibraryFiles(kernels, { cwd: dir, targets: ['wasm', 'webgpu'] });
+    const m = JSON.parse(both.get('tiny_doc.manifest.json') as string) as KernelManifest;
+    expect(m.format).toBe(2);
+    expect(m.targets).toEqual(['wasm', 'webgpu']);
+    expect(m.source.file).toBe('k.sparse');
+    expect([m.wasm?.walk, m.webgpu?.walk]).toEqual(['plan', 'plan']);
+    expect([m.webgpu?.schedule.tile_q, m.webgpu?.schedule.tile_k]).toEqual([16, 32]);
+    expect([m.wasm?.schedule.tile_q, m.wasm?.schedule.tile_k]).not.toEqual([16, 32]);
+    expect(m.webgpu?.variants).toEqual([{ file: 'tiny_doc.webgpu.json', requires: [] }]);
+    const artifact = JSON.parse(both.get('tiny_doc.webgpu.json') as string) as { format: string; wgsl: string; inputs: { name: string }[] };
+    expect(artifact.format).toBe('sparsec-wgsl-1');
+    expect(artifact.wgsl).toMatch(/@compute/);
+    expect(artifact.inputs.map((i) => i.name)).toEqual(expect.arrayContaining(['q', 'k', 'v', 'doc', 'plan.rowptr']));
+    expect(both.get('tiny_doc.d.ts')).toMatch(/KernelHandle<LoadedAttention<TinyDocInputs, TinyDocOutputs>, 'wasm' \| 'webgpu'>/);
+    const gpu = buildLibraryFiles(kernels, { cwd: dir, targets: ['webgpu'] });
+    expect([...gpu.keys()].filter((f) => f.endsWith('.wasm'))).toEqual([]);
+    const g = JSON.parse(gpu.get('tiny_gemm.manifest.json') as string) as KernelManifest;
+    expect([g.targets, 'wasm' in g, g.webgpu?.walk]).toEqual([['webgpu'], false, 'none']);
+    expect(webgpuVariants(kernels.find((k) => k.name === 'tiny_doc')!).map((v) => [v.file, v.requires])).toEqual([['tiny_doc.webgpu.json', []]]);
   });
 
   it('is atomic: a failing build leaves the output folder as it was', async () => {
@@ -55,6 +82,7 @@ describe('sparsec build', () => {
     const io = quietIo();
     expect(await runBuild([dir], { out, cwd: dir }, io)).toBe(1);
     expect(io.errors.join('\n')).toMatch(/static head_dim/);
+    expect(await runBuild([dir], { out, cwd: dir, target: ['wasm,webgpu'] }, quietIo())).toBe(1);
     await writeFile(join(dir, 'bad.sparse'), 'pattern p = causal &&\n');
     expect(await runBuild([dir], { out, cwd: dir }, quietIo())).toBe(1);
     expect(await snapshot(out)).toEqual(before);
@@ -107,6 +135,8 @@ const r = await a.run({ q: new Float32Array(1), k: new Float32Array(1), v: new F
 const o: Float32Array = r.out;
 const g = await maskllm_up_24.load('wasm');
 const y: Float32Array = (await g.run({ x: new Float32Array(1), w: new Float32Array(1) })).y;
+// @ts-expect-error the committed library is built for wasm only
+await a.load('webgpu');
 // @ts-expect-error q must be a Float32Array
 await a.run({ q: new Int32Array(1), k: new Float32Array(1), v: new Float32Array(1) });
 export { o, y };
@@ -127,7 +157,7 @@ export { o, y };
   it('rebuilding dsl/ changes nothing', async () => {
     const { kernels, ok } = await loadAndCheck([join(root, 'dsl')]);
     expect(ok).toBe(true);
-    const files = buildWasmFiles(kernels, { cwd: root });
+    const files = buildLibraryFiles(kernels, { cwd: root });
     const committed = (await readdir(join(root, 'generated'))).filter((f) => !f.startsWith('.')).sort();
     expect(committed).toEqual([...files.keys()].sort());
     for (const [name, bytes] of files) {

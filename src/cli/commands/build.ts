@@ -1,13 +1,13 @@
 /**
  * @file `sparsec build PATH... [--target T,...] [--out DIR] [--emit ir]`: compile every kernel into the
- * generated library (modules, manifests, typed wrappers), replacing DIR only when everything built;
+ * generated library (wasm modules and/or WGSL artifacts, manifests, typed wrappers), replacing DIR only when everything built;
  * `--emit ir` dumps the tile IR instead.
  */
 import { EXIT, UsageError, type Io } from '../io.js';
 import { loadAndCheck, printDiagnostics, selectKernels } from '../frontend-run.js';
 import { parseTargetList } from '../targets.js';
 import { emitIr } from './emit-ir.js';
-import { BUILD_TARGETS, buildWasmFiles, replaceFolder } from '../../build/index.js';
+import { BUILD_TARGETS, buildLibraryFiles, replaceFolder } from '../../build/index.js';
 
 export interface BuildCliOptions {
   readonly target?: string[];
@@ -39,7 +39,7 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
   }
   let files: Map<string, string | Uint8Array>;
   try {
-    files = buildWasmFiles(kernels, { ...(opts.cwd ? { cwd: opts.cwd } : {}), emit: opts.wat ? ['wat'] : [] });
+    files = buildLibraryFiles(kernels, { targets, ...(opts.cwd ? { cwd: opts.cwd } : {}), emit: opts.wat ? ['wat'] : [] });
   } catch (e) {
     io.err(`error: ${(e as Error).message}`);
     return EXIT.failed;

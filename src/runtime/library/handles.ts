@@ -1,0 +1,163 @@
+/**
+ * @file What generated wrappers call: `defineAttention` / `defineGemm` turn a manifest URL into a kernel
+ * handle whose `load(target)` returns `run` (inputs checked first, the block plan built with the target's
+ * tiles when the kernel walks one) and a reusable `plan`. Target-neutral: the loaders table does the rest.
+ */
+import type { AttentionKernel, AttentionSizes, GemmKernel } from '../../model/kernel.js';
+import type { RaggedList, RuntimeValues } from '../../model/values.js';
+import { packWeight, type PackedWeight } from '../packing.js';
+import { buildPlan } from '../plan/planner.js';
+import type { BlockPlan } from '../plan/types.js';
+import { attentionSizeBindings, gemmBindings, planBindings, runtimeBindings } from '../wasm/bind.js';
+import { checkRuntimeInputs, gemmSizesOf } from '../wasm/check.js';
+import { loadTarget, type LoadOptions, type TargetKernel } from './loaders.js';
+import { readManifest, type KernelManifest, type LibraryTarget } from './manifest.js';
+import { outputArray, resolveAttentionSizes, type GivenSizes } from './sizes.js';
+
+/** Attention inputs: Q, K, V, runtime inputs by name, optional sizes and a precomputed plan. */
+export interface AttentionRunInputs {
+  readonly q: Float32Array;
+  readonly k: Float32Array;
+  readonly v: Float32Array;
+  readonly sizes?: GivenSizes;
+  readonly plan?: BlockPlan;
+  readonly [input: string]: Float32Array | Int32Array | Uint8Array | RaggedList | GivenSizes | BlockPlan | undefined;
+}
+
+/** Outputs of an attention run. */
+export interface AttentionRunOutputs {
+  readonly out: Float32Array;
+  readonly lse?: Float32Array;
+}
+
+/** A loaded attention kernel. */
+export interface LoadedAttention<I, O> {
+  readonly manifest: KernelManifest;
+  /** The target it runs on. */
+  readonly target: LibraryTarget;
+  /** Which module or artifact runs: 'simd' or 'relaxed' on wasm, the WGSL artifact file(s) on webgpu. */
+  readonly variant: string;
+  /** The block plan for these runtime inputs and sizes (reuse it across layers); null when the kernel needs none. */
+  plan(inputs: Omit<I, 'q' | 'k' | 'v' | 'plan'> & { readonly sizes: Required<Pick<GivenSizes, 'qLen' | 'kvLen'>> & GivenSizes }): BlockPlan | null;
+  /** Runs on `inputs`; outputs go into the arrays of `into` when given (checked), else into fresh ones. */
+  run(inputs: I, into?: Partial<O>): Promise<O>;
+  dispose(): Promise<void>;
+}
+
+/** Gemm inputs: X [m, k], W [n, k] dense (packed per run) or packed, bias [n] when declared. */
+export interface GemmRunInputs {
+  readonly x: Float32Array;
+  readonly w: Float32Array | PackedWeight;
+  readonly bias?: Float32Array;
+  readonly sizes?: GivenSizes;
+}
+
+/** A loaded gemm kernel. */
+export interface LoadedGemm<I, O> {
+  readonly manifest: KernelManifest;
+  readonly target: LibraryTarget;
+  readonly variant: string;
+  /** Packs a dense W [n, k] in the kernel's weight format once, for many runs. */
+  pack(w: Float32Array): PackedWeight;
+  /** Runs on `inputs`; Y goes into `into.y` when given (checked), else into a fresh array. */
+  run(inputs: I, into?: Partial<O>): Promise<O>;
+  dispose(): Promise<void>;
+}
+
+/** A generated kernel before loading; `T` are the targets its library was built for. */
+export interface KernelHandle<L, T extends LibraryTarget = LibraryTarget> {
+  readonly name: string;
+  load<X extends T>(target: X, options?: LoadOptions[X]): Promise<L>;
+}
+
+async function open(manifestUrl: URL, target: string, options: unknown): Promise<{ manifest: KernelManifest; kernel: TargetKernel }> {
+  const manifest = await readManifest(manifestUrl);
+  return { manifest, kernel: await loadTarget(manifest, manifestUrl, target, options) };
+}
+
+/** The sizes `plan(...)` needs (head_dim does not shape a plan: the first built one stands in when dynamic). */
+function planSizes(k: AttentionKernel, kernel: TargetKernel, given: GivenSizes): AttentionSizes {
+  const dims = kernel.dims?.find((d) => d.headDim === given.headDim) ?? kernel.dims?.[0];
+  return {
+    batch: (typeof k.batch === 'number' ? k.batch : given.batch) ?? 1, heads: k.heads as number, kvHeads: k.kvHeads as number,
+    headDim: typeof k.headDim === 'number' ? k.headDim : dims?.headDim ?? 0, valueDim: typeof k.valueDim === 'number' ? k.valueDim : dims?.valueDim ?? 0,
+    qLen: (typeof k.qLen === 'number' ? k.qLen : given.qLen) ?? 0, kvLen: (typeof k.kvLen === 'number' ? k.kvLen : given.kvLen) ?? 0,
+  };
+}
+
+function planFrom(k: AttentionKernel, kernel: TargetKernel, sizes: AttentionSizes, runtime: RuntimeValues): BlockPlan | null {
+  const s = kernel.section;
+  return s.walk === 'plan' ? buildPlan(k.mask, k.inputs, sizes, runtime, s.schedule.tile_q, s.schedule.tile_k) : null;
+}
+
+/** Checks that a caller's plan was built for these sizes and this target's tiles. */
+function checkPlan(k: AttentionKernel, kernel: TargetKernel, plan: BlockPlan, sizes: AttentionSizes): void {
+  const { tile_q, tile_k } = kernel.section.schedule;
+  if (plan.tileQ !== tile_q || plan.tileK !== tile_k) {
+    throw new Error(`${k.name}: the plan given was built for ${plan.tileQ}x${plan.tileK} tiles, this target walks ${tile_q}x${tile_k} tiles (make it with plan(...) of the same loaded kernel)`);
+  }
+  if (plan.numQTiles !== Math.ceil(sizes.qLen / tile_q) || plan.numKTiles !== Math.ceil(sizes.kvLen / tile_k)) {
+    throw new Error(`${k.name}: the plan given was built for other sizes`);
+  }
+}
+
+/** The handle of a generated attention kernel whose manifest is at `manifestUrl`. */
+export function defineAttention<I extends AttentionRunInputs, O extends AttentionRunOutputs, T extends LibraryTarget = LibraryTarget>(name: string, manifestUrl: URL): KernelHandle<LoadedAttention<I, O>, T> {
+  return {
+    name,
+    async load(target, options) {
+      const { manifest, kernel } = await open(manifestUrl, target, options);
+      const k = manifest.kernel as AttentionKernel;
+      return {
+        manifest,
+        target,
+        variant: kernel.variant,
+        plan(inputs) {
+          const sizes = planSizes(k, kernel, inputs.sizes);
+          return planFrom(k, kernel, sizes, checkRuntimeInputs(k, sizes, inputs as Record<string, unknown>));
+        },
+        async run(inputs, into) {
+          const sizes = resolveAttentionSizes(k, kernel.dims, inputs.q, inputs.k, inputs.v, inputs.sizes);
+          const runtime = checkRuntimeInputs(k, sizes, inputs);
+          const plan = kernel.section.walk === 'plan' ? (inputs.plan ?? planFrom(k, kernel, sizes, runtime)!) : null;
+          if (plan) checkPlan(k, kernel, plan, sizes);
+          const rows = sizes.batch * sizes.heads * sizes.qLen;
+          const out = outputArray(k.name, 'out', into?.out, rows * sizes.valueDim);
+          const lse = outputArray(k.name, 'lse', into?.lse, k.outputs.includes('lse') ? rows : 0);
+          const values = { ...attentionSizeBindings(sizes), q: inputs.q, k: inputs.k, v: inputs.v, ...runtimeBindings(k.inputs.map((i) => i.name), runtime), ...(plan ? planBindings(plan) : {}) };
+          const dims = kernel.dims ? { headDim: sizes.headDim, valueDim: sizes.valueDim } : null;
+          await kernel.run(values, k.outputs.includes('lse') ? { out, lse } : { out }, dims);
+          return (k.outputs.includes('lse') ? { out, lse } : { out }) as unknown as O;
+        },
+        dispose: () => kernel.dispose(),
+      };
+    },
+  };
+}
+
+/** The handle of a generated gemm kernel whose manifest is at `manifestUrl`. */
+export function defineGemm<I extends GemmRunInputs, O extends { readonly y: Float32Array }, T extends LibraryTarget = LibraryTarget>(name: string, manifestUrl: URL): KernelHandle<LoadedGemm<I, O>, T> {
+  return {
+    name,
+    async load(target, options) {
+      const { manifest, kernel } = await open(manifestUrl, target, options);
+      const k = manifest.kernel as GemmKernel;
+      const pack = (w: Float32Array): PackedWeight => packWeight(k.weight, w, k.n as number, k.k as number);
+      return {
+        manifest,
+        target,
+        variant: kernel.variant,
+        pack,
+        async run(inputs, into) {
+          const packed = inputs.w instanceof Float32Array ? null : inputs.w;
+          if (packed && packed.format !== k.weight.format) throw new Error(`${k.name}: packed weight is ${packed.format}, the kernel wants ${k.weight.format}`);
+          const sizes = gemmSizesOf(k, inputs.x, packed ? new Float32Array((k.n as number) * (k.k as number)) : inputs.w, inputs.bias, inputs.sizes);
+          const y = outputArray(k.name, 'y', into?.y, sizes.m * sizes.n);
+          await kernel.run(gemmBindings(sizes, inputs.x, packed ?? pack(inputs.w as Float32Array), inputs.bias), { y }, null);
+          return { y } as unknown as O;
+        },
+        dispose: () => kernel.dispose(),
+      };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/// <reference types="@webgpu/types" />
+/**
+ * @file The manifest `sparsec build` writes next to each kernel (format 2): the checked kernel, which
+ * targets the library holds, and one section per target (schedule, key walk, files). Plus reading it.
+ */
+import type { AttentionKernel, GemmKernel } from '../../model/kernel.js';
+import type { WasmAbi } from '../wasm/abi.js';
+
+/** Targets a generated library can hold. */
+export type LibraryTarget = 'wasm' | 'webgpu';
+
+/** Every library target, in the order `sparsec build` writes them. */
+export const LIBRARY_TARGETS: readonly LibraryTarget[] = ['wasm', 'webgpu'];
+
+/** How key tiles are walked: every tile, closed-form bounds, or a block plan ('none' for gemm). */
+export type KeyWalkKind = 'dense' | 'bounds' | 'plan' | 'none';
+
+/** What every target section says: the resolved schedule (tile sizes), the key walk and live-tile figures. */
+export interface TargetSection {
+  readonly schedule: Readonly<Record<string, unknown>> & { readonly tile_q: number; readonly tile_k: number };
+  readonly walk: KeyWalkKind;
+  /** The iteration space the analysis found ('none' for gemm). */
+  readonly space: string;
+  /** Live-tile figures at the declared sizes and this section's tiles (null when sizes or runtime inputs make them unknown). */
+  readonly tiles: Readonly<Record<string, number>> | null;
+}
+
+/** The wasm section: a SIMD128 module and its relaxed-SIMD twin. */
+export interface WasmSection extends TargetSection {
+  readonly abi: WasmAbi;
+  readonly simd: string;
+  readonly relaxed: string;
+  readonly simdBytes: number;
+  readonly relaxedBytes: number;
+}
+
+/** One WGSL artifact of a kernel and what it needs to run. */
+export interface WebgpuVariant {
+  /** The `WgslKernelArtifact` JSON file, relative to the manifest. */
+  readonly file: string;
+  /** Device features the shader needs (a device without one of them takes a later variant). */
+  readonly requires: readonly GPUFeatureName[];
+  /** The head_dim / value_dim it was printed for (only on kernels whose head_dim or value_dim is dynamic). */
+  readonly dims?: { readonly headDim: number; readonly valueDim: number };
+}
+
+/** The webgpu section: WGSL artifacts, best first. */
+export interface WebgpuSection extends TargetSection {
+  readonly variants: readonly WebgpuVariant[];
+}
+
+/** The manifest of one generated kernel. */
+export interface KernelManifest {
+  readonly format: 2;
+  readonly name: string;
+  readonly kind: 'attention' | 'gemm';
+  /** The targets this library was built for (`sparsec build --target ...`). */
+  readonly targets: readonly LibraryTarget[];
+  /** Spec file and SHA-256 of the kernel's checked model (changes when the kernel changes). */
+  readonly source: { readonly file: string; readonly hash: string };
+  readonly kernel: AttentionKernel | GemmKernel;
+  readonly wasm?: WasmSection;
+  readonly webgpu?: WebgpuSection;
+}
+
+/** The bytes at `url` (a file: URL through node:fs in Node, else fetch). */
+export async function fetchBytes(url: URL): Promise<Uint8Array> {
+  if (url.protocol === 'file:') {
+    const fs = await import('node:fs/promises');
+    const { fileURLToPath } = await import('node:url');
+    return new Uint8Array(await fs.readFile(fileURLToPath(url)));
+  }
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`cannot fetch ${url.href}: ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** The JSON document at `url`. */
+export async function fetchJson<T>(url: URL): Promise<T> {
+  return JSON.parse(new TextDecoder().decode(await fetchBytes(url))) as T;
+}
+
+/** Reads the manifest at `url`; rejects manifests of another format. */
+export async function readManifest(url: URL): Promise<KernelManifest> {
+  const m = await fetchJson<KernelManifest>(url);
+  if (m.format !== 2) throw new Error(`${url.href}: manifest format ${String(m.format)} is not supported by this runtime (expected 2); rebuild with sparsec build`);
+  return m;
+}
