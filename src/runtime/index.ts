@@ -10,7 +10,7 @@ export {
 } from './library/index.js';
 export { WasmKernel, relaxedSimdAvailable, type WasmLoadOptions, type WasmModuleBytes, type BoundValue } from './wasm/kernel.js';
 export type { WasmAbi, WasmParam, WasmScalar } from './wasm/abi.js';
-export { attentionSizesOf, checkRuntimeInputs, gemmSizesOf } from './wasm/check.js';
+export { attentionSizesOf, checkRuntimeInputs, gemmSizesOf } from './library/check.js';
 export { packWeight, unpackWeight, type PackedWeight } from './packing.js';
 export { buildPlan, type BlockPlan } from './plan/index.js';
 export type { RaggedList } from '../model/values.js';

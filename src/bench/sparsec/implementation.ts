@@ -8,7 +8,7 @@ import { planFor } from '../../passes/attention-space.js';
 import { runPipeline } from '../../passes/pipeline.js';
 import type { ScheduleSettings } from '../../passes/schedule.js';
 import { packWeight } from '../../runtime/packing.js';
-import { attentionSizeBindings, gemmBindings, planBindings, runtimeBindings, type Bindings } from '../../runtime/wasm/bind.js';
+import { attentionSizeBindings, gemmBindings, planBindings, runtimeBindings, type Bindings } from '../../runtime/library/bind.js';
 import { WasmKernel } from '../../runtime/wasm/kernel.js';
 import { compileWasmModules } from '../../targets/wasm/module.js';
 import { attentionTensors, attentionWork, DEFAULT_TILING, type AttentionTensors, type Tiling } from '../framework/attention-work.js';

@@ -2,7 +2,7 @@
  * @file The per-target loaders of generated kernels, in one table: each turns a manifest section into a
  * kernel that runs values bound by parameter name. Loaders are imported lazily (a page needs no wasm threads).
  */
-import type { Bindings } from '../wasm/bind.js';
+import type { Bindings } from './bind.js';
 import type { WasmLoadOptions } from '../wasm/kernel.js';
 import { LIBRARY_TARGETS, type KernelManifest, type LibraryTarget, type TargetSection } from './manifest.js';
 import type { WebgpuLoadOptions } from './webgpu.js';

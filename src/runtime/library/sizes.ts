@@ -3,7 +3,7 @@
  * resolved against the head_dim variants the loaded target has), and caller-given output arrays checked.
  */
 import type { AttentionKernel, AttentionSizes } from '../../model/kernel.js';
-import { attentionSizesOf, type GivenSizes as CheckedSizes } from '../wasm/check.js';
+import { attentionSizesOf, type GivenSizes as CheckedSizes } from './check.js';
 import type { HeadDims } from './loaders.js';
 
 /** Sizes a caller may give for a kernel's dynamic dimensions. */

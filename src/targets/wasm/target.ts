@@ -10,7 +10,7 @@ import { planFor } from '../../passes/attention-space.js';
 import { runPipeline, type PipelineResult } from '../../passes/pipeline.js';
 import type { ScheduleSettings } from '../../passes/schedule.js';
 import { packWeight } from '../../runtime/packing.js';
-import { attentionSizeBindings, gemmBindings, planBindings, runtimeBindings } from '../../runtime/wasm/bind.js';
+import { attentionSizeBindings, gemmBindings, planBindings, runtimeBindings } from '../../runtime/library/bind.js';
 import { WasmKernel, type WasmLoadOptions } from '../../runtime/wasm/kernel.js';
 import { WASM } from '../../runtime/wasm/wasm-api.js';
 import { compileWasmModules } from './module.js';

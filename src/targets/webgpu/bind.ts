@@ -5,7 +5,7 @@
 import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes } from '../../model/kernel.js';
 import type { AttentionInputs, GemmInputs } from '../../model/values.js';
 import { packWeight } from '../../runtime/packing.js';
-import { attentionSizeBindings, gemmBindings, planBindings, runtimeBindings, type Bindings } from '../../runtime/wasm/bind.js';
+import { attentionSizeBindings, gemmBindings, planBindings, runtimeBindings, type Bindings } from '../../runtime/library/bind.js';
 import { planFor, type KeyWalk } from '../../passes/attention-space.js';
 import type { Schedule } from '../../passes/schedule.js';
 

@@ -1,12 +1,14 @@
 /**
  * @file Input checking of generated kernels, before anything runs: sizes resolved from the arrays
  * (dynamic ones inferred or given), array types and lengths, ragged lists (offsets, sorted unique
- * values), block layouts, and gemm operands. Every problem is a clear Error naming the input.
+ * values), values used as positions or indices in range, block layouts, and gemm operands. Every problem is a
+ * clear Error naming the input.
  */
 import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Size } from '../../model/kernel.js';
 import type { RaggedList, RuntimeValue, RuntimeValues } from '../../model/values.js';
 import { runtimeShape } from '../plan/summaries.js';
 import { sizeRecord } from '../plan/types.js';
+import { checkIndexRanges } from './index-ranges.js';
 
 /** Sizes a caller may give for a kernel's dynamic dimensions. */
 export interface GivenSizes {
@@ -99,6 +101,7 @@ export function checkRuntimeInputs(k: AttentionKernel, sizes: AttentionSizes, gi
     if (arr.length !== n) fail(k.name, `input '${decl.name}' has ${arr.length} elements, expected ${n} = [${shape.join(', ')}]`);
     out[decl.name] = arr;
   }
+  checkIndexRanges(k, names, out);
   return out;
 }
 

@@ -7,7 +7,7 @@ import type { AttentionSizes, GemmSizes } from '../../model/kernel.js';
 import type { RaggedList, RuntimeValue, RuntimeValues } from '../../model/values.js';
 import type { PackedWeight } from '../packing.js';
 import type { BlockPlan } from '../plan/types.js';
-import type { BoundValue } from './kernel.js';
+import type { BoundValue } from '../wasm/kernel.js';
 
 /** Parameter values by name. */
 export type Bindings = Record<string, BoundValue>;
