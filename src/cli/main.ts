@@ -1,15 +1,15 @@
 /**
  * @file The `sparsec` command line: argument parsing (commander) and dispatch to the commands.
  * Every command returns an exit code; usage errors exit 2 and internal errors 3, apart from user errors.
+ * Commands are imported when they run, so `--help` loads neither the front end nor a backend.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, processIo, UsageError, type Io } from './io.js';
-import { runCheck } from './commands/check.js';
-import { runVerify, type VerifyCliOptions } from './commands/verify.js';
-import { runShow, type ShowCliOptions } from './commands/show.js';
-import { runBuild, type BuildCliOptions } from './commands/build.js';
-import { runBench, type BenchCliOptions } from './commands/bench.js';
-import { DEFAULT_TARGET, KNOWN_TARGETS } from './targets.js';
+import type { VerifyCliOptions } from './commands/verify.js';
+import type { ShowCliOptions } from './commands/show.js';
+import type { BuildCliOptions } from './commands/build.js';
+import type { BenchCliOptions } from './commands/bench.js';
+import { DEFAULT_TARGET, KNOWN_TARGETS } from './target-names.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
 
@@ -31,7 +31,7 @@ function buildProgram(io: Io, setAction: (a: Action) => void): Command {
     .option('--json', 'print the result and diagnostics as JSON on standard output')
     .option('-q, --quiet', 'print nothing when clean')
     .addHelpText('after', '\nExit status: 0 clean, 1 any error, 2 bad usage.\nExample:\n  sparsec check dsl/')
-    .action((paths: string[], opts: { json?: boolean; quiet?: boolean }) => setAction(() => runCheck(paths, opts, io)));
+    .action((paths: string[], opts: { json?: boolean; quiet?: boolean }) => setAction(async () => (await import('./commands/check.js')).runCheck(paths, opts, io)));
 
   registerLaterCommands(program, io, setAction);
   return program;
@@ -53,7 +53,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--rows <n>', 'random query rows checked per (batch, head) when a case is too big to check whole', '64')
     .option('--json', 'print the results as JSON rows on standard output')
     .addHelpText('after', '\nEvery kernel runs on its declared sizes and on edge sizes (dynamic lengths that are not\nmultiples of the tile, q_len 1, q_len < kv_len, rows with no allowed key), with fresh random inputs\nand random runtime inputs, outputs poisoned before each run.\nA target whose runtime is missing is reported as skipped unless --require names it.\nExit status: 0 all pass, 1 any mismatch or error, 2 bad usage.\nExample:\n  sparsec verify dsl/ --target interp --seed 7 --json')
-    .action((paths: string[], opts: VerifyCliOptions) => setAction(() => runVerify(paths, opts, io)));
+    .action((paths: string[], opts: VerifyCliOptions) => setAction(async () => (await import('./commands/verify.js')).runVerify(paths, opts, io)));
 
   program
     .command('build')
@@ -66,7 +66,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .addOption(new Option('-k, --kernel <names>', 'only these kernels (comma separated)').argParser(collect))
     .option('--wat', 'also write each WebAssembly module as text (<kernel>.wat)')
     .addHelpText('after', '\nThe output folder is replaced only when every kernel built (a failed build leaves it as it was);\nthe same input gives the same bytes.\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/\n  sparsec build dsl/ --target wasm,webgpu --out lib/')
-    .action((paths: string[], opts: BuildCliOptions) => setAction(() => runBuild(paths, opts, io)));
+    .action((paths: string[], opts: BuildCliOptions) => setAction(async () => (await import('./commands/build.js')).runBuild(paths, opts, io)));
 
   program
     .command('bench')
@@ -80,7 +80,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--browser', 'with --target webgpu: sparsec and onnxruntime-web (WebGPU) side by side in headless Chromium; cases window, window_decode, causal, blocks, gemm_nm24, gemm_dense')
     .option('--json', 'print rows {case, impl, target, threads, median_ms, gflops, ...} as JSON')
     .addHelpText('after', '\nEach figure is the median of repeated runs after warm-up; GFLOP/s of sparsec kernels count the work on live\ntiles, the peers\' count dense work. This is a benchmark: it takes minutes.\nExample:\n  sparsec bench --threads 1 --json --plot docs/img/bench-speedup.svg')
-    .action((opts: BenchCliOptions) => setAction(() => runBench(opts, io)));
+    .action((opts: BenchCliOptions) => setAction(async () => (await import('./commands/bench.js')).runBench(opts, io)));
 
   program
     .command('show')
@@ -95,7 +95,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--seed <n>', 'seed of the random runtime inputs drawn', '1')
     .option('--json', 'print the figures as JSON')
     .addHelpText('after', '\nDynamic sizes are drawn at batch 1, 4 heads, seq 512; runtime inputs (segment ids, lists, block\nlayouts) are seeded random values of the kernel\'s declared kinds.\nExit status: 0 drawn, 1 the spec has errors, 2 bad usage.\nExample:\n  sparsec show dsl/ --kernel streaming_prefill --png streaming.png')
-    .action((paths: string[], opts: ShowCliOptions) => setAction(() => runShow(paths, opts, io)));
+    .action((paths: string[], opts: ShowCliOptions) => setAction(async () => (await import('./commands/show.js')).runShow(paths, opts, io)));
 }
 
 /** Runs the CLI on `argv` (without `node` and the script) and returns the exit code. */

@@ -6,11 +6,9 @@ import { getTarget } from '../targets/index.js';
 import type { Target } from '../harness/target.js';
 import { UsageError } from './io.js';
 
-/** Every target name of the contract. */
-export const KNOWN_TARGETS = ['wasm', 'webgpu', 'cuda', 'neon', 'interp'] as const;
+import { KNOWN_TARGETS } from './target-names.js';
 
-/** The target used when `--target` is not given: the embedded default. */
-export const DEFAULT_TARGET = 'wasm';
+export { DEFAULT_TARGET, KNOWN_TARGETS } from './target-names.js';
 
 /** Splits `a,b` lists (repeatable options give several) and rejects unknown names (exit 2). */
 export function parseTargetList(values: readonly string[] | undefined, fallback: readonly string[]): string[] {
