@@ -9,7 +9,7 @@ import type { PipelineResult } from '../passes/pipeline.js';
 import type { HeadDims } from '../runtime/library/loaders.js';
 import type { WebgpuSection, WebgpuVariant } from '../runtime/library/manifest.js';
 import { compileWgsl, scheduleFor } from '../targets/webgpu/target.js';
-import { DEFAULT_PRINT, type PrintOptions } from '../targets/webgpu/print.js';
+import { DEFAULT_PRINT, WGSL_VARIANTS, type PrintOptions } from '../targets/webgpu/print.js';
 import { targetSection } from './manifest.js';
 import type { TargetBuild } from './target-build.js';
 
@@ -23,10 +23,12 @@ export interface FeatureVariant {
   readonly print: PrintOptions;
 }
 
-/** Feature variants, best first; a device takes the first whose `requires` it has (the last needs nothing). */
-export const FEATURE_VARIANTS: readonly FeatureVariant[] = [
-  { tag: '', requires: [], print: DEFAULT_PRINT },
-];
+/** Feature variants, best first (the printer's WGSL_VARIANTS); a device takes the first whose `requires` it has (the last needs nothing). */
+export const FEATURE_VARIANTS: readonly FeatureVariant[] = WGSL_VARIANTS.map((v) => ({
+  tag: v.requires.map((f) => `.${f}`).join(''),
+  requires: v.requires,
+  print: { ...DEFAULT_PRINT, ...v.print },
+}));
 
 /** One WGSL artifact to write. */
 export interface WebgpuVariantSpec extends FeatureVariant {
@@ -69,6 +71,8 @@ export function buildWebgpuTarget(kernel: Kernel): TargetBuild<WebgpuSection> {
   let first: PipelineResult | null = null;
   for (const spec of webgpuVariants(kernel)) {
     const { pipeline, artifact } = compileWgsl(kernel, spec.dims ? printSizes(spec.dims) : undefined, schedule, spec.print);
+    // NOTE: a variant whose shader uses fewer features than it was printed for duplicates a later, lesser one.
+    if (!spec.requires.every((f) => (artifact.requires ?? []).includes(f))) continue;
     first ??= pipeline;
     // NOTE: one section schedule serves every variant (the run-time plan is built with its tiles).
     if (!sameSection(first, pipeline)) throw new Error(`kernel ${kernel.name}: webgpu variant ${spec.file} has another schedule or key walk than ${variants[0]?.file}`);

@@ -60,7 +60,7 @@ describe('sparsec build', () => {
     expect([m.wasm?.walk, m.webgpu?.walk]).toEqual(['plan', 'plan']);
     expect([m.webgpu?.schedule.tile_q, m.webgpu?.schedule.tile_k]).toEqual([16, 32]);
     expect([m.wasm?.schedule.tile_q, m.wasm?.schedule.tile_k]).not.toEqual([16, 32]);
-    expect(m.webgpu?.variants).toEqual([{ file: 'tiny_doc.webgpu.json', requires: [] }]);
+    expect(m.webgpu?.variants).toEqual([{ file: 'tiny_doc.subgroups.webgpu.json', requires: ['subgroups'] }, { file: 'tiny_doc.webgpu.json', requires: [] }]);
     const artifact = JSON.parse(both.get('tiny_doc.webgpu.json') as string) as { format: string; wgsl: string; inputs: { name: string }[] };
     expect(artifact.format).toBe('sparsec-wgsl-1');
     expect(artifact.wgsl).toMatch(/@compute/);
@@ -70,7 +70,12 @@ describe('sparsec build', () => {
     expect([...gpu.keys()].filter((f) => f.endsWith('.wasm'))).toEqual([]);
     const g = JSON.parse(gpu.get('tiny_gemm.manifest.json') as string) as KernelManifest;
     expect([g.targets, 'wasm' in g, g.webgpu?.walk]).toEqual([['webgpu'], false, 'none']);
-    expect(webgpuVariants(kernels.find((k) => k.name === 'tiny_doc')!).map((v) => [v.file, v.requires])).toEqual([['tiny_doc.webgpu.json', []]]);
+    // every feature variant is printed; those whose shader does not use a feature (tiny_doc is f32: no f16 tile) are not written
+    expect(webgpuVariants(kernels.find((k) => k.name === 'tiny_doc')!).map((v) => [v.file, v.requires])).toEqual([
+      ['tiny_doc.shader-f16.subgroups.webgpu.json', ['shader-f16', 'subgroups']], ['tiny_doc.subgroups.webgpu.json', ['subgroups']],
+      ['tiny_doc.shader-f16.webgpu.json', ['shader-f16']], ['tiny_doc.webgpu.json', []],
+    ]);
+    expect([...gpu.keys()].filter((f) => f.startsWith('tiny_doc.') && f.endsWith('.webgpu.json'))).toEqual(['tiny_doc.subgroups.webgpu.json', 'tiny_doc.webgpu.json']);
   });
 
   it('is atomic: a failing build leaves the output folder as it was', async () => {

@@ -58,7 +58,7 @@ describe('which targets a library holds', () => {
     const m = await manifestOf(gpuOnly, 'tiny_doc');
     expect(m.targets).toEqual(['webgpu']);
     expect(m.wasm).toBeUndefined();
-    expect(m.webgpu?.variants).toEqual([{ file: 'tiny_doc.webgpu.json', requires: [] }]);
+    expect(m.webgpu?.variants).toEqual([{ file: 'tiny_doc.subgroups.webgpu.json', requires: ['subgroups'] }, { file: 'tiny_doc.webgpu.json', requires: [] }]);
     expect(m.webgpu?.walk).toBe('plan');
     await expect((await importLibrary(gpuOnly))['tiny_doc']!.load('wasm')).rejects.toThrow(/rebuild it with `sparsec build k\.sparse --target wasm,webgpu`/);
   });
@@ -128,11 +128,14 @@ describe.skipIf(skip)('webgpu: a dynamic head_dim', () => {
     const dir = await build('dyn', 'webgpu', 'dyn_dim');
     const m = await manifestOf(dir, 'dyn_dim');
     expect(m.webgpu?.variants).toEqual([
+      { file: 'dyn_dim.d64.subgroups.webgpu.json', requires: ['subgroups'], dims: { headDim: 64, valueDim: 64 } },
       { file: 'dyn_dim.d64.webgpu.json', requires: [], dims: { headDim: 64, valueDim: 64 } },
+      { file: 'dyn_dim.d128.subgroups.webgpu.json', requires: ['subgroups'], dims: { headDim: 128, valueDim: 128 } },
       { file: 'dyn_dim.d128.webgpu.json', requires: [], dims: { headDim: 128, valueDim: 128 } },
     ]);
+    // SwiftShader's device has `subgroups` (and no shader-f16): the loader takes the subgroups variant of each head_dim
     const loaded = await (await importLibrary(dir))['dyn_dim']!.load('webgpu');
-    expect(loaded.variant).toBe('dyn_dim.d64.webgpu.json, dyn_dim.d128.webgpu.json');
+    expect(loaded.variant).toBe('dyn_dim.d64.subgroups.webgpu.json, dyn_dim.d128.subgroups.webgpu.json');
     await loaded.dispose();
     const kernel = (await loadAndCheck([join(home, 'k.sparse')])).kernels.find((k) => k.name === 'dyn_dim') as AttentionKernel;
     const compiled = await libraryTarget(await importLibrary(dir), 'webgpu').compile(kernel);

@@ -33,6 +33,8 @@ export interface WgslKernelArtifact {
   readonly scalars: readonly string[];
   readonly inputs: readonly BufferSlot[];
   readonly outputs: readonly BufferSlot[];
+  /** Device features the shader needs (`subgroups`, `shader-f16`); absent or empty: none. */
+  readonly requires?: readonly string[];
 }
 
 /** Values bound to a run: scalars by name, input buffers as typed arrays. */

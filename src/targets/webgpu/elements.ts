@@ -6,8 +6,10 @@
 import { isFloat, type TileType } from '../../ir/dtype.js';
 import { type Node } from '../../ir/node.js';
 import { Op, OpGroup } from '../../ir/ops.js';
+import { numel } from '../../ir/dtype.js';
+import type { Access } from './hazards.js';
 import { bufferRoot, slotDims, type BufferInfo, type Layout, type Slot } from './layout.js';
-import { COMPARE, ELEMENTWISE, INT_SPACE, READ_INPUT as READ, SLOT_WORD, VALUE_TYPE, convert, literal, type WType } from './wgsl-table.js';
+import { COMPARE, ELEMENTWISE, INT_SPACE, READ_INPUT as READ, SLOT_READ, SLOT_WORD, VALUE_TYPE, convert, literal, type WType } from './wgsl-table.js';
 
 /** Symbolic multi-index: one i32 WGSL expression per axis. */
 export type Index = readonly string[];
@@ -42,6 +44,34 @@ export function broadcastIndex(idx: Index, out: readonly number[], src: readonly
   return src.map((d, i) => (d === 1 ? '0' : idx[lead + i]!));
 }
 
+/** The phase an element expression is printed in: its shape, the element's index and the owned-element number. */
+export interface PhaseContext {
+  readonly dims: readonly number[];
+  readonly idx: Index;
+  /** WGSL of the owned-element number (e = lid + j * W), which indexes register tiles. */
+  readonly j?: string;
+}
+
+/** One slot access seen while printing: the words touched, and the slot (probe statistics) when it is a tile slot. */
+export interface Touch {
+  readonly access: Access | null;
+  readonly key: object | null;
+  readonly own: boolean;
+}
+
+const sameDims = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The lane-to-word mapping of an owner access to `slot` holding a tile of `dims`. */
+export function ownerMapping(slot: Slot, dims: readonly number[]): string {
+  return `${slot.space}:${slot.offset}:${dims.join('x')}:${slot.pitch ?? ''}`;
+}
+
+/** The access of a whole tile slot (own: at the owner lanes' elements). */
+export function slotAccess(slot: Slot, dims: readonly number[], own: boolean, write: boolean): Access {
+  const words = numel(slotDims(slot, dims));
+  return { space: slot.space, lo: slot.offset, hi: slot.offset + words, mapping: own ? ownerMapping(slot, dims) : null, write };
+}
+
 /** Names of scalar values, slots and buffers, and the helper functions the expressions call. */
 export class ElementWriter {
   /** Scalar node -> WGSL name (lets, vars, loop indices, params). */
@@ -49,13 +79,33 @@ export class ElementWriter {
   /** Helper functions by name (read, gather, member, table). */
   readonly helpers = new Map<string, string>();
 
+  /** The phase being printed (null: a scalar statement, every lane reads the same words). */
+  phase: PhaseContext | null = null;
+  /** Slot accesses since the printer last took them. */
+  touches: Touch[] = [];
   constructor(readonly layout: Layout, private readonly headerOf: (info: BufferInfo) => number) {}
+
+  /** True when element `idx` of `n` is the current phase's own element (same shape, same index). */
+  isOwn(n: Node, idx: Index): boolean {
+    const ph = this.phase;
+    return ph !== null && sameDims(shape(n), ph.dims) && idx.every((x, d) => x === ph.idx[d]);
+  }
 
   /** Element `idx` of value `n`. */
   el(n: Node, idx: Index): string {
     if (n.type.kind === 'tile' && n.type.shape.length === 0) return this.scalar(n);
+    const own = this.isOwn(n, idx);
+    const reg = this.layout.privates.get(n);
+    if (reg) {
+      this.touches.push({ access: null, key: reg, own });
+      if (!own || this.phase?.j === undefined) throw new Error(`webgpu: register tile %${n.id} read at another lane's element`);
+      return `${reg.name}[${this.phase.j}]`;
+    }
     const slot = this.layout.slots.get(n);
-    if (slot) return this.slotRead(slot, n, flat(idx, slotDims(slot, shape(n))));
+    if (slot) {
+      this.touches.push({ access: slotAccess(slot, shape(n), own, false), key: slot, own });
+      return this.slotRead(slot, n, flat(idx, slotDims(slot, shape(n))));
+    }
     return this.compute(n, idx);
   }
 
@@ -83,7 +133,7 @@ export class ElementWriter {
 
   /** Reads a slot element at flat offset `at`. */
   slotRead(slot: Slot, n: Node, at: string): string {
-    const v = SLOT_WORD[slot.space](`${slot.offset} + ${at}`);
+    const v = SLOT_READ[slot.space](SLOT_WORD[slot.space](`${slot.offset} + ${at}`));
     return INT_SPACE[slot.space] && wtype(n) === 'bool' ? `(${v} != 0)` : v;
   }
 
@@ -97,6 +147,8 @@ export class ElementWriter {
       const base = t === 'f32' ? 'sbf' : 'sbi';
       const arr = t === 'f32' ? 'sf' : 'si';
       const read = (i: string): string => `${arr}[${base} + ${info.index} + clamp(${i}, 0, ${info.size - 1})]`;
+      const access: Access = { space: t === 'f32' ? 'f' : 'i', lo: info.index, hi: info.index + info.size, mapping: null, write: false };
+      this.touches.push({ access, key: null, own: false });
       return (i) => `select(${zero}, ${t === 'bool' ? `(${read(i)} != 0)` : read(i)}, ${i} >= 0 && ${i} < ${info.size})`;
     }
     if (info.kind === 'out') throw new Error('webgpu: kernels may not read their outputs');

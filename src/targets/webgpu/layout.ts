@@ -7,7 +7,7 @@ import { numel, type Scalar, type TileType } from '../../ir/dtype.js';
 import { linearize, type Placed, type Region } from '../../ir/linearize.js';
 import { Node, loopParts, toposort } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
-import { VALUE_TYPE } from './wgsl-table.js';
+import { SPACE_WORDS, VALUE_TYPE, WORKGROUP_SPACES } from './wgsl-table.js';
 
 /** Where a buffer's elements live. */
 export type BufferKind = 'in' | 'out' | 'scratch';
@@ -23,8 +23,8 @@ export interface BufferInfo {
   readonly size: number;
 }
 
-/** Where a slot lives: f32 / i32 words of the per-workgroup storage scratch, or of workgroup memory (`wf` / `wi`). */
-export type SlotSpace = 'f' | 'i' | 'wf' | 'wi';
+/** Where a slot lives: f32 / i32 words of the per-workgroup storage scratch, or of workgroup memory (`wf` / `wi`; `wh`: f16 staged tiles). */
+export type SlotSpace = 'f' | 'i' | 'wf' | 'wi' | 'wh';
 
 /** A scratch slot of a materialized tile: f32 words or i32 words (bool as 0/1). */
 export interface Slot {
@@ -39,10 +39,25 @@ export function slotDims(slot: Slot, dims: readonly number[]): readonly number[]
   return slot.pitch === undefined ? dims : [...dims.slice(0, -1), slot.pitch];
 }
 
-/** Row pitch of a staged tile: one word of padding after each even-length row, so column walks hit distinct banks. */
-function stagedPitch(dims: readonly number[]): number | undefined {
+/** Row pitch of a staged tile read down its columns: one word of padding after each even-length row, so column walks hit distinct banks. */
+function stagedPitch(dims: readonly number[], transposed: boolean): number | undefined {
   const last = dims[dims.length - 1]!;
-  return dims.length >= 2 && last >= 8 && last % 2 === 0 ? last + 1 : undefined;
+  return transposed && dims.length >= 2 && last >= 8 && last % 2 === 0 ? last + 1 : undefined;
+}
+
+/** A tile kept in each lane's private registers: `var name: array<T, count>`, element j owned as lid + j * W. */
+export interface PrivateSlot {
+  readonly name: string;
+  readonly count: number;
+}
+
+/** What the probe print decided: live ranges (in placed-node ticks) and the tiles kept in registers. */
+export interface SlotPlan {
+  readonly live: ReadonlyMap<Node, readonly [number, number]>;
+  readonly registers: ReadonlySet<Node>;
+  readonly workgroupSize: number;
+  /** Staged tiles of f16 inputs stay f16 in workgroup memory (`enable f16;`). */
+  readonly halfStaging?: boolean;
 }
 
 /** Everything decided about a kernel before printing. */
@@ -61,6 +76,15 @@ export interface Layout {
   /** f32 / i32 words of workgroup memory (`var<workgroup>` arrays). */
   readonly workgroupF: number;
   readonly workgroupI: number;
+  /** f16 elements of workgroup memory (`var<workgroup> wh: array<f16, n>`). */
+  readonly workgroupH: number;
+  /** Tiles held in private registers (owner-only access). */
+  readonly privates: ReadonlyMap<Node, PrivateSlot>;
+  /** LOADs copied into a slot once, right before the placed node (the key) that first needs them. */
+  readonly staged: ReadonlySet<Node>;
+  readonly anchors: ReadonlyMap<Node, readonly Node[]>;
+  /** Staged LOADs read through a transpose (rows padded), for the vec4 fast path's eligibility. */
+  readonly transposed: ReadonlySet<Node>;
 }
 
 const isTile = (n: Node): boolean => n.type.kind === 'tile' && n.type.shape.length > 0;
@@ -168,55 +192,146 @@ function findGrid(root: Region): Placed[] {
 }
 
 /** A LOAD read through view ops only (transpose, cast, reshape): the tile worth staging for a DOT operand. */
-function stagedLoad(operand: Node): Node | null {
+function stagedLoad(operand: Node): { load: Node; transposed: boolean } | null {
   let n = operand;
-  while (n.op === Op.TRANS || n.op === Op.CAST || n.op === Op.RESHAPE) n = n.src[0]!;
-  return n.op === Op.LOAD && isTile(n) ? n : null;
+  let transposed = false;
+  while (n.op === Op.TRANS || n.op === Op.CAST || n.op === Op.RESHAPE) {
+    transposed ||= n.op === Op.TRANS;
+    n = n.src[0]!;
+  }
+  return n.op === Op.LOAD && isTile(n) ? { load: n, transposed } : null;
 }
 
-/** DOT operands read from global buffers, right operands (K, V) first: staged in workgroup memory when they fit. */
-function stagingCandidates(all: readonly Node[], slotted: ReadonlySet<Node>): Node[] {
+/** DOT operands read from global buffers, right operands (K, V) first; value: read through a transpose. */
+function stagingCandidates(all: readonly Node[], slotted: ReadonlySet<Node>): Map<Node, boolean> {
   const dots = all.filter((n) => n.op === Op.DOT);
-  const picked: Node[] = [];
+  const picked = new Map<Node, boolean>();
   for (const side of [1, 0]) {
     for (const d of dots) {
-      const load = stagedLoad(d.src[side]!);
-      if (load && !slotted.has(load) && !picked.includes(load)) picked.push(load);
+      const s = stagedLoad(d.src[side]!);
+      if (s && !slotted.has(s.load)) picked.set(s.load, (picked.get(s.load) ?? false) || s.transposed);
     }
   }
   return picked;
 }
 
-/** Lays out `kernel` (a KERNEL root of final tile IR); up to `workgroupWords` 32-bit words of slots go to workgroup memory. */
-export function layoutKernel(kernel: Node, workgroupWords = 0): Layout {
+/** For each staged LOAD, the first placed node of its region that (or whose body) uses it: the copy is printed right before. */
+function stagingAnchors(root: Region, staged: ReadonlySet<Node>, all: readonly Node[]): Map<Node, Node[]> {
+  const users = new Map<Node, Node[]>();
+  for (const n of all) for (const s of new Set(n.src)) users.set(s, [...(users.get(s) ?? []), n]);
+  const anchors = new Map<Node, Node[]>();
+  const find = (region: Region): void => {
+    region.forEach((p, at) => {
+      if (staged.has(p.node)) {
+        const dependents = new Set<Node>();
+        const todo = [...(users.get(p.node) ?? [])];
+        while (todo.length > 0) {
+          const u = todo.pop()!;
+          if (dependents.has(u)) continue;
+          dependents.add(u);
+          todo.push(...(users.get(u) ?? []));
+        }
+        const uses = (q: Placed): boolean => dependents.has(q.node) || [...(q.body ?? []), ...(q.branches ?? []).flat()].some(uses);
+        const anchor = region.slice(at + 1).find(uses) ?? p;
+        anchors.set(anchor.node, [...(anchors.get(anchor.node) ?? []), p.node]);
+      }
+      if (p.body) find(p.body);
+      for (const b of p.branches ?? []) find(b);
+    });
+  };
+  find(root);
+  return anchors;
+}
+
+/** Word ranges handed out by live range: two tiles share words only when their live ranges do not meet. */
+class IntervalPool {
+  private readonly taken: { lo: number; hi: number; from: number; to: number }[] = [];
+  end = 0;
+
+  /** The lowest offset where `words` fit during [from, to] below `cap`, or null. */
+  fit(words: number, from: number, to: number, cap: number): number | null {
+    const busy = this.taken.filter((t) => t.from <= to && from <= t.to).sort((a, b) => a.lo - b.lo);
+    let off = 0;
+    for (const t of busy) {
+      if (off + words <= t.lo) break;
+      off = Math.max(off, t.hi);
+    }
+    return off + words <= cap ? off : null;
+  }
+
+  take(off: number, words: number, from: number, to: number): void {
+    this.taken.push({ lo: off, hi: off + words, from, to });
+    this.end = Math.max(this.end, off + words);
+  }
+}
+
+/**
+ * Lays out `kernel` (a KERNEL root of final tile IR). Without a plan (the probe print) every tile
+ * gets its own storage slot; with one, register tiles become private variables and the rest share
+ * up to `workgroupWords` words of workgroup memory by live range (largest first; what does not fit
+ * goes to storage scratch, or is not staged at all).
+ */
+export function layoutKernel(kernel: Node, workgroupWords = 0, plan?: SlotPlan): Layout {
   const root = linearize(kernel);
   const all = toposort([kernel]);
   const uses = countUses(kernel);
   const b = classifyBuffers(all);
   const slotted = chooseSlots(all, uses);
+  const candidates = stagingCandidates(all, slotted);
   const slots = new Map<Node, Slot>();
-  const next: Record<SlotSpace, number> = { f: b.scratchF, i: b.scratchI, wf: 0, wi: 0 };
-  const words = (n: Node, pitch?: number): number => numel(pitch === undefined ? shapeOf(n) : [...shapeOf(n).slice(0, -1), pitch]);
-  const place = (n: Node, shared: boolean, pitch?: number): void => {
-    const float = VALUE_TYPE[(n.type as TileType).scalar] === 'f32';
-    const space: SlotSpace = shared ? (float ? 'wf' : 'wi') : float ? 'f' : 'i';
-    slots.set(n, pitch === undefined ? { space, offset: next[space] } : { space, offset: next[space], pitch });
-    next[space] += words(n, pitch);
+  const privates = new Map<Node, PrivateSlot>();
+  const staged = new Set<Node>();
+  const pools: Record<SlotSpace, IntervalPool> = { f: new IntervalPool(), i: new IntervalPool(), wf: new IntervalPool(), wi: new IntervalPool(), wh: new IntervalPool() };
+  /** Elements of `space` still free under the workgroup limit, given what the other workgroup spaces took. */
+  const room = (space: SlotSpace): number => {
+    const usedByOthers = WORKGROUP_SPACES.filter((s) => s !== space).reduce((sum, s) => sum + Math.ceil(pools[s].end * SPACE_WORDS[s]), 0);
+    return Math.floor((workgroupWords - usedByOthers) / SPACE_WORDS[space]);
   };
-  const fits = (n: Node, pitch?: number): boolean => next.wf + next.wi + words(n, pitch) <= workgroupWords;
-  for (const n of all) if (slotted.has(n)) place(n, fits(n));
-  for (const n of stagingCandidates(all, slotted)) {
-    const pitch = stagedPitch(shapeOf(n));
-    if (fits(n, pitch)) place(n, true, pitch);
+  const wants = [...all.filter((n) => slotted.has(n)), ...candidates.keys()].map((n) => {
+    const pitch = candidates.has(n) ? stagedPitch(shapeOf(n), candidates.get(n)!) : undefined;
+    const words = numel(pitch === undefined ? shapeOf(n) : [...shapeOf(n).slice(0, -1), pitch]);
+    const float = VALUE_TYPE[(n.type as TileType).scalar] === 'f32';
+    const live = plan?.live.get(n) ?? [0, Number.MAX_SAFE_INTEGER];
+    return { n, pitch, words, float, from: live[0], to: live[1] };
+  });
+  if (plan) wants.sort((x, y) => y.words - x.words || x.from - y.from);
+  for (const want of wants) {
+    const { n, pitch, words, float, from, to } = want;
+    if (plan?.registers.has(n)) {
+      privates.set(n, { name: `pr${n.id}`, count: Math.ceil(numel(shapeOf(n)) / plan.workgroupSize) });
+      continue;
+    }
+    const isStaged = candidates.has(n);
+    const half = isStaged && plan?.halfStaging === true && b.buffers.get(bufferRoot(n.src[0]!))?.scalar === 'f16';
+    const shared: SlotSpace = half ? 'wh' : float ? 'wf' : 'wi';
+    const at = plan ? pools[shared].fit(words, from, to, room(shared)) : null;
+    let space: SlotSpace = shared;
+    let offset = at ?? 0;
+    if (at === null) {
+      // NOTE: staging into storage scratch would only add a copy; without room the operand stays in global memory.
+      if (isStaged && plan) continue;
+      space = float ? 'f' : 'i';
+      offset = plan ? pools[space].fit(words, from, to, Number.MAX_SAFE_INTEGER)! : pools[space].end;
+    }
+    pools[space].take(offset, words, from, to);
+    // NOTE: storage slots follow the kernel's scratch buffers in the same per-workgroup region.
+    const base = space === 'f' ? b.scratchF : space === 'i' ? b.scratchI : 0;
+    slots.set(n, pitch === undefined ? { space, offset: offset + base } : { space, offset: offset + base, pitch });
+    if (isStaged) staged.add(n);
   }
   for (const n of all) {
     if (n.op === Op.RESULT && isTile(n)) {
       const iter = loopParts(n.src[0]!).iters[n.arg as number]!;
-      slots.set(n, slots.get(iter)!);
+      const slot = slots.get(iter);
+      const priv = privates.get(iter);
+      if (slot) slots.set(n, slot);
+      if (priv) privates.set(n, priv);
     }
   }
+  const transposed = new Set([...staged].filter((n) => candidates.get(n)));
   return {
     root, uses, slots, buffers: b.buffers, scalars: b.scalars, inputs: b.inputs, outputs: b.outputs, grid: findGrid(root),
-    scratchF: next.f, scratchI: next.i, workgroupF: next.wf, workgroupI: next.wi,
+    scratchF: b.scratchF + pools.f.end, scratchI: b.scratchI + pools.i.end, workgroupF: pools.wf.end, workgroupI: pools.wi.end, workgroupH: pools.wh.end,
+    privates, staged, anchors: stagingAnchors(root, staged, all), transposed,
   };
 }

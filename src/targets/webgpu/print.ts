@@ -5,9 +5,12 @@
 import type { WgslKernelArtifact } from '../../runtime/webgpu/artifact.js';
 import { loopParts, type Node } from '../../ir/node.js';
 import { ElementWriter } from './elements.js';
-import { layoutKernel, type BufferInfo, type Layout } from './layout.js';
-import { BodyPrinter } from './statements.js';
-import { CODEC, HELPERS } from './wgsl-table.js';
+import { numel } from '../../ir/dtype.js';
+import { UsageRecorder } from './hazards.js';
+import { layoutKernel, type BufferInfo, type Layout, type SlotPlan } from './layout.js';
+import { BodyPrinter, UNROLL_LIMIT } from './statements.js';
+import { Op } from '../../ir/ops.js';
+import { CODEC, HELPERS, VALUE_TYPE } from './wgsl-table.js';
 
 /** Printer settings. */
 export interface PrintOptions {
@@ -17,6 +20,44 @@ export interface PrintOptions {
   readonly workgroups: number;
   /** Bytes of workgroup memory the kernel may use for tiles (the device's maxComputeWorkgroupStorageSize, or less). */
   readonly workgroupBytes?: number;
+  /** Optional WGSL features the kernel may use; the device must have been created with them. */
+  readonly features?: WgslFeatures;
+}
+
+/** Optional WGSL features of a printed variant. */
+export interface WgslFeatures {
+  /** `enable subgroups;`: row reductions by subgroup shuffles (device feature `subgroups`). */
+  readonly subgroups?: boolean;
+  /** `enable f16;`: staged tiles of f16-storage inputs kept as f16 in workgroup memory (device feature `shader-f16`). */
+  readonly f16?: boolean;
+}
+
+/** The `enable` directive and device feature of each WGSL feature. */
+const FEATURE: Readonly<Record<keyof WgslFeatures, { enable: string; device: GPUFeatureName }>> = {
+  subgroups: { enable: 'enable subgroups;', device: 'subgroups' },
+  f16: { enable: 'enable f16;', device: 'shader-f16' },
+};
+
+/**
+ * The printed variants of a kernel, best first; the plain f32 variant (no feature) is last and runs
+ * everywhere. A runtime picks the first whose `requires` are all in `device.features` (the device must
+ * also have been created with them, as `nodeDevice()` does for every feature the adapter has).
+ */
+export const WGSL_VARIANTS: readonly { readonly requires: readonly GPUFeatureName[]; readonly print: Partial<PrintOptions> }[] = [
+  { requires: ['shader-f16', 'subgroups'], print: { features: { f16: true, subgroups: true } } },
+  { requires: ['subgroups'], print: { features: { subgroups: true } } },
+  { requires: ['shader-f16'], print: { features: { f16: true } } },
+  { requires: [], print: {} },
+];
+
+/** The `print` options of the best variant of WGSL_VARIANTS a device with `features` can run. */
+export function variantFor(features: ReadonlySetLike<string>): Partial<PrintOptions> {
+  return WGSL_VARIANTS.find((v) => v.requires.every((f) => features.has(f)))!.print;
+}
+
+/** A set-like view (GPUSupportedFeatures or a Set). */
+export interface ReadonlySetLike<T> {
+  has(value: T): boolean;
 }
 
 /** The workgroup memory every WebGPU device has (the spec's default maxComputeWorkgroupStorageSize). */
@@ -35,6 +76,17 @@ function workgroupArrays(layout: Layout): string[] {
   const out: string[] = [];
   if (layout.workgroupF > 0) out.push(`var<workgroup> wf: array<f32, ${layout.workgroupF}>;`);
   if (layout.workgroupI > 0) out.push(`var<workgroup> wi: array<i32, ${layout.workgroupI}>;`);
+  if (layout.workgroupH > 0) out.push(`var<workgroup> wh: array<f16, ${layout.workgroupH}>;`);
+  return out;
+}
+
+/** Function-scope declarations of the register tiles (one element per owned tile element). */
+function registerDeclarations(layout: Layout): string[] {
+  const out: string[] = [];
+  for (const [n, reg] of layout.privates) {
+    if (n.op === Op.RESULT || n.type.kind !== 'tile') continue;
+    out.push(`  var ${reg.name}: array<${VALUE_TYPE[n.type.scalar]}, ${reg.count}>;`);
+  }
   return out;
 }
 
@@ -54,6 +106,11 @@ function printGrid(p: BodyPrinter, layout: Layout, opts: PrintOptions): void {
     p.line('}');
     return;
   }
+  printTasks(p, layout, opts);
+}
+
+function printTasks(p: BodyPrinter, layout: Layout, opts: PrintOptions): void {
+  const grid = layout.grid;
   p.region(layout.root, new Set([grid[0]!.node]));
   const counts = grid.map((g) => {
     const parts = loopParts(g.node);
@@ -62,6 +119,8 @@ function printGrid(p: BodyPrinter, layout: Layout, opts: PrintOptions): void {
     return c;
   });
   p.line(`let tasks = ${counts.join(' * ')};`);
+  p.settle();
+  p.usage?.openLoop();
   p.line(`for (var task: i32 = wid; task < tasks; task = task + ${opts.workgroups}) {`);
   p.nested(() => {
     let inner = '1';
@@ -75,15 +134,17 @@ function printGrid(p: BodyPrinter, layout: Layout, opts: PrintOptions): void {
     }
     for (const r of ranges) p.line(r);
     grid.forEach((g, d) => p.region(g.body!, new Set(d + 1 < grid.length ? [grid[d + 1]!.node] : [])));
+    // NOTE: the next task overwrites the tiles this one read.
+    p.settle();
   });
   p.line('}');
+  p.usage?.closeLoop();
 }
 
-/** Prints `kernel` (final tile IR) as a WGSL kernel artifact. */
-export function printWgsl(kernel: Node, name: string, opts: PrintOptions = DEFAULT_PRINT): WgslKernelArtifact {
-  const layout = layoutKernel(kernel, Math.floor((opts.workgroupBytes ?? 0) / 4));
+/** The body of `kernel` printed with `layout` (`usage`: the probe print that records slot usage). */
+function printBody(layout: Layout, opts: PrintOptions, usage: UsageRecorder | null): { p: BodyPrinter; w: ElementWriter } {
   const w = new ElementWriter(layout, (info) => headerIndex(layout, info));
-  const p = new BodyPrinter(w, opts.workgroupSize);
+  const p = new BodyPrinter(w, opts.workgroupSize, usage, opts.features?.subgroups === true);
   layout.scalars.forEach((s, i) => {
     p.line(`let ${p.nameScalar(s, 'p')} = hdr(${1 + i}u); // ${String(s.arg)}`);
   });
@@ -95,16 +156,48 @@ export function printWgsl(kernel: Node, name: string, opts: PrintOptions = DEFAU
   p.line(`let sbf = wid * ${Math.max(1, layout.scratchF)};`);
   p.line(`let sbi = wid * ${Math.max(1, layout.scratchI)};`);
   printGrid(p, layout, opts);
+  p.flush();
+  return { p, w };
+}
+
+/** Plans slots from a probe print: owner-only tiles small enough go to registers; live ranges let the rest share memory. */
+function planSlots(kernel: Node, opts: PrintOptions): SlotPlan {
+  const probe = layoutKernel(kernel);
+  const usage = new UsageRecorder();
+  printBody(probe, opts, usage);
+  const used = usage.finish();
+  const live = new Map<Node, readonly [number, number]>();
+  const registers = new Set<Node>();
+  for (const [n, slot] of [...probe.slots].filter(([n]) => n.op !== Op.RESULT)) {
+    const u = used.get(slot);
+    if (!u) continue;
+    live.set(n, [u.first, u.last]);
+    const small = Math.ceil(numel(n.type.kind === 'tile' ? n.type.shape : []) / opts.workgroupSize) <= UNROLL_LIMIT;
+    if (u.ownOnly && small && !probe.staged.has(n)) registers.add(n);
+  }
+  return { live, registers, workgroupSize: opts.workgroupSize, halfStaging: opts.features?.f16 === true };
+}
+
+/** Prints `kernel` (final tile IR) as a WGSL kernel artifact. */
+export function printWgsl(kernel: Node, name: string, opts: PrintOptions = DEFAULT_PRINT): WgslKernelArtifact {
+  const layout = layoutKernel(kernel, Math.floor((opts.workgroupBytes ?? 0) / 4), planSlots(kernel, opts));
+  const { p, w } = printBody(layout, opts, null);
+  // NOTE: a feature asked for but not used (no f16 staged tile, no subgroup reduction) is neither enabled nor required,
+  // so the build can drop a variant that would only duplicate a lesser one.
+  const used: Record<keyof WgslFeatures, boolean> = { f16: layout.workgroupH > 0, subgroups: p.usedSubgroups };
+  const features = (Object.keys(FEATURE) as (keyof WgslFeatures)[]).filter((f) => opts.features?.[f] && used[f]);
   const wgsl = [
+    ...features.map((f) => FEATURE[f].enable),
     `// sparsec: kernel ${name} (generated; do not edit)`,
     BINDINGS,
     ...workgroupArrays(layout),
     HELPERS.trim(),
     ...w.helpers.values(),
     `@compute @workgroup_size(${opts.workgroupSize})`,
-    `fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {`,
+    `fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>${used.subgroups ? ', @builtin(subgroup_size) sg_size: u32' : ''}) {`,
     `  let lid = i32(lid_u);`,
     `  let wid = i32(wid_u.x);`,
+    ...registerDeclarations(layout),
     ...p.lines,
     `}`,
     '',
@@ -121,5 +214,6 @@ export function printWgsl(kernel: Node, name: string, opts: PrintOptions = DEFAU
     scalars: layout.scalars.map((s) => String(s.arg)),
     inputs: layout.inputs.map((b) => ({ name: String(b.node.arg), codec: CODEC[b.scalar] })),
     outputs: layout.outputs.map((b) => ({ name: String(b.node.arg), codec: CODEC[b.scalar] })),
+    ...(features.length > 0 ? { requires: features.map((f) => FEATURE[f].device) } : {}),
   };
 }

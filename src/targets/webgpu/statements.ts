@@ -1,39 +1,113 @@
 /**
- * @file Statements of the WGSL kernel body: regions of placed IR nodes become scalar lets, cooperative
- * per-element loops that fill scratch slots (each followed by a barrier, so every read sees every
- * write), counted loops with carried values, branches, and stores to outputs or scratch buffers.
+ * @file Statements of the WGSL kernel body: scalar lets, cooperative phases that fill tile slots (fused
+ * per shape, barriers only on hazards), counted loops with carried values, branches, and stores.
  */
 import { numel } from '../../ir/dtype.js';
 import type { Placed, Region } from '../../ir/linearize.js';
-import { Node, loopParts } from '../../ir/node.js';
+import type { Node } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
-import { ElementWriter, flat, shape, wtype, type Index } from './elements.js';
-import { bufferRoot, slotDims, type Slot } from './layout.js';
-import { SLOT_BARRIER, SLOT_WORD, WRITE_OUTPUT, literal } from './wgsl-table.js';
-
-/** The barrier after every cooperative phase (scratch slots live in storage memory). */
-export const BARRIER = 'storageBarrier();';
+import { printBlockedDot } from './dot.js';
+import { PLACED } from './control.js';
+import { printSubgroupReduce } from './reduce.js';
+import { ElementWriter, flat, shape, slotAccess, wtype, type Index, type PhaseContext, type Touch } from './elements.js';
+import { HazardTracker, type UsageRecorder } from './hazards.js';
+import { slotDims, type SlotSpace } from './layout.js';
+import { SLOT_BARRIER, SLOT_WORD, SLOT_WRITE, literal } from './wgsl-table.js';
 
 /** Generated names that would collide with WGSL type names. */
 const RESERVED = new Set(['i32', 'u32', 'f32', 'f16', 'i8', 'u8', 'i16', 'u16', 'i64', 'u64', 'f64']);
 
-/** Prints regions into indented WGSL lines. */
+/** A cooperative loop being collected: consecutive phases over one shape share it until a hazard needs a barrier. */
+interface Group {
+  readonly dims: readonly number[];
+  readonly e: string;
+  readonly j: string;
+  readonly idxLines: readonly string[];
+  readonly idx: Index;
+  readonly body: string[];
+}
+
+/** Lines and slot touches of a rendering. */
+export interface Captured<T> {
+  readonly value: T;
+  readonly touches: readonly Touch[];
+}
+
+const sameDims = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Per-axis index lets of flat element `e` in `dims` (size-1 axes are the literal 0). */
+export function unflattenLines(e: string, dims: readonly number[]): { lines: string[]; idx: string[] } {
+  const lines: string[] = [];
+  const idx: string[] = [];
+  const strides = dims.map(() => 0);
+  let stride = 1;
+  for (let d = dims.length - 1; d >= 0; d--) {
+    strides[d] = stride;
+    stride *= dims[d]!;
+  }
+  dims.forEach((size, d) => {
+    if (size === 1) {
+      idx.push('0');
+      return;
+    }
+    const name = `${e}_${d}`;
+    const q = strides[d] === 1 ? e : `(${e} / ${strides[d]})`;
+    lines.push(`let ${name} = ${d === 0 ? q : `${q} % ${size}`};`);
+    idx.push(name);
+  });
+  return { lines, idx };
+}
+
+/** The index lets among `lines` that `body` reads (the others are dropped). */
+function usedLets(lines: readonly string[], body: readonly string[]): string[] {
+  const text = body.join('\n');
+  return lines.filter((l) => new RegExp(`\\b${/^let (\w+)/.exec(l)![1]}\\b`).test(text));
+}
+
+/** Tiles with more owned elements per lane than this stay out of registers, and such DOTs are not register-blocked. */
+export const UNROLL_LIMIT = 32;
+
+/**
+ * Prints regions into indented WGSL lines. Tile values are phases: lane e mod W computes element
+ * e = lid + j * W. Consecutive phases over one shape share a loop over j; a barrier is printed only
+ * where the hazard tracker sees another lane's words read or overwritten.
+ */
 export class BodyPrinter {
   readonly lines: string[] = [];
+  readonly hazards = new HazardTracker();
+  /** Barriers printed (a figure the tests and reports read). */
+  barriers = 0;
   private depth = 1;
   private counter = 0;
+  private group: Group | null = null;
+  /** True once a row reduction was printed with subgroup operations (the variant then needs the feature). */
+  usedSubgroups = false;
 
-  constructor(readonly w: ElementWriter, readonly workgroupSize: number) {}
+  constructor(
+    readonly w: ElementWriter,
+    readonly workgroupSize: number,
+    readonly usage: UsageRecorder | null = null,
+    /** Row reductions use subgroup shuffles (`@builtin(subgroup_size) sg_size` is in scope). */
+    readonly subgroups = false,
+  ) {}
 
-  /** Appends one line at the current depth. */
+  /** Appends one statement line at the current depth (after any open cooperative loop). */
   line(text: string): void {
+    this.flush();
+    this.lines.push(`${'  '.repeat(this.depth)}${text}`);
+  }
+
+  /** Declares a fresh `let` that reads no slot: it may go before an open cooperative loop. */
+  private declare(text: string): void {
     this.lines.push(`${'  '.repeat(this.depth)}${text}`);
   }
 
   /** Runs `body` one level deeper. */
   nested(body: () => void): void {
+    this.flush();
     this.depth++;
     body();
+    this.flush();
     this.depth--;
   }
 
@@ -52,9 +126,13 @@ export class BodyPrinter {
     return name;
   }
 
-  /** Prints every placed node of `region` except those in `skip`. */
+  /** Prints every placed node of `region` except those in `skip`; staged loads are copied right before their first user. */
   region(region: Region, skip: ReadonlySet<Node> = new Set()): void {
-    for (const p of region) if (!skip.has(p.node)) this.placed(p);
+    for (const p of region) {
+      this.usage?.step();
+      for (const load of this.w.layout.anchors.get(p.node) ?? []) this.fill(load, (idx) => ({ pre: [], value: this.w.compute(load, idx) }));
+      if (!skip.has(p.node)) this.placed(p);
+    }
   }
 
   private placed(p: Placed): void {
@@ -63,51 +141,132 @@ export class BodyPrinter {
     if (handler) return handler(this, p);
     if (n.type.kind !== 'tile') throw new Error(`webgpu: cannot place op ${n.op}`);
     if (n.type.shape.length === 0) {
-      this.line(`let ${this.nameScalar(n)}: ${wtype(n)} = ${this.w.compute(n, [])};`);
+      const name = this.fresh('v');
+      const got = this.collect(null, () => this.w.compute(n, []));
+      this.w.names.set(n, name);
+      this.statement(`let ${name}: ${wtype(n)} = ${got.value};`, got.touches, true);
       return;
     }
-    const slot = this.w.layout.slots.get(n);
-    if (slot) this.fill(slot, n, (idx) => this.valueOf(n, idx));
-  }
-
-  /** Cooperative loop over the elements of tile `n`: every lane fills a strided share of `slot`. */
-  fill(slot: Slot, n: Node, value: (idx: Index) => { pre: string[]; value: string }): void {
-    const dims = shape(n);
-    const total = numel(dims);
-    const e = this.fresh('e');
-    this.line(`for (var ${e}: i32 = lid; ${e} < ${total}; ${e} = ${e} + ${this.workgroupSize}) {`);
-    this.nested(() => {
-      const idx = this.unflatten(e, dims);
-      const v = value(idx);
-      for (const s of v.pre) this.line(s);
-      const at = slot.pitch === undefined ? e : flat(idx, slotDims(slot, dims));
-      const target = SLOT_WORD[slot.space](`${slot.offset} + ${at}`);
-      this.line(`${target} = ${wtype(n) === 'bool' ? `select(0, 1, ${v.value})` : v.value};`);
-    });
-    this.line('}');
-    this.line(SLOT_BARRIER[slot.space]);
-  }
-
-  /** Declares per-axis index lets of flat element `e` in `dims`. */
-  unflatten(e: string, dims: readonly number[]): string[] {
-    const idx: string[] = [];
-    let stride = 1;
-    const strides = dims.map(() => 0);
-    for (let d = dims.length - 1; d >= 0; d--) {
-      strides[d] = stride;
-      stride *= dims[d]!;
+    if (this.w.layout.staged.has(n)) return;
+    if (n.op === Op.DOT && printBlockedDot(this, n)) return;
+    if (this.subgroups && (n.op === Op.REDUCE_MAX || n.op === Op.REDUCE_SUM) && printSubgroupReduce(this, n)) {
+      this.usedSubgroups = true;
+      return;
     }
-    dims.forEach((size, d) => {
-      if (size === 1) {
-        idx.push('0');
-        return;
-      }
-      const name = `${e}_${d}`;
-      const q = strides[d] === 1 ? e : `(${e} / ${strides[d]})`;
-      this.line(`let ${name} = ${d === 0 ? q : `${q} % ${size}`};`);
-      idx.push(name);
+    if (this.w.layout.slots.has(n) || this.w.layout.privates.has(n)) this.fill(n, (idx) => this.valueOf(n, idx));
+  }
+
+  /** Runs `render` with phase context `ctx`, collecting the slot touches it makes. */
+  collect<T>(ctx: PhaseContext | null, render: () => T): Captured<T> {
+    const saved = { phase: this.w.phase, touches: this.w.touches };
+    this.w.phase = ctx;
+    this.w.touches = [];
+    try {
+      const value = render();
+      return { value, touches: this.w.touches };
+    } finally {
+      Object.assign(this.w, saved);
+    }
+  }
+
+  /** Prints a scalar statement after the barrier its touches need (`hoist`: a fresh let may precede an open loop). */
+  statement(text: string, touches: readonly Touch[], hoist = false): void {
+    if (hoist && touches.length === 0) return this.declare(text);
+    this.flush();
+    this.commit(touches);
+    this.line(text);
+  }
+
+  /** Prints the barriers `touches` need, then records them as done. */
+  commit(touches: readonly Touch[]): void {
+    const accesses = touches.flatMap((t) => (t.access ? [t.access] : []));
+    const spaces = this.hazards.needs(accesses);
+    if (spaces.size > 0) this.barrier(spaces);
+    this.hazards.record(accesses);
+    for (const t of touches) if (t.key) this.usage?.touch(t.key, t.own);
+  }
+
+  /** Prints the barriers over `spaces` (workgroup and/or storage) and forgets what they order. */
+  barrier(spaces: Iterable<SlotSpace>): void {
+    this.flush();
+    const kinds = new Set([...spaces].map((s) => SLOT_BARRIER[s]));
+    for (const b of [...kinds].sort()) {
+      this.lines.push(`${'  '.repeat(this.depth)}${b}`);
+      this.barriers++;
+    }
+    this.hazards.clear(Object.keys(SLOT_BARRIER).filter((s) => kinds.has(SLOT_BARRIER[s as SlotSpace])) as SlotSpace[]);
+  }
+
+  /** Barriers for everything pending (loop entries and back-edges). */
+  settle(): void {
+    this.flush();
+    const dirty = this.hazards.dirty();
+    if (dirty.size > 0) this.barrier(dirty);
+  }
+
+  /** Prints the open cooperative loop, if any. */
+  flush(): void {
+    const g = this.group;
+    if (!g) return;
+    this.group = null;
+    const total = numel(g.dims);
+    const W = this.workgroupSize;
+    const guard = total % W !== 0 ? [`if (${g.e} < ${total}) {`] : [];
+    const inner = [...usedLets(g.idxLines, g.body), ...g.body].map((x) => (guard.length ? `  ${x}` : x));
+    const head = total <= W ? [`{`, `  let ${g.e} = lid;`] : [`for (var ${g.j}: i32 = 0; ${g.j} < ${Math.ceil(total / W)}; ${g.j} = ${g.j} + 1) {`, `  let ${g.e} = lid + ${g.j} * ${W};`];
+    const pad = '  '.repeat(this.depth);
+    for (const l of [...head, ...[...guard, ...inner, ...(guard.length ? ['}'] : [])].map((x) => `  ${x}`), '}']) this.lines.push(`${pad}${l}`);
+  }
+
+  /**
+   * Prints one phase over `dims`: `render` gives the lines of one element; `writes` are the phase's own
+   * writes. Joins the open loop when the shape matches and no hazard stands between.
+   */
+  phase(dims: readonly number[], writes: readonly Touch[], render: (ctx: PhaseContext) => string[]): void {
+    const g = this.group && sameDims(this.group.dims, dims) ? this.group : null;
+    const e = g?.e ?? this.fresh('e');
+    const j = g?.j ?? (numel(dims) <= this.workgroupSize ? '0' : this.fresh('j'));
+    const index = g ?? { e, j, ...(({ lines, idx }) => ({ idxLines: lines, idx }))(unflattenLines(e, dims)) };
+    const ctx: PhaseContext = { dims, idx: index.idx, j };
+    const probe = this.collect(ctx, () => render(ctx));
+    const touches = [...probe.touches, ...writes];
+    const accesses = touches.flatMap((t) => (t.access ? [t.access] : []));
+    if (g && this.hazards.needs(accesses).size === 0) {
+      g.body.push(...probe.value);
+      this.commit(touches);
+      return;
+    }
+    this.flush();
+    this.commit(touches);
+    this.group = { dims, e: index.e, j: index.j, idxLines: index.idxLines, idx: index.idx, body: [...probe.value] };
+  }
+
+  /** The statement writing `value` into element `idx` of tile `n` (its slot or its register). */
+  writeElement(n: Node, ctx: PhaseContext, value: string): string {
+    const reg = this.w.layout.privates.get(n);
+    if (reg) return `${reg.name}[${ctx.j ?? 0}] = ${value};`;
+    const slot = this.w.layout.slots.get(n);
+    if (!slot) throw new Error(`webgpu: ${n.op} %${n.id} has no slot`);
+    const dims = shape(n);
+    const at = flat(ctx.idx, slotDims(slot, dims));
+    const v = wtype(n) === 'bool' ? `select(0, 1, ${value})` : value;
+    return `${SLOT_WORD[slot.space](`${slot.offset} + ${at}`)} = ${SLOT_WRITE[slot.space](v)};`;
+  }
+
+  /** The owner write of all of tile `n` (for the hazard tracker and the probe's statistics). */
+  writeTouch(n: Node): Touch {
+    const reg = this.w.layout.privates.get(n);
+    if (reg) return { access: null, key: reg, own: true };
+    const slot = this.w.layout.slots.get(n)!;
+    return { access: slotAccess(slot, shape(n), true, true), key: slot, own: true };
+  }
+
+  /** Phase that fills tile `n` (slot or registers) element by element from `value`. */
+  fill(n: Node, value: (idx: Index) => { pre: string[]; value: string }): void {
+    this.phase(shape(n), [this.writeTouch(n)], (ctx) => {
+      const v = value(ctx.idx);
+      return [...v.pre, this.writeElement(n, ctx, v.value)];
     });
-    return idx;
   }
 
   /** Statements and the value of element `idx` of slotted node `n` computed from its sources. */
@@ -148,10 +307,8 @@ export class BodyPrinter {
 
   /** Copies value `from` (any tile or scalar, broadcast) into the slot of tile `to`. */
   copyInto(to: Node, from: Node): void {
-    const slot = this.w.layout.slots.get(to);
-    if (!slot) throw new Error(`webgpu: ${to.op} %${to.id} has no slot`);
     const dims = shape(to);
-    this.fill(slot, to, (idx) => ({ pre: [], value: this.w.el(from, shape(from).length === 0 ? [] : broadcastTo(idx, dims, shape(from))) }));
+    this.fill(to, (idx) => ({ pre: [], value: this.w.el(from, shape(from).length === 0 ? [] : broadcastTo(idx, dims, shape(from))) }));
   }
 }
 
@@ -160,133 +317,3 @@ function broadcastTo(idx: Index, out: readonly number[], src: readonly number[])
   return src.map((d, i) => (d === 1 ? '0' : idx[lead + i]!));
 }
 
-type PlacedHandler = (p: BodyPrinter, placed: Placed) => void;
-
-const nothing: PlacedHandler = () => undefined;
-
-function printLoop(p: BodyPrinter, placed: Placed): void {
-  const n = placed.node;
-  const parts = loopParts(n);
-  const scalarVars = new Map<Node, string>();
-  parts.iters.forEach((it, j) => {
-    if (shape(it).length === 0) {
-      const v = p.nameScalar(it, 'it');
-      p.line(`var ${v}: ${wtype(it)} = ${p.w.el(parts.inits[j]!, [])};`);
-      scalarVars.set(it, v);
-    } else {
-      p.copyInto(it, parts.inits[j]!);
-    }
-  });
-  const r = p.nameScalar(parts.range, 'i');
-  p.line(`for (var ${r}: i32 = ${p.w.el(parts.lo, [])}; ${r} < ${p.w.el(parts.hi, [])}; ${r} = ${r} + 1) {`);
-  p.nested(() => {
-    p.region(placed.body!);
-    const pending: [string, string][] = [];
-    parts.iters.forEach((it, j) => {
-      const next = parts.nexts[j]!;
-      if (next === it) return;
-      if (shape(it).length === 0) {
-        const tmp = p.fresh('nx');
-        p.line(`let ${tmp} = ${p.w.el(next, [])};`);
-        pending.push([scalarVars.get(it)!, tmp]);
-      } else {
-        if (parts.iters.some((other) => other !== it && p.w.layout.slots.get(other) === p.w.layout.slots.get(next))) {
-          throw new Error('webgpu: a loop passes one carried tile into another (swap) — not supported');
-        }
-        p.copyInto(it, next);
-      }
-    });
-    for (const [v, tmp] of pending) p.line(`${v} = ${tmp};`);
-  });
-  p.line('}');
-  parts.iters.forEach((it, j) => {
-    // NOTE: RESULT nodes are interned, so this is the node every consumer of the result holds.
-    if (shape(it).length === 0) p.w.names.set(Node.make(Op.RESULT, it.type, [n], j), scalarVars.get(it)!);
-  });
-}
-
-function printIf(p: BodyPrinter, placed: Placed): void {
-  const n = placed.node;
-  const [cond, a, b] = n.src as [Node, Node, Node];
-  const [thenR, elseR] = placed.branches!;
-  const isScalar = n.type.kind === 'tile' && n.type.shape.length === 0;
-  const isTile = n.type.kind === 'tile' && !isScalar;
-  let v = '';
-  if (isScalar) {
-    v = p.fresh('c');
-    p.line(`var ${v}: ${wtype(n)};`);
-  }
-  const side = (region: Region, value: Node): void => {
-    p.nested(() => {
-      p.region(region);
-      if (isScalar) p.line(`${v} = ${p.w.el(value, [])};`);
-      if (isTile) p.copyInto(n, value);
-    });
-  };
-  p.line(`if (${p.w.el(cond, [])}) {`);
-  side(thenR, a);
-  p.line('} else {');
-  side(elseR, b);
-  p.line('}');
-  if (isScalar) p.w.names.set(n, v);
-}
-
-function printStore(p: BodyPrinter, placed: Placed): void {
-  const n = placed.node;
-  const rank = (n.src.length - 3) / 2;
-  const value = n.src[n.src.length - 1]!;
-  const info = p.w.layout.buffers.get(bufferRoot(n.src[0]!));
-  if (!info || info.kind === 'in') throw new Error('webgpu: store into an input buffer');
-  const base = p.w.el(n.src[1]!, []);
-  const write = (addr: string, v: string): string => {
-    if (info.kind === 'scratch') {
-      const arr = wtype(value) === 'f32' ? 'sf[sbf' : 'si[sbi';
-      const val = wtype(value) === 'bool' ? `select(0, 1, ${v})` : v;
-      return `if (${addr} >= 0 && ${addr} < ${info.size}) { ${arr} + ${info.index} + ${addr}] = ${val}; }`;
-    }
-    const o = `oo${info.index}`;
-    return `if (${addr} >= 0 && ${addr} < ol${info.index}) { ${WRITE_OUTPUT[info.scalar](o, addr, v)} }`;
-  };
-  const dims = shape(value);
-  if (dims.length === 0) {
-    p.line(`if (lid == 0) { ${write(`(${base})`, p.w.el(value, []))} }`);
-    p.line(BARRIER);
-    return;
-  }
-  if (dims.length !== rank) throw new Error('webgpu: store rank differs from the value rank');
-  const e = p.fresh('e');
-  p.line(`for (var ${e}: i32 = lid; ${e} < ${numel(dims)}; ${e} = ${e} + ${p.workgroupSize}) {`);
-  p.nested(() => {
-    const idx = p.unflatten(e, dims);
-    const conds: string[] = [];
-    const terms = [base];
-    for (let d = 0; d < rank; d++) {
-      const valid = n.src[2 + rank + d]!;
-      const stride = n.src[2 + d]!;
-      if (!(valid.op === Op.CONST && (valid.arg as number) >= dims[d]!)) conds.push(`${idx[d]} < ${p.w.el(valid, [])}`);
-      if (!(stride.op === Op.CONST && stride.arg === 0)) terms.push(`${idx[d]} * ${p.w.el(stride, [])}`);
-    }
-    const addr = p.fresh('a');
-    p.line(`let ${addr} = ${terms.join(' + ')};`);
-    const stmt = write(addr, p.w.el(value, idx));
-    p.line(conds.length ? `if (${conds.join(' && ')}) { ${stmt} }` : stmt);
-  });
-  p.line('}');
-  p.line(BARRIER);
-}
-
-/** Handlers of placed structural and effect nodes. */
-const PLACED: Partial<Record<Op, PlacedHandler>> = {
-  [Op.CONST]: nothing,
-  [Op.PARAM]: nothing,
-  [Op.ALLOC]: nothing,
-  [Op.AFTER]: nothing,
-  [Op.RESULT]: nothing,
-  [Op.LOOP]: printLoop,
-  [Op.IF]: printIf,
-  [Op.STORE]: printStore,
-  [Op.BARRIER]: (p) => {
-    p.line(BARRIER);
-    if (p.w.layout.workgroupF + p.w.layout.workgroupI > 0) p.line(SLOT_BARRIER.wf);
-  },
-};

@@ -11,7 +11,7 @@ import type { WgslKernelArtifact } from '../../runtime/webgpu/artifact.js';
 import { nodeDevice } from '../../runtime/webgpu/node-device.js';
 import { prepareKernel, type PreparedKernel } from '../../runtime/webgpu/run.js';
 import { bindAttention, bindGemm } from './bind.js';
-import { DEFAULT_PRINT, printWgsl, type PrintOptions } from './print.js';
+import { DEFAULT_PRINT, printWgsl, variantFor, type PrintOptions } from './print.js';
 
 /** Tile sizes this target uses (no GQA packing: the head loop is a grid axis, which keeps shaders small) unless the kernel's `schedule webgpu { }` block says otherwise. */
 export const WEBGPU_SCHEDULE: ScheduleSettings = { tile_q: 16, tile_k: 32, tile_m: 16, tile_n: 32, tile_kd: 32, pack_gqa: false };
@@ -55,7 +55,7 @@ function needsSizes(kernel: Kernel): boolean {
 }
 
 /** Compiles `kernel`: one WGSL variant, or one per head_dim when that is dynamic. */
-async function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefined): Promise<CompiledKernel> {
+async function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefined, print: Partial<PrintOptions> | undefined): Promise<CompiledKernel> {
   const variants = new Map<string, Promise<Variant>>();
   const variant = (sizes?: AttentionSizes): Promise<Variant> => {
     const key = sizes && needsSizes(kernel) ? `${sizes.headDim}x${sizes.valueDim}` : '';
@@ -63,7 +63,7 @@ async function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefi
     if (!v) {
       v = (async () => {
         const device = await deviceOrThrow();
-        const { pipeline, artifact } = compileWgsl(kernel, key ? sizes : undefined, schedule, printFor(device));
+        const { pipeline, artifact } = compileWgsl(kernel, key ? sizes : undefined, schedule, { ...printFor(device), ...(print ?? variantFor(device.features)) });
         return { pipeline, prepared: await prepareKernel(device, artifact) };
       })();
       variants.set(key, v);
@@ -88,8 +88,11 @@ async function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefi
   };
 }
 
-/** Creates a webgpu target; `schedule` replaces the target's tile choices (tests vary it). */
-export function createWebgpuTarget(schedule?: ScheduleSettings): Target {
+/**
+ * Creates a webgpu target; `schedule` replaces the target's tile choices (tests vary it); `print` picks a variant of
+ * WGSL_VARIANTS (default: the best one the device can run, as the generated library picks it).
+ */
+export function createWebgpuTarget(schedule?: ScheduleSettings, print?: Partial<PrintOptions>): Target {
   return {
     name: 'webgpu',
     async availability() {
@@ -97,7 +100,7 @@ export function createWebgpuTarget(schedule?: ScheduleSettings): Target {
       return d.ok ? { ok: true } : { ok: false, reason: d.reason };
     },
     async compile(kernel: Kernel): Promise<CompiledKernel> {
-      return compileKernel(kernel, schedule ? scheduleFor(kernel, schedule) : undefined);
+      return compileKernel(kernel, schedule ? scheduleFor(kernel, schedule) : undefined, print);
     },
   };
 }

@@ -153,6 +153,7 @@ export const SLOT_WORD: Readonly<Record<SlotSpace, (at: string) => string>> = {
   f: (at) => `sf[sbf + ${at}]`,
   i: (at) => `si[sbi + ${at}]`,
   wf: (at) => `wf[${at}]`,
+  wh: (at) => `wh[${at}]`,
   wi: (at) => `wi[${at}]`,
 };
 
@@ -161,8 +162,25 @@ export const SLOT_BARRIER: Readonly<Record<SlotSpace, string>> = {
   f: 'storageBarrier();',
   i: 'storageBarrier();',
   wf: 'workgroupBarrier();',
+  wh: 'workgroupBarrier();',
   wi: 'workgroupBarrier();',
 };
 
 /** True for slot spaces that hold i32 words (bools as 0/1). */
-export const INT_SPACE: Readonly<Record<SlotSpace, boolean>> = { f: false, i: true, wf: false, wi: true };
+export const INT_SPACE: Readonly<Record<SlotSpace, boolean>> = { f: false, i: true, wf: false, wi: true, wh: false };
+
+/** 32-bit words one element of a slot space takes (f16 workgroup tiles: half a word). */
+export const SPACE_WORDS: Readonly<Record<SlotSpace, number>> = { f: 1, i: 1, wf: 1, wi: 1, wh: 0.5 };
+
+/** Workgroup-memory spaces (they share the device's workgroup storage limit). */
+export const WORKGROUP_SPACES: readonly SlotSpace[] = ['wf', 'wi', 'wh'];
+
+/** WGSL of a value read from a slot word (f16 tiles widen to f32: arithmetic stays f32). */
+export const SLOT_READ: Readonly<Record<SlotSpace, (word: string) => string>> = {
+  f: (w) => w, i: (w) => w, wf: (w) => w, wi: (w) => w, wh: (w) => `f32(${w})`,
+};
+
+/** WGSL of a value as written to a slot word. */
+export const SLOT_WRITE: Readonly<Record<SlotSpace, (value: string) => string>> = {
+  f: (v) => v, i: (v) => v, wf: (v) => v, wi: (v) => v, wh: (v) => `f16(${v})`,
+};
