@@ -7,6 +7,7 @@ import type { CExpr, SizeName } from '../../model/expr.js';
 import type { AttentionKernel } from '../../model/kernel.js';
 import { inputShape } from '../../model/eval.js';
 import { isRaggedList, type RuntimeValues } from '../../model/values.js';
+import { children } from '../plan/linear.js';
 
 /** A runtime input whose values must lie in [0, bound). */
 export interface IndexRule {
@@ -20,18 +21,7 @@ export interface IndexRule {
 /** Lengths of the positions `q` and `k` range over. */
 const POSITION_SIZE: Readonly<Partial<Record<string, SizeName>>> = { q: 'q_len', k: 'kv_len' };
 
-function children(e: CExpr): readonly CExpr[] {
-  switch (e.op) {
-    case 'unary': return [e.arg];
-    case 'binary': return [e.a, e.b];
-    case 'select': return [e.cond, e.then, e.else];
-    case 'table': return [e.index];
-    case 'load': return e.indices;
-    case 'member': return [...e.indices, e.value];
-    default: return [];
-  }
-}
-
+/** A short spelling of an index expression for messages. */
 function show(e: CExpr): string {
   return e.op === 'var' ? e.name : e.op === 'load' ? `${e.input}[...]` : '...';
 }
