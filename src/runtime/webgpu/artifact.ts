@@ -13,10 +13,39 @@ export interface BufferSlot {
   readonly codec: WordCodec;
 }
 
+/** The buffers of one run a binding can show. */
+export type ArenaBuffer = 'input' | 'output' | 'scratchF32' | 'scratchI32';
+
+/** One binding of group 0: its WGSL declaration, its buffer binding type and the run's buffer it shows. */
+export interface WgslBinding {
+  readonly binding: number;
+  /** The declaration after `@group(0) @binding(n)`. */
+  readonly wgsl: string;
+  readonly type: 'read-only-storage' | 'storage';
+  readonly buffer: ArenaBuffer;
+}
+
 /**
- * A compiled WGSL kernel. Bindings: 0 = input arena (read-only u32 words: header, then input
- * regions), 1 = output arena (atomic u32 words), 2 = f32 scratch, 3 = i32 scratch.
- * Header words: [-inf bits, ...scalars (i32), ...(offset, length) per input, ...(offset, length) per output].
+ * The bindings of every kernel, the single description the printer declares and a runtime binds:
+ * 0 = input arena (read-only u32 words: header, then input regions), 1 = output arena (atomic u32
+ * words), 2 = f32 scratch, 3 = i32 scratch, 4 = the input arena again as vec4 words (read-only
+ * aliasing), for 16-byte loads of tiles staged from 16-byte-aligned input regions.
+ */
+export const WGSL_BINDINGS: readonly WgslBinding[] = [
+  { binding: 0, wgsl: 'var<storage, read> ib: array<u32>', type: 'read-only-storage', buffer: 'input' },
+  { binding: 1, wgsl: 'var<storage, read_write> ob: array<atomic<u32>>', type: 'storage', buffer: 'output' },
+  { binding: 2, wgsl: 'var<storage, read_write> sf: array<f32>', type: 'storage', buffer: 'scratchF32' },
+  { binding: 3, wgsl: 'var<storage, read_write> si: array<i32>', type: 'storage', buffer: 'scratchI32' },
+  { binding: 4, wgsl: 'var<storage, read> ib4: array<vec4<u32>>', type: 'read-only-storage', buffer: 'input' },
+];
+
+/** Words every input region's offset in the input arena is a multiple of (16 bytes: one `ib4` element). */
+export const INPUT_ALIGN_WORDS = 4;
+
+/**
+ * A compiled WGSL kernel, bound as WGSL_BINDINGS says.
+ * Header words: [-inf bits, ...scalars (i32), ...(offset, length) per input, ...(offset, length) per output];
+ * input offsets are multiples of INPUT_ALIGN_WORDS.
  */
 export interface WgslKernelArtifact {
   readonly format: 'sparsec-wgsl-1';

@@ -3,7 +3,7 @@
  * @file Runs a WGSL kernel artifact on a GPUDevice (Dawn in Node, or a browser): packs the header and
  * the input regions into one arena, dispatches, and decodes the output arena into Float32Arrays.
  */
-import type { RunValues, WgslKernelArtifact } from './artifact.js';
+import { INPUT_ALIGN_WORDS, WGSL_BINDINGS, type ArenaBuffer, type RunValues, type WgslKernelArtifact } from './artifact.js';
 import { DECODE, ENCODE, wordsFor } from './codec.js';
 
 /** A kernel compiled into a pipeline on one device. */
@@ -25,12 +25,11 @@ const COMPUTE = 0x4; // GPUShaderStage.COMPUTE
 
 const layouts = new WeakMap<GPUDevice, GPUBindGroupLayout>();
 
-/** The one bind group layout of every kernel: input arena, output arena, f32 and i32 scratch. */
+/** The one bind group layout of every kernel (WGSL_BINDINGS). */
 function bindGroupLayout(device: GPUDevice): GPUBindGroupLayout {
   let l = layouts.get(device);
   if (!l) {
-    const entry = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry => ({ binding, visibility: COMPUTE, buffer: { type } });
-    l = device.createBindGroupLayout({ entries: [entry(0, 'read-only-storage'), entry(1, 'storage'), entry(2, 'storage'), entry(3, 'storage')] });
+    l = device.createBindGroupLayout({ entries: WGSL_BINDINGS.map((b) => ({ binding: b.binding, visibility: COMPUTE, buffer: { type: b.type } })) });
     layouts.set(device, l);
   }
   return l;
@@ -79,14 +78,16 @@ function lengthOf(v: number | ArrayLike<number> | undefined, name: string): Arra
   return v;
 }
 
-/** Header and input regions as one word array. */
+const alignUp = (words: number, to: number): number => Math.ceil(words / to) * to;
+
+/** Header and input regions as one word array; each region starts at a multiple of INPUT_ALIGN_WORDS. */
 function packInputs(a: WgslKernelArtifact, values: RunValues, outputs: Readonly<Record<string, Float32Array>>): Uint32Array {
   const headerWords = 1 + a.scalars.length + 2 * (a.inputs.length + a.outputs.length);
   let at = headerWords;
   const placed = a.inputs.map((slot) => {
     const data = lengthOf(values.get(slot.name), slot.name);
-    const offset = at;
-    at += Math.max(1, wordsFor(slot.codec, data.length));
+    const offset = alignUp(at, INPUT_ALIGN_WORDS);
+    at = offset + Math.max(1, wordsFor(slot.codec, data.length));
     return { slot, data, offset };
   });
   const words = new Uint32Array(at);
@@ -173,9 +174,10 @@ export function bindRun(
     const ts = timestamps(device, makeBytes);
     if (ts) querySets.push(ts.set);
     device.pushErrorScope('validation');
+    const shown: Record<ArenaBuffer, GPUBuffer> = { input: inBuf, output: outBuf, scratchF32: sf, scratchI32: si };
     const bind = device.createBindGroup({
       layout: bindGroupLayout(device),
-      entries: [inBuf, outBuf, sf, si].map((buffer, binding) => ({ binding, resource: { buffer } })),
+      entries: WGSL_BINDINGS.map((b) => ({ binding: b.binding, resource: { buffer: shown[b.buffer] } })),
     });
     const checkScope = async (): Promise<void> => {
       const err = await device.popErrorScope();

@@ -160,6 +160,30 @@ export class ElementWriter {
     }
     return (i) => `${name}(${i})`;
   }
+
+  /**
+   * The reader of elements i..i+3 of f32 input `buf` as a vec4<f32>: one 16-byte load through the `ib4`
+   * alias when the first word is 4-aligned in the arena and all four are inside the region; otherwise
+   * four bound-checked scalar reads (0 outside the region).
+   */
+  vectorReader(buf: Node): (i: string) => string {
+    const info = this.layout.buffers.get(bufferRoot(buf));
+    if (!info || info.kind !== 'in' || info.scalar !== 'f32') throw new Error('webgpu: vector reads are of f32 inputs only');
+    const scalar = this.reader(buf);
+    const name = `rv${info.index}`;
+    if (!this.helpers.has(name)) {
+      const h = this.headerOf(info);
+      const lanes = [0, 1, 2, 3].map((k) => scalar(k === 0 ? 'i' : `i + ${k}`));
+      this.helpers.set(name, [
+        `fn ${name}(i: i32) -> vec4<f32> {`,
+        `  let at = hdr(${h}u) + i;`,
+        `  if (i >= 0 && i + 4 <= hdr(${h + 1}u) && (at & 3) == 0) { return bitcast<vec4<f32>>(ib4[at >> 2u]); }`,
+        `  return vec4<f32>(${lanes.join(', ')});`,
+        `}`,
+      ].join('\n'));
+    }
+    return (i) => `${name}(${i})`;
+  }
 }
 
 function READ_BODY(info: BufferInfo, h: number, zero: string): string {
@@ -190,18 +214,25 @@ function compare(w: ElementWriter, n: Node, idx: Index): string {
   return `(${w.operand(n, 0, idx, t)} ${COMPARE[n.op]} ${w.operand(n, 1, idx, t)})`;
 }
 
-function loadElement(w: ElementWriter, n: Node, idx: Index): string {
+/** The element offset of LOAD `n` at `idx`, and per axis the bound its index must stay under (null: the whole axis is valid). */
+export function loadAddress(w: ElementWriter, n: Node, idx: Index): { offset: string; bounds: (string | null)[] } {
   const dims = shape(n);
   const rank = dims.length;
   const terms = [w.el(n.src[1]!, [])];
-  const conds: string[] = [];
+  const bounds: (string | null)[] = [];
   for (let d = 0; d < rank; d++) {
     const stride = n.src[2 + d]!;
     const valid = n.src[2 + rank + d]!;
     if (!(stride.op === Op.CONST && stride.arg === 0)) terms.push(stride.op === Op.CONST && stride.arg === 1 ? idx[d]! : `${idx[d]} * ${w.el(stride, [])}`);
-    if (!(valid.op === Op.CONST && (valid.arg as number) >= dims[d]!)) conds.push(`${idx[d]} < ${w.el(valid, [])}`);
+    bounds.push(valid.op === Op.CONST && (valid.arg as number) >= dims[d]! ? null : w.el(valid, []));
   }
-  const value = w.reader(n.src[0]!)(`(${terms.join(' + ')})`);
+  return { offset: `(${terms.join(' + ')})`, bounds };
+}
+
+function loadElement(w: ElementWriter, n: Node, idx: Index): string {
+  const { offset, bounds } = loadAddress(w, n, idx);
+  const conds = bounds.flatMap((b, d) => (b === null ? [] : [`${idx[d]} < ${b}`]));
+  const value = w.reader(n.src[0]!)(offset);
   return conds.length === 0 ? value : `select(${literal(0, wtype(n))}, ${value}, ${conds.join(' && ')})`;
 }
 

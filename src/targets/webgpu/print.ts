@@ -2,7 +2,7 @@
  * @file The WGSL module of one kernel: bindings, helpers, the header reads, and the body. Outer loops
  * that form the grid become a strided walk over tasks by a fixed number of persistent workgroups.
  */
-import type { WgslKernelArtifact } from '../../runtime/webgpu/artifact.js';
+import { WGSL_BINDINGS, type WgslKernelArtifact } from '../../runtime/webgpu/artifact.js';
 import { loopParts, type Node } from '../../ir/node.js';
 import { ElementWriter } from './elements.js';
 import { numel } from '../../ir/dtype.js';
@@ -66,10 +66,8 @@ export const WEBGPU_DEFAULT_WORKGROUP_BYTES = 16384;
 /** Default printer settings (SwiftShader runs 2-16 workgroups at once; more only queue). */
 export const DEFAULT_PRINT: PrintOptions = { workgroupSize: 64, workgroups: 64, workgroupBytes: WEBGPU_DEFAULT_WORKGROUP_BYTES };
 
-const BINDINGS = `@group(0) @binding(0) var<storage, read> ib: array<u32>;
-@group(0) @binding(1) var<storage, read_write> ob: array<atomic<u32>>;
-@group(0) @binding(2) var<storage, read_write> sf: array<f32>;
-@group(0) @binding(3) var<storage, read_write> si: array<i32>;`;
+/** The binding declarations every module carries (the runtime binds the same table). */
+const BINDINGS = WGSL_BINDINGS.map((b) => `@group(0) @binding(${b.binding}) ${b.wgsl};`).join('\n');
 
 /** Declarations of the workgroup-memory tile arrays (none when no slot lives there). */
 function workgroupArrays(layout: Layout): string[] {

@@ -12,6 +12,7 @@ import { printSubgroupReduce } from './reduce.js';
 import { ElementWriter, flat, shape, slotAccess, wtype, type Index, type PhaseContext, type Touch } from './elements.js';
 import { HazardTracker, type UsageRecorder } from './hazards.js';
 import { slotDims, type SlotSpace } from './layout.js';
+import { printVectorStaging, vectorStageable } from './vector-staging.js';
 import { SLOT_BARRIER, SLOT_WORD, SLOT_WRITE, literal } from './wgsl-table.js';
 
 /** Generated names that would collide with WGSL type names. */
@@ -130,9 +131,15 @@ export class BodyPrinter {
   region(region: Region, skip: ReadonlySet<Node> = new Set()): void {
     for (const p of region) {
       this.usage?.step();
-      for (const load of this.w.layout.anchors.get(p.node) ?? []) this.fill(load, (idx) => ({ pre: [], value: this.w.compute(load, idx) }));
+      for (const load of this.w.layout.anchors.get(p.node) ?? []) this.stage(load);
       if (!skip.has(p.node)) this.placed(p);
     }
+  }
+
+  /** Copies staged LOAD `load` into its slot: 4 words per lane through vector reads where it can, else element by element. */
+  private stage(load: Node): void {
+    if (vectorStageable(this.w.layout, load)) return printVectorStaging(this, load);
+    this.fill(load, (idx) => ({ pre: [], value: this.w.compute(load, idx) }));
   }
 
   private placed(p: Placed): void {
