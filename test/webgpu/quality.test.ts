@@ -14,8 +14,9 @@ pattern streaming(sinks: int = 4, window: int = 256) = causal && (k < sinks || q
 kernel sp64 = attention(streaming) { heads = 8; kv_heads = 2; head_dim = 64; seq = dynamic }
 kernel sp128 = attention(streaming) { heads = 8; kv_heads = 2; head_dim = 128; seq = dynamic }
 kernel g_dense = gemm { m = dynamic; n = 64; k = 64; weight = dense; dtype = f32 }
+kernel g_nm = gemm { m = dynamic; n = 64; k = 64; weight = nm(2, 4); dtype = f32 }
 `;
-const [sp64, sp128, gDense] = kernelsOf(SOURCE) as [never, never, never];
+const [sp64, sp128, gDense, gNm] = kernelsOf(SOURCE) as [never, never, never, never];
 
 const withBytes = (workgroupBytes: number): PrintOptions => ({ ...DEFAULT_PRINT, workgroupBytes });
 const count = (text: string, re: RegExp): number => (text.match(re) ?? []).length;
@@ -153,5 +154,19 @@ describe('webgpu hazard tracker', () => {
     expect([...t.needs([own(40, 41, true)])]).toEqual(['wf']);
     t.clear(['wf']);
     expect(t.needs([foreign(0, 64, true)]).size).toBe(0);
+  });
+});
+
+describe('N:M weights in the register-blocked DOT', () => {
+  it('walks the stored slots (half of k for 2:4) and never expands the weight', () => {
+    const wgsl = compileWgsl(gNm).artifact.wgsl;
+    const main = wgsl.slice(wgsl.indexOf('fn main'));
+    const loops = [...main.matchAll(/for \(var (k\d+): i32 = 0; \1 < (\d+);/g)].map((m) => Number(m[2]));
+    expect(loops.length).toBeGreaterThan(0);
+    // a 2:4 weight tile of kd columns stores kd / 2 slots per row: the DOT's k loop runs over those
+    const dense = [...compileWgsl(gDense).artifact.wgsl.matchAll(/for \(var (k\d+): i32 = 0; \1 < (\d+);/g)].map((m) => Number(m[2]));
+    expect(loops).toEqual(dense.map((d) => d / 2));
+    // no per-element expansion (a select comparing an index with a position in its group)
+    expect(main).not.toMatch(/== \(e\d+_\d+\) % 4/);
   });
 });

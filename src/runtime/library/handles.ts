@@ -10,6 +10,7 @@ import { buildPlan } from '../plan/planner.js';
 import type { BlockPlan } from '../plan/types.js';
 import { attentionSizeBindings, gemmBindings, planBindings, runtimeBindings } from './bind.js';
 import { checkRuntimeInputs, gemmSizesOf } from './check.js';
+import { checkPackedWeight } from './packed-check.js';
 import { loadTarget, type LoadOptions, type TargetKernel } from './loaders.js';
 import { readManifest, type KernelManifest, type LibraryTarget } from './manifest.js';
 import { outputArray, resolveAttentionSizes, type GivenSizes } from './sizes.js';
@@ -150,7 +151,7 @@ export function defineGemm<I extends GemmRunInputs, O extends { readonly y: Floa
         pack,
         async run(inputs, into) {
           const packed = inputs.w instanceof Float32Array ? null : inputs.w;
-          if (packed && packed.format !== k.weight.format) throw new Error(`${k.name}: packed weight is ${packed.format}, the kernel wants ${k.weight.format}`);
+          if (packed) checkPackedWeight(k, packed);
           const sizes = gemmSizesOf(k, inputs.x, packed ? new Float32Array((k.n as number) * (k.k as number)) : inputs.w, inputs.bias, inputs.sizes);
           const y = outputArray(k.name, 'y', into?.y, sizes.m * sizes.n);
           await kernel.run(gemmBindings(sizes, inputs.x, packed ?? pack(inputs.w as Float32Array), inputs.bias), { y }, null);

@@ -1,9 +1,11 @@
 /**
  * @file Register-blocked DOT: each lane accumulates its owned output elements in private variables with
- * the k-loop outermost, reading an operand element shared by several owned elements once per k.
+ * the k-loop outermost, reading an operand element shared by several owned elements once per k. An N:M weight
+ * operand is walked over its stored slots (keep of every group), never expanded.
  */
 import type { Node } from '../../ir/node.js';
 import { shape, wtype, type Index, type PhaseContext } from './elements.js';
+import { nmWeight } from './layout.js';
 import type { BodyPrinter } from './statements.js';
 import { UNROLL_LIMIT } from './statements.js';
 
@@ -46,7 +48,8 @@ export function printBlockedDot(p: BodyPrinter, n: Node): boolean {
       p.w.touches.push(...init.touches);
       lines.push(reg ? `${sums[j]} = ${init.value};` : `var ${sums[j]}: ${t} = ${init.value};`);
     });
-    lines.push(`for (var ${k}: i32 = 0; ${k} < ${K}; ${k} = ${k} + 1) {`);
+    const nm = nmWeight(b);
+    lines.push(`for (var ${k}: i32 = 0; ${k} < ${nm ? nm.stored : K}; ${k} = ${k} + 1) {`);
     // NOTE: operand reads with the same text are one read per k (a row or column shared by owned elements).
     const reads = new Map<string, string>();
     const operand = (text: string): string => {
@@ -58,7 +61,14 @@ export function printBlockedDot(p: BodyPrinter, n: Node): boolean {
       }
       return name;
     };
-    const terms = owned.map((idx) => [operand(p.w.el(a, [idx[0]!, k])), operand(p.w.el(b, [k, idx[1]!]))] as const);
+    // An N:M weight (b = W^T, W expanded from its stored slots) is read slot by slot: k walks the stored slots of
+    // the owned column, whose value multiplies the one A column its index names (keep of every group of k).
+    const terms = nm
+      ? owned.map((idx) => {
+        const col = operand(`(${k} / ${nm.keep}) * ${nm.group} + ${p.w.el(nm.indices, [idx[1]!, k])}`);
+        return [operand(p.w.el(a, [idx[0]!, col])), operand(p.w.el(nm.values, [idx[1]!, k]))] as const;
+      })
+      : owned.map((idx) => [operand(p.w.el(a, [idx[0]!, k])), operand(p.w.el(b, [k, idx[1]!]))] as const);
     terms.forEach(([x, y], j) => lines.push(`  ${sums[j]} = ${sums[j]} + ${x} * ${y};`));
     lines.push('}');
     if (!reg) {

@@ -141,6 +141,14 @@ function classifyBuffers(all: readonly Node[]): { buffers: Map<Node, BufferInfo>
   return { buffers, inputs, outputs, scalars, scratchF, scratchI };
 }
 
+/** The stored form of a right operand that is an expanded N:M weight seen transposed (`trans(nm_expand(values, indices))`). */
+export function nmWeight(b: Node): { values: Node; indices: Node; keep: number; group: number; stored: number } | null {
+  const e = b.op === Op.TRANS ? b.src[0]! : null;
+  if (!e || e.op !== Op.NM_EXPAND) return null;
+  const [values, indices] = e.src as [Node, Node];
+  return { values, indices, keep: Number(e.attrs['keep']), group: Number(e.attrs['group']), stored: (values.type as TileType).shape[1]! };
+}
+
 /** Chooses the tile values that get scratch slots. */
 function chooseSlots(all: readonly Node[], uses: ReadonlyMap<Node, number>): Set<Node> {
   const slot = new Set<Node>(all.filter((n) => isTile(n) && ALWAYS_SLOT.has(n.op)));
@@ -160,7 +168,8 @@ function chooseSlots(all: readonly Node[], uses: ReadonlyMap<Node, number>): Set
   };
   const cheap = (n: Node): boolean => !isTile(n) || slot.has(n) || (CHEAP.has(n.op) && n.src.every(cheap));
   for (const n of all) {
-    if (n.op === Op.DOT) for (const operand of n.src.slice(0, 2)) if (!cheap(operand)) slot.add(operand);
+    // NOTE: an N:M weight operand is read slot by slot by the DOT itself (dot.ts), so it is never materialized expanded.
+    if (n.op === Op.DOT) for (const operand of n.src.slice(0, 2)) if (!cheap(operand) && !nmWeight(operand)) slot.add(operand);
     // a big per-element cost must not be paid again for every element of a reduction
     if (n.op === Op.REDUCE_MAX || n.op === Op.REDUCE_SUM) if (cost(n.src[0]!) > 8) slot.add(n.src[0]!);
   }
