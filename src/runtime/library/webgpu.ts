@@ -4,6 +4,7 @@
  * picks per head_dim the first WGSL variant whose features the device has, and compiles it with `prepareKernel`.
  */
 import type { WgslKernelArtifact } from '../webgpu/artifact.js';
+import { deviceDescriptor } from '../webgpu/device-request.js';
 import { prepareKernel, type PreparedKernel } from '../webgpu/run.js';
 import type { HeadDims, TargetKernel } from './loaders.js';
 import { fetchJson, type KernelManifest, type WebgpuVariant } from './manifest.js';
@@ -14,23 +15,12 @@ export interface WebgpuLoadOptions {
   readonly device?: GPUDevice;
 }
 
-/** Features a device is asked for when the adapter has them (variants may require them). */
-const WANTED_FEATURES: readonly GPUFeatureName[] = ['shader-f16', 'subgroups', 'timestamp-query'];
-
 let pageDevice: Promise<GPUDevice> | null = null;
 
 async function requestPageDevice(gpu: GPU): Promise<GPUDevice> {
   const adapter = await gpu.requestAdapter();
   if (!adapter) throw new Error('webgpu: navigator.gpu gave no adapter');
-  const lim = adapter.limits;
-  return adapter.requestDevice({
-    requiredFeatures: WANTED_FEATURES.filter((f) => adapter.features.has(f)),
-    requiredLimits: {
-      maxStorageBufferBindingSize: lim.maxStorageBufferBindingSize,
-      maxBufferSize: lim.maxBufferSize,
-      maxComputeWorkgroupStorageSize: lim.maxComputeWorkgroupStorageSize,
-    },
-  });
+  return adapter.requestDevice(deviceDescriptor(adapter));
 }
 
 /** The device of `options`, else the page's (one per page), else Dawn's in Node. */

@@ -4,6 +4,7 @@
  * SwiftShader's Vulkan driver from Debian's chromium package; VK_ICD_FILENAMES is pointed at it when unset.
  */
 import { existsSync } from 'node:fs';
+import { deviceDescriptor } from './device-request.js';
 
 /** Where Debian's chromium package puts SwiftShader's Vulkan ICD. */
 export const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
@@ -32,16 +33,7 @@ async function open(): Promise<DeviceResult> {
   instance = gpu;
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) return { ok: false, reason: NO_ADAPTER_REASON };
-  const lim = adapter.limits;
-  const requiredFeatures = (['shader-f16', 'subgroups', 'timestamp-query'] as GPUFeatureName[]).filter((f) => adapter.features.has(f));
-  const device = await adapter.requestDevice({
-    requiredFeatures,
-    requiredLimits: {
-      maxStorageBufferBindingSize: lim.maxStorageBufferBindingSize,
-      maxBufferSize: lim.maxBufferSize,
-      maxComputeWorkgroupStorageSize: lim.maxComputeWorkgroupStorageSize,
-    },
-  });
+  const device = await adapter.requestDevice(deviceDescriptor(adapter));
   device.lost.then((info) => {
     if (info.reason !== 'destroyed') pending = null;
   }).catch(() => undefined);
