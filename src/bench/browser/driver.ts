@@ -73,6 +73,8 @@ export function browserBenchAvailability(): { ok: true } | { ok: false; reason: 
 interface PageInfo {
   readonly adapter: string;
   readonly ort: string;
+  /** Features of the page's sparsec device: the WGSL variant printed for it is the best one they allow. */
+  readonly features: readonly string[];
 }
 type PageSamples = Record<string, number[]>;
 interface BenchPageWindow {
@@ -104,11 +106,11 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, limit]).finally(() => clearTimeout(timer));
 }
 
-async function runCases(page: Page, server: BenchServer, o: BrowserBenchOptions, result: BrowserBenchResult, pageErrors: string[]): Promise<void> {
+async function runCases(page: Page, server: BenchServer, o: BrowserBenchOptions, result: BrowserBenchResult, pageErrors: string[], features: ReadonlySet<string>): Promise<void> {
   const timing = o.timing ?? BROWSER_TIMING;
   for (const name of o.cases) {
     const c = browserCase(name, o.shapes ?? BROWSER_SHAPES);
-    const payload = casePayload(c);
+    const payload = casePayload(c, features);
     server.cases.set(name, payload);
     o.progress?.(`${name} (${c.description}): sparsec, then onnxruntime-web (webgpu${c.kind === 'attention' ? '; plain ops, then MultiHeadAttention' : ''})`);
     const run = page.evaluate(({ id, t }) => (globalThis as unknown as BenchPageWindow).benchPage!.runCase(id, t), { id: name, t: timing });
@@ -154,12 +156,12 @@ export async function runBrowserBench(o: BrowserBenchOptions): Promise<BrowserBe
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...(o.chromiumArgs ?? CHROMIUM_FLAGS)] });
     const { page, info } = await openPage(browser, server.url, pageErrors);
     const notes = [
-      `browser: Chromium ${browser.version()}, WebGPU adapter '${info.adapter}', onnxruntime-web ${info.ort} (webgpu execution provider, 1 wasm thread)`,
+      `browser: Chromium ${browser.version()}, WebGPU adapter '${info.adapter}' (features ${info.features.join(', ') || 'none'}; sparsec runs the best WGSL variant they allow), onnxruntime-web ${info.ort} (webgpu execution provider, 1 wasm thread)`,
       'each timed run ends when the output is back in JS memory: sparsec = dispatch + copy/map of the output buffer; onnxruntime-web = session.run with inputs already in GPU buffers and the output read back to the CPU',
       'onnxruntime-web rows: target webgpu = the plain-op graph of onnx-models.ts (MatMul, Add bias, Softmax, MatMul); webgpu-mha = one com.microsoft.MultiHeadAttention node with the mask as attention_bias (FlashAttention on WebGPU), the speed-up column compares with the faster of the two onnxruntime-web rows whose output is right (a wrong output drops the row)',
     ];
     const result: BrowserBenchResult = { rows: [], checks: [], adapter: info.adapter, notes };
-    await runCases(page, server, o, result, pageErrors);
+    await runCases(page, server, o, result, pageErrors, new Set(info.features));
     return result;
   } finally {
     await browser?.close();

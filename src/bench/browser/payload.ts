@@ -1,10 +1,10 @@
 /**
- * @file What the bench page gets for one case, built in Node: sparsec's WGSL artifact (compileWgsl, DEFAULT_PRINT)
- * with its bound values, and onnxruntime-web's models with their inputs; a JSON manifest plus one binary blob.
+ * @file What the bench page gets for one case, built in Node: sparsec's WGSL artifact (the best variant the page's
+ * device allows) with its bound values, and onnxruntime-web's models with their inputs; a JSON manifest plus a blob.
  */
 import type { WgslKernelArtifact } from '../../runtime/webgpu/artifact.js';
 import { bindAttention, bindGemm } from '../../targets/webgpu/bind.js';
-import { DEFAULT_PRINT } from '../../targets/webgpu/print.js';
+import { DEFAULT_PRINT, variantFor, type PrintOptions } from '../../targets/webgpu/print.js';
 import { compileWgsl, scheduleFor } from '../../targets/webgpu/target.js';
 import { MASKED_BIAS } from '../framework/attention-work.js';
 import { ATTENTION_IO, GEMM_IO, gemmModel } from '../peers/onnx-models.js';
@@ -159,9 +159,9 @@ function biasOf(c: BrowserAttentionCase, mask: Uint8Array): { data: Float32Array
   return { data, dims };
 }
 
-function attentionPayload(c: BrowserAttentionCase, tile: { tileQ: number; tileK: number }): CasePayload {
+function attentionPayload(c: BrowserAttentionCase, tile: { tileQ: number; tileK: number }, print: PrintOptions): CasePayload {
   const blob = new BlobWriter();
-  const { pipeline, artifact } = compileWgsl(c.kernel, c.sizes, scheduleFor(c.kernel), DEFAULT_PRINT);
+  const { pipeline, artifact } = compileWgsl(c.kernel, c.sizes, scheduleFor(c.kernel), print);
   const inputs = attentionInputs(c);
   const values = bindAttention(c.kernel, pipeline.walk, pipeline.schedule, c.sizes, { ...inputs, runtime: c.runtime });
   const outLength = c.sizes.batch * c.sizes.heads * c.sizes.qLen * c.sizes.valueDim;
@@ -210,10 +210,10 @@ function attentionPayload(c: BrowserAttentionCase, tile: { tileQ: number; tileK:
   };
 }
 
-function gemmPayload(c: BrowserGemmCase): CasePayload {
+function gemmPayload(c: BrowserGemmCase, print: PrintOptions): CasePayload {
   const blob = new BlobWriter();
   const { m, n, k } = c.gemm;
-  const { artifact } = compileWgsl(c.kernel, undefined, scheduleFor(c.kernel), DEFAULT_PRINT);
+  const { artifact } = compileWgsl(c.kernel, undefined, scheduleFor(c.kernel), print);
   const values = bindGemm(c.kernel, { m, n, k }, { x: c.data.x, w: c.data.w });
   const sparsec = { artifact, ...splitValues(values, blob), outputs: { y: m * n }, result: 'y' };
   const ort: OrtRunManifest = {
@@ -233,6 +233,7 @@ function gemmPayload(c: BrowserGemmCase): CasePayload {
 }
 
 /** Builds the payload of a case; attention live work is counted on `tile` (the bench's 64 x 64 by default). */
-export function casePayload(c: BrowserCase, tile = { tileQ: 64, tileK: 64 }): CasePayload {
-  return c.kind === 'attention' ? attentionPayload(c, tile) : gemmPayload(c);
+export function casePayload(c: BrowserCase, features: ReadonlySet<string> = new Set(), tile = { tileQ: 64, tileK: 64 }): CasePayload {
+  const print = { ...DEFAULT_PRINT, ...variantFor(features) };
+  return c.kind === 'attention' ? attentionPayload(c, tile, print) : gemmPayload(c, print);
 }

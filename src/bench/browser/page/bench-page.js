@@ -90,14 +90,16 @@ async function init() {
   if (!navigator.gpu) throw new Error('navigator.gpu is missing (WebGPU is off in this browser)');
   const adapter = await navigator.gpu.requestAdapter();
   if (!adapter) throw new Error('no WebGPU adapter');
-  sparsecDevice = await adapter.requestDevice();
+  // the features sparsec's WGSL variants may use (as src/runtime/webgpu/device-request.ts asks for them)
+  const wanted = ['shader-f16', 'subgroups', 'timestamp-query'].filter((f) => adapter.features.has(f));
+  sparsecDevice = await adapter.requestDevice({ requiredFeatures: wanted });
   ort.env.wasm.wasmPaths = '/ort/';
   ort.env.wasm.numThreads = 1;
   ort.env.logLevel = 'error';
   const info = adapter.info ?? {};
   const adapterLine = `${info.vendor ?? ''} ${info.architecture ?? ''} ${info.description ?? ''}`.replace(/\s+/g, ' ').trim();
   document.getElementById('adapter').textContent = `adapter: ${adapterLine}`;
-  return { adapter: adapterLine, ort: ort.env.versions.web ?? ort.env.versions.common };
+  return { adapter: adapterLine, ort: ort.env.versions.web ?? ort.env.versions.common, features: [...sparsecDevice.features] };
 }
 
 async function runCase(id, timing) {
