@@ -1,6 +1,6 @@
 /**
  * @file The generated library: compiles checked kernels in memory, per target (a table of builders: wasm
- * modules, WGSL artifacts), into manifests, typed wrappers (`.ts`, `.js`, `.d.ts`) and `index`;
+ * modules, WGSL artifacts), into manifests, typed wrappers (`.js` with `.d.ts`) and `index`;
  * `replaceFolder` then swaps the output folder atomically. Same input, same bytes.
  */
 import type { Kernel } from '../model/kernel.js';
@@ -57,12 +57,10 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
     const manifest = kernelManifest(kernel, targets, sections as TargetSections, cwd);
     const wrapper = kernelWrapper(kernel, manifest.source.file, targets);
     files.set(`${kernel.name}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
-    files.set(`${kernel.name}.ts`, wrapper.ts);
     files.set(`${kernel.name}.js`, wrapper.js);
     files.set(`${kernel.name}.d.ts`, wrapper.dts);
   }
   const index = indexModule(kernels);
-  files.set('index.ts', index.ts);
   files.set('index.js', index.js);
   files.set('index.d.ts', index.dts);
   return files;

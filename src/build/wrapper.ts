@@ -1,7 +1,7 @@
 /**
- * @file Typed TypeScript wrappers of generated kernels, written with ts-morph: per kernel an inputs
- * and an outputs interface and a handle bound to the manifest next to it; plus `index.ts`. Each is
- * also emitted as `.js` (transpiled) and `.d.ts`, so plain Node can import `generated/index.js`.
+ * @file Typed wrappers of generated kernels, written with ts-morph as TypeScript: per kernel an inputs
+ * and an outputs interface and a handle bound to the manifest next to it; plus `index`. The build writes
+ * each as `.js` (transpiled) with its `.d.ts`, which serve TypeScript and plain Node alike.
  */
 import { Project, StructureKind, ts, VariableDeclarationKind, type InterfaceDeclarationStructure, type SourceFile } from 'ts-morph';
 import type { Kernel, RuntimeInput, Size } from '../model/kernel.js';

@@ -7,7 +7,9 @@ import type { AttentionSizes, GemmSizes } from '../../model/kernel.js';
 import type { RaggedList, RuntimeValue, RuntimeValues } from '../../model/values.js';
 import type { PackedWeight } from '../packing.js';
 import type { BlockPlan } from '../plan/types.js';
-import type { BoundValue } from '../wasm/kernel.js';
+
+/** A bound parameter value: an i32 scalar or a buffer's elements. */
+export type BoundValue = number | Float32Array | Int32Array | Uint8Array;
 
 /** Parameter values by name. */
 export type Bindings = Record<string, BoundValue>;

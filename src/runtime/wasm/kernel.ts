@@ -8,8 +8,9 @@ import { bf16BitsToF32, erf, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits } from '.
 import { WorkerPool } from './threads.js';
 import { wasmApi, type WasmInstance, type WasmMemory } from './wasm-api.js';
 
-/** A value bound to a kernel parameter: a scalar size or an array for a buffer. */
-export type BoundValue = number | Float32Array | Int32Array | Uint8Array;
+import type { BoundValue } from '../library/bind.js';
+
+export type { BoundValue };
 
 /** Inputs laid out in kernel memory: run the kernel on them, then copy the outputs back. */
 export interface BoundKernelRun {

@@ -3,6 +3,7 @@
 // through the runtime and onnxruntime-web's WebGPU backend on the same inputs; each timed run ends when the output
 // is back in JS memory. The Node driver calls window.benchPage.init() and window.benchPage.runCase(id, timing).
 import { prepareKernel } from '/runtime/webgpu/run.js';
+import { deviceDescriptor } from '/runtime/webgpu/device-request.js';
 import * as ort from '/ort/ort.webgpu.min.mjs';
 
 const TYPED = { f32: Float32Array, i32: Int32Array, u32: Uint32Array, u8: Uint8Array, bytes: Uint8Array };
@@ -90,9 +91,8 @@ async function init() {
   if (!navigator.gpu) throw new Error('navigator.gpu is missing (WebGPU is off in this browser)');
   const adapter = await navigator.gpu.requestAdapter();
   if (!adapter) throw new Error('no WebGPU adapter');
-  // the features sparsec's WGSL variants may use (as src/runtime/webgpu/device-request.ts asks for them)
-  const wanted = ['shader-f16', 'subgroups', 'timestamp-query'].filter((f) => adapter.features.has(f));
-  sparsecDevice = await adapter.requestDevice({ requiredFeatures: wanted });
+  // the features sparsec's WGSL variants may use, and the adapter's limits (as the library asks for them)
+  sparsecDevice = await adapter.requestDevice(deviceDescriptor(adapter));
   ort.env.wasm.wasmPaths = '/ort/';
   ort.env.wasm.numThreads = 1;
   ort.env.logLevel = 'error';
