@@ -83,8 +83,6 @@ export interface Layout {
   /** LOADs copied into a slot once, right before the placed node (the key) that first needs them. */
   readonly staged: ReadonlySet<Node>;
   readonly anchors: ReadonlyMap<Node, readonly Node[]>;
-  /** Staged LOADs read through a transpose (rows padded), for the vec4 fast path's eligibility. */
-  readonly transposed: ReadonlySet<Node>;
 }
 
 const isTile = (n: Node): boolean => n.type.kind === 'tile' && n.type.shape.length > 0;
@@ -337,10 +335,9 @@ export function layoutKernel(kernel: Node, workgroupWords = 0, plan?: SlotPlan):
       if (priv) privates.set(n, priv);
     }
   }
-  const transposed = new Set([...staged].filter((n) => candidates.get(n)));
   return {
     root, uses, slots, buffers: b.buffers, scalars: b.scalars, inputs: b.inputs, outputs: b.outputs, grid: findGrid(root),
     scratchF: b.scratchF + pools.f.end, scratchI: b.scratchI + pools.i.end, workgroupF: pools.wf.end, workgroupI: pools.wi.end, workgroupH: pools.wh.end,
-    privates, staged, anchors: stagingAnchors(root, staged, all), transposed,
+    privates, staged, anchors: stagingAnchors(root, staged, all),
   };
 }
