@@ -26,11 +26,13 @@ const BASE_FEATURES = (): number =>
   binaryen.Features.MVP | binaryen.Features.SIMD128 | binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt | binaryen.Features.Atomics |
   binaryen.Features.NontrappingFPToInt | binaryen.Features.SignExt | binaryen.Features.MutableGlobals;
 
+/** A module around function text `fn`: imports, prelude helpers, the function. */
+const wrapModule = (fn: string): string => `(module\n${importsText(true)}\n${PRELUDE_FUNCTIONS}\n${fn}\n)`;
+
 /** The WAT text of `kernel`'s module. */
 export function kernelWat(kernel: Node, relaxed: boolean): { wat: string; fn: ReturnType<typeof printKernelFunction> } {
   const fn = printKernelFunction(kernel, relaxed);
-  const wat = `(module\n${importsText(true)}\n${PRELUDE_FUNCTIONS}\n${fn.wat}\n)`;
-  return { wat, fn };
+  return { wat: wrapModule(fn.wat), fn };
 }
 
 function assemble(wat: string, relaxed: boolean, optimize: boolean): { binary: Uint8Array; text: string } {
@@ -59,32 +61,42 @@ export interface CompileWasmOptions {
   readonly model?: Kernel;
 }
 
-/** Both variants of a sparse gemm micro-kernel, or null when the kernel has none. */
-function sparseGemmModules(model: Kernel | undefined, optimize: boolean): WasmModules | null {
+/** The printed WAT of both variants (before binaryen's optimiser) and the module's calling convention. */
+export interface WasmModuleTexts {
+  readonly abi: WasmAbi;
+  readonly simd: string;
+  readonly relaxed: string;
+}
+
+/** Both variants of a sparse gemm micro-kernel as text, or null when the kernel has none. */
+function sparseGemmTexts(model: Kernel | undefined): WasmModuleTexts | null {
   if (model?.kind !== 'gemm') return null;
   const plain = printSparseGemm(model, false);
   const fused = printSparseGemm(model, true);
   if (!plain || !fused) return null;
-  const wrap = (fn: string): string => `(module\n${importsText(true)}\n${PRELUDE_FUNCTIONS}\n${fn}\n)`;
-  const simd = assemble(wrap(plain.wat), false, optimize);
-  const relaxed = assemble(wrap(fused.wat), true, optimize);
   const abi: WasmAbi = { kernel: model.name, params: plain.params.map((p) => ({ ...p })), scratchBytes: plain.scratchBytes, parallel: true };
-  return { abi, simd: simd.binary, relaxed: relaxed.binary, text: simd.text };
+  return { abi, simd: wrapModule(plain.wat), relaxed: wrapModule(fused.wat) };
 }
 
-/** Compiles final tile IR `kernel` to both module variants. */
-export function compileWasmModules(kernel: Node, opts: CompileWasmOptions = {}): WasmModules {
-  const optimize = opts.optimize ?? true;
-  const sparse = sparseGemmModules(opts.model, optimize);
+/** The WAT text of both module variants of final tile IR `kernel`, as printed (goldens compare this). */
+export function printWasmModules(kernel: Node, opts: Pick<CompileWasmOptions, 'model'> = {}): WasmModuleTexts {
+  const sparse = sparseGemmTexts(opts.model);
   if (sparse) return sparse;
   const plain = kernelWat(kernel, false);
-  const simd = assemble(plain.wat, false, optimize);
-  const relaxed = assemble(kernelWat(kernel, true).wat, true, optimize);
   const abi: WasmAbi = {
     kernel: String(kernel.arg),
     params: plain.fn.params.map((p) => ({ ...p })),
     scratchBytes: plain.fn.scratchBytes,
     parallel: plain.fn.parallel,
   };
-  return { abi, simd: simd.binary, relaxed: relaxed.binary, text: simd.text };
+  return { abi, simd: plain.wat, relaxed: kernelWat(kernel, true).wat };
+}
+
+/** Compiles final tile IR `kernel` to both module variants. */
+export function compileWasmModules(kernel: Node, opts: CompileWasmOptions = {}): WasmModules {
+  const optimize = opts.optimize ?? true;
+  const texts = printWasmModules(kernel, opts);
+  const simd = assemble(texts.simd, false, optimize);
+  const relaxed = assemble(texts.relaxed, true, optimize);
+  return { abi: texts.abi, simd: simd.binary, relaxed: relaxed.binary, text: simd.text };
 }
