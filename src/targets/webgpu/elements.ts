@@ -78,6 +78,8 @@ export class ElementWriter {
   readonly names = new Map<Node, string>();
   /** Helper functions by name (read, gather, member, table). */
   readonly helpers = new Map<string, string>();
+  /** Names of TABLE helpers, numbered in print order (node ids depend on what else the process built). */
+  readonly tableNames = new Map<Node, string>();
 
   /** The phase being printed (null: a scalar statement, every lane reads the same words). */
   phase: PhaseContext | null = null;
@@ -291,7 +293,11 @@ function memberElement(w: ElementWriter, n: Node, idx: Index): string {
 function tableElement(w: ElementWriter, n: Node, idx: Index): string {
   const values = n.arg as readonly number[];
   const t = wtype(n);
-  const name = `table${n.id}`;
+  let name = w.tableNames.get(n);
+  if (name === undefined) {
+    name = `table${w.tableNames.size}`;
+    w.tableNames.set(n, name);
+  }
   if (!w.helpers.has(name)) {
     const items = values.map((v) => literal(v, t)).join(', ');
     w.helpers.set(name, `var<private> ${name}_v: array<${t}, ${values.length}> = array<${t}, ${values.length}>(${items});\nfn ${name}(i: i32) -> ${t} {\n  if (i < 0 || i >= ${values.length}) { return ${literal(0, t)}; }\n  return ${name}_v[i];\n}`);

@@ -305,7 +305,8 @@ export function layoutKernel(kernel: Node, workgroupWords = 0, plan?: SlotPlan):
   for (const want of wants) {
     const { n, pitch, words, float, from, to } = want;
     if (plan?.registers.has(n)) {
-      privates.set(n, { name: `pr${n.id}`, count: Math.ceil(numel(shapeOf(n)) / plan.workgroupSize) });
+      // NOTE: numbered in layout order, not by node id (ids depend on what else the process built).
+      privates.set(n, { name: `pr${privates.size}`, count: Math.ceil(numel(shapeOf(n)) / plan.workgroupSize) });
       continue;
     }
     const isStaged = candidates.has(n);

@@ -72,14 +72,14 @@ fn rd3(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr1100: array<f32, 32>;
-  var pr1176: array<f32, 32>;
-  var pr1158: array<f32, 8>;
-  var pr1165: array<f32, 8>;
-  var pr66: array<f32, 1>;
-  var pr1168: array<f32, 1>;
-  var pr1172: array<f32, 1>;
-  var pr1173: array<f32, 1>;
+  var pr0: array<f32, 32>;
+  var pr1: array<f32, 32>;
+  var pr2: array<f32, 8>;
+  var pr3: array<f32, 8>;
+  var pr4: array<f32, 1>;
+  var pr5: array<f32, 1>;
+  var pr6: array<f32, 1>;
+  var pr7: array<f32, 1>;
   let p0 = hdr(1u); // kv_len
   let p1 = hdr(2u); // q_len
   let oo0 = hdr(11u); // out
@@ -120,13 +120,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e30 = lid;
       if (e30 < 16) {
         let e30_0 = e30;
-        pr66[0] = neg_inf();
+        pr4[0] = neg_inf();
         sf[sbf + 512 + e30_0] = 0f;
       }
     }
     for (var j32: i32 = 0; j32 < 32; j32 = j32 + 1) {
       let e31 = lid + j32 * 64;
-      pr1100[j32] = 0f;
+      pr0[j32] = 0f;
     }
     storageBarrier();
     for (var i33: i32 = 0i; i33 < v29; i33 = i33 + 1) {
@@ -146,14 +146,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr47 = lid / 32;
         let dc48 = lid % 32;
-        pr1158[0] = 0f;
-        pr1158[1] = 0f;
-        pr1158[2] = 0f;
-        pr1158[3] = 0f;
-        pr1158[4] = 0f;
-        pr1158[5] = 0f;
-        pr1158[6] = 0f;
-        pr1158[7] = 0f;
+        pr2[0] = 0f;
+        pr2[1] = 0f;
+        pr2[2] = 0f;
+        pr2[3] = 0f;
+        pr2[4] = 0f;
+        pr2[5] = 0f;
+        pr2[6] = 0f;
+        pr2[7] = 0f;
         for (var k49: i32 = 0; k49 < 128; k49 = k49 + 1) {
           let o50 = select(0f, rd1((v19 + (dr47 + 0) * 128i + k49)), (dr47 + 0) < v21);
           let o51 = select(0f, rd0((v44 + dc48 * 128i + k49)), dc48 < v46);
@@ -164,35 +164,35 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o56 = select(0f, rd1((v19 + (dr47 + 10) * 128i + k49)), (dr47 + 10) < v21);
           let o57 = select(0f, rd1((v19 + (dr47 + 12) * 128i + k49)), (dr47 + 12) < v21);
           let o58 = select(0f, rd1((v19 + (dr47 + 14) * 128i + k49)), (dr47 + 14) < v21);
-          pr1158[0] = pr1158[0] + o50 * o51;
-          pr1158[1] = pr1158[1] + o52 * o51;
-          pr1158[2] = pr1158[2] + o53 * o51;
-          pr1158[3] = pr1158[3] + o54 * o51;
-          pr1158[4] = pr1158[4] + o55 * o51;
-          pr1158[5] = pr1158[5] + o56 * o51;
-          pr1158[6] = pr1158[6] + o57 * o51;
-          pr1158[7] = pr1158[7] + o58 * o51;
+          pr2[0] = pr2[0] + o50 * o51;
+          pr2[1] = pr2[1] + o52 * o51;
+          pr2[2] = pr2[2] + o53 * o51;
+          pr2[3] = pr2[3] + o54 * o51;
+          pr2[4] = pr2[4] + o55 * o51;
+          pr2[5] = pr2[5] + o56 * o51;
+          pr2[6] = pr2[6] + o57 * o51;
+          pr2[7] = pr2[7] + o58 * o51;
         }
       }
       for (var j60: i32 = 0; j60 < 8; j60 = j60 + 1) {
         let e59 = lid + j60 * 64;
         let e59_0 = (e59 / 32);
         let e59_1 = e59 % 32;
-        pr1165[j60] = (30f * tanh_safe((((pr1158[j60] * 0.0883883461356163f) - (v16 * f32(((e59_0 + v22) - (e59_1 + v34))))) / 30f)));
+        pr3[j60] = (30f * tanh_safe((((pr2[j60] * 0.0883883461356163f) - (v16 * f32(((e59_0 + v22) - (e59_1 + v34))))) / 30f)));
       }
       if (v42) {
         for (var j62: i32 = 0; j62 < 8; j62 = j62 + 1) {
           let e61 = lid + j62 * 64;
           let e61_0 = (e61 / 32);
           let e61_1 = e61 % 32;
-          wf[0 + e61_0 * 32 + e61_1] = pr1165[j62];
+          wf[0 + e61_0 * 32 + e61_1] = pr3[j62];
         }
       } else {
         for (var j64: i32 = 0; j64 < 8; j64 = j64 + 1) {
           let e63 = lid + j64 * 64;
           let e63_0 = (e63 / 32);
           let e63_1 = e63 % 32;
-          wf[0 + e63_0 * 32 + e63_1] = select(neg_inf(), pr1165[j64], (((e63_1 + v34) <= (e63_0 + v22)) && ((e63_1 + v34) < p0)));
+          wf[0 + e63_0 * 32 + e63_1] = select(neg_inf(), pr3[j64], (((e63_1 + v34) <= (e63_0 + v22)) && ((e63_1 + v34) < p0)));
         }
       }
       workgroupBarrier();
@@ -202,9 +202,9 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e65_0 = e65;
           var s66: f32 = neg_inf();
           for (var r67: i32 = 0; r67 < 32; r67 = r67 + 1) { s66 = max(s66, wf[0 + e65_0 * 32 + r67]); }
-          pr1168[0] = s66;
-          sf[sbf + 528 + e65_0] = max(pr66[0], pr1168[0]);
-          sf[sbf + 544 + e65_0] = softmax_exp(pr66[0], sf[sbf + 528 + e65_0]);
+          pr5[0] = s66;
+          sf[sbf + 528 + e65_0] = max(pr4[0], pr5[0]);
+          sf[sbf + 544 + e65_0] = softmax_exp(pr4[0], sf[sbf + 528 + e65_0]);
         }
       }
       storageBarrier();
@@ -221,8 +221,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e70_0 = e70;
           var s71: f32 = 0f;
           for (var r72: i32 = 0; r72 < 32; r72 = r72 + 1) { s71 = s71 + sf[sbf + 0 + e70_0 * 32 + r72]; }
-          pr1172[0] = s71;
-          pr1173[0] = (sf[sbf + 512 + e70_0] * sf[sbf + 544 + e70_0] + pr1172[0]);
+          pr6[0] = s71;
+          pr7[0] = (sf[sbf + 512 + e70_0] * sf[sbf + 544 + e70_0] + pr6[0]);
         }
       }
       workgroupBarrier();
@@ -234,38 +234,38 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       }
       workgroupBarrier();
       {
-        pr1176[0] = (pr1100[0] * sf[sbf + 544 + 0]);
-        pr1176[1] = (pr1100[1] * sf[sbf + 544 + 0]);
-        pr1176[2] = (pr1100[2] * sf[sbf + 544 + 1]);
-        pr1176[3] = (pr1100[3] * sf[sbf + 544 + 1]);
-        pr1176[4] = (pr1100[4] * sf[sbf + 544 + 2]);
-        pr1176[5] = (pr1100[5] * sf[sbf + 544 + 2]);
-        pr1176[6] = (pr1100[6] * sf[sbf + 544 + 3]);
-        pr1176[7] = (pr1100[7] * sf[sbf + 544 + 3]);
-        pr1176[8] = (pr1100[8] * sf[sbf + 544 + 4]);
-        pr1176[9] = (pr1100[9] * sf[sbf + 544 + 4]);
-        pr1176[10] = (pr1100[10] * sf[sbf + 544 + 5]);
-        pr1176[11] = (pr1100[11] * sf[sbf + 544 + 5]);
-        pr1176[12] = (pr1100[12] * sf[sbf + 544 + 6]);
-        pr1176[13] = (pr1100[13] * sf[sbf + 544 + 6]);
-        pr1176[14] = (pr1100[14] * sf[sbf + 544 + 7]);
-        pr1176[15] = (pr1100[15] * sf[sbf + 544 + 7]);
-        pr1176[16] = (pr1100[16] * sf[sbf + 544 + 8]);
-        pr1176[17] = (pr1100[17] * sf[sbf + 544 + 8]);
-        pr1176[18] = (pr1100[18] * sf[sbf + 544 + 9]);
-        pr1176[19] = (pr1100[19] * sf[sbf + 544 + 9]);
-        pr1176[20] = (pr1100[20] * sf[sbf + 544 + 10]);
-        pr1176[21] = (pr1100[21] * sf[sbf + 544 + 10]);
-        pr1176[22] = (pr1100[22] * sf[sbf + 544 + 11]);
-        pr1176[23] = (pr1100[23] * sf[sbf + 544 + 11]);
-        pr1176[24] = (pr1100[24] * sf[sbf + 544 + 12]);
-        pr1176[25] = (pr1100[25] * sf[sbf + 544 + 12]);
-        pr1176[26] = (pr1100[26] * sf[sbf + 544 + 13]);
-        pr1176[27] = (pr1100[27] * sf[sbf + 544 + 13]);
-        pr1176[28] = (pr1100[28] * sf[sbf + 544 + 14]);
-        pr1176[29] = (pr1100[29] * sf[sbf + 544 + 14]);
-        pr1176[30] = (pr1100[30] * sf[sbf + 544 + 15]);
-        pr1176[31] = (pr1100[31] * sf[sbf + 544 + 15]);
+        pr1[0] = (pr0[0] * sf[sbf + 544 + 0]);
+        pr1[1] = (pr0[1] * sf[sbf + 544 + 0]);
+        pr1[2] = (pr0[2] * sf[sbf + 544 + 1]);
+        pr1[3] = (pr0[3] * sf[sbf + 544 + 1]);
+        pr1[4] = (pr0[4] * sf[sbf + 544 + 2]);
+        pr1[5] = (pr0[5] * sf[sbf + 544 + 2]);
+        pr1[6] = (pr0[6] * sf[sbf + 544 + 3]);
+        pr1[7] = (pr0[7] * sf[sbf + 544 + 3]);
+        pr1[8] = (pr0[8] * sf[sbf + 544 + 4]);
+        pr1[9] = (pr0[9] * sf[sbf + 544 + 4]);
+        pr1[10] = (pr0[10] * sf[sbf + 544 + 5]);
+        pr1[11] = (pr0[11] * sf[sbf + 544 + 5]);
+        pr1[12] = (pr0[12] * sf[sbf + 544 + 6]);
+        pr1[13] = (pr0[13] * sf[sbf + 544 + 6]);
+        pr1[14] = (pr0[14] * sf[sbf + 544 + 7]);
+        pr1[15] = (pr0[15] * sf[sbf + 544 + 7]);
+        pr1[16] = (pr0[16] * sf[sbf + 544 + 8]);
+        pr1[17] = (pr0[17] * sf[sbf + 544 + 8]);
+        pr1[18] = (pr0[18] * sf[sbf + 544 + 9]);
+        pr1[19] = (pr0[19] * sf[sbf + 544 + 9]);
+        pr1[20] = (pr0[20] * sf[sbf + 544 + 10]);
+        pr1[21] = (pr0[21] * sf[sbf + 544 + 10]);
+        pr1[22] = (pr0[22] * sf[sbf + 544 + 11]);
+        pr1[23] = (pr0[23] * sf[sbf + 544 + 11]);
+        pr1[24] = (pr0[24] * sf[sbf + 544 + 12]);
+        pr1[25] = (pr0[25] * sf[sbf + 544 + 12]);
+        pr1[26] = (pr0[26] * sf[sbf + 544 + 13]);
+        pr1[27] = (pr0[27] * sf[sbf + 544 + 13]);
+        pr1[28] = (pr0[28] * sf[sbf + 544 + 14]);
+        pr1[29] = (pr0[29] * sf[sbf + 544 + 14]);
+        pr1[30] = (pr0[30] * sf[sbf + 544 + 15]);
+        pr1[31] = (pr0[31] * sf[sbf + 544 + 15]);
         for (var k77: i32 = 0; k77 < 32; k77 = k77 + 1) {
           let o78 = sf[sbf + 0 + k77];
           let o79 = wf[0 + k77 * 128 + (lid + 0)];
@@ -285,51 +285,51 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o93 = sf[sbf + 0 + 13 * 32 + k77];
           let o94 = sf[sbf + 0 + 14 * 32 + k77];
           let o95 = sf[sbf + 0 + 15 * 32 + k77];
-          pr1176[0] = pr1176[0] + o78 * o79;
-          pr1176[1] = pr1176[1] + o78 * o80;
-          pr1176[2] = pr1176[2] + o81 * o79;
-          pr1176[3] = pr1176[3] + o81 * o80;
-          pr1176[4] = pr1176[4] + o82 * o79;
-          pr1176[5] = pr1176[5] + o82 * o80;
-          pr1176[6] = pr1176[6] + o83 * o79;
-          pr1176[7] = pr1176[7] + o83 * o80;
-          pr1176[8] = pr1176[8] + o84 * o79;
-          pr1176[9] = pr1176[9] + o84 * o80;
-          pr1176[10] = pr1176[10] + o85 * o79;
-          pr1176[11] = pr1176[11] + o85 * o80;
-          pr1176[12] = pr1176[12] + o86 * o79;
-          pr1176[13] = pr1176[13] + o86 * o80;
-          pr1176[14] = pr1176[14] + o87 * o79;
-          pr1176[15] = pr1176[15] + o87 * o80;
-          pr1176[16] = pr1176[16] + o88 * o79;
-          pr1176[17] = pr1176[17] + o88 * o80;
-          pr1176[18] = pr1176[18] + o89 * o79;
-          pr1176[19] = pr1176[19] + o89 * o80;
-          pr1176[20] = pr1176[20] + o90 * o79;
-          pr1176[21] = pr1176[21] + o90 * o80;
-          pr1176[22] = pr1176[22] + o91 * o79;
-          pr1176[23] = pr1176[23] + o91 * o80;
-          pr1176[24] = pr1176[24] + o92 * o79;
-          pr1176[25] = pr1176[25] + o92 * o80;
-          pr1176[26] = pr1176[26] + o93 * o79;
-          pr1176[27] = pr1176[27] + o93 * o80;
-          pr1176[28] = pr1176[28] + o94 * o79;
-          pr1176[29] = pr1176[29] + o94 * o80;
-          pr1176[30] = pr1176[30] + o95 * o79;
-          pr1176[31] = pr1176[31] + o95 * o80;
+          pr1[0] = pr1[0] + o78 * o79;
+          pr1[1] = pr1[1] + o78 * o80;
+          pr1[2] = pr1[2] + o81 * o79;
+          pr1[3] = pr1[3] + o81 * o80;
+          pr1[4] = pr1[4] + o82 * o79;
+          pr1[5] = pr1[5] + o82 * o80;
+          pr1[6] = pr1[6] + o83 * o79;
+          pr1[7] = pr1[7] + o83 * o80;
+          pr1[8] = pr1[8] + o84 * o79;
+          pr1[9] = pr1[9] + o84 * o80;
+          pr1[10] = pr1[10] + o85 * o79;
+          pr1[11] = pr1[11] + o85 * o80;
+          pr1[12] = pr1[12] + o86 * o79;
+          pr1[13] = pr1[13] + o86 * o80;
+          pr1[14] = pr1[14] + o87 * o79;
+          pr1[15] = pr1[15] + o87 * o80;
+          pr1[16] = pr1[16] + o88 * o79;
+          pr1[17] = pr1[17] + o88 * o80;
+          pr1[18] = pr1[18] + o89 * o79;
+          pr1[19] = pr1[19] + o89 * o80;
+          pr1[20] = pr1[20] + o90 * o79;
+          pr1[21] = pr1[21] + o90 * o80;
+          pr1[22] = pr1[22] + o91 * o79;
+          pr1[23] = pr1[23] + o91 * o80;
+          pr1[24] = pr1[24] + o92 * o79;
+          pr1[25] = pr1[25] + o92 * o80;
+          pr1[26] = pr1[26] + o93 * o79;
+          pr1[27] = pr1[27] + o93 * o80;
+          pr1[28] = pr1[28] + o94 * o79;
+          pr1[29] = pr1[29] + o94 * o80;
+          pr1[30] = pr1[30] + o95 * o79;
+          pr1[31] = pr1[31] + o95 * o80;
         }
       }
       {
         let e96 = lid;
         if (e96 < 16) {
           let e96_0 = e96;
-          pr66[0] = sf[sbf + 528 + e96_0];
-          sf[sbf + 512 + e96_0] = pr1173[0];
+          pr4[0] = sf[sbf + 528 + e96_0];
+          sf[sbf + 512 + e96_0] = pr7[0];
         }
       }
       for (var j98: i32 = 0; j98 < 32; j98 = j98 + 1) {
         let e97 = lid + j98 * 64;
-        pr1100[j98] = pr1176[j98];
+        pr0[j98] = pr1[j98];
       }
       storageBarrier();
       workgroupBarrier();
@@ -339,7 +339,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e99_0 = (e99 / 128);
       let e99_1 = e99 % 128;
       let a101 = v19 + e99_0 * 128i + e99_1 * 1i;
-      if (e99_0 < v21) { if (a101 >= 0 && a101 < ol0) { put_half(u32(oo0 + (a101 >> 1u)), a101, pack2x16float(vec2<f32>(select(0f, (pr1100[j100] / sf[sbf + 512 + e99_0]), (sf[sbf + 512 + e99_0] > 0f)), 0f)) & 0xffffu); } }
+      if (e99_0 < v21) { if (a101 >= 0 && a101 < ol0) { put_half(u32(oo0 + (a101 >> 1u)), a101, pack2x16float(vec2<f32>(select(0f, (pr0[j100] / sf[sbf + 512 + e99_0]), (sf[sbf + 512 + e99_0] > 0f)), 0f)) & 0xffffu); } }
     }
     storageBarrier();
   }

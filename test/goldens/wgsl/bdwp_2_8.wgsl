@@ -68,8 +68,8 @@ fn rd1(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr3328: array<f32, 8>;
-  var pr4361: array<f32, 8>;
+  var pr0: array<f32, 8>;
+  var pr1: array<f32, 8>;
   let oo0 = hdr(7u); // y
   let ol0 = hdr(8u);
   let sbf = wid * 1;
@@ -91,7 +91,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
     let v12: i32 = (v8 * 128i);
     for (var j14: i32 = 0; j14 < 8; j14 = j14 + 1) {
       let e13 = lid + j14 * 64;
-      pr3328[j14] = 0f;
+      pr0[j14] = 0f;
     }
     for (var i15: i32 = 0i; i15 < 16i; i15 = i15 + 1) {
       let v16: i32 = (i15 * 32i);
@@ -118,14 +118,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr29 = lid / 32;
         let dc30 = lid % 32;
-        pr4361[0] = pr3328[0];
-        pr4361[1] = pr3328[1];
-        pr4361[2] = pr3328[2];
-        pr4361[3] = pr3328[3];
-        pr4361[4] = pr3328[4];
-        pr4361[5] = pr3328[5];
-        pr4361[6] = pr3328[6];
-        pr4361[7] = pr3328[7];
+        pr1[0] = pr0[0];
+        pr1[1] = pr0[1];
+        pr1[2] = pr0[2];
+        pr1[3] = pr0[3];
+        pr1[4] = pr0[4];
+        pr1[5] = pr0[5];
+        pr1[6] = pr0[6];
+        pr1[7] = pr0[7];
         for (var k31: i32 = 0; k31 < 8; k31 = k31 + 1) {
           let o32 = (k31 / 2) * 8 + select(0i, rd0((v21 + dc30 * 128i + k31)), dc30 < v11 && k31 < v25);
           let o33 = wf[0 + (dr29 + 0) * 32 + o32];
@@ -137,19 +137,19 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o39 = wf[0 + (dr29 + 10) * 32 + o32];
           let o40 = wf[0 + (dr29 + 12) * 32 + o32];
           let o41 = wf[0 + (dr29 + 14) * 32 + o32];
-          pr4361[0] = pr4361[0] + o33 * o34;
-          pr4361[1] = pr4361[1] + o35 * o34;
-          pr4361[2] = pr4361[2] + o36 * o34;
-          pr4361[3] = pr4361[3] + o37 * o34;
-          pr4361[4] = pr4361[4] + o38 * o34;
-          pr4361[5] = pr4361[5] + o39 * o34;
-          pr4361[6] = pr4361[6] + o40 * o34;
-          pr4361[7] = pr4361[7] + o41 * o34;
+          pr1[0] = pr1[0] + o33 * o34;
+          pr1[1] = pr1[1] + o35 * o34;
+          pr1[2] = pr1[2] + o36 * o34;
+          pr1[3] = pr1[3] + o37 * o34;
+          pr1[4] = pr1[4] + o38 * o34;
+          pr1[5] = pr1[5] + o39 * o34;
+          pr1[6] = pr1[6] + o40 * o34;
+          pr1[7] = pr1[7] + o41 * o34;
         }
       }
       for (var j43: i32 = 0; j43 < 8; j43 = j43 + 1) {
         let e42 = lid + j43 * 64;
-        pr3328[j43] = pr4361[j43];
+        pr0[j43] = pr1[j43];
       }
       workgroupBarrier();
     }
@@ -158,7 +158,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e44_0 = (e44 / 32);
       let e44_1 = e44 % 32;
       let a46 = v9 + e44_0 * 512i + e44_1 * 1i;
-      if (e44_0 < v7 && e44_1 < v11) { if (a46 >= 0 && a46 < ol0) { atomicStore(&ob[u32(oo0 + a46)], bitcast<u32>(pr3328[j45])); } }
+      if (e44_0 < v7 && e44_1 < v11) { if (a46 >= 0 && a46 < ol0) { atomicStore(&ob[u32(oo0 + a46)], bitcast<u32>(pr0[j45])); } }
     }
   }
 }

@@ -129,14 +129,14 @@ fn rv7(i: i32) -> vec4<f32> {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr3328: array<f32, 8>;
-  var pr3408: array<f32, 8>;
-  var pr3426: array<bool, 8>;
-  var pr3438: array<f32, 8>;
-  var pr66: array<f32, 1>;
-  var pr3430: array<f32, 1>;
-  var pr3434: array<f32, 1>;
-  var pr3435: array<f32, 1>;
+  var pr0: array<f32, 8>;
+  var pr1: array<f32, 8>;
+  var pr2: array<bool, 8>;
+  var pr3: array<f32, 8>;
+  var pr4: array<f32, 1>;
+  var pr5: array<f32, 1>;
+  var pr6: array<f32, 1>;
+  var pr7: array<f32, 1>;
   let p0 = hdr(1u); // plan.bmul
   let p1 = hdr(2u); // plan.hcount
   let p2 = hdr(3u); // plan.hmul
@@ -200,13 +200,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e40 = lid;
       if (e40 < 16) {
         let e40_0 = e40;
-        pr66[0] = neg_inf();
+        pr4[0] = neg_inf();
         wf[2080 + e40_0] = 0f;
       }
     }
     for (var j42: i32 = 0; j42 < 8; j42 = j42 + 1) {
       let e41 = lid + j42 * 64;
-      pr3328[j42] = 0f;
+      pr0[j42] = 0f;
     }
     workgroupBarrier();
     for (var i43: i32 = v33; i43 < v35; i43 = i43 + 1) {
@@ -234,14 +234,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr57 = lid / 32;
         let dc58 = lid % 32;
-        pr3408[0] = 0f;
-        pr3408[1] = 0f;
-        pr3408[2] = 0f;
-        pr3408[3] = 0f;
-        pr3408[4] = 0f;
-        pr3408[5] = 0f;
-        pr3408[6] = 0f;
-        pr3408[7] = 0f;
+        pr1[0] = 0f;
+        pr1[1] = 0f;
+        pr1[2] = 0f;
+        pr1[3] = 0f;
+        pr1[4] = 0f;
+        pr1[5] = 0f;
+        pr1[6] = 0f;
+        pr1[7] = 0f;
         for (var k59: i32 = 0; k59 < 32; k59 = k59 + 1) {
           let o60 = wf[1056 + (dr57 + 0) * 32 + k59];
           let o61 = wf[0 + dc58 * 33 + k59];
@@ -252,14 +252,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o66 = wf[1056 + (dr57 + 10) * 32 + k59];
           let o67 = wf[1056 + (dr57 + 12) * 32 + k59];
           let o68 = wf[1056 + (dr57 + 14) * 32 + k59];
-          pr3408[0] = pr3408[0] + o60 * o61;
-          pr3408[1] = pr3408[1] + o62 * o61;
-          pr3408[2] = pr3408[2] + o63 * o61;
-          pr3408[3] = pr3408[3] + o64 * o61;
-          pr3408[4] = pr3408[4] + o65 * o61;
-          pr3408[5] = pr3408[5] + o66 * o61;
-          pr3408[6] = pr3408[6] + o67 * o61;
-          pr3408[7] = pr3408[7] + o68 * o61;
+          pr1[0] = pr1[0] + o60 * o61;
+          pr1[1] = pr1[1] + o62 * o61;
+          pr1[2] = pr1[2] + o63 * o61;
+          pr1[3] = pr1[3] + o64 * o61;
+          pr1[4] = pr1[4] + o65 * o61;
+          pr1[5] = pr1[5] + o66 * o61;
+          pr1[6] = pr1[6] + o67 * o61;
+          pr1[7] = pr1[7] + o68 * o61;
         }
       }
       if (v49) {
@@ -268,21 +268,21 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e69 = lid + j70 * 64;
           let e69_0 = (e69 / 32);
           let e69_1 = e69 % 32;
-          wf[0 + e69_0 * 32 + e69_1] = (pr3408[j70] * 0.1767766922712326f);
+          wf[0 + e69_0 * 32 + e69_1] = (pr1[j70] * 0.1767766922712326f);
         }
       } else {
         for (var j72: i32 = 0; j72 < 8; j72 = j72 + 1) {
           let e71 = lid + j72 * 64;
           let e71_0 = (e71 / 32);
           let e71_1 = e71 % 32;
-          pr3426[j72] = member5_6(select((-1i), (v26 + wi[0 + e71_0]), (v25 && ((wi[0 + e71_0] >= 0i) && (wi[0 + e71_0] < 16i)))), ((floor_div(floor_div((e71_1 + v46), 16i), 4i) * 4i) + floor_div(floor_mod((e71_1 + v46), 16i), 4i)), 32i);
+          pr2[j72] = member5_6(select((-1i), (v26 + wi[0 + e71_0]), (v25 && ((wi[0 + e71_0] >= 0i) && (wi[0 + e71_0] < 16i)))), ((floor_div(floor_div((e71_1 + v46), 16i), 4i) * 4i) + floor_div(floor_mod((e71_1 + v46), 16i), 4i)), 32i);
         }
         workgroupBarrier();
         for (var j72: i32 = 0; j72 < 8; j72 = j72 + 1) {
           let e71 = lid + j72 * 64;
           let e71_0 = (e71 / 32);
           let e71_1 = e71 % 32;
-          wf[0 + e71_0 * 32 + e71_1] = select(neg_inf(), (pr3408[j72] * 0.1767766922712326f), (pr3426[j72] && ((e71_1 + v46) < 256i)));
+          wf[0 + e71_0 * 32 + e71_1] = select(neg_inf(), (pr1[j72] * 0.1767766922712326f), (pr2[j72] && ((e71_1 + v46) < 256i)));
         }
       }
       workgroupBarrier();
@@ -292,9 +292,9 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e73_0 = e73;
           var s74: f32 = neg_inf();
           for (var r75: i32 = 0; r75 < 32; r75 = r75 + 1) { s74 = max(s74, wf[0 + e73_0 * 32 + r75]); }
-          pr3430[0] = s74;
-          wf[1024 + e73_0] = max(pr66[0], pr3430[0]);
-          wf[1040 + e73_0] = softmax_exp(pr66[0], wf[1024 + e73_0]);
+          pr5[0] = s74;
+          wf[1024 + e73_0] = max(pr4[0], pr5[0]);
+          wf[1040 + e73_0] = softmax_exp(pr4[0], wf[1024 + e73_0]);
         }
       }
       workgroupBarrier();
@@ -311,8 +311,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e78_0 = e78;
           var s79: f32 = 0f;
           for (var r80: i32 = 0; r80 < 32; r80 = r80 + 1) { s79 = s79 + wf[1568 + e78_0 * 32 + r80]; }
-          pr3434[0] = s79;
-          pr3435[0] = (wf[2080 + e78_0] * wf[1040 + e78_0] + pr3434[0]);
+          pr6[0] = s79;
+          pr7[0] = (wf[2080 + e78_0] * wf[1040 + e78_0] + pr6[0]);
         }
       }
       for (var j82: i32 = 0; j82 < 4; j82 = j82 + 1) {
@@ -329,14 +329,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr84 = lid / 32;
         let dc85 = lid % 32;
-        pr3438[0] = (pr3328[0] * wf[1040 + (dr84 + 0)]);
-        pr3438[1] = (pr3328[1] * wf[1040 + (dr84 + 2)]);
-        pr3438[2] = (pr3328[2] * wf[1040 + (dr84 + 4)]);
-        pr3438[3] = (pr3328[3] * wf[1040 + (dr84 + 6)]);
-        pr3438[4] = (pr3328[4] * wf[1040 + (dr84 + 8)]);
-        pr3438[5] = (pr3328[5] * wf[1040 + (dr84 + 10)]);
-        pr3438[6] = (pr3328[6] * wf[1040 + (dr84 + 12)]);
-        pr3438[7] = (pr3328[7] * wf[1040 + (dr84 + 14)]);
+        pr3[0] = (pr0[0] * wf[1040 + (dr84 + 0)]);
+        pr3[1] = (pr0[1] * wf[1040 + (dr84 + 2)]);
+        pr3[2] = (pr0[2] * wf[1040 + (dr84 + 4)]);
+        pr3[3] = (pr0[3] * wf[1040 + (dr84 + 6)]);
+        pr3[4] = (pr0[4] * wf[1040 + (dr84 + 8)]);
+        pr3[5] = (pr0[5] * wf[1040 + (dr84 + 10)]);
+        pr3[6] = (pr0[6] * wf[1040 + (dr84 + 12)]);
+        pr3[7] = (pr0[7] * wf[1040 + (dr84 + 14)]);
         for (var k86: i32 = 0; k86 < 32; k86 = k86 + 1) {
           let o87 = wf[1568 + (dr84 + 0) * 32 + k86];
           let o88 = wf[0 + k86 * 32 + dc85];
@@ -347,27 +347,27 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o93 = wf[1568 + (dr84 + 10) * 32 + k86];
           let o94 = wf[1568 + (dr84 + 12) * 32 + k86];
           let o95 = wf[1568 + (dr84 + 14) * 32 + k86];
-          pr3438[0] = pr3438[0] + o87 * o88;
-          pr3438[1] = pr3438[1] + o89 * o88;
-          pr3438[2] = pr3438[2] + o90 * o88;
-          pr3438[3] = pr3438[3] + o91 * o88;
-          pr3438[4] = pr3438[4] + o92 * o88;
-          pr3438[5] = pr3438[5] + o93 * o88;
-          pr3438[6] = pr3438[6] + o94 * o88;
-          pr3438[7] = pr3438[7] + o95 * o88;
+          pr3[0] = pr3[0] + o87 * o88;
+          pr3[1] = pr3[1] + o89 * o88;
+          pr3[2] = pr3[2] + o90 * o88;
+          pr3[3] = pr3[3] + o91 * o88;
+          pr3[4] = pr3[4] + o92 * o88;
+          pr3[5] = pr3[5] + o93 * o88;
+          pr3[6] = pr3[6] + o94 * o88;
+          pr3[7] = pr3[7] + o95 * o88;
         }
       }
       {
         let e96 = lid;
         if (e96 < 16) {
           let e96_0 = e96;
-          pr66[0] = wf[1024 + e96_0];
-          wf[2080 + e96_0] = pr3435[0];
+          pr4[0] = wf[1024 + e96_0];
+          wf[2080 + e96_0] = pr7[0];
         }
       }
       for (var j98: i32 = 0; j98 < 8; j98 = j98 + 1) {
         let e97 = lid + j98 * 64;
-        pr3328[j98] = pr3438[j98];
+        pr0[j98] = pr3[j98];
       }
       workgroupBarrier();
     }
@@ -376,7 +376,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e99_0 = (e99 / 32);
       let e99_1 = e99 % 32;
       let a101 = v29 + e99_0 * 32i + e99_1 * 1i;
-      if (e99_0 < v31) { if (a101 >= 0 && a101 < ol0) { atomicStore(&ob[u32(oo0 + a101)], bitcast<u32>(select(0f, (pr3328[j100] / wf[2080 + e99_0]), (wf[2080 + e99_0] > 0f)))); } }
+      if (e99_0 < v31) { if (a101 >= 0 && a101 < ol0) { atomicStore(&ob[u32(oo0 + a101)], bitcast<u32>(select(0f, (pr0[j100] / wf[2080 + e99_0]), (wf[2080 + e99_0] > 0f)))); } }
     }
     workgroupBarrier();
   }

@@ -63,8 +63,8 @@ fn rd1(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr3328: array<f32, 8>;
-  var pr4263: array<f32, 8>;
+  var pr0: array<f32, 8>;
+  var pr1: array<f32, 8>;
   let p0 = hdr(1u); // m
   let oo0 = hdr(8u); // y
   let ol0 = hdr(9u);
@@ -90,7 +90,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
     let v16: i32 = (v12 * 512i);
     for (var j18: i32 = 0; j18 < 8; j18 = j18 + 1) {
       let e17 = lid + j18 * 64;
-      pr3328[j18] = 0f;
+      pr0[j18] = 0f;
     }
     for (var i19: i32 = 0i; i19 < 32i; i19 = i19 + 1) {
       let v20: i32 = (i19 * 32i);
@@ -113,14 +113,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr32 = lid / 32;
         let dc33 = lid % 32;
-        pr4263[0] = pr3328[0];
-        pr4263[1] = pr3328[1];
-        pr4263[2] = pr3328[2];
-        pr4263[3] = pr3328[3];
-        pr4263[4] = pr3328[4];
-        pr4263[5] = pr3328[5];
-        pr4263[6] = pr3328[6];
-        pr4263[7] = pr3328[7];
+        pr1[0] = pr0[0];
+        pr1[1] = pr0[1];
+        pr1[2] = pr0[2];
+        pr1[3] = pr0[3];
+        pr1[4] = pr0[4];
+        pr1[5] = pr0[5];
+        pr1[6] = pr0[6];
+        pr1[7] = pr0[7];
         for (var k34: i32 = 0; k34 < 16; k34 = k34 + 1) {
           let o35 = (k34 / 2) * 4 + select(0i, rd0((v27 + dc33 * 512i + k34)), dc33 < v15 && k34 < v31);
           let o36 = wf[0 + (dr32 + 0) * 32 + o35];
@@ -132,19 +132,19 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o42 = wf[0 + (dr32 + 10) * 32 + o35];
           let o43 = wf[0 + (dr32 + 12) * 32 + o35];
           let o44 = wf[0 + (dr32 + 14) * 32 + o35];
-          pr4263[0] = pr4263[0] + o36 * o37;
-          pr4263[1] = pr4263[1] + o38 * o37;
-          pr4263[2] = pr4263[2] + o39 * o37;
-          pr4263[3] = pr4263[3] + o40 * o37;
-          pr4263[4] = pr4263[4] + o41 * o37;
-          pr4263[5] = pr4263[5] + o42 * o37;
-          pr4263[6] = pr4263[6] + o43 * o37;
-          pr4263[7] = pr4263[7] + o44 * o37;
+          pr1[0] = pr1[0] + o36 * o37;
+          pr1[1] = pr1[1] + o38 * o37;
+          pr1[2] = pr1[2] + o39 * o37;
+          pr1[3] = pr1[3] + o40 * o37;
+          pr1[4] = pr1[4] + o41 * o37;
+          pr1[5] = pr1[5] + o42 * o37;
+          pr1[6] = pr1[6] + o43 * o37;
+          pr1[7] = pr1[7] + o44 * o37;
         }
       }
       for (var j46: i32 = 0; j46 < 8; j46 = j46 + 1) {
         let e45 = lid + j46 * 64;
-        pr3328[j46] = pr4263[j46];
+        pr0[j46] = pr1[j46];
       }
       workgroupBarrier();
     }
@@ -153,7 +153,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e47_0 = (e47 / 32);
       let e47_1 = e47 % 32;
       let a49 = v13 + e47_0 * 512i + e47_1 * 1i;
-      if (e47_0 < v10 && e47_1 < v15) { if (a49 >= 0 && a49 < ol0) { put_half(u32(oo0 + (a49 >> 1u)), a49, pack2x16float(vec2<f32>(pr3328[j48], 0f)) & 0xffffu); } }
+      if (e47_0 < v10 && e47_1 < v15) { if (a49 >= 0 && a49 < ol0) { put_half(u32(oo0 + (a49 >> 1u)), a49, pack2x16float(vec2<f32>(pr0[j48], 0f)) & 0xffffu); } }
     }
   }
 }

@@ -86,7 +86,7 @@ fn rd0(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr4500: array<f32, 1>;
+  var pr0: array<f32, 1>;
   let p0 = hdr(1u); // w.nnz
   let oo0 = hdr(12u); // y
   let ol0 = hdr(13u);
@@ -157,11 +157,11 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr29 = lid / 1;
         let dc30 = lid % 1;
-        pr4500[0] = wf[544 + (dr29 + 0)];
+        pr0[0] = wf[544 + (dr29 + 0)];
         for (var k31: i32 = 0; k31 < 32; k31 = k31 + 1) {
           let o32 = wf[0 + (dr29 + 0) * 32 + k31];
           let o33 = wf[512 + ((k31) / 1 % 32)];
-          pr4500[0] = pr4500[0] + o32 * o33;
+          pr0[0] = pr0[0] + o32 * o33;
         }
       }
       workgroupBarrier();
@@ -169,7 +169,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let e34 = lid;
         if (e34 < 16) {
           let e34_0 = e34;
-          wf[544 + e34_0] = pr4500[0];
+          wf[544 + e34_0] = pr0[0];
         }
       }
       workgroupBarrier();

@@ -63,13 +63,13 @@ fn rd2(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr68: array<f32, 16>;
-  var pr1331: array<f32, 16>;
-  var pr1319: array<f32, 8>;
-  var pr66: array<f32, 1>;
-  var pr1323: array<f32, 1>;
-  var pr1327: array<f32, 1>;
-  var pr1328: array<f32, 1>;
+  var pr0: array<f32, 16>;
+  var pr1: array<f32, 16>;
+  var pr2: array<f32, 8>;
+  var pr3: array<f32, 1>;
+  var pr4: array<f32, 1>;
+  var pr5: array<f32, 1>;
+  var pr6: array<f32, 1>;
   let p0 = hdr(1u); // kv_len
   let p1 = hdr(2u); // q_len
   let oo0 = hdr(9u); // out
@@ -118,13 +118,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e34 = lid;
       if (e34 < 16) {
         let e34_0 = e34;
-        pr66[0] = neg_inf();
+        pr3[0] = neg_inf();
         wf[3616 + e34_0] = 0f;
       }
     }
     for (var j36: i32 = 0; j36 < 16; j36 = j36 + 1) {
       let e35 = lid + j36 * 64;
-      pr68[j36] = 0f;
+      pr0[j36] = 0f;
     }
     workgroupBarrier();
     for (var i37: i32 = 0i; i37 < v31; i37 = i37 + 1) {
@@ -151,14 +151,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr53 = lid / 32;
         let dc54 = lid % 32;
-        pr1319[0] = 0f;
-        pr1319[1] = 0f;
-        pr1319[2] = 0f;
-        pr1319[3] = 0f;
-        pr1319[4] = 0f;
-        pr1319[5] = 0f;
-        pr1319[6] = 0f;
-        pr1319[7] = 0f;
+        pr2[0] = 0f;
+        pr2[1] = 0f;
+        pr2[2] = 0f;
+        pr2[3] = 0f;
+        pr2[4] = 0f;
+        pr2[5] = 0f;
+        pr2[6] = 0f;
+        pr2[7] = 0f;
         for (var k55: i32 = 0; k55 < 64; k55 = k55 + 1) {
           let o56 = wf[2080 + (dr53 + 0) * 64 + k55];
           let o57 = wf[0 + dc54 * 65 + k55];
@@ -169,14 +169,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o62 = wf[2080 + (dr53 + 10) * 64 + k55];
           let o63 = wf[2080 + (dr53 + 12) * 64 + k55];
           let o64 = wf[2080 + (dr53 + 14) * 64 + k55];
-          pr1319[0] = pr1319[0] + o56 * o57;
-          pr1319[1] = pr1319[1] + o58 * o57;
-          pr1319[2] = pr1319[2] + o59 * o57;
-          pr1319[3] = pr1319[3] + o60 * o57;
-          pr1319[4] = pr1319[4] + o61 * o57;
-          pr1319[5] = pr1319[5] + o62 * o57;
-          pr1319[6] = pr1319[6] + o63 * o57;
-          pr1319[7] = pr1319[7] + o64 * o57;
+          pr2[0] = pr2[0] + o56 * o57;
+          pr2[1] = pr2[1] + o58 * o57;
+          pr2[2] = pr2[2] + o59 * o57;
+          pr2[3] = pr2[3] + o60 * o57;
+          pr2[4] = pr2[4] + o61 * o57;
+          pr2[5] = pr2[5] + o62 * o57;
+          pr2[6] = pr2[6] + o63 * o57;
+          pr2[7] = pr2[7] + o64 * o57;
         }
       }
       if (v46) {
@@ -185,7 +185,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e65 = lid + j66 * 64;
           let e65_0 = (e65 / 32);
           let e65_1 = e65 % 32;
-          wf[0 + e65_0 * 32 + e65_1] = (pr1319[j66] * 0.125f);
+          wf[0 + e65_0 * 32 + e65_1] = (pr2[j66] * 0.125f);
         }
       } else {
         workgroupBarrier();
@@ -193,7 +193,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e67 = lid + j68 * 64;
           let e67_0 = (e67 / 32);
           let e67_1 = e67 % 32;
-          wf[0 + e67_0 * 32 + e67_1] = select(neg_inf(), (pr1319[j68] * 0.125f), (((e67_1 + v38) <= (e67_0 + v24)) && ((e67_1 + v38) < p0)));
+          wf[0 + e67_0 * 32 + e67_1] = select(neg_inf(), (pr2[j68] * 0.125f), (((e67_1 + v38) <= (e67_0 + v24)) && ((e67_1 + v38) < p0)));
         }
       }
       workgroupBarrier();
@@ -203,9 +203,9 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e69_0 = e69;
           var s70: f32 = neg_inf();
           for (var r71: i32 = 0; r71 < 32; r71 = r71 + 1) { s70 = max(s70, wf[0 + e69_0 * 32 + r71]); }
-          pr1323[0] = s70;
-          wf[2048 + e69_0] = max(pr66[0], pr1323[0]);
-          wf[2064 + e69_0] = softmax_exp(pr66[0], wf[2048 + e69_0]);
+          pr4[0] = s70;
+          wf[2048 + e69_0] = max(pr3[0], pr4[0]);
+          wf[2064 + e69_0] = softmax_exp(pr3[0], wf[2048 + e69_0]);
         }
       }
       workgroupBarrier();
@@ -222,8 +222,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e74_0 = e74;
           var s75: f32 = 0f;
           for (var r76: i32 = 0; r76 < 32; r76 = r76 + 1) { s75 = s75 + wf[3104 + e74_0 * 32 + r76]; }
-          pr1327[0] = s75;
-          pr1328[0] = (wf[3616 + e74_0] * wf[2064 + e74_0] + pr1327[0]);
+          pr5[0] = s75;
+          pr6[0] = (wf[3616 + e74_0] * wf[2064 + e74_0] + pr5[0]);
         }
       }
       for (var j78: i32 = 0; j78 < 32; j78 = j78 + 1) {
@@ -236,22 +236,22 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr79 = lid / 64;
         let dc80 = lid % 64;
-        pr1331[0] = (pr68[0] * wf[2064 + (dr79 + 0)]);
-        pr1331[1] = (pr68[1] * wf[2064 + (dr79 + 1)]);
-        pr1331[2] = (pr68[2] * wf[2064 + (dr79 + 2)]);
-        pr1331[3] = (pr68[3] * wf[2064 + (dr79 + 3)]);
-        pr1331[4] = (pr68[4] * wf[2064 + (dr79 + 4)]);
-        pr1331[5] = (pr68[5] * wf[2064 + (dr79 + 5)]);
-        pr1331[6] = (pr68[6] * wf[2064 + (dr79 + 6)]);
-        pr1331[7] = (pr68[7] * wf[2064 + (dr79 + 7)]);
-        pr1331[8] = (pr68[8] * wf[2064 + (dr79 + 8)]);
-        pr1331[9] = (pr68[9] * wf[2064 + (dr79 + 9)]);
-        pr1331[10] = (pr68[10] * wf[2064 + (dr79 + 10)]);
-        pr1331[11] = (pr68[11] * wf[2064 + (dr79 + 11)]);
-        pr1331[12] = (pr68[12] * wf[2064 + (dr79 + 12)]);
-        pr1331[13] = (pr68[13] * wf[2064 + (dr79 + 13)]);
-        pr1331[14] = (pr68[14] * wf[2064 + (dr79 + 14)]);
-        pr1331[15] = (pr68[15] * wf[2064 + (dr79 + 15)]);
+        pr1[0] = (pr0[0] * wf[2064 + (dr79 + 0)]);
+        pr1[1] = (pr0[1] * wf[2064 + (dr79 + 1)]);
+        pr1[2] = (pr0[2] * wf[2064 + (dr79 + 2)]);
+        pr1[3] = (pr0[3] * wf[2064 + (dr79 + 3)]);
+        pr1[4] = (pr0[4] * wf[2064 + (dr79 + 4)]);
+        pr1[5] = (pr0[5] * wf[2064 + (dr79 + 5)]);
+        pr1[6] = (pr0[6] * wf[2064 + (dr79 + 6)]);
+        pr1[7] = (pr0[7] * wf[2064 + (dr79 + 7)]);
+        pr1[8] = (pr0[8] * wf[2064 + (dr79 + 8)]);
+        pr1[9] = (pr0[9] * wf[2064 + (dr79 + 9)]);
+        pr1[10] = (pr0[10] * wf[2064 + (dr79 + 10)]);
+        pr1[11] = (pr0[11] * wf[2064 + (dr79 + 11)]);
+        pr1[12] = (pr0[12] * wf[2064 + (dr79 + 12)]);
+        pr1[13] = (pr0[13] * wf[2064 + (dr79 + 13)]);
+        pr1[14] = (pr0[14] * wf[2064 + (dr79 + 14)]);
+        pr1[15] = (pr0[15] * wf[2064 + (dr79 + 15)]);
         for (var k81: i32 = 0; k81 < 32; k81 = k81 + 1) {
           let o82 = wf[3104 + (dr79 + 0) * 32 + k81];
           let o83 = wf[0 + k81 * 64 + dc80];
@@ -270,35 +270,35 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o96 = wf[3104 + (dr79 + 13) * 32 + k81];
           let o97 = wf[3104 + (dr79 + 14) * 32 + k81];
           let o98 = wf[3104 + (dr79 + 15) * 32 + k81];
-          pr1331[0] = pr1331[0] + o82 * o83;
-          pr1331[1] = pr1331[1] + o84 * o83;
-          pr1331[2] = pr1331[2] + o85 * o83;
-          pr1331[3] = pr1331[3] + o86 * o83;
-          pr1331[4] = pr1331[4] + o87 * o83;
-          pr1331[5] = pr1331[5] + o88 * o83;
-          pr1331[6] = pr1331[6] + o89 * o83;
-          pr1331[7] = pr1331[7] + o90 * o83;
-          pr1331[8] = pr1331[8] + o91 * o83;
-          pr1331[9] = pr1331[9] + o92 * o83;
-          pr1331[10] = pr1331[10] + o93 * o83;
-          pr1331[11] = pr1331[11] + o94 * o83;
-          pr1331[12] = pr1331[12] + o95 * o83;
-          pr1331[13] = pr1331[13] + o96 * o83;
-          pr1331[14] = pr1331[14] + o97 * o83;
-          pr1331[15] = pr1331[15] + o98 * o83;
+          pr1[0] = pr1[0] + o82 * o83;
+          pr1[1] = pr1[1] + o84 * o83;
+          pr1[2] = pr1[2] + o85 * o83;
+          pr1[3] = pr1[3] + o86 * o83;
+          pr1[4] = pr1[4] + o87 * o83;
+          pr1[5] = pr1[5] + o88 * o83;
+          pr1[6] = pr1[6] + o89 * o83;
+          pr1[7] = pr1[7] + o90 * o83;
+          pr1[8] = pr1[8] + o91 * o83;
+          pr1[9] = pr1[9] + o92 * o83;
+          pr1[10] = pr1[10] + o93 * o83;
+          pr1[11] = pr1[11] + o94 * o83;
+          pr1[12] = pr1[12] + o95 * o83;
+          pr1[13] = pr1[13] + o96 * o83;
+          pr1[14] = pr1[14] + o97 * o83;
+          pr1[15] = pr1[15] + o98 * o83;
         }
       }
       {
         let e99 = lid;
         if (e99 < 16) {
           let e99_0 = e99;
-          pr66[0] = wf[2048 + e99_0];
-          wf[3616 + e99_0] = pr1328[0];
+          pr3[0] = wf[2048 + e99_0];
+          wf[3616 + e99_0] = pr6[0];
         }
       }
       for (var j101: i32 = 0; j101 < 16; j101 = j101 + 1) {
         let e100 = lid + j101 * 64;
-        pr68[j101] = pr1331[j101];
+        pr0[j101] = pr1[j101];
       }
       workgroupBarrier();
     }
@@ -307,7 +307,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e102_0 = (e102 / 64);
       let e102_1 = e102 % 64;
       let a104 = v21 + e102_0 * 64i + e102_1 * 1i;
-      if (e102_0 < v23) { if (a104 >= 0 && a104 < ol0) { put_half(u32(oo0 + (a104 >> 1u)), a104, bf16_bits(select(0f, (pr68[j103] / wf[3616 + e102_0]), (wf[3616 + e102_0] > 0f)))); } }
+      if (e102_0 < v23) { if (a104 >= 0 && a104 < ol0) { put_half(u32(oo0 + (a104 >> 1u)), a104, bf16_bits(select(0f, (pr0[j103] / wf[3616 + e102_0]), (wf[3616 + e102_0] > 0f)))); } }
     }
     workgroupBarrier();
   }

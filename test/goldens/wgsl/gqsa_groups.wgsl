@@ -81,7 +81,7 @@ fn rd2(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr4816: array<f32, 1>;
+  var pr0: array<f32, 1>;
   let p0 = hdr(1u); // m
   let p1 = hdr(2u); // w.nnz
   let oo0 = hdr(11u); // y
@@ -158,11 +158,11 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr34 = lid / 1;
         let dc35 = lid % 1;
-        pr4816[0] = wf[546 + (dr34 + 0)];
+        pr0[0] = wf[546 + (dr34 + 0)];
         for (var k36: i32 = 0; k36 < 32; k36 = k36 + 1) {
           let o37 = wf[0 + (dr34 + 0) * 32 + k36];
           let o38 = wf[512 + ((k36) / 16 % 2) * 17 + ((k36) / 1 % 16)];
-          pr4816[0] = pr4816[0] + o37 * o38;
+          pr0[0] = pr0[0] + o37 * o38;
         }
       }
       workgroupBarrier();
@@ -170,7 +170,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let e39 = lid;
         if (e39 < 16) {
           let e39_0 = e39;
-          wf[546 + e39_0] = pr4816[0];
+          wf[546 + e39_0] = pr0[0];
         }
       }
       workgroupBarrier();

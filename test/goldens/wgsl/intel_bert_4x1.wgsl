@@ -86,8 +86,8 @@ fn rd0(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr4596: array<f32, 1>;
-  var pr4663: array<f32, 1>;
+  var pr0: array<f32, 1>;
+  var pr1: array<f32, 1>;
   let p0 = hdr(1u); // m
   let p1 = hdr(2u); // w.nnz
   let oo0 = hdr(13u); // y
@@ -127,7 +127,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
     let v23: i32 = floor_div(v22, 32i);
     {
       let e24 = lid;
-      pr4596[0] = 0f;
+      pr0[0] = 0f;
     }
     for (var i25: i32 = 0i; i25 < v23; i25 = i25 + 1) {
       let v26: i32 = (i25 * 32i);
@@ -159,16 +159,16 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr36 = lid / 4;
         let dc37 = lid % 4;
-        pr4663[0] = pr4596[0];
+        pr1[0] = pr0[0];
         for (var k38: i32 = 0; k38 < 32; k38 = k38 + 1) {
           let o39 = wf[0 + (dr36 + 0) * 32 + k38];
           let o40 = wf[512 + ((dc37 * 32 + k38) / 32 % 4) * 32 + ((dc37 * 32 + k38) / 1 % 32)];
-          pr4663[0] = pr4663[0] + o39 * o40;
+          pr1[0] = pr1[0] + o39 * o40;
         }
       }
       {
         let e41 = lid;
-        pr4596[0] = pr4663[0];
+        pr0[0] = pr1[0];
       }
       workgroupBarrier();
     }
@@ -177,7 +177,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e42_0 = (e42 / 4);
       let e42_1 = e42 % 4;
       let a43 = v15 + e42_0 * 1024i + e42_1 * 1i;
-      if (e42_0 < v13 && e42_1 < v17) { if (a43 >= 0 && a43 < ol0) { atomicStore(&ob[u32(oo0 + a43)], bitcast<u32>(((0.5f * (pr4596[0] + select(0f, rd0((v14 + e42_1)), e42_1 < v17))) * (1f + erf_approx(((pr4596[0] + select(0f, rd0((v14 + e42_1)), e42_1 < v17)) * 0.7071067690849304f)))))); } }
+      if (e42_0 < v13 && e42_1 < v17) { if (a43 >= 0 && a43 < ol0) { atomicStore(&ob[u32(oo0 + a43)], bitcast<u32>(((0.5f * (pr0[0] + select(0f, rd0((v14 + e42_1)), e42_1 < v17))) * (1f + erf_approx(((pr0[0] + select(0f, rd0((v14 + e42_1)), e42_1 < v17)) * 0.7071067690849304f)))))); } }
     }
   }
 }

@@ -68,8 +68,8 @@ fn rv1(i: i32) -> vec4<f32> {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr3328: array<f32, 8>;
-  var pr4143: array<f32, 8>;
+  var pr0: array<f32, 8>;
+  var pr1: array<f32, 8>;
   let p0 = hdr(1u); // m
   let oo0 = hdr(6u); // y
   let ol0 = hdr(7u);
@@ -95,7 +95,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
     let v16: i32 = (v12 * 512i);
     for (var j18: i32 = 0; j18 < 8; j18 = j18 + 1) {
       let e17 = lid + j18 * 64;
-      pr3328[j18] = 0f;
+      pr0[j18] = 0f;
     }
     for (var i19: i32 = 0i; i19 < 16i; i19 = i19 + 1) {
       let v20: i32 = (i19 * 32i);
@@ -127,14 +127,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr31 = lid / 32;
         let dc32 = lid % 32;
-        pr4143[0] = pr3328[0];
-        pr4143[1] = pr3328[1];
-        pr4143[2] = pr3328[2];
-        pr4143[3] = pr3328[3];
-        pr4143[4] = pr3328[4];
-        pr4143[5] = pr3328[5];
-        pr4143[6] = pr3328[6];
-        pr4143[7] = pr3328[7];
+        pr1[0] = pr0[0];
+        pr1[1] = pr0[1];
+        pr1[2] = pr0[2];
+        pr1[3] = pr0[3];
+        pr1[4] = pr0[4];
+        pr1[5] = pr0[5];
+        pr1[6] = pr0[6];
+        pr1[7] = pr0[7];
         for (var k33: i32 = 0; k33 < 32; k33 = k33 + 1) {
           let o34 = wf[1056 + (dr31 + 0) * 32 + k33];
           let o35 = wf[0 + dc32 * 33 + k33];
@@ -145,19 +145,19 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o40 = wf[1056 + (dr31 + 10) * 32 + k33];
           let o41 = wf[1056 + (dr31 + 12) * 32 + k33];
           let o42 = wf[1056 + (dr31 + 14) * 32 + k33];
-          pr4143[0] = pr4143[0] + o34 * o35;
-          pr4143[1] = pr4143[1] + o36 * o35;
-          pr4143[2] = pr4143[2] + o37 * o35;
-          pr4143[3] = pr4143[3] + o38 * o35;
-          pr4143[4] = pr4143[4] + o39 * o35;
-          pr4143[5] = pr4143[5] + o40 * o35;
-          pr4143[6] = pr4143[6] + o41 * o35;
-          pr4143[7] = pr4143[7] + o42 * o35;
+          pr1[0] = pr1[0] + o34 * o35;
+          pr1[1] = pr1[1] + o36 * o35;
+          pr1[2] = pr1[2] + o37 * o35;
+          pr1[3] = pr1[3] + o38 * o35;
+          pr1[4] = pr1[4] + o39 * o35;
+          pr1[5] = pr1[5] + o40 * o35;
+          pr1[6] = pr1[6] + o41 * o35;
+          pr1[7] = pr1[7] + o42 * o35;
         }
       }
       for (var j44: i32 = 0; j44 < 8; j44 = j44 + 1) {
         let e43 = lid + j44 * 64;
-        pr3328[j44] = pr4143[j44];
+        pr0[j44] = pr1[j44];
       }
       workgroupBarrier();
     }
@@ -166,7 +166,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e45_0 = (e45 / 32);
       let e45_1 = e45 % 32;
       let a47 = v13 + e45_0 * 2048i + e45_1 * 1i;
-      if (e45_0 < v10 && e45_1 < v15) { if (a47 >= 0 && a47 < ol0) { atomicStore(&ob[u32(oo0 + a47)], bitcast<u32>(max(pr3328[j46], 0f))); } }
+      if (e45_0 < v10 && e45_1 < v15) { if (a47 >= 0 && a47 < ol0) { atomicStore(&ob[u32(oo0 + a47)], bitcast<u32>(max(pr0[j46], 0f))); } }
     }
   }
 }

@@ -90,17 +90,17 @@ fn rd5(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr2800: array<f32, 1>;
-  var pr2839: array<f32, 1>;
-  var pr2878: array<f32, 1>;
-  var pr2782: array<f32, 1>;
-  var pr1721: array<f32, 1>;
-  var pr2792: array<f32, 1>;
-  var pr2796: array<f32, 1>;
-  var pr2797: array<f32, 1>;
-  var pr1854: array<f32, 1>;
-  var pr2871: array<f32, 1>;
-  var pr2874: array<f32, 1>;
+  var pr0: array<f32, 1>;
+  var pr1: array<f32, 1>;
+  var pr2: array<f32, 1>;
+  var pr3: array<f32, 1>;
+  var pr4: array<f32, 1>;
+  var pr5: array<f32, 1>;
+  var pr6: array<f32, 1>;
+  var pr7: array<f32, 1>;
+  var pr8: array<f32, 1>;
+  var pr9: array<f32, 1>;
+  var pr10: array<f32, 1>;
   let p0 = hdr(1u); // batch
   let p1 = hdr(2u); // kv_len
   let p2 = hdr(3u); // plan.bmul
@@ -157,7 +157,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let e40 = lid;
         if (e40 < 1) {
-          pr1721[0] = neg_inf();
+          pr4[0] = neg_inf();
           wf[2208 + 0] = 0f;
         }
       }
@@ -188,11 +188,11 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         {
           let dr55 = lid / 32;
           let dc56 = lid % 32;
-          pr2782[0] = 0f;
+          pr3[0] = 0f;
           for (var k57: i32 = 0; k57 < 64; k57 = k57 + 1) {
             let o58 = wf[2080 + k57];
             let o59 = wf[0 + dc56 * 65 + k57];
-            pr2782[0] = pr2782[0] + o58 * o59;
+            pr3[0] = pr3[0] + o58 * o59;
           }
         }
         if (v48) {
@@ -201,7 +201,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
             let e60 = lid;
             if (e60 < 32) {
               let e60_1 = e60 % 32;
-              wf[0 + e60_1] = (pr2782[0] * 0.125f);
+              wf[0 + e60_1] = (pr3[0] * 0.125f);
             }
           }
         } else {
@@ -210,7 +210,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
             let e61 = lid;
             if (e61 < 32) {
               let e61_1 = e61 % 32;
-              wf[0 + e61_1] = select(neg_inf(), (pr2782[0] * 0.125f), ((((e61_1 + v45) <= (0 + v32)) && (((e61_1 + v45) < 10i) || (((0 + v32) - (e61_1 + v45)) < 96i))) && ((e61_1 + v45) < p1)));
+              wf[0 + e61_1] = select(neg_inf(), (pr3[0] * 0.125f), ((((e61_1 + v45) <= (0 + v32)) && (((e61_1 + v45) < 10i) || (((0 + v32) - (e61_1 + v45)) < 96i))) && ((e61_1 + v45) < p1)));
             }
           }
         }
@@ -220,9 +220,9 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           if (e62 < 1) {
             var s63: f32 = neg_inf();
             for (var r64: i32 = 0; r64 < 32; r64 = r64 + 1) { s63 = max(s63, wf[0 + r64]); }
-            pr2792[0] = s63;
-            wf[2209 + 0] = max(pr1721[0], pr2792[0]);
-            wf[2210 + 0] = softmax_exp(pr1721[0], wf[2209 + 0]);
+            pr5[0] = s63;
+            wf[2209 + 0] = max(pr4[0], pr5[0]);
+            wf[2210 + 0] = softmax_exp(pr4[0], wf[2209 + 0]);
           }
         }
         workgroupBarrier();
@@ -239,8 +239,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           if (e66 < 1) {
             var s67: f32 = 0f;
             for (var r68: i32 = 0; r68 < 32; r68 = r68 + 1) { s67 = s67 + wf[2048 + r68]; }
-            pr2796[0] = s67;
-            pr2797[0] = (wf[2208 + 0] * wf[2210 + 0] + pr2796[0]);
+            pr6[0] = s67;
+            pr7[0] = (wf[2208 + 0] * wf[2210 + 0] + pr6[0]);
           }
         }
         for (var j70: i32 = 0; j70 < 32; j70 = j70 + 1) {
@@ -253,25 +253,25 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         {
           let dr71 = lid / 64;
           let dc72 = lid % 64;
-          pr2800[0] = (wf[2144 + dc72] * wf[2210 + 0]);
+          pr0[0] = (wf[2144 + dc72] * wf[2210 + 0]);
           for (var k73: i32 = 0; k73 < 32; k73 = k73 + 1) {
             let o74 = wf[2048 + k73];
             let o75 = wf[0 + k73 * 64 + dc72];
-            pr2800[0] = pr2800[0] + o74 * o75;
+            pr0[0] = pr0[0] + o74 * o75;
           }
         }
         {
           let e76 = lid;
           if (e76 < 1) {
-            pr1721[0] = wf[2209 + 0];
-            wf[2208 + 0] = pr2797[0];
+            pr4[0] = wf[2209 + 0];
+            wf[2208 + 0] = pr7[0];
           }
         }
         workgroupBarrier();
         {
           let e77 = lid;
           let e77_1 = e77 % 64;
-          wf[2144 + e77_1] = pr2800[0];
+          wf[2144 + e77_1] = pr0[0];
         }
         workgroupBarrier();
       }
@@ -285,7 +285,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let e80 = lid;
         if (e80 < 1) {
           let a81 = i34 + 0 * 1i + 0 * 1i;
-          if (a81 >= 0 && a81 < 8) { sf[sbf + 512 + a81] = select(neg_inf(), (pr1721[0] + log(wf[2208 + 0])), (wf[2208 + 0] > 0f)); }
+          if (a81 >= 0 && a81 < 8) { sf[sbf + 512 + a81] = select(neg_inf(), (pr4[0] + log(wf[2208 + 0])), (wf[2208 + 0] > 0f)); }
         }
       }
       storageBarrier();
@@ -294,13 +294,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
     {
       let e82 = lid;
       if (e82 < 1) {
-        pr1854[0] = neg_inf();
+        pr8[0] = neg_inf();
         wf[0 + 0] = 0f;
       }
     }
     {
       let e83 = lid;
-      pr2839[0] = 0f;
+      pr1[0] = 0f;
     }
     workgroupBarrier();
     for (var i84: i32 = 0i; i84 < 8i; i84 = i84 + 1) {
@@ -308,28 +308,28 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let e85 = lid;
         if (e85 < 1) {
-          pr2871[0] = max(pr1854[0], select(0f, sf[sbf + 512 + clamp((i84 + 0 + 0), 0, 7)], (i84 + 0 + 0) >= 0 && (i84 + 0 + 0) < 8));
-          wf[1 + 0] = softmax_exp(pr1854[0], pr2871[0]);
-          wf[2 + 0] = softmax_exp(select(0f, sf[sbf + 512 + clamp((i84 + 0 + 0), 0, 7)], (i84 + 0 + 0) >= 0 && (i84 + 0 + 0) < 8), pr2871[0]);
-          pr2874[0] = (wf[0 + 0] * wf[1 + 0] + wf[2 + 0]);
+          pr9[0] = max(pr8[0], select(0f, sf[sbf + 512 + clamp((i84 + 0 + 0), 0, 7)], (i84 + 0 + 0) >= 0 && (i84 + 0 + 0) < 8));
+          wf[1 + 0] = softmax_exp(pr8[0], pr9[0]);
+          wf[2 + 0] = softmax_exp(select(0f, sf[sbf + 512 + clamp((i84 + 0 + 0), 0, 7)], (i84 + 0 + 0) >= 0 && (i84 + 0 + 0) < 8), pr9[0]);
+          pr10[0] = (wf[0 + 0] * wf[1 + 0] + wf[2 + 0]);
         }
       }
       workgroupBarrier();
       {
         let e87 = lid;
         let e87_1 = e87 % 64;
-        pr2878[0] = (pr2839[0] * wf[1 + 0] + (select(0f, sf[sbf + 0 + clamp((v86 + 0 * 64i + e87_1), 0, 511)], (v86 + 0 * 64i + e87_1) >= 0 && (v86 + 0 * 64i + e87_1) < 512) * wf[2 + 0]));
+        pr2[0] = (pr1[0] * wf[1 + 0] + (select(0f, sf[sbf + 0 + clamp((v86 + 0 * 64i + e87_1), 0, 511)], (v86 + 0 * 64i + e87_1) >= 0 && (v86 + 0 * 64i + e87_1) < 512) * wf[2 + 0]));
       }
       {
         let e88 = lid;
         if (e88 < 1) {
-          pr1854[0] = pr2871[0];
-          wf[0 + 0] = pr2874[0];
+          pr8[0] = pr9[0];
+          wf[0 + 0] = pr10[0];
         }
       }
       {
         let e89 = lid;
-        pr2839[0] = pr2878[0];
+        pr1[0] = pr2[0];
       }
       storageBarrier();
       workgroupBarrier();
@@ -338,13 +338,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e90 = lid;
       let e90_1 = e90 % 64;
       let a91 = v29 + 0 * 64i + e90_1 * 1i;
-      if (0 < v31) { if (a91 >= 0 && a91 < ol1) { put_half(u32(oo1 + (a91 >> 1u)), a91, bf16_bits(select(0f, (pr2839[0] / wf[0 + 0]), (wf[0 + 0] > 0f)))); } }
+      if (0 < v31) { if (a91 >= 0 && a91 < ol1) { put_half(u32(oo1 + (a91 >> 1u)), a91, bf16_bits(select(0f, (pr1[0] / wf[0 + 0]), (wf[0 + 0] > 0f)))); } }
     }
     {
       let e92 = lid;
       if (e92 < 1) {
         let a93 = v28 + 0 * 1i + 0 * 1i;
-        if (0 < v31) { if (a93 >= 0 && a93 < ol0) { atomicStore(&ob[u32(oo0 + a93)], bitcast<u32>(select(neg_inf(), (pr1854[0] + log(wf[0 + 0])), (wf[0 + 0] > 0f)))); } }
+        if (0 < v31) { if (a93 >= 0 && a93 < ol0) { atomicStore(&ob[u32(oo0 + a93)], bitcast<u32>(select(neg_inf(), (pr8[0] + log(wf[0 + 0])), (wf[0 + 0] > 0f)))); } }
       }
     }
     workgroupBarrier();

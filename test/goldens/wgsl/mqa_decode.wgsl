@@ -63,18 +63,18 @@ fn rd2(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr1723: array<f32, 2>;
-  var pr1810: array<f32, 2>;
-  var pr1856: array<f32, 2>;
-  var pr1913: array<f32, 2>;
-  var pr1795: array<f32, 1>;
-  var pr1721: array<f32, 1>;
-  var pr1802: array<f32, 1>;
-  var pr1806: array<f32, 1>;
-  var pr1807: array<f32, 1>;
-  var pr1854: array<f32, 1>;
-  var pr1906: array<f32, 1>;
-  var pr1909: array<f32, 1>;
+  var pr0: array<f32, 2>;
+  var pr1: array<f32, 2>;
+  var pr2: array<f32, 2>;
+  var pr3: array<f32, 2>;
+  var pr4: array<f32, 1>;
+  var pr5: array<f32, 1>;
+  var pr6: array<f32, 1>;
+  var pr7: array<f32, 1>;
+  var pr8: array<f32, 1>;
+  var pr9: array<f32, 1>;
+  var pr10: array<f32, 1>;
+  var pr11: array<f32, 1>;
   let p0 = hdr(1u); // batch
   let p1 = hdr(2u); // kv_len
   let oo0 = hdr(9u); // lse
@@ -119,13 +119,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let e33 = lid;
         if (e33 < 1) {
-          pr1721[0] = neg_inf();
+          pr5[0] = neg_inf();
           sf[sbf + 1064 + 0] = 0f;
         }
       }
       for (var j35: i32 = 0; j35 < 2; j35 = j35 + 1) {
         let e34 = lid + j35 * 64;
-        pr1723[j35] = 0f;
+        pr0[j35] = 0f;
       }
       storageBarrier();
       for (var i36: i32 = v30; i36 < v32; i36 = i36 + 1) {
@@ -145,11 +145,11 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         {
           let dr50 = lid / 32;
           let dc51 = lid % 32;
-          pr1795[0] = 0f;
+          pr4[0] = 0f;
           for (var k52: i32 = 0; k52 < 128; k52 = k52 + 1) {
             let o53 = select(0f, rd1((v25 + (dr50 + 0) * 128i + k52)), (dr50 + 0) < v27);
             let o54 = select(0f, rd0((v47 + dc51 * 128i + k52)), dc51 < v49);
-            pr1795[0] = pr1795[0] + o53 * o54;
+            pr4[0] = pr4[0] + o53 * o54;
           }
         }
         if (v45) {
@@ -157,7 +157,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
             let e55 = lid;
             if (e55 < 32) {
               let e55_1 = e55 % 32;
-              wf[0 + e55_1] = (pr1795[0] * 0.0883883461356163f);
+              wf[0 + e55_1] = (pr4[0] * 0.0883883461356163f);
             }
           }
         } else {
@@ -165,7 +165,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
             let e56 = lid;
             if (e56 < 32) {
               let e56_1 = e56 % 32;
-              wf[0 + e56_1] = select(neg_inf(), (pr1795[0] * 0.0883883461356163f), (((e56_1 + v37) <= (0 + v14)) && ((e56_1 + v37) < p1)));
+              wf[0 + e56_1] = select(neg_inf(), (pr4[0] * 0.0883883461356163f), (((e56_1 + v37) <= (0 + v14)) && ((e56_1 + v37) < p1)));
             }
           }
         }
@@ -175,9 +175,9 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           if (e57 < 1) {
             var s58: f32 = neg_inf();
             for (var r59: i32 = 0; r59 < 32; r59 = r59 + 1) { s58 = max(s58, wf[0 + r59]); }
-            pr1802[0] = s58;
-            sf[sbf + 1065 + 0] = max(pr1721[0], pr1802[0]);
-            sf[sbf + 1066 + 0] = softmax_exp(pr1721[0], sf[sbf + 1065 + 0]);
+            pr6[0] = s58;
+            sf[sbf + 1065 + 0] = max(pr5[0], pr6[0]);
+            sf[sbf + 1066 + 0] = softmax_exp(pr5[0], sf[sbf + 1065 + 0]);
           }
         }
         storageBarrier();
@@ -194,8 +194,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           if (e61 < 1) {
             var s62: f32 = 0f;
             for (var r63: i32 = 0; r63 < 32; r63 = r63 + 1) { s62 = s62 + sf[sbf + 1032 + r63]; }
-            pr1806[0] = s62;
-            pr1807[0] = (sf[sbf + 1064 + 0] * sf[sbf + 1066 + 0] + pr1806[0]);
+            pr7[0] = s62;
+            pr8[0] = (sf[sbf + 1064 + 0] * sf[sbf + 1066 + 0] + pr7[0]);
           }
         }
         workgroupBarrier();
@@ -207,26 +207,26 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         }
         workgroupBarrier();
         {
-          pr1810[0] = (pr1723[0] * sf[sbf + 1066 + 0]);
-          pr1810[1] = (pr1723[1] * sf[sbf + 1066 + 0]);
+          pr1[0] = (pr0[0] * sf[sbf + 1066 + 0]);
+          pr1[1] = (pr0[1] * sf[sbf + 1066 + 0]);
           for (var k68: i32 = 0; k68 < 32; k68 = k68 + 1) {
             let o69 = sf[sbf + 1032 + k68];
             let o70 = wf[0 + k68 * 128 + (lid + 0)];
             let o71 = wf[0 + k68 * 128 + (lid + 64)];
-            pr1810[0] = pr1810[0] + o69 * o70;
-            pr1810[1] = pr1810[1] + o69 * o71;
+            pr1[0] = pr1[0] + o69 * o70;
+            pr1[1] = pr1[1] + o69 * o71;
           }
         }
         {
           let e72 = lid;
           if (e72 < 1) {
-            pr1721[0] = sf[sbf + 1065 + 0];
-            sf[sbf + 1064 + 0] = pr1807[0];
+            pr5[0] = sf[sbf + 1065 + 0];
+            sf[sbf + 1064 + 0] = pr8[0];
           }
         }
         for (var j74: i32 = 0; j74 < 2; j74 = j74 + 1) {
           let e73 = lid + j74 * 64;
-          pr1723[j74] = pr1810[j74];
+          pr0[j74] = pr1[j74];
         }
         storageBarrier();
         workgroupBarrier();
@@ -235,13 +235,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let e75 = lid + j76 * 64;
         let e75_1 = e75 % 128;
         let a77 = v29 + 0 * 128i + e75_1 * 1i;
-        if (a77 >= 0 && a77 < 1024) { sf[sbf + 0 + a77] = select(0f, (pr1723[j76] / sf[sbf + 1064 + 0]), (sf[sbf + 1064 + 0] > 0f)); }
+        if (a77 >= 0 && a77 < 1024) { sf[sbf + 0 + a77] = select(0f, (pr0[j76] / sf[sbf + 1064 + 0]), (sf[sbf + 1064 + 0] > 0f)); }
       }
       {
         let e78 = lid;
         if (e78 < 1) {
           let a79 = i28 + 0 * 1i + 0 * 1i;
-          if (a79 >= 0 && a79 < 8) { sf[sbf + 1024 + a79] = select(neg_inf(), (pr1721[0] + log(sf[sbf + 1064 + 0])), (sf[sbf + 1064 + 0] > 0f)); }
+          if (a79 >= 0 && a79 < 8) { sf[sbf + 1024 + a79] = select(neg_inf(), (pr5[0] + log(sf[sbf + 1064 + 0])), (sf[sbf + 1064 + 0] > 0f)); }
         }
       }
       storageBarrier();
@@ -249,13 +249,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
     {
       let e80 = lid;
       if (e80 < 1) {
-        pr1854[0] = neg_inf();
+        pr9[0] = neg_inf();
         wf[0 + 0] = 0f;
       }
     }
     for (var j82: i32 = 0; j82 < 2; j82 = j82 + 1) {
       let e81 = lid + j82 * 64;
-      pr1856[j82] = 0f;
+      pr2[j82] = 0f;
     }
     workgroupBarrier();
     for (var i83: i32 = 0i; i83 < 8i; i83 = i83 + 1) {
@@ -263,28 +263,28 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let e84 = lid;
         if (e84 < 1) {
-          pr1906[0] = max(pr1854[0], select(0f, sf[sbf + 1024 + clamp((i83 + 0 + 0), 0, 7)], (i83 + 0 + 0) >= 0 && (i83 + 0 + 0) < 8));
-          wf[1 + 0] = softmax_exp(pr1854[0], pr1906[0]);
-          wf[2 + 0] = softmax_exp(select(0f, sf[sbf + 1024 + clamp((i83 + 0 + 0), 0, 7)], (i83 + 0 + 0) >= 0 && (i83 + 0 + 0) < 8), pr1906[0]);
-          pr1909[0] = (wf[0 + 0] * wf[1 + 0] + wf[2 + 0]);
+          pr10[0] = max(pr9[0], select(0f, sf[sbf + 1024 + clamp((i83 + 0 + 0), 0, 7)], (i83 + 0 + 0) >= 0 && (i83 + 0 + 0) < 8));
+          wf[1 + 0] = softmax_exp(pr9[0], pr10[0]);
+          wf[2 + 0] = softmax_exp(select(0f, sf[sbf + 1024 + clamp((i83 + 0 + 0), 0, 7)], (i83 + 0 + 0) >= 0 && (i83 + 0 + 0) < 8), pr10[0]);
+          pr11[0] = (wf[0 + 0] * wf[1 + 0] + wf[2 + 0]);
         }
       }
       workgroupBarrier();
       for (var j87: i32 = 0; j87 < 2; j87 = j87 + 1) {
         let e86 = lid + j87 * 64;
         let e86_1 = e86 % 128;
-        pr1913[j87] = (pr1856[j87] * wf[1 + 0] + (select(0f, sf[sbf + 0 + clamp((v85 + 0 * 128i + e86_1), 0, 1023)], (v85 + 0 * 128i + e86_1) >= 0 && (v85 + 0 * 128i + e86_1) < 1024) * wf[2 + 0]));
+        pr3[j87] = (pr2[j87] * wf[1 + 0] + (select(0f, sf[sbf + 0 + clamp((v85 + 0 * 128i + e86_1), 0, 1023)], (v85 + 0 * 128i + e86_1) >= 0 && (v85 + 0 * 128i + e86_1) < 1024) * wf[2 + 0]));
       }
       {
         let e88 = lid;
         if (e88 < 1) {
-          pr1854[0] = pr1906[0];
-          wf[0 + 0] = pr1909[0];
+          pr9[0] = pr10[0];
+          wf[0 + 0] = pr11[0];
         }
       }
       for (var j90: i32 = 0; j90 < 2; j90 = j90 + 1) {
         let e89 = lid + j90 * 64;
-        pr1856[j90] = pr1913[j90];
+        pr2[j90] = pr3[j90];
       }
       storageBarrier();
       workgroupBarrier();
@@ -293,13 +293,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e91 = lid + j92 * 64;
       let e91_1 = e91 % 128;
       let a93 = v25 + 0 * 128i + e91_1 * 1i;
-      if (0 < v27) { if (a93 >= 0 && a93 < ol1) { put_half(u32(oo1 + (a93 >> 1u)), a93, pack2x16float(vec2<f32>(select(0f, (pr1856[j92] / wf[0 + 0]), (wf[0 + 0] > 0f)), 0f)) & 0xffffu); } }
+      if (0 < v27) { if (a93 >= 0 && a93 < ol1) { put_half(u32(oo1 + (a93 >> 1u)), a93, pack2x16float(vec2<f32>(select(0f, (pr2[j92] / wf[0 + 0]), (wf[0 + 0] > 0f)), 0f)) & 0xffffu); } }
     }
     {
       let e94 = lid;
       if (e94 < 1) {
         let a95 = v24 + 0 * 1i + 0 * 1i;
-        if (0 < v27) { if (a95 >= 0 && a95 < ol0) { atomicStore(&ob[u32(oo0 + a95)], bitcast<u32>(select(neg_inf(), (pr1854[0] + log(wf[0 + 0])), (wf[0 + 0] > 0f)))); } }
+        if (0 < v27) { if (a95 >= 0 && a95 < ol0) { atomicStore(&ob[u32(oo0 + a95)], bitcast<u32>(select(neg_inf(), (pr9[0] + log(wf[0 + 0])), (wf[0 + 0] > 0f)))); } }
       }
     }
     workgroupBarrier();

@@ -63,13 +63,13 @@ fn rd2(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr68: array<f32, 16>;
-  var pr637: array<f32, 16>;
-  var pr625: array<f32, 8>;
-  var pr66: array<f32, 1>;
-  var pr629: array<f32, 1>;
-  var pr633: array<f32, 1>;
-  var pr634: array<f32, 1>;
+  var pr0: array<f32, 16>;
+  var pr1: array<f32, 16>;
+  var pr2: array<f32, 8>;
+  var pr3: array<f32, 1>;
+  var pr4: array<f32, 1>;
+  var pr5: array<f32, 1>;
+  var pr6: array<f32, 1>;
   let p0 = hdr(1u); // kv_len
   let p1 = hdr(2u); // q_len
   let oo0 = hdr(9u); // lse
@@ -124,13 +124,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e38 = lid;
       if (e38 < 16) {
         let e38_0 = e38;
-        pr66[0] = neg_inf();
+        pr3[0] = neg_inf();
         wf[3616 + e38_0] = 0f;
       }
     }
     for (var j40: i32 = 0; j40 < 16; j40 = j40 + 1) {
       let e39 = lid + j40 * 64;
-      pr68[j40] = 0f;
+      pr0[j40] = 0f;
     }
     workgroupBarrier();
     for (var i41: i32 = v27; i41 < v34; i41 = i41 + 1) {
@@ -157,14 +157,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr57 = lid / 32;
         let dc58 = lid % 32;
-        pr625[0] = 0f;
-        pr625[1] = 0f;
-        pr625[2] = 0f;
-        pr625[3] = 0f;
-        pr625[4] = 0f;
-        pr625[5] = 0f;
-        pr625[6] = 0f;
-        pr625[7] = 0f;
+        pr2[0] = 0f;
+        pr2[1] = 0f;
+        pr2[2] = 0f;
+        pr2[3] = 0f;
+        pr2[4] = 0f;
+        pr2[5] = 0f;
+        pr2[6] = 0f;
+        pr2[7] = 0f;
         for (var k59: i32 = 0; k59 < 64; k59 = k59 + 1) {
           let o60 = wf[2080 + (dr57 + 0) * 64 + k59];
           let o61 = wf[0 + dc58 * 65 + k59];
@@ -175,14 +175,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o66 = wf[2080 + (dr57 + 10) * 64 + k59];
           let o67 = wf[2080 + (dr57 + 12) * 64 + k59];
           let o68 = wf[2080 + (dr57 + 14) * 64 + k59];
-          pr625[0] = pr625[0] + o60 * o61;
-          pr625[1] = pr625[1] + o62 * o61;
-          pr625[2] = pr625[2] + o63 * o61;
-          pr625[3] = pr625[3] + o64 * o61;
-          pr625[4] = pr625[4] + o65 * o61;
-          pr625[5] = pr625[5] + o66 * o61;
-          pr625[6] = pr625[6] + o67 * o61;
-          pr625[7] = pr625[7] + o68 * o61;
+          pr2[0] = pr2[0] + o60 * o61;
+          pr2[1] = pr2[1] + o62 * o61;
+          pr2[2] = pr2[2] + o63 * o61;
+          pr2[3] = pr2[3] + o64 * o61;
+          pr2[4] = pr2[4] + o65 * o61;
+          pr2[5] = pr2[5] + o66 * o61;
+          pr2[6] = pr2[6] + o67 * o61;
+          pr2[7] = pr2[7] + o68 * o61;
         }
       }
       if (v50) {
@@ -191,7 +191,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e69 = lid + j70 * 64;
           let e69_0 = (e69 / 32);
           let e69_1 = e69 % 32;
-          wf[0 + e69_0 * 32 + e69_1] = (pr625[j70] * 0.125f);
+          wf[0 + e69_0 * 32 + e69_1] = (pr2[j70] * 0.125f);
         }
       } else {
         workgroupBarrier();
@@ -199,7 +199,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e71 = lid + j72 * 64;
           let e71_0 = (e71 / 32);
           let e71_1 = e71 % 32;
-          wf[0 + e71_0 * 32 + e71_1] = select(neg_inf(), (pr625[j72] * 0.125f), ((((e71_1 + v42) <= (e71_0 + v24)) && (((e71_0 + v24) - (e71_1 + v42)) < 128i)) && ((e71_1 + v42) < p0)));
+          wf[0 + e71_0 * 32 + e71_1] = select(neg_inf(), (pr2[j72] * 0.125f), ((((e71_1 + v42) <= (e71_0 + v24)) && (((e71_0 + v24) - (e71_1 + v42)) < 128i)) && ((e71_1 + v42) < p0)));
         }
       }
       workgroupBarrier();
@@ -209,9 +209,9 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e73_0 = e73;
           var s74: f32 = neg_inf();
           for (var r75: i32 = 0; r75 < 32; r75 = r75 + 1) { s74 = max(s74, wf[0 + e73_0 * 32 + r75]); }
-          pr629[0] = s74;
-          wf[2048 + e73_0] = max(pr66[0], pr629[0]);
-          wf[2064 + e73_0] = softmax_exp(pr66[0], wf[2048 + e73_0]);
+          pr4[0] = s74;
+          wf[2048 + e73_0] = max(pr3[0], pr4[0]);
+          wf[2064 + e73_0] = softmax_exp(pr3[0], wf[2048 + e73_0]);
         }
       }
       workgroupBarrier();
@@ -228,8 +228,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e78_0 = e78;
           var s79: f32 = 0f;
           for (var r80: i32 = 0; r80 < 32; r80 = r80 + 1) { s79 = s79 + wf[3104 + e78_0 * 32 + r80]; }
-          pr633[0] = s79;
-          pr634[0] = (wf[3616 + e78_0] * wf[2064 + e78_0] + pr633[0]);
+          pr5[0] = s79;
+          pr6[0] = (wf[3616 + e78_0] * wf[2064 + e78_0] + pr5[0]);
         }
       }
       for (var j82: i32 = 0; j82 < 32; j82 = j82 + 1) {
@@ -242,22 +242,22 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr83 = lid / 64;
         let dc84 = lid % 64;
-        pr637[0] = (pr68[0] * wf[2064 + (dr83 + 0)]);
-        pr637[1] = (pr68[1] * wf[2064 + (dr83 + 1)]);
-        pr637[2] = (pr68[2] * wf[2064 + (dr83 + 2)]);
-        pr637[3] = (pr68[3] * wf[2064 + (dr83 + 3)]);
-        pr637[4] = (pr68[4] * wf[2064 + (dr83 + 4)]);
-        pr637[5] = (pr68[5] * wf[2064 + (dr83 + 5)]);
-        pr637[6] = (pr68[6] * wf[2064 + (dr83 + 6)]);
-        pr637[7] = (pr68[7] * wf[2064 + (dr83 + 7)]);
-        pr637[8] = (pr68[8] * wf[2064 + (dr83 + 8)]);
-        pr637[9] = (pr68[9] * wf[2064 + (dr83 + 9)]);
-        pr637[10] = (pr68[10] * wf[2064 + (dr83 + 10)]);
-        pr637[11] = (pr68[11] * wf[2064 + (dr83 + 11)]);
-        pr637[12] = (pr68[12] * wf[2064 + (dr83 + 12)]);
-        pr637[13] = (pr68[13] * wf[2064 + (dr83 + 13)]);
-        pr637[14] = (pr68[14] * wf[2064 + (dr83 + 14)]);
-        pr637[15] = (pr68[15] * wf[2064 + (dr83 + 15)]);
+        pr1[0] = (pr0[0] * wf[2064 + (dr83 + 0)]);
+        pr1[1] = (pr0[1] * wf[2064 + (dr83 + 1)]);
+        pr1[2] = (pr0[2] * wf[2064 + (dr83 + 2)]);
+        pr1[3] = (pr0[3] * wf[2064 + (dr83 + 3)]);
+        pr1[4] = (pr0[4] * wf[2064 + (dr83 + 4)]);
+        pr1[5] = (pr0[5] * wf[2064 + (dr83 + 5)]);
+        pr1[6] = (pr0[6] * wf[2064 + (dr83 + 6)]);
+        pr1[7] = (pr0[7] * wf[2064 + (dr83 + 7)]);
+        pr1[8] = (pr0[8] * wf[2064 + (dr83 + 8)]);
+        pr1[9] = (pr0[9] * wf[2064 + (dr83 + 9)]);
+        pr1[10] = (pr0[10] * wf[2064 + (dr83 + 10)]);
+        pr1[11] = (pr0[11] * wf[2064 + (dr83 + 11)]);
+        pr1[12] = (pr0[12] * wf[2064 + (dr83 + 12)]);
+        pr1[13] = (pr0[13] * wf[2064 + (dr83 + 13)]);
+        pr1[14] = (pr0[14] * wf[2064 + (dr83 + 14)]);
+        pr1[15] = (pr0[15] * wf[2064 + (dr83 + 15)]);
         for (var k85: i32 = 0; k85 < 32; k85 = k85 + 1) {
           let o86 = wf[3104 + (dr83 + 0) * 32 + k85];
           let o87 = wf[0 + k85 * 64 + dc84];
@@ -276,35 +276,35 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o100 = wf[3104 + (dr83 + 13) * 32 + k85];
           let o101 = wf[3104 + (dr83 + 14) * 32 + k85];
           let o102 = wf[3104 + (dr83 + 15) * 32 + k85];
-          pr637[0] = pr637[0] + o86 * o87;
-          pr637[1] = pr637[1] + o88 * o87;
-          pr637[2] = pr637[2] + o89 * o87;
-          pr637[3] = pr637[3] + o90 * o87;
-          pr637[4] = pr637[4] + o91 * o87;
-          pr637[5] = pr637[5] + o92 * o87;
-          pr637[6] = pr637[6] + o93 * o87;
-          pr637[7] = pr637[7] + o94 * o87;
-          pr637[8] = pr637[8] + o95 * o87;
-          pr637[9] = pr637[9] + o96 * o87;
-          pr637[10] = pr637[10] + o97 * o87;
-          pr637[11] = pr637[11] + o98 * o87;
-          pr637[12] = pr637[12] + o99 * o87;
-          pr637[13] = pr637[13] + o100 * o87;
-          pr637[14] = pr637[14] + o101 * o87;
-          pr637[15] = pr637[15] + o102 * o87;
+          pr1[0] = pr1[0] + o86 * o87;
+          pr1[1] = pr1[1] + o88 * o87;
+          pr1[2] = pr1[2] + o89 * o87;
+          pr1[3] = pr1[3] + o90 * o87;
+          pr1[4] = pr1[4] + o91 * o87;
+          pr1[5] = pr1[5] + o92 * o87;
+          pr1[6] = pr1[6] + o93 * o87;
+          pr1[7] = pr1[7] + o94 * o87;
+          pr1[8] = pr1[8] + o95 * o87;
+          pr1[9] = pr1[9] + o96 * o87;
+          pr1[10] = pr1[10] + o97 * o87;
+          pr1[11] = pr1[11] + o98 * o87;
+          pr1[12] = pr1[12] + o99 * o87;
+          pr1[13] = pr1[13] + o100 * o87;
+          pr1[14] = pr1[14] + o101 * o87;
+          pr1[15] = pr1[15] + o102 * o87;
         }
       }
       {
         let e103 = lid;
         if (e103 < 16) {
           let e103_0 = e103;
-          pr66[0] = wf[2048 + e103_0];
-          wf[3616 + e103_0] = pr634[0];
+          pr3[0] = wf[2048 + e103_0];
+          wf[3616 + e103_0] = pr6[0];
         }
       }
       for (var j105: i32 = 0; j105 < 16; j105 = j105 + 1) {
         let e104 = lid + j105 * 64;
-        pr68[j105] = pr637[j105];
+        pr0[j105] = pr1[j105];
       }
       workgroupBarrier();
     }
@@ -313,14 +313,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e106_0 = (e106 / 64);
       let e106_1 = e106 % 64;
       let a108 = v21 + e106_0 * 64i + e106_1 * 1i;
-      if (e106_0 < v23) { if (a108 >= 0 && a108 < ol1) { put_half(u32(oo1 + (a108 >> 1u)), a108, bf16_bits(select(0f, (pr68[j107] / wf[3616 + e106_0]), (wf[3616 + e106_0] > 0f)))); } }
+      if (e106_0 < v23) { if (a108 >= 0 && a108 < ol1) { put_half(u32(oo1 + (a108 >> 1u)), a108, bf16_bits(select(0f, (pr0[j107] / wf[3616 + e106_0]), (wf[3616 + e106_0] > 0f)))); } }
     }
     {
       let e109 = lid;
       if (e109 < 16) {
         let e109_0 = e109;
         let a110 = v20 + e109_0 * 1i + 0 * 1i;
-        if (e109_0 < v23) { if (a110 >= 0 && a110 < ol0) { atomicStore(&ob[u32(oo0 + a110)], bitcast<u32>(select(neg_inf(), (pr66[0] + log(wf[3616 + e109_0])), (wf[3616 + e109_0] > 0f)))); } }
+        if (e109_0 < v23) { if (a110 >= 0 && a110 < ol0) { atomicStore(&ob[u32(oo0 + a110)], bitcast<u32>(select(neg_inf(), (pr3[0] + log(wf[3616 + e109_0])), (wf[3616 + e109_0] > 0f)))); } }
       }
     }
     workgroupBarrier();

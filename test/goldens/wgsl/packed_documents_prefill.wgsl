@@ -99,13 +99,13 @@ fn rd6(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr68: array<f32, 16>;
-  var pr3065: array<f32, 16>;
-  var pr3047: array<f32, 8>;
-  var pr66: array<f32, 1>;
-  var pr3057: array<f32, 1>;
-  var pr3061: array<f32, 1>;
-  var pr3062: array<f32, 1>;
+  var pr0: array<f32, 16>;
+  var pr1: array<f32, 16>;
+  var pr2: array<f32, 8>;
+  var pr3: array<f32, 1>;
+  var pr4: array<f32, 1>;
+  var pr5: array<f32, 1>;
+  var pr6: array<f32, 1>;
   let p0 = hdr(1u); // batch
   let p1 = hdr(2u); // kv_len
   let p2 = hdr(3u); // plan.bmul
@@ -166,13 +166,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e46 = lid;
       if (e46 < 16) {
         let e46_0 = e46;
-        pr66[0] = neg_inf();
+        pr3[0] = neg_inf();
         wf[3616 + e46_0] = 0f;
       }
     }
     for (var j48: i32 = 0; j48 < 16; j48 = j48 + 1) {
       let e47 = lid + j48 * 64;
-      pr68[j48] = 0f;
+      pr0[j48] = 0f;
     }
     workgroupBarrier();
     for (var i49: i32 = v40; i49 < v42; i49 = i49 + 1) {
@@ -196,14 +196,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr62 = lid / 32;
         let dc63 = lid % 32;
-        pr3047[0] = 0f;
-        pr3047[1] = 0f;
-        pr3047[2] = 0f;
-        pr3047[3] = 0f;
-        pr3047[4] = 0f;
-        pr3047[5] = 0f;
-        pr3047[6] = 0f;
-        pr3047[7] = 0f;
+        pr2[0] = 0f;
+        pr2[1] = 0f;
+        pr2[2] = 0f;
+        pr2[3] = 0f;
+        pr2[4] = 0f;
+        pr2[5] = 0f;
+        pr2[6] = 0f;
+        pr2[7] = 0f;
         for (var k64: i32 = 0; k64 < 64; k64 = k64 + 1) {
           let o65 = wf[2080 + (dr62 + 0) * 64 + k64];
           let o66 = wf[0 + dc63 * 65 + k64];
@@ -214,14 +214,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o71 = wf[2080 + (dr62 + 10) * 64 + k64];
           let o72 = wf[2080 + (dr62 + 12) * 64 + k64];
           let o73 = wf[2080 + (dr62 + 14) * 64 + k64];
-          pr3047[0] = pr3047[0] + o65 * o66;
-          pr3047[1] = pr3047[1] + o67 * o66;
-          pr3047[2] = pr3047[2] + o68 * o66;
-          pr3047[3] = pr3047[3] + o69 * o66;
-          pr3047[4] = pr3047[4] + o70 * o66;
-          pr3047[5] = pr3047[5] + o71 * o66;
-          pr3047[6] = pr3047[6] + o72 * o66;
-          pr3047[7] = pr3047[7] + o73 * o66;
+          pr2[0] = pr2[0] + o65 * o66;
+          pr2[1] = pr2[1] + o67 * o66;
+          pr2[2] = pr2[2] + o68 * o66;
+          pr2[3] = pr2[3] + o69 * o66;
+          pr2[4] = pr2[4] + o70 * o66;
+          pr2[5] = pr2[5] + o71 * o66;
+          pr2[6] = pr2[6] + o72 * o66;
+          pr2[7] = pr2[7] + o73 * o66;
         }
       }
       if (v55) {
@@ -230,7 +230,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e74 = lid + j75 * 64;
           let e74_0 = (e74 / 32);
           let e74_1 = e74 % 32;
-          wf[0 + e74_0 * 32 + e74_1] = (pr3047[j75] * 0.125f);
+          wf[0 + e74_0 * 32 + e74_1] = (pr2[j75] * 0.125f);
         }
       } else {
         workgroupBarrier();
@@ -238,7 +238,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e76 = lid + j77 * 64;
           let e76_0 = (e76 / 32);
           let e76_1 = e76 % 32;
-          wf[0 + e76_0 * 32 + e76_1] = select(neg_inf(), (pr3047[j77] * 0.125f), ((((e76_1 + v52) <= (e76_0 + v43)) && (gatherin0(select((-1i), (v25 + (e76_0 + v43)), (v24 && (((e76_0 + v43) >= 0i) && ((e76_0 + v43) < p1)))), v11) == gatherin0(select((-1i), (v25 + (e76_1 + v52)), (v24 && (((e76_1 + v52) >= 0i) && ((e76_1 + v52) < p1)))), v11))) && ((e76_1 + v52) < p1)));
+          wf[0 + e76_0 * 32 + e76_1] = select(neg_inf(), (pr2[j77] * 0.125f), ((((e76_1 + v52) <= (e76_0 + v43)) && (gatherin0(select((-1i), (v25 + (e76_0 + v43)), (v24 && (((e76_0 + v43) >= 0i) && ((e76_0 + v43) < p1)))), v11) == gatherin0(select((-1i), (v25 + (e76_1 + v52)), (v24 && (((e76_1 + v52) >= 0i) && ((e76_1 + v52) < p1)))), v11))) && ((e76_1 + v52) < p1)));
         }
       }
       workgroupBarrier();
@@ -248,9 +248,9 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e78_0 = e78;
           var s79: f32 = neg_inf();
           for (var r80: i32 = 0; r80 < 32; r80 = r80 + 1) { s79 = max(s79, wf[0 + e78_0 * 32 + r80]); }
-          pr3057[0] = s79;
-          wf[2048 + e78_0] = max(pr66[0], pr3057[0]);
-          wf[2064 + e78_0] = softmax_exp(pr66[0], wf[2048 + e78_0]);
+          pr4[0] = s79;
+          wf[2048 + e78_0] = max(pr3[0], pr4[0]);
+          wf[2064 + e78_0] = softmax_exp(pr3[0], wf[2048 + e78_0]);
         }
       }
       workgroupBarrier();
@@ -267,8 +267,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e83_0 = e83;
           var s84: f32 = 0f;
           for (var r85: i32 = 0; r85 < 32; r85 = r85 + 1) { s84 = s84 + wf[3104 + e83_0 * 32 + r85]; }
-          pr3061[0] = s84;
-          pr3062[0] = (wf[3616 + e83_0] * wf[2064 + e83_0] + pr3061[0]);
+          pr5[0] = s84;
+          pr6[0] = (wf[3616 + e83_0] * wf[2064 + e83_0] + pr5[0]);
         }
       }
       for (var j87: i32 = 0; j87 < 32; j87 = j87 + 1) {
@@ -281,22 +281,22 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr88 = lid / 64;
         let dc89 = lid % 64;
-        pr3065[0] = (pr68[0] * wf[2064 + (dr88 + 0)]);
-        pr3065[1] = (pr68[1] * wf[2064 + (dr88 + 1)]);
-        pr3065[2] = (pr68[2] * wf[2064 + (dr88 + 2)]);
-        pr3065[3] = (pr68[3] * wf[2064 + (dr88 + 3)]);
-        pr3065[4] = (pr68[4] * wf[2064 + (dr88 + 4)]);
-        pr3065[5] = (pr68[5] * wf[2064 + (dr88 + 5)]);
-        pr3065[6] = (pr68[6] * wf[2064 + (dr88 + 6)]);
-        pr3065[7] = (pr68[7] * wf[2064 + (dr88 + 7)]);
-        pr3065[8] = (pr68[8] * wf[2064 + (dr88 + 8)]);
-        pr3065[9] = (pr68[9] * wf[2064 + (dr88 + 9)]);
-        pr3065[10] = (pr68[10] * wf[2064 + (dr88 + 10)]);
-        pr3065[11] = (pr68[11] * wf[2064 + (dr88 + 11)]);
-        pr3065[12] = (pr68[12] * wf[2064 + (dr88 + 12)]);
-        pr3065[13] = (pr68[13] * wf[2064 + (dr88 + 13)]);
-        pr3065[14] = (pr68[14] * wf[2064 + (dr88 + 14)]);
-        pr3065[15] = (pr68[15] * wf[2064 + (dr88 + 15)]);
+        pr1[0] = (pr0[0] * wf[2064 + (dr88 + 0)]);
+        pr1[1] = (pr0[1] * wf[2064 + (dr88 + 1)]);
+        pr1[2] = (pr0[2] * wf[2064 + (dr88 + 2)]);
+        pr1[3] = (pr0[3] * wf[2064 + (dr88 + 3)]);
+        pr1[4] = (pr0[4] * wf[2064 + (dr88 + 4)]);
+        pr1[5] = (pr0[5] * wf[2064 + (dr88 + 5)]);
+        pr1[6] = (pr0[6] * wf[2064 + (dr88 + 6)]);
+        pr1[7] = (pr0[7] * wf[2064 + (dr88 + 7)]);
+        pr1[8] = (pr0[8] * wf[2064 + (dr88 + 8)]);
+        pr1[9] = (pr0[9] * wf[2064 + (dr88 + 9)]);
+        pr1[10] = (pr0[10] * wf[2064 + (dr88 + 10)]);
+        pr1[11] = (pr0[11] * wf[2064 + (dr88 + 11)]);
+        pr1[12] = (pr0[12] * wf[2064 + (dr88 + 12)]);
+        pr1[13] = (pr0[13] * wf[2064 + (dr88 + 13)]);
+        pr1[14] = (pr0[14] * wf[2064 + (dr88 + 14)]);
+        pr1[15] = (pr0[15] * wf[2064 + (dr88 + 15)]);
         for (var k90: i32 = 0; k90 < 32; k90 = k90 + 1) {
           let o91 = wf[3104 + (dr88 + 0) * 32 + k90];
           let o92 = wf[0 + k90 * 64 + dc89];
@@ -315,35 +315,35 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o105 = wf[3104 + (dr88 + 13) * 32 + k90];
           let o106 = wf[3104 + (dr88 + 14) * 32 + k90];
           let o107 = wf[3104 + (dr88 + 15) * 32 + k90];
-          pr3065[0] = pr3065[0] + o91 * o92;
-          pr3065[1] = pr3065[1] + o93 * o92;
-          pr3065[2] = pr3065[2] + o94 * o92;
-          pr3065[3] = pr3065[3] + o95 * o92;
-          pr3065[4] = pr3065[4] + o96 * o92;
-          pr3065[5] = pr3065[5] + o97 * o92;
-          pr3065[6] = pr3065[6] + o98 * o92;
-          pr3065[7] = pr3065[7] + o99 * o92;
-          pr3065[8] = pr3065[8] + o100 * o92;
-          pr3065[9] = pr3065[9] + o101 * o92;
-          pr3065[10] = pr3065[10] + o102 * o92;
-          pr3065[11] = pr3065[11] + o103 * o92;
-          pr3065[12] = pr3065[12] + o104 * o92;
-          pr3065[13] = pr3065[13] + o105 * o92;
-          pr3065[14] = pr3065[14] + o106 * o92;
-          pr3065[15] = pr3065[15] + o107 * o92;
+          pr1[0] = pr1[0] + o91 * o92;
+          pr1[1] = pr1[1] + o93 * o92;
+          pr1[2] = pr1[2] + o94 * o92;
+          pr1[3] = pr1[3] + o95 * o92;
+          pr1[4] = pr1[4] + o96 * o92;
+          pr1[5] = pr1[5] + o97 * o92;
+          pr1[6] = pr1[6] + o98 * o92;
+          pr1[7] = pr1[7] + o99 * o92;
+          pr1[8] = pr1[8] + o100 * o92;
+          pr1[9] = pr1[9] + o101 * o92;
+          pr1[10] = pr1[10] + o102 * o92;
+          pr1[11] = pr1[11] + o103 * o92;
+          pr1[12] = pr1[12] + o104 * o92;
+          pr1[13] = pr1[13] + o105 * o92;
+          pr1[14] = pr1[14] + o106 * o92;
+          pr1[15] = pr1[15] + o107 * o92;
         }
       }
       {
         let e108 = lid;
         if (e108 < 16) {
           let e108_0 = e108;
-          pr66[0] = wf[2048 + e108_0];
-          wf[3616 + e108_0] = pr3062[0];
+          pr3[0] = wf[2048 + e108_0];
+          wf[3616 + e108_0] = pr6[0];
         }
       }
       for (var j110: i32 = 0; j110 < 16; j110 = j110 + 1) {
         let e109 = lid + j110 * 64;
-        pr68[j110] = pr3065[j110];
+        pr0[j110] = pr1[j110];
       }
       workgroupBarrier();
     }
@@ -352,7 +352,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e111_0 = (e111 / 64);
       let e111_1 = e111 % 64;
       let a113 = v36 + e111_0 * 64i + e111_1 * 1i;
-      if (e111_0 < v38) { if (a113 >= 0 && a113 < ol0) { put_half(u32(oo0 + (a113 >> 1u)), a113, bf16_bits(select(0f, (pr68[j112] / wf[3616 + e111_0]), (wf[3616 + e111_0] > 0f)))); } }
+      if (e111_0 < v38) { if (a113 >= 0 && a113 < ol0) { put_half(u32(oo0 + (a113 >> 1u)), a113, bf16_bits(select(0f, (pr0[j112] / wf[3616 + e111_0]), (wf[3616 + e111_0] > 0f)))); } }
     }
     workgroupBarrier();
   }

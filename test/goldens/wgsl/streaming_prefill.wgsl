@@ -105,13 +105,13 @@ fn rv5(i: i32) -> vec4<f32> {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr68: array<f32, 16>;
-  var pr140: array<f32, 16>;
-  var pr128: array<f32, 8>;
-  var pr66: array<f32, 1>;
-  var pr132: array<f32, 1>;
-  var pr136: array<f32, 1>;
-  var pr137: array<f32, 1>;
+  var pr0: array<f32, 16>;
+  var pr1: array<f32, 16>;
+  var pr2: array<f32, 8>;
+  var pr3: array<f32, 1>;
+  var pr4: array<f32, 1>;
+  var pr5: array<f32, 1>;
+  var pr6: array<f32, 1>;
   let p0 = hdr(1u); // kv_len
   let p1 = hdr(2u); // plan.bmul
   let p2 = hdr(3u); // plan.hcount
@@ -170,13 +170,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e41 = lid;
       if (e41 < 16) {
         let e41_0 = e41;
-        pr66[0] = neg_inf();
+        pr3[0] = neg_inf();
         wf[3616 + e41_0] = 0f;
       }
     }
     for (var j43: i32 = 0; j43 < 16; j43 = j43 + 1) {
       let e42 = lid + j43 * 64;
-      pr68[j43] = 0f;
+      pr0[j43] = 0f;
     }
     workgroupBarrier();
     for (var i44: i32 = v34; i44 < v36; i44 = i44 + 1) {
@@ -204,14 +204,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr58 = lid / 32;
         let dc59 = lid % 32;
-        pr128[0] = 0f;
-        pr128[1] = 0f;
-        pr128[2] = 0f;
-        pr128[3] = 0f;
-        pr128[4] = 0f;
-        pr128[5] = 0f;
-        pr128[6] = 0f;
-        pr128[7] = 0f;
+        pr2[0] = 0f;
+        pr2[1] = 0f;
+        pr2[2] = 0f;
+        pr2[3] = 0f;
+        pr2[4] = 0f;
+        pr2[5] = 0f;
+        pr2[6] = 0f;
+        pr2[7] = 0f;
         for (var k60: i32 = 0; k60 < 64; k60 = k60 + 1) {
           let o61 = wf[2080 + (dr58 + 0) * 64 + k60];
           let o62 = wf[0 + dc59 * 65 + k60];
@@ -222,14 +222,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o67 = wf[2080 + (dr58 + 10) * 64 + k60];
           let o68 = wf[2080 + (dr58 + 12) * 64 + k60];
           let o69 = wf[2080 + (dr58 + 14) * 64 + k60];
-          pr128[0] = pr128[0] + o61 * o62;
-          pr128[1] = pr128[1] + o63 * o62;
-          pr128[2] = pr128[2] + o64 * o62;
-          pr128[3] = pr128[3] + o65 * o62;
-          pr128[4] = pr128[4] + o66 * o62;
-          pr128[5] = pr128[5] + o67 * o62;
-          pr128[6] = pr128[6] + o68 * o62;
-          pr128[7] = pr128[7] + o69 * o62;
+          pr2[0] = pr2[0] + o61 * o62;
+          pr2[1] = pr2[1] + o63 * o62;
+          pr2[2] = pr2[2] + o64 * o62;
+          pr2[3] = pr2[3] + o65 * o62;
+          pr2[4] = pr2[4] + o66 * o62;
+          pr2[5] = pr2[5] + o67 * o62;
+          pr2[6] = pr2[6] + o68 * o62;
+          pr2[7] = pr2[7] + o69 * o62;
         }
       }
       if (v50) {
@@ -238,7 +238,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e70 = lid + j71 * 64;
           let e70_0 = (e70 / 32);
           let e70_1 = e70 % 32;
-          wf[0 + e70_0 * 32 + e70_1] = (pr128[j71] * 0.125f);
+          wf[0 + e70_0 * 32 + e70_1] = (pr2[j71] * 0.125f);
         }
       } else {
         workgroupBarrier();
@@ -246,7 +246,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e72 = lid + j73 * 64;
           let e72_0 = (e72 / 32);
           let e72_1 = e72 % 32;
-          wf[0 + e72_0 * 32 + e72_1] = select(neg_inf(), (pr128[j73] * 0.125f), ((((e72_1 + v47) <= (e72_0 + v37)) && (((e72_1 + v47) < 4i) || (((e72_0 + v37) - (e72_1 + v47)) < 128i))) && ((e72_1 + v47) < p0)));
+          wf[0 + e72_0 * 32 + e72_1] = select(neg_inf(), (pr2[j73] * 0.125f), ((((e72_1 + v47) <= (e72_0 + v37)) && (((e72_1 + v47) < 4i) || (((e72_0 + v37) - (e72_1 + v47)) < 128i))) && ((e72_1 + v47) < p0)));
         }
       }
       workgroupBarrier();
@@ -256,9 +256,9 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e74_0 = e74;
           var s75: f32 = neg_inf();
           for (var r76: i32 = 0; r76 < 32; r76 = r76 + 1) { s75 = max(s75, wf[0 + e74_0 * 32 + r76]); }
-          pr132[0] = s75;
-          wf[2048 + e74_0] = max(pr66[0], pr132[0]);
-          wf[2064 + e74_0] = softmax_exp(pr66[0], wf[2048 + e74_0]);
+          pr4[0] = s75;
+          wf[2048 + e74_0] = max(pr3[0], pr4[0]);
+          wf[2064 + e74_0] = softmax_exp(pr3[0], wf[2048 + e74_0]);
         }
       }
       workgroupBarrier();
@@ -275,8 +275,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e79_0 = e79;
           var s80: f32 = 0f;
           for (var r81: i32 = 0; r81 < 32; r81 = r81 + 1) { s80 = s80 + wf[3104 + e79_0 * 32 + r81]; }
-          pr136[0] = s80;
-          pr137[0] = (wf[3616 + e79_0] * wf[2064 + e79_0] + pr136[0]);
+          pr5[0] = s80;
+          pr6[0] = (wf[3616 + e79_0] * wf[2064 + e79_0] + pr5[0]);
         }
       }
       for (var j83: i32 = 0; j83 < 8; j83 = j83 + 1) {
@@ -293,22 +293,22 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr85 = lid / 64;
         let dc86 = lid % 64;
-        pr140[0] = (pr68[0] * wf[2064 + (dr85 + 0)]);
-        pr140[1] = (pr68[1] * wf[2064 + (dr85 + 1)]);
-        pr140[2] = (pr68[2] * wf[2064 + (dr85 + 2)]);
-        pr140[3] = (pr68[3] * wf[2064 + (dr85 + 3)]);
-        pr140[4] = (pr68[4] * wf[2064 + (dr85 + 4)]);
-        pr140[5] = (pr68[5] * wf[2064 + (dr85 + 5)]);
-        pr140[6] = (pr68[6] * wf[2064 + (dr85 + 6)]);
-        pr140[7] = (pr68[7] * wf[2064 + (dr85 + 7)]);
-        pr140[8] = (pr68[8] * wf[2064 + (dr85 + 8)]);
-        pr140[9] = (pr68[9] * wf[2064 + (dr85 + 9)]);
-        pr140[10] = (pr68[10] * wf[2064 + (dr85 + 10)]);
-        pr140[11] = (pr68[11] * wf[2064 + (dr85 + 11)]);
-        pr140[12] = (pr68[12] * wf[2064 + (dr85 + 12)]);
-        pr140[13] = (pr68[13] * wf[2064 + (dr85 + 13)]);
-        pr140[14] = (pr68[14] * wf[2064 + (dr85 + 14)]);
-        pr140[15] = (pr68[15] * wf[2064 + (dr85 + 15)]);
+        pr1[0] = (pr0[0] * wf[2064 + (dr85 + 0)]);
+        pr1[1] = (pr0[1] * wf[2064 + (dr85 + 1)]);
+        pr1[2] = (pr0[2] * wf[2064 + (dr85 + 2)]);
+        pr1[3] = (pr0[3] * wf[2064 + (dr85 + 3)]);
+        pr1[4] = (pr0[4] * wf[2064 + (dr85 + 4)]);
+        pr1[5] = (pr0[5] * wf[2064 + (dr85 + 5)]);
+        pr1[6] = (pr0[6] * wf[2064 + (dr85 + 6)]);
+        pr1[7] = (pr0[7] * wf[2064 + (dr85 + 7)]);
+        pr1[8] = (pr0[8] * wf[2064 + (dr85 + 8)]);
+        pr1[9] = (pr0[9] * wf[2064 + (dr85 + 9)]);
+        pr1[10] = (pr0[10] * wf[2064 + (dr85 + 10)]);
+        pr1[11] = (pr0[11] * wf[2064 + (dr85 + 11)]);
+        pr1[12] = (pr0[12] * wf[2064 + (dr85 + 12)]);
+        pr1[13] = (pr0[13] * wf[2064 + (dr85 + 13)]);
+        pr1[14] = (pr0[14] * wf[2064 + (dr85 + 14)]);
+        pr1[15] = (pr0[15] * wf[2064 + (dr85 + 15)]);
         for (var k87: i32 = 0; k87 < 32; k87 = k87 + 1) {
           let o88 = wf[3104 + (dr85 + 0) * 32 + k87];
           let o89 = wf[0 + k87 * 64 + dc86];
@@ -327,35 +327,35 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o102 = wf[3104 + (dr85 + 13) * 32 + k87];
           let o103 = wf[3104 + (dr85 + 14) * 32 + k87];
           let o104 = wf[3104 + (dr85 + 15) * 32 + k87];
-          pr140[0] = pr140[0] + o88 * o89;
-          pr140[1] = pr140[1] + o90 * o89;
-          pr140[2] = pr140[2] + o91 * o89;
-          pr140[3] = pr140[3] + o92 * o89;
-          pr140[4] = pr140[4] + o93 * o89;
-          pr140[5] = pr140[5] + o94 * o89;
-          pr140[6] = pr140[6] + o95 * o89;
-          pr140[7] = pr140[7] + o96 * o89;
-          pr140[8] = pr140[8] + o97 * o89;
-          pr140[9] = pr140[9] + o98 * o89;
-          pr140[10] = pr140[10] + o99 * o89;
-          pr140[11] = pr140[11] + o100 * o89;
-          pr140[12] = pr140[12] + o101 * o89;
-          pr140[13] = pr140[13] + o102 * o89;
-          pr140[14] = pr140[14] + o103 * o89;
-          pr140[15] = pr140[15] + o104 * o89;
+          pr1[0] = pr1[0] + o88 * o89;
+          pr1[1] = pr1[1] + o90 * o89;
+          pr1[2] = pr1[2] + o91 * o89;
+          pr1[3] = pr1[3] + o92 * o89;
+          pr1[4] = pr1[4] + o93 * o89;
+          pr1[5] = pr1[5] + o94 * o89;
+          pr1[6] = pr1[6] + o95 * o89;
+          pr1[7] = pr1[7] + o96 * o89;
+          pr1[8] = pr1[8] + o97 * o89;
+          pr1[9] = pr1[9] + o98 * o89;
+          pr1[10] = pr1[10] + o99 * o89;
+          pr1[11] = pr1[11] + o100 * o89;
+          pr1[12] = pr1[12] + o101 * o89;
+          pr1[13] = pr1[13] + o102 * o89;
+          pr1[14] = pr1[14] + o103 * o89;
+          pr1[15] = pr1[15] + o104 * o89;
         }
       }
       {
         let e105 = lid;
         if (e105 < 16) {
           let e105_0 = e105;
-          pr66[0] = wf[2048 + e105_0];
-          wf[3616 + e105_0] = pr137[0];
+          pr3[0] = wf[2048 + e105_0];
+          wf[3616 + e105_0] = pr6[0];
         }
       }
       for (var j107: i32 = 0; j107 < 16; j107 = j107 + 1) {
         let e106 = lid + j107 * 64;
-        pr68[j107] = pr140[j107];
+        pr0[j107] = pr1[j107];
       }
       workgroupBarrier();
     }
@@ -364,7 +364,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e108_0 = (e108 / 64);
       let e108_1 = e108 % 64;
       let a110 = v30 + e108_0 * 64i + e108_1 * 1i;
-      if (e108_0 < v32) { if (a110 >= 0 && a110 < ol0) { atomicStore(&ob[u32(oo0 + a110)], bitcast<u32>(select(0f, (pr68[j109] / wf[3616 + e108_0]), (wf[3616 + e108_0] > 0f)))); } }
+      if (e108_0 < v32) { if (a110 >= 0 && a110 < ol0) { atomicStore(&ob[u32(oo0 + a110)], bitcast<u32>(select(0f, (pr0[j109] / wf[3616 + e108_0]), (wf[3616 + e108_0] > 0f)))); } }
     }
     workgroupBarrier();
   }

@@ -113,19 +113,19 @@ fn rd7(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr1723: array<f32, 2>;
-  var pr3646: array<f32, 2>;
-  var pr1856: array<f32, 2>;
-  var pr3713: array<f32, 2>;
-  var pr3630: array<f32, 1>;
-  var pr3633: array<bool, 1>;
-  var pr1721: array<f32, 1>;
-  var pr3638: array<f32, 1>;
-  var pr3642: array<f32, 1>;
-  var pr3643: array<f32, 1>;
-  var pr1854: array<f32, 1>;
-  var pr3706: array<f32, 1>;
-  var pr3709: array<f32, 1>;
+  var pr0: array<f32, 2>;
+  var pr1: array<f32, 2>;
+  var pr2: array<f32, 2>;
+  var pr3: array<f32, 2>;
+  var pr4: array<f32, 1>;
+  var pr5: array<bool, 1>;
+  var pr6: array<f32, 1>;
+  var pr7: array<f32, 1>;
+  var pr8: array<f32, 1>;
+  var pr9: array<f32, 1>;
+  var pr10: array<f32, 1>;
+  var pr11: array<f32, 1>;
+  var pr12: array<f32, 1>;
   let p0 = hdr(1u); // batch
   let p1 = hdr(2u); // kv_len
   let p2 = hdr(3u); // plan.bmul
@@ -188,13 +188,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let e51 = lid;
         if (e51 < 1) {
-          pr1721[0] = neg_inf();
+          pr6[0] = neg_inf();
           sf[sbf + 1064 + 0] = 0f;
         }
       }
       for (var j53: i32 = 0; j53 < 2; j53 = j53 + 1) {
         let e52 = lid + j53 * 64;
-        pr1723[j53] = 0f;
+        pr0[j53] = 0f;
       }
       storageBarrier();
       for (var i54: i32 = v48; i54 < v50; i54 = i54 + 1) {
@@ -211,11 +211,11 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         {
           let dr65 = lid / 32;
           let dc66 = lid % 32;
-          pr3630[0] = 0f;
+          pr4[0] = 0f;
           for (var k67: i32 = 0; k67 < 128; k67 = k67 + 1) {
             let o68 = select(0f, rd4((v41 + (dr65 + 0) * 128i + k67)), (dr65 + 0) < v43);
             let o69 = select(0f, rd0((v62 + dc66 * 128i + k67)), dc66 < v64);
-            pr3630[0] = pr3630[0] + o68 * o69;
+            pr4[0] = pr4[0] + o68 * o69;
           }
         }
         if (v60) {
@@ -223,7 +223,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
             let e70 = lid;
             if (e70 < 32) {
               let e70_1 = e70 % 32;
-              wf[0 + e70_1] = (pr3630[0] * 0.0883883461356163f);
+              wf[0 + e70_1] = (pr4[0] * 0.0883883461356163f);
             }
           }
         } else {
@@ -231,8 +231,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
             let e71 = lid;
             if (e71 < 32) {
               let e71_1 = e71 % 32;
-              pr3633[0] = member5_6(v32, (e71_1 + v57), v8);
-              wf[0 + e71_1] = select(neg_inf(), (pr3630[0] * 0.0883883461356163f), ((((e71_1 + v57) <= (0 + v44)) && pr3633[0]) && ((e71_1 + v57) < p1)));
+              pr5[0] = member5_6(v32, (e71_1 + v57), v8);
+              wf[0 + e71_1] = select(neg_inf(), (pr4[0] * 0.0883883461356163f), ((((e71_1 + v57) <= (0 + v44)) && pr5[0]) && ((e71_1 + v57) < p1)));
             }
           }
         }
@@ -242,9 +242,9 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           if (e72 < 1) {
             var s73: f32 = neg_inf();
             for (var r74: i32 = 0; r74 < 32; r74 = r74 + 1) { s73 = max(s73, wf[0 + r74]); }
-            pr3638[0] = s73;
-            sf[sbf + 1065 + 0] = max(pr1721[0], pr3638[0]);
-            sf[sbf + 1066 + 0] = softmax_exp(pr1721[0], sf[sbf + 1065 + 0]);
+            pr7[0] = s73;
+            sf[sbf + 1065 + 0] = max(pr6[0], pr7[0]);
+            sf[sbf + 1066 + 0] = softmax_exp(pr6[0], sf[sbf + 1065 + 0]);
           }
         }
         storageBarrier();
@@ -261,8 +261,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           if (e76 < 1) {
             var s77: f32 = 0f;
             for (var r78: i32 = 0; r78 < 32; r78 = r78 + 1) { s77 = s77 + sf[sbf + 1032 + r78]; }
-            pr3642[0] = s77;
-            pr3643[0] = (sf[sbf + 1064 + 0] * sf[sbf + 1066 + 0] + pr3642[0]);
+            pr8[0] = s77;
+            pr9[0] = (sf[sbf + 1064 + 0] * sf[sbf + 1066 + 0] + pr8[0]);
           }
         }
         workgroupBarrier();
@@ -274,26 +274,26 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         }
         workgroupBarrier();
         {
-          pr3646[0] = (pr1723[0] * sf[sbf + 1066 + 0]);
-          pr3646[1] = (pr1723[1] * sf[sbf + 1066 + 0]);
+          pr1[0] = (pr0[0] * sf[sbf + 1066 + 0]);
+          pr1[1] = (pr0[1] * sf[sbf + 1066 + 0]);
           for (var k83: i32 = 0; k83 < 32; k83 = k83 + 1) {
             let o84 = sf[sbf + 1032 + k83];
             let o85 = wf[0 + k83 * 128 + (lid + 0)];
             let o86 = wf[0 + k83 * 128 + (lid + 64)];
-            pr3646[0] = pr3646[0] + o84 * o85;
-            pr3646[1] = pr3646[1] + o84 * o86;
+            pr1[0] = pr1[0] + o84 * o85;
+            pr1[1] = pr1[1] + o84 * o86;
           }
         }
         {
           let e87 = lid;
           if (e87 < 1) {
-            pr1721[0] = sf[sbf + 1065 + 0];
-            sf[sbf + 1064 + 0] = pr3643[0];
+            pr6[0] = sf[sbf + 1065 + 0];
+            sf[sbf + 1064 + 0] = pr9[0];
           }
         }
         for (var j89: i32 = 0; j89 < 2; j89 = j89 + 1) {
           let e88 = lid + j89 * 64;
-          pr1723[j89] = pr3646[j89];
+          pr0[j89] = pr1[j89];
         }
         storageBarrier();
         workgroupBarrier();
@@ -302,13 +302,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let e90 = lid + j91 * 64;
         let e90_1 = e90 % 128;
         let a92 = v46 + 0 * 128i + e90_1 * 1i;
-        if (a92 >= 0 && a92 < 1024) { sf[sbf + 0 + a92] = select(0f, (pr1723[j91] / sf[sbf + 1064 + 0]), (sf[sbf + 1064 + 0] > 0f)); }
+        if (a92 >= 0 && a92 < 1024) { sf[sbf + 0 + a92] = select(0f, (pr0[j91] / sf[sbf + 1064 + 0]), (sf[sbf + 1064 + 0] > 0f)); }
       }
       {
         let e93 = lid;
         if (e93 < 1) {
           let a94 = i45 + 0 * 1i + 0 * 1i;
-          if (a94 >= 0 && a94 < 8) { sf[sbf + 1024 + a94] = select(neg_inf(), (pr1721[0] + log(sf[sbf + 1064 + 0])), (sf[sbf + 1064 + 0] > 0f)); }
+          if (a94 >= 0 && a94 < 8) { sf[sbf + 1024 + a94] = select(neg_inf(), (pr6[0] + log(sf[sbf + 1064 + 0])), (sf[sbf + 1064 + 0] > 0f)); }
         }
       }
       storageBarrier();
@@ -316,13 +316,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
     {
       let e95 = lid;
       if (e95 < 1) {
-        pr1854[0] = neg_inf();
+        pr10[0] = neg_inf();
         wf[0 + 0] = 0f;
       }
     }
     for (var j97: i32 = 0; j97 < 2; j97 = j97 + 1) {
       let e96 = lid + j97 * 64;
-      pr1856[j97] = 0f;
+      pr2[j97] = 0f;
     }
     workgroupBarrier();
     for (var i98: i32 = 0i; i98 < 8i; i98 = i98 + 1) {
@@ -330,28 +330,28 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let e99 = lid;
         if (e99 < 1) {
-          pr3706[0] = max(pr1854[0], select(0f, sf[sbf + 1024 + clamp((i98 + 0 + 0), 0, 7)], (i98 + 0 + 0) >= 0 && (i98 + 0 + 0) < 8));
-          wf[1 + 0] = softmax_exp(pr1854[0], pr3706[0]);
-          wf[2 + 0] = softmax_exp(select(0f, sf[sbf + 1024 + clamp((i98 + 0 + 0), 0, 7)], (i98 + 0 + 0) >= 0 && (i98 + 0 + 0) < 8), pr3706[0]);
-          pr3709[0] = (wf[0 + 0] * wf[1 + 0] + wf[2 + 0]);
+          pr11[0] = max(pr10[0], select(0f, sf[sbf + 1024 + clamp((i98 + 0 + 0), 0, 7)], (i98 + 0 + 0) >= 0 && (i98 + 0 + 0) < 8));
+          wf[1 + 0] = softmax_exp(pr10[0], pr11[0]);
+          wf[2 + 0] = softmax_exp(select(0f, sf[sbf + 1024 + clamp((i98 + 0 + 0), 0, 7)], (i98 + 0 + 0) >= 0 && (i98 + 0 + 0) < 8), pr11[0]);
+          pr12[0] = (wf[0 + 0] * wf[1 + 0] + wf[2 + 0]);
         }
       }
       workgroupBarrier();
       for (var j102: i32 = 0; j102 < 2; j102 = j102 + 1) {
         let e101 = lid + j102 * 64;
         let e101_1 = e101 % 128;
-        pr3713[j102] = (pr1856[j102] * wf[1 + 0] + (select(0f, sf[sbf + 0 + clamp((v100 + 0 * 128i + e101_1), 0, 1023)], (v100 + 0 * 128i + e101_1) >= 0 && (v100 + 0 * 128i + e101_1) < 1024) * wf[2 + 0]));
+        pr3[j102] = (pr2[j102] * wf[1 + 0] + (select(0f, sf[sbf + 0 + clamp((v100 + 0 * 128i + e101_1), 0, 1023)], (v100 + 0 * 128i + e101_1) >= 0 && (v100 + 0 * 128i + e101_1) < 1024) * wf[2 + 0]));
       }
       {
         let e103 = lid;
         if (e103 < 1) {
-          pr1854[0] = pr3706[0];
-          wf[0 + 0] = pr3709[0];
+          pr10[0] = pr11[0];
+          wf[0 + 0] = pr12[0];
         }
       }
       for (var j105: i32 = 0; j105 < 2; j105 = j105 + 1) {
         let e104 = lid + j105 * 64;
-        pr1856[j105] = pr3713[j105];
+        pr2[j105] = pr3[j105];
       }
       storageBarrier();
       workgroupBarrier();
@@ -360,13 +360,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e106 = lid + j107 * 64;
       let e106_1 = e106 % 128;
       let a108 = v41 + 0 * 128i + e106_1 * 1i;
-      if (0 < v43) { if (a108 >= 0 && a108 < ol1) { put_half(u32(oo1 + (a108 >> 1u)), a108, bf16_bits(select(0f, (pr1856[j107] / wf[0 + 0]), (wf[0 + 0] > 0f)))); } }
+      if (0 < v43) { if (a108 >= 0 && a108 < ol1) { put_half(u32(oo1 + (a108 >> 1u)), a108, bf16_bits(select(0f, (pr2[j107] / wf[0 + 0]), (wf[0 + 0] > 0f)))); } }
     }
     {
       let e109 = lid;
       if (e109 < 1) {
         let a110 = v40 + 0 * 1i + 0 * 1i;
-        if (0 < v43) { if (a110 >= 0 && a110 < ol0) { atomicStore(&ob[u32(oo0 + a110)], bitcast<u32>(select(neg_inf(), (pr1854[0] + log(wf[0 + 0])), (wf[0 + 0] > 0f)))); } }
+        if (0 < v43) { if (a110 >= 0 && a110 < ol0) { atomicStore(&ob[u32(oo0 + a110)], bitcast<u32>(select(neg_inf(), (pr10[0] + log(wf[0 + 0])), (wf[0 + 0] > 0f)))); } }
       }
     }
     workgroupBarrier();
