@@ -6,9 +6,8 @@
 import type { Kernel } from '../model/kernel.js';
 import { LIBRARY_TARGETS, type LibraryTarget } from '../runtime/library/manifest.js';
 import { kernelManifest, type TargetSections } from './manifest.js';
-import type { TargetBuild, TargetBuildOptions } from './target-build.js';
-import { buildWasmTarget } from './wasm.js';
-import { buildWebgpuTarget } from './webgpu.js';
+import type { TargetBuildOptions } from './target-build.js';
+import { getBackend } from '../targets/index.js';
 import { indexModule, kernelWrapper } from './wrapper.js';
 
 /** Options of a build. */
@@ -21,14 +20,15 @@ export interface BuildOptions extends TargetBuildOptions {
   readonly cwd?: string;
 }
 
-/** The builder of each target `sparsec build` can write. */
-const TARGET_BUILDERS: { readonly [T in LibraryTarget]: (kernel: Kernel, opts: TargetBuildOptions) => TargetBuild<NonNullable<TargetSections[T]>> } = {
-  wasm: buildWasmTarget,
-  webgpu: buildWebgpuTarget,
-};
+/** The library builder of `target`: its backend's (the registry is the one list of targets). */
+function builderOf(target: LibraryTarget): NonNullable<ReturnType<typeof getBackend>>['library'] & object {
+  const library = getBackend(target)?.library;
+  if (!library) throw new Error(`the ${target} backend has no library builder (a sparsec bug: the runtime can load it)`);
+  return library;
+}
 
-/** Targets `sparsec build` can write. */
-export const BUILD_TARGETS: readonly string[] = LIBRARY_TARGETS;
+/** Targets `sparsec build` can write: registered backends with a library builder whose kernels the runtime can load. */
+export const BUILD_TARGETS: readonly string[] = LIBRARY_TARGETS.filter((t) => getBackend(t)?.library !== undefined);
 
 /** `targets` checked against BUILD_TARGETS, in the library's order (default: wasm). */
 function libraryTargets(targets: readonly string[] = ['wasm']): LibraryTarget[] {
@@ -50,7 +50,7 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
     seen.add(kernel.name);
     const sections: Record<string, unknown> = {};
     for (const target of targets) {
-      const built = TARGET_BUILDERS[target](kernel, opts);
+      const built = builderOf(target)(kernel, opts);
       sections[target] = built.section;
       for (const [name, data] of built.files) files.set(name, data);
     }

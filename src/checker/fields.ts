@@ -7,6 +7,7 @@ import type { DType, Schedules, Size } from '../model/kernel.js';
 import { floorDiv, floorMod } from '../model/eval.js';
 import type { Reporter } from './report.js';
 import { closestName, didYouMean } from './suggest.js';
+import { checkTargetSettings, nameList, targetNames } from '../passes/target-table.js';
 
 export type AssignField = Extract<KernelField, { kind: 'assign' }>;
 export type InputField = Extract<KernelField, { kind: 'input' }>;
@@ -19,8 +20,8 @@ export interface FieldEnv {
   readonly describe: (e: Expr) => string;
 }
 
-/** Targets that may have `schedule TARGET { ... }` blocks. */
-export const SCHEDULE_TARGETS: readonly string[] = ['wasm', 'webgpu', 'cuda', 'neon', 'interp'];
+/** Targets that may have `schedule TARGET { ... }` blocks: one per `targets/<name>.json`. */
+export const SCHEDULE_TARGETS: readonly string[] = targetNames();
 
 /** The fields of one kernel, sorted by kind; only the first of each assigned name is kept. */
 export interface FieldSet {
@@ -171,7 +172,7 @@ export function schedulesOf(fields: readonly ScheduleField[], env: FieldEnv): Sc
   const out: Record<string, Record<string, number | boolean | string>> = {};
   for (const block of fields) {
     if (!SCHEDULE_TARGETS.includes(block.target)) {
-      env.reporter.error('SPC113', block.targetSpan, [block.target, didYouMean(block.target, SCHEDULE_TARGETS)]);
+      env.reporter.error('SPC113', block.targetSpan, [block.target, nameList(SCHEDULE_TARGETS), didYouMean(block.target, SCHEDULE_TARGETS)]);
       continue;
     }
     if (out[block.target]) {
@@ -183,7 +184,13 @@ export function schedulesOf(fields: readonly ScheduleField[], env: FieldEnv): Sc
       const value = scheduleValue(item.value);
       if (item.name in settings) env.reporter.error('SPC116', item.nameSpan, [item.name]);
       else if (value === null) env.reporter.error('SPC114', item.value.span, [item.name]);
-      else settings[item.name] = value;
+      else {
+        // NOTE: keys and values are checked against targets/<target>.json: shared keys plus the ones it declares.
+        const problem = checkTargetSettings(block.target, { [item.name]: value })[0];
+        if (problem?.kind === 'unknown') env.reporter.error('SPC118', item.nameSpan, [item.name, block.target, problem.hint ? ` (did you mean '${problem.hint}'?)` : '']);
+        else if (problem) env.reporter.error('SPC119', item.value.span, [item.name, block.target, problem.hint ?? '']);
+        else settings[item.name] = value;
+      }
     }
     out[block.target] = settings;
   }

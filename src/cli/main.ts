@@ -10,6 +10,7 @@ import type { ShowCliOptions } from './commands/show.js';
 import type { BuildCliOptions } from './commands/build.js';
 import type { BenchCliOptions } from './commands/bench.js';
 import { DEFAULT_TARGET, KNOWN_TARGETS } from './target-names.js';
+import { LIBRARY_TARGETS } from '../runtime/library/manifest.js';
 import { InternalError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
 
@@ -59,7 +60,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .command('build')
     .description('compile every kernel for every target into DIR; --emit ir dumps the tile IR after the pass pipeline')
     .argument('<paths...>', 'files or folders')
-    .addOption(new Option('-t, --target <names>', `targets, comma separated (code: wasm, webgpu; --emit ir: ${KNOWN_TARGETS.join(', ')}); default wasm`).argParser(collect))
+    .addOption(new Option('-t, --target <names>', `targets, comma separated (code: ${LIBRARY_TARGETS.join(', ')}; --emit ir: ${KNOWN_TARGETS.join(', ')}); default ${DEFAULT_TARGET}`).argParser(collect))
     .option('-o, --out <dir>', 'output folder (default generated/; with --emit ir, standard output)')
     .option('--emit <what>', "'code' (default) or 'ir'")
     .option('--stages', 'with --emit ir: every named pass stage, not only the final IR')

@@ -5,6 +5,7 @@
 import { getTarget } from '../targets/index.js';
 import type { Target } from '../harness/target.js';
 import { UsageError } from './io.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 
 import { KNOWN_TARGETS } from './target-names.js';
 
@@ -15,8 +16,8 @@ export function parseTargetList(values: readonly string[] | undefined, fallback:
   const names = (values ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
   const list = names.length ? names : [...fallback];
   for (const n of list) {
-    if (!(KNOWN_TARGETS as readonly string[]).includes(n)) {
-      throw new UsageError(`unknown target '${n}' (targets: ${KNOWN_TARGETS.join(', ')})`);
+    if (!KNOWN_TARGETS.includes(n)) {
+      throw new UsageError(`unknown target '${n}' (targets: ${KNOWN_TARGETS.join(', ')})${didYouMean(n, KNOWN_TARGETS)}`);
     }
   }
   return [...new Set(list)];

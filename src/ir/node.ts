@@ -90,6 +90,8 @@ export interface LoopParts {
   readonly effects: readonly Node[];
   readonly role: string;
   readonly parallel: boolean;
+  /** Where iterations run, set by the `bind` pass: 'grid.x' | 'grid.y' | 'grid.z' | 'block' | 'serial' (before it: 'serial'). */
+  readonly bind: string;
 }
 
 /** Splits a LOOP's sources into their roles. */
@@ -107,6 +109,7 @@ export function loopParts(loop: Node): LoopParts {
     effects: s.slice(3 + 3 * n),
     role: String(loop.attrs['role'] ?? ''),
     parallel: loop.attrs['parallel'] === true,
+    bind: String(loop.attrs['bind'] ?? 'serial'),
   };
 }
 

@@ -16,7 +16,7 @@ export enum Op {
   ITER = 'iter',
   /**
    * Counted loop `for range in [lo, hi)`. src: [lo, hi, range, ...iters, ...inits, ...nexts, ...effects].
-   * arg: { carried, role, parallel? }. Its value is the tuple of final carried values (see RESULT).
+   * arg: { carried, role, parallel?, bind? } (bind: grid.x|grid.y|grid.z|block|serial, set by the `bind` pass). Its value is the tuple of final carried values (see RESULT).
    */
   LOOP = 'loop',
   /** The i-th final carried value of a LOOP. src: [loop]. arg: index. */

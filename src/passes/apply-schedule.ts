@@ -2,34 +2,34 @@
  * @file Stage `apply-schedule`: the kernel's `schedule TARGET { ... }` block merged over the
  * target's defaults in `targets/<target>.json`, merged over the empty schedule. Pure.
  */
-import { readFileSync } from 'node:fs';
 import type { Kernel } from '../model/kernel.js';
 import { EMPTY_SCHEDULE, mergeSchedule, type Schedule, type ScheduleSettings } from './schedule.js';
-
-const defaultsCache = new Map<string, ScheduleSettings>();
+import { checkTargetSettings, problemText, targetTable } from './target-table.js';
 
 /** The default schedule settings of `target` from `targets/<target>.json` ({} when there is none). */
 export function targetDefaults(target: string): ScheduleSettings {
-  if (!/^[a-z0-9_-]+$/.test(target)) return {};
-  let hit = defaultsCache.get(target);
-  if (!hit) {
-    try {
-      const url = new URL(`../../targets/${target}.json`, import.meta.url);
-      hit = JSON.parse(readFileSync(url, 'utf8')) as ScheduleSettings;
-    } catch {
-      hit = {};
-    }
-    defaultsCache.set(target, hit);
-  }
-  return hit;
+  return targetTable(target)?.defaults ?? {};
 }
+
+/** Smallest power of two >= n (n >= 1). */
+const nextPow2 = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 
 /**
  * Resolves the schedule of `kernel` on `target`: empty schedule, then target defaults, then the
  * kernel's own block for that target, then `overrides` (tests use these to vary the schedule).
+ * With `fit_tile_q`, a static q_len shorter than tile_q shrinks it (unless the kernel's block sets tile_q).
+ * A key the target does not know, or a bad value, in the kernel's block is an Error (the checker reports it first).
  */
 export function applySchedule(kernel: Kernel, target: string, overrides: ScheduleSettings = {}): Schedule {
+  const own = kernel.schedules[target] ?? {};
+  const origin = `kernel ${kernel.name}: schedule ${target}`;
+  const problems = checkTargetSettings(target, own);
+  if (problems.length > 0) throw new Error(`${origin}: ${problems.map((p) => problemText(target, p)).join('; ')}`);
   let s = mergeSchedule(EMPTY_SCHEDULE, targetDefaults(target), `targets/${target}.json`);
-  s = mergeSchedule(s, kernel.schedules[target] ?? {}, `kernel ${kernel.name}: schedule ${target}`);
-  return mergeSchedule(s, overrides, 'schedule override');
+  s = mergeSchedule(s, own, origin);
+  s = mergeSchedule(s, overrides, 'schedule override');
+  if (s.fit_tile_q && kernel.kind === 'attention' && typeof kernel.qLen === 'number' && !('tile_q' in own)) {
+    s = mergeSchedule(s, { tile_q: Math.min(s.tile_q, nextPow2(kernel.qLen)) }, 'fit_tile_q');
+  }
+  return s;
 }

@@ -7,6 +7,7 @@ import { assertValid } from '../ir/verify.js';
 import type { Node } from '../ir/node.js';
 import type { AttentionKernel, AttentionSizes, Kernel } from '../model/kernel.js';
 import { applySchedule } from './apply-schedule.js';
+import { bindLoops } from './bind.js';
 import { keyWalk, type KeyWalk } from './attention-space.js';
 import { lowerAttention } from './lower-attention.js';
 import { lowerGemm } from './lower-gemm.js';
@@ -14,6 +15,7 @@ import { packGqa } from './pack-gqa.js';
 import type { Schedule, ScheduleSettings } from './schedule.js';
 import { simplify } from './simplify.js';
 import { splitKv } from './split-kv.js';
+import { targetTable } from './target-table.js';
 
 /** Options of a pipeline run. */
 export interface PipelineOptions {
@@ -49,7 +51,15 @@ export function splitChunks(k: AttentionKernel, s: Schedule): number {
   return s.split_kv;
 }
 
-/** Runs every stage for `kernel` on `target`. */
+/**
+ * Stage `legalize.<target>`: what the target's table asks of the IR before its printer sees it (today: loop
+ * binding). Its output is exactly what the printer receives.
+ */
+function legalize(g: Node, target: string): Node {
+  return bindLoops(g, targetTable(target)?.bind ?? {});
+}
+
+/** Runs every stage for `kernel` on `target`; the last stage (`legalize.<target>`) is what the target prints. */
 export function runPipeline(kernel: Kernel, target: string, opts: PipelineOptions = {}): PipelineResult {
   const schedule = applySchedule(kernel, target, opts.schedule);
   const stages: Stage[] = [];
@@ -61,6 +71,7 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   if (kernel.kind === 'gemm') {
     let g = stage('lower-gemm', lowerGemm(kernel, { schedule }));
     g = stage('simplify', simplify(g));
+    g = stage(`legalize.${target}`, legalize(g, target));
     return { final: g, schedule, stages };
   }
   // lower: FlashAttention-2 loops over the key tiles the analysis says are live
@@ -75,5 +86,6 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   const chunks = splitChunks(kernel, schedule);
   if (chunks > 1) g = stage('split-kv', splitKv(g, { chunks }));
   g = stage('simplify.final', simplify(g));
+  g = stage(`legalize.${target}`, legalize(g, target));
   return { final: g, schedule, walk, stages };
 }

@@ -3,7 +3,9 @@
  * (`// RUN: split-kv chunks=2` in golden tests).
  */
 import type { Node } from '../ir/node.js';
+import { bindLoops } from './bind.js';
 import { packGqa } from './pack-gqa.js';
+import { LOOP_BINDINGS, type LoopBinding } from './target-table.js';
 import { simplify } from './simplify.js';
 import { splitKv } from './split-kv.js';
 
@@ -21,6 +23,11 @@ export const PASSES: Readonly<Record<string, PassFn>> = {
   simplify: (ir) => simplify(ir),
   'pack-gqa': (ir, o) => packGqa(ir, { group: int(o, 'group') }),
   'split-kv': (ir, o) => splitKv(ir, { chunks: int(o, 'chunks') }),
+  // options: role=binding pairs, e.g. `qt=grid.x h=grid.y kv=serial`
+  bind: (ir, o) => bindLoops(ir, Object.fromEntries(Object.entries(o).map(([role, b]) => {
+    if (!(LOOP_BINDINGS as readonly string[]).includes(b)) throw new Error(`pass option '${role}' must be one of ${LOOP_BINDINGS.join(', ')}`);
+    return [role, b as LoopBinding];
+  }))),
 };
 
 /** Runs pass `name` with options text like `chunks=2 foo=bar`. */

@@ -23,6 +23,8 @@ export interface Schedule {
   readonly split_kv_chunks: number;
   /** Pack the query heads of one KV head together (GQA / MQA). */
   readonly pack_gqa: boolean;
+  /** Shrink tile_q to the next power of two >= a static q_len (decode gets 1-row tiles) unless the kernel's block sets tile_q. */
+  readonly fit_tile_q: boolean;
   /** Other keys, passed through to target printers. */
   readonly extra: Readonly<Record<string, number | boolean | string>>;
 }
@@ -41,30 +43,51 @@ export const EMPTY_SCHEDULE: Schedule = Object.freeze({
   split_kv_max_q_len: 16,
   split_kv_chunks: 4,
   pack_gqa: false,
+  fit_tile_q: false,
   extra: Object.freeze({}),
 });
 
-const TILE_KEYS = ['tile_q', 'tile_k', 'tile_m', 'tile_n', 'tile_kd', 'split_kv_max_q_len', 'split_kv_chunks'] as const;
 const MAX_TILE = 1024;
+const MAX_SPLIT = 256;
 
-/** Applies `settings` over `base`; throws a clear Error on a bad value of a known key. */
+/** A schedule value as written (JSON defaults, `schedule T { }` blocks, overrides). */
+export type ScheduleValue = number | boolean | string;
+
+const isInt = (v: ScheduleValue, lo: number, hi: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+const tileKey = (v: ScheduleValue): string | null => (isInt(v, 1, MAX_TILE) ? null : `an integer in [1, ${MAX_TILE}]`);
+const boolKey = (v: ScheduleValue): string | null => (typeof v === 'boolean' ? null : 'true or false');
+
+/** Every key all targets share, with its value rule: null when `value` is valid, else what it must be. */
+export const SCHEDULE_KEYS: Readonly<Record<Exclude<keyof Schedule, 'extra'>, (value: ScheduleValue) => string | null>> = {
+  tile_q: tileKey,
+  tile_k: tileKey,
+  tile_m: tileKey,
+  tile_n: tileKey,
+  tile_kd: tileKey,
+  split_kv_max_q_len: tileKey,
+  split_kv_chunks: tileKey,
+  split_kv: (v) => (v === 'auto' || isInt(v, 1, MAX_SPLIT) ? null : `'auto' or an integer in [1, ${MAX_SPLIT}]`),
+  pack_gqa: boolKey,
+  fit_tile_q: boolKey,
+};
+
+/** Whether `key` is one of SCHEDULE_KEYS. */
+export function isScheduleKey(key: string): key is keyof typeof SCHEDULE_KEYS {
+  return Object.prototype.hasOwnProperty.call(SCHEDULE_KEYS, key);
+}
+
+/**
+ * Applies `settings` over `base`; throws a clear Error on a bad value of a shared key. Other keys are the
+ * target's own (validated against its table by `checkTargetSettings`) and pass through in `extra`.
+ */
 export function mergeSchedule(base: Schedule, settings: ScheduleSettings, origin: string): Schedule {
   const out: Record<string, unknown> = { ...base, extra: { ...base.extra } };
   for (const [key, value] of Object.entries(settings)) {
-    if ((TILE_KEYS as readonly string[]).includes(key)) {
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TILE) {
-        throw new Error(`${origin}: schedule '${key}' must be an integer in [1, ${MAX_TILE}], got ${String(value)}`);
-      }
+    if (isScheduleKey(key)) {
+      const want = SCHEDULE_KEYS[key](value);
+      if (want !== null) throw new Error(`${origin}: schedule '${key}' must be ${want}, got ${String(value)}`);
       out[key] = value;
-    } else if (key === 'split_kv') {
-      if (value !== 'auto' && (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 256)) {
-        throw new Error(`${origin}: schedule 'split_kv' must be 'auto' or an integer in [1, 256], got ${String(value)}`);
-      }
-      out[key] = value;
-    } else if (key === 'pack_gqa') {
-      if (typeof value !== 'boolean') throw new Error(`${origin}: schedule 'pack_gqa' must be true or false`);
-      out[key] = value;
-    } else if (key !== 'target' && key !== 'about') {
+    } else {
       (out['extra'] as Record<string, unknown>)[key] = value;
     }
   }

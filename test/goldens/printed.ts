@@ -1,12 +1,15 @@
-/** @file The printed sources of a kernel that goldens compare: WGSL (plain variant) and WAT (SIMD128, unoptimised). */
+/** @file The printed sources of a kernel that goldens compare: each backend's own printer on its own lowering. */
 import type { Kernel } from '../../src/model/kernel.js';
-import { runPipeline } from '../../src/passes/pipeline.js';
-import { printWasmModules } from '../../src/targets/wasm/module.js';
-import { compileWgsl } from '../../src/targets/webgpu/target.js';
+import { getBackend } from '../../src/targets/index.js';
+
+/** The source `target` prints for `kernel` (WGSL plain variant; WAT of the SIMD128 module before binaryen's optimiser). */
+export function printedSource(target: string, kernel: Kernel): string {
+  const backend = getBackend(target);
+  if (!backend) throw new Error(`no backend '${target}'`);
+  return backend.print(backend.lower(kernel), kernel).text;
+}
 
 /** WGSL and WAT text of `kernel` on the default schedules of webgpu and wasm. */
 export function printedSources(kernel: Kernel): { wgsl: string; wat: string } {
-  const wgsl = compileWgsl(kernel).artifact.wgsl;
-  const wat = printWasmModules(runPipeline(kernel, 'wasm').final, { model: kernel }).simd;
-  return { wgsl, wat };
+  return { wgsl: printedSource('webgpu', kernel), wat: printedSource('wasm', kernel) };
 }

@@ -56,7 +56,7 @@ describe('interp vs the float64 reference', () => {
 describe('the pipeline stages that features need', () => {
   it('decode kernels are split over the KV range and GQA kernels are packed', () => {
     const names = runPipeline(KERNELS.find((k) => k.name === 'decode_split')!, 'interp').stages.map((s) => s.name);
-    expect(names).toEqual(['lower-attention', 'simplify', 'pack-gqa', 'split-kv', 'simplify.final']);
+    expect(names).toEqual(['lower-attention', 'simplify', 'pack-gqa', 'split-kv', 'simplify.final', 'legalize.interp']);
   });
   it('the registry knows interp', () => {
     expect(TARGET_NAMES).toContain('interp');

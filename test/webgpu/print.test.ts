@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { compileWgsl, scheduleFor } from '../../src/targets/webgpu/target.js';
+import { compileWgsl } from '../../src/targets/webgpu/target.js';
+import { applySchedule } from '../../src/passes/apply-schedule.js';
 import { literal } from '../../src/targets/webgpu/wgsl-table.js';
 import { NO_ADAPTER_REASON } from '../../src/runtime/webgpu/node-device.js';
 import { kernelsOf } from './helpers.js';
@@ -46,9 +47,10 @@ describe('webgpu WGSL printer', () => {
   });
 
   it('uses short query tiles for static short queries unless the kernel sets tile_q', () => {
-    expect(scheduleFor(winBf16)['tile_q']).toBe(1);
-    expect(scheduleFor(winF16)['tile_q']).toBe(16);
-    expect(scheduleFor(winF16)['pack_gqa']).toBe(false);
+    // targets/webgpu.json: fit_tile_q, pack_gqa false (applied by the pipeline, so --emit ir shows them too)
+    expect(applySchedule(winBf16, 'webgpu').tile_q).toBe(1);
+    expect(applySchedule(winF16, 'webgpu').tile_q).toBe(16);
+    expect(applySchedule(winF16, 'webgpu').pack_gqa).toBe(false);
   });
 
   it('spells literals as typed WGSL', () => {

@@ -3,7 +3,9 @@
  * in TypeScript with f32 arithmetic. Plans (static, run-time, or expanded closed forms) are built
  * before each run and bound as buffers, exactly as generated kernels receive them.
  */
-import type { CompiledKernel, Target } from '../../harness/target.js';
+import type { CompiledKernel } from '../../harness/target.js';
+import { printKernel } from '../../ir/print.js';
+import type { Backend } from '../backend.js';
 import type { AttentionKernel, AttentionSizes, DType, GemmKernel, GemmSizes, Kernel } from '../../model/kernel.js';
 import type { AttentionInputs, AttentionOutputs, GemmInputs, GemmOutputs, RaggedList, RuntimeValue } from '../../model/values.js';
 import { sizeRecord } from '../../reference/mask.js';
@@ -105,9 +107,11 @@ function compileGemm(kernel: GemmKernel, schedule: ScheduleSettings): CompiledKe
 }
 
 /** Creates an interp target; `schedule` overrides the schedule of every kernel (tests vary it). */
-export function createInterpTarget(schedule: ScheduleSettings = {}): Target {
+export function createInterpTarget(schedule: ScheduleSettings = {}): Backend {
   return {
     name: 'interp',
+    lower: (kernel, sizes) => runPipeline(kernel, 'interp', { schedule, ...(sizes ? { sizes } : {}) }),
+    print: (lowered) => ({ language: 'ir', text: printKernel(lowered.final) }),
     async availability() {
       return { ok: true };
     },
@@ -118,4 +122,4 @@ export function createInterpTarget(schedule: ScheduleSettings = {}): Target {
 }
 
 /** The interp target with default schedules. */
-export const interpTarget: Target = createInterpTarget();
+export const interpTarget: Backend = createInterpTarget();

@@ -31,8 +31,8 @@ export interface PrintedFunction {
   readonly parallel: boolean;
 }
 
-/** Loops whose iterations are independent units of work, split between threads. */
-const WORK_ROLES: ReadonlySet<string> = new Set(['qt', 'nt', 'br']);
+/** Loops whose iterations are independent units of work, split between threads: those the `bind` pass bound to `block`. */
+const isWorkLoop = (loop: Node): boolean => loopParts(loop).bind === 'block';
 
 type Printer = (ctx: FnContext, n: Node) => void;
 
@@ -112,7 +112,7 @@ class KernelPrinter {
       assign(ctx, it, parts.inits[j]!);
     });
     const i = ctx.scalarLocal(parts.range);
-    const work = !this.inWork && parts.iters.length === 0 && WORK_ROLES.has(parts.role);
+    const work = !this.inWork && parts.iters.length === 0 && isWorkLoop(p.node);
     const [brk, top] = [ctx.label('B'), ctx.label('L')];
     ctx.emit(`(local.set ${i} ${ctx.val(parts.lo)})`);
     ctx.open(`(block ${brk}`);
@@ -199,5 +199,5 @@ export function printKernelFunction(kernel: Node, relaxed: boolean): PrintedFunc
   printer.region(linearize(kernel));
   const signature = ['(param $sb i32) (param $tid i32) (param $nth i32)', ...infos.map((_, j) => `(param $p${j} i32)`)].join(' ');
   const wat = `(func $run (export "run") ${signature}\n  (local $work i32)\n${ctx.body()})`;
-  return { wat, params: infos, scratchBytes: ctx.scratchBytes, parallel: all.some((n) => n.op === Op.LOOP && WORK_ROLES.has(loopParts(n).role)) };
+  return { wat, params: infos, scratchBytes: ctx.scratchBytes, parallel: all.some((n) => n.op === Op.LOOP && isWorkLoop(n)) };
 }

@@ -3,7 +3,9 @@
  * SIMD128 module (plus a relaxed-SIMD variant) with binaryen, and runs it through the wasm runtime.
  * Plans and packed weights are built per run and bound as buffers, as in generated kernels.
  */
-import type { CompiledKernel, Target } from '../../harness/target.js';
+import type { CompiledKernel } from '../../harness/target.js';
+import type { Backend } from '../backend.js';
+import { buildWasmTarget } from '../../build/wasm.js';
 import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Kernel } from '../../model/kernel.js';
 import type { AttentionInputs, AttentionOutputs, GemmInputs, GemmOutputs } from '../../model/values.js';
 import { planFor } from '../../passes/attention-space.js';
@@ -13,7 +15,7 @@ import { packWeight } from '../../runtime/packing.js';
 import { attentionSizeBindings, gemmBindings, planBindings, runtimeBindings } from '../../runtime/library/bind.js';
 import { WasmKernel, type WasmLoadOptions } from '../../runtime/wasm/kernel.js';
 import { WASM } from '../../runtime/wasm/wasm-api.js';
-import { compileWasmModules } from './module.js';
+import { compileWasmModules, printWasmModules } from './module.js';
 
 /** Options of a wasm target instance. */
 export interface WasmTargetOptions extends WasmLoadOptions {
@@ -26,8 +28,13 @@ interface Loaded {
   readonly result: PipelineResult;
 }
 
+/** The pipeline run whose last stage the wasm printer prints. */
+function lowerForWasm(kernel: Kernel, o: WasmTargetOptions, sizes?: AttentionSizes): PipelineResult {
+  return runPipeline(kernel, 'wasm', { schedule: o.schedule ?? {}, ...(sizes ? { sizes } : {}) });
+}
+
 async function loadFor(kernel: Kernel, o: WasmTargetOptions, sizes?: AttentionSizes): Promise<Loaded> {
-  const result = runPipeline(kernel, 'wasm', { schedule: o.schedule ?? {}, ...(sizes ? { sizes } : {}) });
+  const result = lowerForWasm(kernel, o, sizes);
   const mods = compileWasmModules(result.final, { model: kernel });
   return { kernel: await WasmKernel.load(mods, o), result };
 }
@@ -76,9 +83,12 @@ function compileGemm(kernel: GemmKernel, o: WasmTargetOptions): CompiledKernel {
 }
 
 /** Creates a wasm target (threads, relaxed SIMD and schedule overrides as options). */
-export function createWasmTarget(o: WasmTargetOptions = {}): Target {
+export function createWasmTarget(o: WasmTargetOptions = {}): Backend {
   return {
     name: 'wasm',
+    lower: (kernel, sizes) => lowerForWasm(kernel, o, sizes),
+    print: (lowered, kernel) => ({ language: 'wat', text: printWasmModules(lowered.final, { model: kernel }).simd }),
+    library: buildWasmTarget,
     async availability() {
       return WASM !== undefined && WASM.validate(SIMD_PROBE)
         ? { ok: true }
@@ -97,4 +107,4 @@ const SIMD_PROBE = new Uint8Array([
 ]);
 
 /** The wasm target with default schedules, one thread, relaxed SIMD where available. */
-export const wasmTarget: Target = createWasmTarget();
+export const wasmTarget: Backend = createWasmTarget();

@@ -180,19 +180,13 @@ function chooseSlots(all: readonly Node[], uses: ReadonlyMap<Node, number>): Set
   return slot;
 }
 
-/** Outer loops without carried values whose bodies hold nothing but the next loop of the chain. */
+/** The loops the `bind` pass bound to grid axes, outermost first (a perfect nest from the root). */
 function findGrid(root: Region): Placed[] {
   const grid: Placed[] = [];
-  const rootNodes = new Set(root.map((p) => p.node));
-  const invariant = (n: Node): boolean => n.op === Op.CONST || n.op === Op.PARAM || rootNodes.has(n);
   let region = root;
   for (;;) {
-    const loops = region.filter((p) => p.node.op === Op.LOOP);
-    const effects = region.filter((p) => p.node.op === Op.LOOP || p.node.op === Op.STORE || p.node.op === Op.BARRIER || p.node.op === Op.IF);
-    if (loops.length !== 1 || effects.length !== 1) return grid;
-    const p = loops[0]!;
-    const parts = loopParts(p.node);
-    if (parts.iters.length > 0 || !invariant(parts.lo) || !invariant(parts.hi)) return grid;
+    const p = region.find((x) => x.node.op === Op.LOOP && loopParts(x.node).bind.startsWith('grid.'));
+    if (!p) return grid;
     grid.push(p);
     region = p.body!;
   }

@@ -10,6 +10,8 @@ import { UsageRecorder } from './hazards.js';
 import { layoutKernel, type BufferInfo, type Layout, type SlotPlan } from './layout.js';
 import { BodyPrinter, UNROLL_LIMIT } from './statements.js';
 import { Op } from '../../ir/ops.js';
+import { targetDefaults } from '../../passes/apply-schedule.js';
+import type { Schedule } from '../../passes/schedule.js';
 import { CODEC, HELPERS, VALUE_TYPE } from './wgsl-table.js';
 
 /** Printer settings. */
@@ -63,8 +65,18 @@ export interface ReadonlySetLike<T> {
 /** The workgroup memory every WebGPU device has (the spec's default maxComputeWorkgroupStorageSize). */
 export const WEBGPU_DEFAULT_WORKGROUP_BYTES = 16384;
 
-/** Default printer settings (SwiftShader runs 2-16 workgroups at once; more only queue). */
-export const DEFAULT_PRINT: PrintOptions = { workgroupSize: 64, workgroups: 64, workgroupBytes: WEBGPU_DEFAULT_WORKGROUP_BYTES };
+/** The launch a schedule asks for: `workgroup_size` lanes per workgroup, `workgroups` persistent workgroups (targets/webgpu.json). */
+export function launchOf(schedule: Pick<Schedule, 'extra'>): Pick<PrintOptions, 'workgroupSize' | 'workgroups'> {
+  const at = (key: string): number => {
+    const v = schedule.extra[key];
+    if (typeof v !== 'number') throw new Error(`webgpu: schedule '${key}' is missing (targets/webgpu.json declares it)`);
+    return v;
+  };
+  return { workgroupSize: at('workgroup_size'), workgroups: at('workgroups') };
+}
+
+/** Default printer settings: the launch of targets/webgpu.json (SwiftShader runs 2-16 workgroups at once; more only queue). */
+export const DEFAULT_PRINT: PrintOptions = { ...launchOf({ extra: targetDefaults('webgpu') }), workgroupBytes: WEBGPU_DEFAULT_WORKGROUP_BYTES };
 
 /** The binding declarations every module carries (the runtime binds the same table). */
 const BINDINGS = WGSL_BINDINGS.map((b) => `@group(0) @binding(${b.binding}) ${b.wgsl};`).join('\n');

@@ -2,7 +2,9 @@
  * @file The `webgpu` target: compiles a kernel through the pass pipeline, prints the final IR to a
  * WGSL kernel, and runs it on Dawn (SwiftShader when there is no GPU) with plans bound as buffers.
  */
-import type { CompiledKernel, Target } from '../../harness/target.js';
+import type { CompiledKernel } from '../../harness/target.js';
+import type { Backend } from '../backend.js';
+import { buildWebgpuTarget } from '../../build/webgpu.js';
 import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Kernel } from '../../model/kernel.js';
 import type { AttentionInputs, AttentionOutputs, GemmInputs, GemmOutputs } from '../../model/values.js';
 import { runPipeline, type PipelineResult } from '../../passes/pipeline.js';
@@ -11,27 +13,26 @@ import type { WgslKernelArtifact } from '../../runtime/webgpu/artifact.js';
 import { nodeDevice } from '../../runtime/webgpu/node-device.js';
 import { prepareKernel, type PreparedKernel } from '../../runtime/webgpu/run.js';
 import { bindAttention, bindGemm } from './bind.js';
-import { DEFAULT_PRINT, printWgsl, variantFor, type PrintOptions } from './print.js';
+import { DEFAULT_PRINT, launchOf, printWgsl, variantFor, type PrintOptions } from './print.js';
 
-/** Tile sizes this target uses (no GQA packing: the head loop is a grid axis, which keeps shaders small) unless the kernel's `schedule webgpu { }` block says otherwise. */
-export const WEBGPU_SCHEDULE: ScheduleSettings = { tile_q: 16, tile_k: 32, tile_m: 16, tile_n: 32, tile_kd: 32, pack_gqa: false };
-
-/** The schedule overrides for `kernel`: ours, minus keys its own webgpu block sets; short static queries get short tiles. */
-export function scheduleFor(kernel: Kernel, base: ScheduleSettings = WEBGPU_SCHEDULE): ScheduleSettings {
+/** Test overrides `base` for `kernel`, minus keys its own webgpu block sets (the kernel's block wins). */
+export function scheduleFor(kernel: Kernel, base: ScheduleSettings = {}): ScheduleSettings {
   const own = kernel.schedules['webgpu'] ?? {};
-  const out: Record<string, number | boolean | string> = {};
-  for (const [key, value] of Object.entries(base)) if (!(key in own)) out[key] = value;
-  if (kernel.kind === 'attention' && typeof kernel.qLen === 'number' && !('tile_q' in own)) {
-    const tq = Number(out['tile_q'] ?? 16);
-    out['tile_q'] = Math.min(tq, 2 ** Math.ceil(Math.log2(Math.max(1, kernel.qLen))));
-  }
-  return out;
+  return Object.fromEntries(Object.entries(base).filter(([key]) => !(key in own)));
 }
 
-/** Final IR and WGSL of `kernel` (attention with a dynamic head_dim needs concrete `sizes`). */
+/**
+ * Final IR and WGSL of `kernel` (attention with a dynamic head_dim needs concrete `sizes`): the printer gets the
+ * pipeline's last stage as it is, and launches the grid the schedule gives (targets/webgpu.json).
+ */
 export function compileWgsl(kernel: Kernel, sizes?: AttentionSizes, schedule?: ScheduleSettings, print: PrintOptions = DEFAULT_PRINT): { pipeline: PipelineResult; artifact: WgslKernelArtifact } {
-  const pipeline = runPipeline(kernel, 'webgpu', { schedule: schedule ?? scheduleFor(kernel), ...(sizes ? { sizes } : {}) });
-  return { pipeline, artifact: printWgsl(pipeline.final, kernel.name, print) };
+  const pipeline = lowerForWebgpu(kernel, sizes, schedule);
+  return { pipeline, artifact: printWgsl(pipeline.final, kernel.name, { ...print, ...launchOf(pipeline.schedule) }) };
+}
+
+/** The pipeline run whose last stage the webgpu printer prints. */
+export function lowerForWebgpu(kernel: Kernel, sizes?: AttentionSizes, schedule?: ScheduleSettings): PipelineResult {
+  return runPipeline(kernel, 'webgpu', { schedule: schedule ?? {}, ...(sizes ? { sizes } : {}) });
 }
 
 interface Variant {
@@ -92,18 +93,22 @@ async function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefi
  * Creates a webgpu target; `schedule` replaces the target's tile choices (tests vary it); `print` picks a variant of
  * WGSL_VARIANTS (default: the best one the device can run, as the generated library picks it).
  */
-export function createWebgpuTarget(schedule?: ScheduleSettings, print?: Partial<PrintOptions>): Target {
+export function createWebgpuTarget(schedule?: ScheduleSettings, print?: Partial<PrintOptions>): Backend {
+  const overrides = (kernel: Kernel): ScheduleSettings | undefined => (schedule ? scheduleFor(kernel, schedule) : undefined);
   return {
     name: 'webgpu',
+    lower: (kernel, sizes) => lowerForWebgpu(kernel, sizes, overrides(kernel)),
+    print: (lowered, kernel) => ({ language: 'wgsl', text: printWgsl(lowered.final, kernel.name, { ...DEFAULT_PRINT, ...print, ...launchOf(lowered.schedule) }).wgsl }),
+    library: buildWebgpuTarget,
     async availability() {
       const d = await nodeDevice();
       return d.ok ? { ok: true } : { ok: false, reason: d.reason };
     },
     async compile(kernel: Kernel): Promise<CompiledKernel> {
-      return compileKernel(kernel, schedule ? scheduleFor(kernel, schedule) : undefined, print);
+      return compileKernel(kernel, overrides(kernel), print);
     },
   };
 }
 
 /** The webgpu target with default schedules. */
-export const webgpuTarget: Target = createWebgpuTarget();
+export const webgpuTarget: Backend = createWebgpuTarget();

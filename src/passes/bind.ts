@@ -1,0 +1,60 @@
+/**
+ * @file Pass `bind`: sets every loop's `bind` attribute from the target's table (loop role -> grid.x|grid.y|grid.z,
+ * block or serial), keeping only bindings that are legal, so printers read where iterations run instead of
+ * guessing it from role names. Grid axes form a perfect nest from the kernel root (no carried values, bounds
+ * that depend on no loop, nothing else beside them); a block loop carries nothing and sits in no other block
+ * loop; every other loop is serial.
+ */
+import { loopParts, toposort, Node } from '../ir/node.js';
+import { Op, OpGroup } from '../ir/ops.js';
+import type { LoopBinding } from './target-table.js';
+
+/** Loop role -> binding (roles not listed are serial). */
+export type BindTable = Readonly<Record<string, LoopBinding>>;
+
+/** True when `n` depends on no loop index or carried value. */
+function loopInvariant(n: Node): boolean {
+  return toposort([n]).every((x) => !OpGroup.Placeholder.has(x.op));
+}
+
+/** The loops the perfect nest from the kernel root binds to grid axes. */
+function gridLoops(kernel: Node, table: BindTable, into: Map<Node, LoopBinding>): void {
+  let effects = kernel.src;
+  for (;;) {
+    const only = effects.length === 1 ? effects[0]! : null;
+    if (!only || only.op !== Op.LOOP) return;
+    const p = loopParts(only);
+    const want = table[p.role];
+    if (!want?.startsWith('grid.') || p.iters.length > 0 || !loopInvariant(p.lo) || !loopInvariant(p.hi)) return;
+    into.set(only, want);
+    effects = p.effects;
+  }
+}
+
+/** Block loops: loops the table binds to `block` that carry nothing and lie inside no other block loop. */
+function blockLoops(kernel: Node, table: BindTable, into: Map<Node, LoopBinding>): void {
+  const inBlock = new Set<Node>();
+  // NOTE: users come before their sources in reverse topological order, so an enclosing loop is decided first.
+  for (const n of toposort([kernel]).reverse()) {
+    if (n.op !== Op.LOOP || into.has(n)) continue;
+    const p = loopParts(n);
+    const block = !inBlock.has(n) && table[p.role] === 'block' && p.iters.length === 0;
+    into.set(n, block ? 'block' : 'serial');
+    if (block) for (const inner of toposort(n.src)) if (inner.op === Op.LOOP) inBlock.add(inner);
+  }
+}
+
+/** Binds every loop of `kernel` by `table`; returns the kernel with each LOOP's `bind` attribute set. */
+export function bindLoops(kernel: Node, table: BindTable): Node {
+  const want = new Map<Node, LoopBinding>();
+  gridLoops(kernel, table, want);
+  blockLoops(kernel, table, want);
+  const done = new Map<Node, Node>();
+  for (const n of toposort([kernel])) {
+    let cur = n.withSrc(n.src.map((s) => done.get(s) ?? s));
+    const b = want.get(n);
+    if (n.op === Op.LOOP && cur.attrs['bind'] !== (b ?? 'serial')) cur = Node.make(Op.LOOP, cur.type, cur.src, { ...cur.attrs, bind: b ?? 'serial' });
+    done.set(n, cur);
+  }
+  return done.get(kernel)!;
+}
