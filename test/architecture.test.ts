@@ -43,6 +43,10 @@ describe('layering', () => {
     expect(violations('ir', (i) => i.startsWith('ir/') || i.startsWith('model/') || i.startsWith('node:'))).toEqual([]);
   });
 
+  it('no pass imports a target or the reference (constant folding uses the IR/model evaluator)', () => {
+    expect(violations('passes', (i) => !i.startsWith('targets/') && !i.startsWith('reference/'))).toEqual([]);
+  });
+
   it('the model is plain data and its evaluator', () => {
     expect(violations('model', (i) => i.startsWith('model/'))).toEqual([]);
   });

@@ -6,33 +6,20 @@ import * as B from '../ir/build.js';
 import type { Node } from '../ir/node.js';
 import { Op, OpGroup } from '../ir/ops.js';
 import { rewriteBottomUp } from '../ir/rewrite.js';
-import { ELEMENTWISE } from '../targets/interp/tiles.js';
+import { scalarEval } from '../ir/scalar-eval.js';
 
 const isConst = (n: Node, v?: number): boolean => n.op === Op.CONST && (v === undefined || n.arg === v);
 const constOf = (n: Node): number => n.arg as number;
 const isScalarInt = (n: Node): boolean => n.type.kind === 'tile' && n.type.shape.length === 0 && n.type.scalar === 'i32';
 
-const folders = new Map<string, (a: number, b: number, c: number) => number>();
-function fold(key: string, args: number[]): number {
-  let f = folders.get(key);
-  if (!f) {
-    f = new Function('popcount', 'erf', `return (a, b, c) => { let r = 0; void r; return ${ELEMENTWISE[key]}; }`)(
-      (x: number) => { let v = x >>> 0; let k = 0; while (v) { v &= v - 1; k++; } return k; },
-      (x: number) => x,
-    ) as (a: number, b: number, c: number) => number;
-    folders.set(key, f);
-  }
-  return f(args[0] ?? 0, args[1] ?? 0, args[2] ?? 0);
-}
-
 /** One simplification step at `n` (sources already simplified), or undefined. */
 export function simplifyNode(n: Node): Node | undefined {
   if (n.type.kind !== 'tile') return undefined;
   const scalar = n.type.scalar;
-  const elementwise = OpGroup.Unary.has(n.op) || OpGroup.Binary.has(n.op) || OpGroup.Ternary.has(n.op);
-  if (elementwise && n.type.shape.length === 0 && n.src.every((s) => isConst(s)) && n.op !== Op.ERF) {
-    const key = n.op === Op.CAST ? `cast:${scalar === 'bool' ? 'bool' : scalar === 'i32' ? 'i32' : 'f32'}` : n.op;
-    return B.constant(fold(key, n.src.map(constOf)), scalar);
+  const fold = scalarEval(n.op);
+  if (fold && n.type.shape.length === 0 && n.src.every((s) => isConst(s))) {
+    const [a = 0, b = 0, c = 0] = n.src.map(constOf);
+    return B.constant(fold(a, b, c, scalar), scalar);
   }
   const [a, b] = n.src as [Node, Node];
   if (n.op === Op.WHERE && isConst(n.src[0]!)) {
