@@ -2,6 +2,8 @@
  * @file A pool of worker threads that share one kernel's memory: each worker instantiates the same
  * module against the shared memory and runs `run(sb, tid, nth, ...)` for its thread id, while the
  * calling thread runs thread 0. The worker source is inline, so it needs no file on disk.
+ * A worker holds the process open only while it has a request in flight: an idle pool never keeps Node
+ * alive, so a script that loads a kernel with threads ends by itself (`dispose()` stops the workers sooner).
  */
 import { Worker } from 'node:worker_threads';
 import { erf } from './convert.js';
@@ -38,10 +40,10 @@ class PoolWorker {
 
   constructor() {
     this.worker = new Worker(WORKER_SOURCE, { eval: true });
-    this.worker.unref();
     this.worker.on('message', (m: { type: string; message?: string }) => {
       const p = this.pending;
       this.pending = null;
+      this.worker.unref();
       if (!p) return;
       if (m.type === 'error') p.reject(new Error(`wasm worker: ${m.message}`));
       else p.resolve();
@@ -49,8 +51,11 @@ class PoolWorker {
     this.worker.on('error', (e) => {
       const p = this.pending;
       this.pending = null;
+      this.worker.unref();
       p?.reject(e);
     });
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    this.worker.unref();
   }
 
   /** Sends one message and waits for its answer. */
@@ -58,6 +63,7 @@ class PoolWorker {
     if (this.pending) return Promise.reject(new Error('wasm worker: busy'));
     return new Promise<void>((resolve, reject) => {
       this.pending = { resolve, reject };
+      this.worker.ref();
       this.worker.postMessage(message);
     });
   }
