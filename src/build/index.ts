@@ -9,6 +9,7 @@ import { kernelManifest, type TargetSections } from './manifest.js';
 import type { TargetBuild, TargetBuildOptions } from './target-build.js';
 import { buildWasmTarget } from './wasm.js';
 import { buildWebgpuTarget } from './webgpu.js';
+import { STANDALONE_RUNTIME_IMPORT, standaloneRuntimeFiles } from './standalone.js';
 import { indexModule, kernelWrapper } from './wrapper.js';
 
 /** Options of a build. */
@@ -19,6 +20,8 @@ export interface BuildOptions extends TargetBuildOptions {
   readonly outDir?: string;
   /** Folder that manifest paths are relative to (default the process's working folder). */
   readonly cwd?: string;
+  /** Write a copy of the runtime into the library (`sparsec/`), so it needs no installed sparsec package. */
+  readonly standalone?: boolean;
 }
 
 /** The builder of each target `sparsec build` can write. */
@@ -55,7 +58,7 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
       for (const [name, data] of built.files) files.set(name, data);
     }
     const manifest = kernelManifest(kernel, targets, sections as TargetSections, cwd);
-    const wrapper = kernelWrapper(kernel, manifest.source.file, targets);
+    const wrapper = kernelWrapper(kernel, manifest.source.file, targets, opts.standalone ? STANDALONE_RUNTIME_IMPORT : 'sparsec/runtime');
     files.set(`${kernel.name}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
     files.set(`${kernel.name}.js`, wrapper.js);
     files.set(`${kernel.name}.d.ts`, wrapper.dts);
@@ -63,6 +66,7 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
   const index = indexModule(kernels);
   files.set('index.js', index.js);
   files.set('index.d.ts', index.dts);
+  if (opts.standalone) for (const [name, text] of standaloneRuntimeFiles()) files.set(name, text);
   return files;
 }
 

@@ -18,7 +18,7 @@ type Action = () => Promise<number>;
 /** Builds the commander program; `setAction` receives the chosen command's runner. */
 function buildProgram(io: Io, setAction: (a: Action) => void): Command {
   const program = new Command('sparsec')
-    .description('Compile sparse attention and sparse matrix kernels from .sparse specs to WebAssembly SIMD, WebGPU, CUDA C and ARM NEON,\nverified against a dense float64 reference.')
+    .description('Compile sparse attention and sparse matrix kernels from .sparse (and .ts) specs to WebAssembly SIMD and WebGPU, each verified against a dense float64 reference.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
@@ -26,8 +26,8 @@ function buildProgram(io: Io, setAction: (a: Action) => void): Command {
 
   program
     .command('check')
-    .description('parse and check .sparse (and .ts) spec files; a folder means every .sparse file in it')
-    .argument('<paths...>', 'files or folders')
+    .description('parse and check .sparse (and .ts) spec files; a folder means every .sparse and *.spec.ts file below it')
+    .argument('<paths...>', 'files or folders (.sparse and *.spec.ts files below a folder)')
     .option('--json', 'print the result and diagnostics as JSON on standard output')
     .option('-q, --quiet', 'print nothing when clean')
     .addHelpText('after', '\nExit status: 0 clean, 1 any error, 2 bad usage.\nExample:\n  sparsec check dsl/')
@@ -45,7 +45,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
   program
     .command('verify')
     .description('run every kernel on each target on random inputs against the dense float64 reference')
-    .argument('<paths...>', 'files or folders')
+    .argument('<paths...>', 'files or folders (.sparse and *.spec.ts files below a folder)')
     .addOption(new Option('-t, --target <names>', `targets, comma separated (${KNOWN_TARGETS.join(', ')}); default ${DEFAULT_TARGET}`).argParser(collect))
     .addOption(new Option('--require <names>', 'targets that must run: a skipped one fails').argParser(collect))
     .option('--seed <n>', 'seed of the random inputs', '1')
@@ -57,15 +57,16 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
 
   program
     .command('build')
-    .description('compile every kernel for every target into DIR; --emit ir dumps the tile IR after the pass pipeline')
-    .argument('<paths...>', 'files or folders')
-    .addOption(new Option('-t, --target <names>', `targets, comma separated (code: wasm, webgpu; --emit ir: ${KNOWN_TARGETS.join(', ')}); default wasm`).argParser(collect))
+    .description('compile every kernel into a library folder (default: WebAssembly only; --target wasm,webgpu adds WGSL); --emit ir prints the tile IR instead')
+    .argument('<paths...>', 'files or folders (.sparse and *.spec.ts files below a folder)')
+    .addOption(new Option('-t, --target <names>', `targets, comma separated (a library: wasm, webgpu; --emit ir: ${KNOWN_TARGETS.join(', ')}); default wasm`).argParser(collect))
     .option('-o, --out <dir>', 'output folder (default generated/; with --emit ir, standard output)')
     .option('--emit <what>', "'code' (default) or 'ir'")
     .option('--stages', 'with --emit ir: every named pass stage, not only the final IR')
     .addOption(new Option('-k, --kernel <names>', 'only these kernels (comma separated)').argParser(collect))
     .option('--wat', 'also write each WebAssembly module as text (<kernel>.wat)')
-    .addHelpText('after', '\nThe output folder is replaced only when every kernel built (a failed build leaves it as it was);\nthe same input gives the same bytes.\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/\n  sparsec build dsl/ --target wasm,webgpu --out lib/')
+    .option('--standalone', 'copy the runtime into the folder (sparsec/), so it runs where the sparsec package is not installed')
+    .addHelpText('after', '\nThe folder holds per kernel its modules (<kernel>.wasm, .relaxed.wasm; <kernel>*.webgpu.json with webgpu), a\nmanifest and a typed wrapper (<kernel>.js + .d.ts), plus index.js. The wrappers import sparsec/runtime (or\n./sparsec/runtime with --standalone); a folder outside an ES-module package gets a package.json saying "type": "module".\nThe output folder is replaced only when every kernel built (a failed build leaves it as it was);\nthe same input gives the same bytes.\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/\n  sparsec build dsl/ --target wasm,webgpu --out lib/')
     .action((paths: string[], opts: BuildCliOptions) => setAction(async () => (await import('./commands/build.js')).runBuild(paths, opts, io)));
 
   program
@@ -85,7 +86,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
   program
     .command('show')
     .description("draw a kernel's mask (attention) or weight pattern (gemm) with its tile classes: empty / full / partial")
-    .argument('<paths...>', 'files or folders')
+    .argument('<paths...>', 'files or folders (.sparse and *.spec.ts files below a folder)')
     .option('-k, --kernel <name>', 'the kernel to draw')
     .option('--png <file>', 'write a PNG picture')
     .option('--svg <file>', 'write an SVG picture')

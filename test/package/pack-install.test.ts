@@ -6,7 +6,7 @@
  * `sparsec/runtime` reaches no compiler package. Needs dist/ built (`npm test` builds it first).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,21 @@ describe('npm pack, installed into a fresh project', () => {
     expect(result.threads).toBe(2);
     expect(result.nan).toBe(0);
     expect(result.maxErr).toBeLessThan(1e-5);
+  }, 120_000);
+
+  it('--standalone: the library runs with no sparsec package anywhere, in a folder of its own', () => {
+    const build = run(process.execPath, ['node_modules/sparsec/bin/sparsec.js', 'build', 'attn.sparse', '--standalone', '--out', 'standalone'], project, 120_000);
+    expect(build.code, build.stderr).toBe(0);
+    const deploy = mkdtempSync(join(tmpdir(), 'sparsec-deploy-'));
+    cpSync(join(project, 'standalone'), join(deploy, 'kernels'), { recursive: true });
+    writeFileSync(join(deploy, 'run.mjs'), RUN_SCRIPT);
+    const r = run(process.execPath, ['run.mjs'], deploy, 30_000);
+    expect(r.signal, 'the script did not end by itself').toBeNull();
+    expect(r.stderr).toBe('');
+    const result = JSON.parse(r.stdout) as { maxErr: number; threads: number; nan: number };
+    expect([result.threads, result.nan]).toEqual([2, 0]);
+    expect(result.maxErr).toBeLessThan(1e-5);
+    console.log(`install sizes: the runtime copied by --standalone ${(folderBytes(join(deploy, 'kernels', 'sparsec')) / 1024).toFixed(0)} KiB (.js and .d.ts)`);
   }, 120_000);
 
   it('checks and builds a .ts spec, and type-checks it and a caller of the kernels with skipLibCheck: false', () => {

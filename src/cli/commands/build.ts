@@ -19,6 +19,8 @@ export interface BuildCliOptions {
   readonly wat?: boolean;
   /** Folder that manifest paths are relative to (default the working folder). */
   readonly cwd?: string;
+  /** Copy the runtime into the library, so it runs without the sparsec package. */
+  readonly standalone?: boolean;
 }
 
 /** The target `build` writes when none is named: the embedded default. */
@@ -39,13 +41,13 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
   }
   let files: Map<string, string | Uint8Array>;
   try {
-    files = buildLibraryFiles(kernels, { targets, ...(opts.cwd ? { cwd: opts.cwd } : {}), emit: opts.wat ? ['wat'] : [] });
+    files = buildLibraryFiles(kernels, { targets, ...(opts.cwd ? { cwd: opts.cwd } : {}), emit: opts.wat ? ['wat'] : [], standalone: Boolean(opts.standalone) });
   } catch (e) {
     io.err(`error: ${(e as Error).message}`);
     return EXIT.failed;
   }
   const outDir = opts.out ?? 'generated';
-  for (const [name, text] of libraryPackageFiles(outDir)) files.set(name, text);
+  for (const [name, text] of libraryPackageFiles(outDir, Boolean(opts.standalone))) files.set(name, text);
   await replaceFolder(outDir, files);
   io.out(`built ${kernels.length} kernel${kernels.length === 1 ? '' : 's'} for ${targets.join(', ')} into ${outDir}/`);
   return EXIT.ok;
