@@ -5,6 +5,7 @@
  */
 import { Project, StructureKind, ts, VariableDeclarationKind, type InterfaceDeclarationStructure, type SourceFile } from 'ts-morph';
 import type { Kernel, RuntimeInput, Size } from '../model/kernel.js';
+import { runtimeInputDoc } from './input-docs.js';
 
 /** The three files of one TypeScript module. */
 export interface ModuleTexts {
@@ -41,7 +42,7 @@ function interfaces(k: Kernel): InterfaceDeclarationStructure[] {
       prop('q', 'Float32Array', 'Q [batch, heads, q_len, head_dim].'),
       prop('k', 'Float32Array', 'K [batch, kv_heads, kv_len, head_dim].'),
       prop('v', 'Float32Array', 'V [batch, kv_heads, kv_len, value_dim].'),
-      ...k.inputs.map((i) => prop(i.name, inputType(i), `Runtime input \`${i.name}\` (${i.kind}).`)),
+      ...k.inputs.map((i) => prop(i.name, inputType(i), runtimeInputDoc(k, i))),
       prop('sizes', 'GivenSizes', 'Dynamic sizes that cannot be inferred from the arrays.', true),
       prop('plan', 'BlockPlan', 'A plan from `plan(...)`, reused across runs with the same runtime inputs.', true),
     ] },
