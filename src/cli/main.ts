@@ -33,6 +33,13 @@ function buildProgram(io: Io, setAction: (a: Action) => void): Command {
     .addHelpText('after', '\nExit status: 0 clean, 1 any error, 2 bad usage.\nExample:\n  sparsec check dsl/')
     .action((paths: string[], opts: { json?: boolean; quiet?: boolean }) => setAction(async () => (await import('./commands/check.js')).runCheck(paths, opts, io)));
 
+  program
+    .command('explain')
+    .description('print what a diagnostic code means, with an example')
+    .argument('<code>', 'a code such as SPC012 (or 12)')
+    .addHelpText('after', '\nExit status: 0 printed, 2 no such code.\nExample:\n  sparsec explain SPC012')
+    .action((code: string) => setAction(async () => (await import('./commands/explain.js')).runExplain(code, io)));
+
   registerLaterCommands(program, io, setAction);
   return program;
 }
