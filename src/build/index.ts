@@ -22,6 +22,10 @@ export interface BuildOptions extends TargetBuildOptions {
   readonly cwd?: string;
   /** Write a copy of the runtime into the library (`sparsec/`), so it needs no installed sparsec package. */
   readonly standalone?: boolean;
+  /** Called before each kernel is built (for progress). */
+  readonly onKernel?: (kernel: string) => void;
+  /** Called after each kernel is built. */
+  readonly onKernelDone?: (kernel: string) => void;
 }
 
 /** The builder of each target `sparsec build` can write. */
@@ -51,6 +55,7 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
   for (const kernel of kernels) {
     if (seen.has(kernel.name)) throw new Error(`two kernels are called '${kernel.name}'; kernel names must be unique in one build`);
     seen.add(kernel.name);
+    opts.onKernel?.(kernel.name);
     const sections: Record<string, unknown> = {};
     for (const target of targets) {
       const built = TARGET_BUILDERS[target](kernel, opts);
@@ -62,6 +67,7 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
     files.set(`${kernel.name}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
     files.set(`${kernel.name}.js`, wrapper.js);
     files.set(`${kernel.name}.d.ts`, wrapper.dts);
+    opts.onKernelDone?.(kernel.name);
   }
   const index = indexModule(kernels);
   files.set('index.js', index.js);

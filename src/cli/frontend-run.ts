@@ -7,6 +7,8 @@ import { loadTsSpec } from '../builder/load-ts.js';
 import { renderDiagnostic, diagnosticToJson } from '../diagnostics/render.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Kernel } from '../model/kernel.js';
+import { didYouMean } from '../checker/suggest.js';
+import { paintDiagnostic } from './colour.js';
 import { UsageError, type Io } from './io.js';
 
 export interface Checked {
@@ -35,7 +37,7 @@ export async function loadAndCheck(paths: readonly string[]): Promise<Checked> {
 
 /** Prints diagnostics to standard error in the contract's text form. */
 export function printDiagnostics(io: Io, c: Checked): void {
-  for (const d of c.diagnostics) io.err(renderDiagnostic(d, c.sources));
+  for (const d of c.diagnostics) io.err(paintDiagnostic(renderDiagnostic(d, c.sources), Boolean(io.colour)));
 }
 
 /** JSON form of diagnostics for `--json`. */
@@ -48,6 +50,7 @@ export function selectKernels(kernels: readonly Kernel[], names: readonly string
   if (!names?.length) return kernels;
   const wanted = new Set(names.flatMap((k) => k.split(',')));
   const missing = [...wanted].filter((w) => !kernels.some((k) => k.name === w));
-  if (missing.length) throw new UsageError(`no kernel named ${missing.map((m) => `'${m}'`).join(', ')}`);
+  const known = kernels.map((k) => k.name);
+  if (missing.length) throw new UsageError(`no kernel named ${missing.map((m) => `'${m}'${didYouMean(m, known)}`).join(', ')}`);
   return kernels.filter((k) => wanted.has(k.name));
 }

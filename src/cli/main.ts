@@ -58,8 +58,9 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--seed <n>', 'seed of the random inputs', '1')
     .addOption(new Option('-k, --kernel <names>', 'only these kernels (comma separated)').argParser(collect))
     .option('--rows <n>', 'random query rows checked per (batch, head) when a case is too big to check whole', '64')
-    .option('--json', 'print the results as JSON rows on standard output')
-    .addHelpText('after', '\nEvery kernel runs on its declared sizes and on edge sizes (dynamic lengths that are not\nmultiples of the tile, q_len 1, q_len < kv_len, rows with no allowed key), with fresh random inputs\nand random runtime inputs, outputs poisoned before each run.\nA target whose runtime is missing is reported as skipped unless --require names it.\nExit status: 0 all pass, 1 any mismatch or error, 2 bad usage.\nExample:\n  sparsec verify dsl/ --target interp --seed 7 --json')
+    .option('--json', 'print the results as JSON rows on standard output (no progress)')
+    .option('-q, --quiet', 'no progress on standard error')
+    .addHelpText('after', '\nProgress goes to standard error: on a terminal one line with the count, the elapsed time and the time\nleft; otherwise one line per kernel.\nEvery kernel runs on its declared sizes and on edge sizes (dynamic lengths that are not\nmultiples of the tile, q_len 1, q_len < kv_len, rows with no allowed key), with fresh random inputs\nand random runtime inputs, outputs poisoned before each run.\nA target whose runtime is missing is reported as skipped unless --require names it.\nExit status: 0 all pass, 1 any mismatch or error, 2 bad usage.\nExample:\n  sparsec verify dsl/ --target interp --seed 7 --json')
     .action((paths: string[], opts: VerifyCliOptions) => setAction(async () => (await import('./commands/verify.js')).runVerify(paths, opts, io)));
 
   program
@@ -72,6 +73,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--stages', 'with --emit ir: every named pass stage, not only the final IR')
     .addOption(new Option('-k, --kernel <names>', 'only these kernels (comma separated)').argParser(collect))
     .option('--wat', 'also write each WebAssembly module as text (<kernel>.wat)')
+    .option('-q, --quiet', 'no progress on standard error (a terminal gets a count and the time left, a pipe a line per kernel)')
     .option('--standalone', 'copy the runtime into the folder (sparsec/), so it runs where the sparsec package is not installed')
     .addHelpText('after', '\nThe folder holds per kernel its modules (<kernel>.wasm, .relaxed.wasm; <kernel>*.webgpu.json with webgpu), a\nmanifest and a typed wrapper (<kernel>.js + .d.ts), plus index.js. The wrappers import sparsec/runtime (or\n./sparsec/runtime with --standalone); a folder outside an ES-module package gets a package.json saying "type": "module".\nThe output folder is replaced only when every kernel built (a failed build leaves it as it was);\nthe same input gives the same bytes.\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/\n  sparsec build dsl/ --target wasm,webgpu --out lib/')
     .action((paths: string[], opts: BuildCliOptions) => setAction(async () => (await import('./commands/build.js')).runBuild(paths, opts, io)));

@@ -7,6 +7,7 @@ import { EXIT, UsageError, type Io } from '../io.js';
 import { loadAndCheck, printDiagnostics, selectKernels } from '../frontend-run.js';
 import { parseTargetList } from '../targets.js';
 import { emitIr } from './emit-ir.js';
+import { Progress, progressMode } from '../progress.js';
 import { BUILD_TARGETS, buildLibraryFiles, libraryPackageFiles, replaceFolder } from '../../build/index.js';
 
 export interface BuildCliOptions {
@@ -21,6 +22,8 @@ export interface BuildCliOptions {
   readonly cwd?: string;
   /** Copy the runtime into the library, so it runs without the sparsec package. */
   readonly standalone?: boolean;
+  /** No progress on standard error. */
+  readonly quiet?: boolean;
 }
 
 /** The target `build` writes when none is named: the embedded default. */
@@ -40,12 +43,19 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
     throw new UsageError(`sparsec build cannot write target${unsupported.length > 1 ? 's' : ''} ${unsupported.join(', ')} yet (buildable: ${BUILD_TARGETS.join(', ')}; --emit ir works for every target)`);
   }
   let files: Map<string, string | Uint8Array>;
+  const progress = new Progress(io, progressMode(io, Boolean(opts.quiet)), 'build', kernels.length);
   try {
-    files = buildLibraryFiles(kernels, { targets, ...(opts.cwd ? { cwd: opts.cwd } : {}), emit: opts.wat ? ['wat'] : [], standalone: Boolean(opts.standalone) });
+    files = buildLibraryFiles(kernels, {
+      targets, ...(opts.cwd ? { cwd: opts.cwd } : {}), emit: opts.wat ? ['wat'] : [], standalone: Boolean(opts.standalone),
+      onKernel: (name) => progress.note(name),
+      onKernelDone: (name) => progress.step(name),
+    });
   } catch (e) {
+    progress.finish();
     io.err(`error: ${(e as Error).message}`);
     return EXIT.failed;
   }
+  progress.finish();
   const outDir = opts.out ?? 'generated';
   for (const [name, text] of libraryPackageFiles(outDir, Boolean(opts.standalone))) files.set(name, text);
   await replaceFolder(outDir, files);

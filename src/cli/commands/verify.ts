@@ -7,7 +7,8 @@ import { loadAndCheck, printDiagnostics, selectKernels } from '../frontend-run.j
 import { DEFAULT_TARGET, parseTargetList, resolveTarget } from '../targets.js';
 import { verifyKernels } from '../../harness/verify.js';
 import { formatReport, reportJson, exitCode } from '../../harness/report.js';
-import { Progress } from '../progress.js';
+import { Progress, progressMode } from '../progress.js';
+import type { VerifyResult } from '../../harness/verify.js';
 
 export interface VerifyCliOptions {
   readonly target?: string[];
@@ -16,6 +17,8 @@ export interface VerifyCliOptions {
   readonly json?: boolean;
   readonly kernel?: string[];
   readonly rows?: string;
+  /** No progress on standard error. */
+  readonly quiet?: boolean;
 }
 
 /** Parses a non-negative integer option or throws a usage error. */
@@ -23,6 +26,13 @@ export function intOption(name: string, v: string | undefined, fallback: number)
   if (v === undefined) return fallback;
   if (!/^\d+$/.test(v)) throw new UsageError(`--${name} expects a non-negative integer, got '${v}'`);
   return Number(v);
+}
+
+/** `6 pass, 1 fail` for one kernel's rows. */
+function outcomeText(rows: readonly VerifyResult[]): string {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  return [...counts].map(([status, n]) => `${n} ${status}`).join(', ') || 'nothing to run';
 }
 
 export async function runVerify(paths: readonly string[], opts: VerifyCliOptions, io: Io): Promise<number> {
@@ -35,14 +45,15 @@ export async function runVerify(paths: readonly string[], opts: VerifyCliOptions
   printDiagnostics(io, c);
   if (!c.ok) return EXIT.failed;
   const kernels = selectKernels(c.kernels, opts.kernel);
-  const progress = new Progress(io, opts.json ? false : io.interactive);
+  const progress = new Progress(io, progressMode(io, Boolean(opts.json || opts.quiet)), 'verify', kernels.length);
   const report = await verifyKernels(kernels, targets.map(resolveTarget), {
     seed,
     require: required,
     maxRowsChecked: rows,
-    onProgress: (m) => progress.update(m),
+    onProgress: (m) => progress.note(m),
+    onKernelDone: (name, done) => progress.step(name, outcomeText(done)),
   });
-  progress.done();
+  progress.finish();
   io.out(opts.json ? reportJson(report) : formatReport(report));
   return exitCode(report) === 0 ? EXIT.ok : EXIT.failed;
 }
