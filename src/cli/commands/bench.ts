@@ -3,7 +3,8 @@
  * run (medians after warm-up, table or `--json` rows, speed-up plot). The work lives in src/bench/main.ts.
  * The bench's packages are optional peers of sparsec: they are looked up first, and a missing one is named.
  */
-import { EXIT, type Io } from '../io.js';
+import { didYouMean } from '../../checker/suggest.js';
+import { EXIT, UsageError, type Io } from '../io.js';
 import { intOption } from './verify.js';
 
 export interface BenchCliOptions {
@@ -42,8 +43,22 @@ export function missingBenchPeers(opts: BenchCliOptions, isInstalled: (name: str
   return BENCH_PEERS.filter((p) => p.needed(opts) && !isInstalled(p.name)).map((p) => `${p.name}@${p.range} (${p.why})`);
 }
 
+/** Refuses an unknown case name (usage error) with the closest known one. */
+async function checkCaseNames(opts: BenchCliOptions): Promise<void> {
+  const names = (opts.case ?? []).flatMap((c) => c.split(',')).filter(Boolean);
+  if (names.length === 0) return;
+  const known: readonly string[] = opts.browser
+    ? (await import('../../bench/browser/cases.js')).BROWSER_CASE_NAMES
+    : (await import('../../bench/framework/runner.js')).ALL_CASE_NAMES;
+  const bad = names.filter((n) => !known.includes(n));
+  if (bad.length > 0) {
+    throw new UsageError(`unknown ${opts.browser ? 'browser ' : ''}case ${bad.map((n) => `'${n}'${didYouMean(n, known)}`).join(', ')} (cases: ${known.join(', ')})`);
+  }
+}
+
 export async function runBench(opts: BenchCliOptions, io: Io): Promise<number> {
   const threads = intOption('threads', opts.threads, 1);
+  await checkCaseNames(opts);
   const missing = missingBenchPeers(opts);
   if (missing.length > 0) {
     const install = missing.map((m) => `'${m.split(' ')[0]}'`).join(' ');
