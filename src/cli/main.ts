@@ -30,8 +30,9 @@ function buildProgram(io: Io, setAction: (a: Action) => void): Command {
     .argument('<paths...>', 'files or folders (.sparse and *.spec.ts files below a folder)')
     .option('--json', 'print the result and diagnostics as JSON on standard output')
     .option('-q, --quiet', 'print nothing when clean')
-    .addHelpText('after', '\nExit status: 0 clean, 1 any error, 2 bad usage.\nExample:\n  sparsec check dsl/')
-    .action((paths: string[], opts: { json?: boolean; quiet?: boolean }) => setAction(async () => (await import('./commands/check.js')).runCheck(paths, opts, io)));
+    .option('--deny-warnings', 'treat warnings (SPC300-399) as errors')
+    .addHelpText('after', '\nWarnings (SPC300-399: a mask that allows nothing, a window wider than the sequence) go to standard\nerror and leave the exit status alone unless --deny-warnings.\nExit status: 0 clean, 1 any error, 2 bad usage.\nExample:\n  sparsec check dsl/')
+    .action((paths: string[], opts: { json?: boolean; quiet?: boolean; denyWarnings?: boolean }) => setAction(async () => (await import('./commands/check.js')).runCheck(paths, opts, io)));
 
   program
     .command('explain')
@@ -60,6 +61,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--rows <n>', 'random query rows checked per (batch, head) when a case is too big to check whole', '64')
     .option('--json', 'print the results as JSON rows on standard output (no progress)')
     .option('-q, --quiet', 'no progress on standard error')
+    .option('--deny-warnings', 'treat warnings (SPC300-399) as errors')
     .addHelpText('after', '\nProgress goes to standard error: on a terminal one line with the count, the elapsed time and the time\nleft; otherwise one line per kernel.\nEvery kernel runs on its declared sizes and on edge sizes (dynamic lengths that are not\nmultiples of the tile, q_len 1, q_len < kv_len, rows with no allowed key), with fresh random inputs\nand random runtime inputs, outputs poisoned before each run.\nA target whose runtime is missing is reported as skipped unless --require names it.\nExit status: 0 all pass, 1 any mismatch or error, 2 bad usage.\nExample:\n  sparsec verify dsl/ --target interp --seed 7 --json')
     .action((paths: string[], opts: VerifyCliOptions) => setAction(async () => (await import('./commands/verify.js')).runVerify(paths, opts, io)));
 
@@ -74,6 +76,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .addOption(new Option('-k, --kernel <names>', 'only these kernels (comma separated)').argParser(collect))
     .option('--wat', 'also write each WebAssembly module as text (<kernel>.wat)')
     .option('-q, --quiet', 'no progress on standard error (a terminal gets a count and the time left, a pipe a line per kernel)')
+    .option('--deny-warnings', 'treat warnings (SPC300-399) as errors')
     .option('--standalone', 'copy the runtime into the folder (sparsec/), so it runs where the sparsec package is not installed')
     .addHelpText('after', '\nThe folder holds per kernel its modules (<kernel>.wasm, .relaxed.wasm; <kernel>*.webgpu.json with webgpu), a\nmanifest and a typed wrapper (<kernel>.js + .d.ts), plus index.js. The wrappers import sparsec/runtime (or\n./sparsec/runtime with --standalone); a folder outside an ES-module package gets a package.json saying "type": "module".\nThe output folder is replaced only when every kernel built (a failed build leaves it as it was);\nthe same input gives the same bytes.\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/\n  sparsec build dsl/ --target wasm,webgpu --out lib/')
     .action((paths: string[], opts: BuildCliOptions) => setAction(async () => (await import('./commands/build.js')).runBuild(paths, opts, io)));
@@ -104,6 +107,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--tile <n>', 'tile side (default: about kv_len/8, at most 64; gemm: the weight block)')
     .option('--seed <n>', 'seed of the random runtime inputs drawn', '1')
     .option('--json', 'print the figures as JSON')
+    .option('--deny-warnings', 'treat warnings (SPC300-399) as errors')
     .addHelpText('after', '\nDynamic sizes are drawn at batch 1, 4 heads, seq 512; runtime inputs (segment ids, lists, block\nlayouts) are seeded random values of the kernel\'s declared kinds.\nExit status: 0 drawn, 1 the spec has errors, 2 bad usage.\nExample:\n  sparsec show dsl/ --kernel streaming_prefill --png streaming.png')
     .action((paths: string[], opts: ShowCliOptions) => setAction(async () => (await import('./commands/show.js')).runShow(paths, opts, io)));
 }

@@ -11,6 +11,8 @@ import { Progress, progressMode } from '../progress.js';
 import { BUILD_TARGETS, buildLibraryFiles, libraryPackageFiles, replaceFolder } from '../../build/index.js';
 
 export interface BuildCliOptions {
+  /** Warnings count as errors. */
+  readonly denyWarnings?: boolean;
   readonly target?: string[];
   readonly out?: string;
   readonly emit?: string;
@@ -33,7 +35,7 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
   const targets = parseTargetList(opts.target, [BUILD_DEFAULT_TARGET]);
   const emit = opts.emit ?? 'code';
   if (emit !== 'ir' && emit !== 'code') throw new UsageError(`--emit expects 'ir' or 'code', got '${emit}'`);
-  const c = await loadAndCheck(paths);
+  const c = await loadAndCheck(paths, { denyWarnings: Boolean(opts.denyWarnings) });
   printDiagnostics(io, c);
   if (!c.ok) return EXIT.failed;
   const kernels = selectKernels(c.kernels, opts.kernel);

@@ -11,6 +11,8 @@ import { showAnyKernel, type ShowResult } from '../../show/any-kernel.js';
 import type { Kernel } from '../../model/kernel.js';
 
 export interface ShowCliOptions {
+  /** Warnings count as errors. */
+  readonly denyWarnings?: boolean;
   readonly kernel?: string;
   readonly png?: string;
   readonly svg?: string;
@@ -46,7 +48,7 @@ function drawOne(k: Kernel, opts: ShowCliOptions, files: { png?: string; svg?: s
 export async function runShow(paths: readonly string[], opts: ShowCliOptions, io: Io): Promise<number> {
   if (!opts.all && !opts.kernel) throw new UsageError('show needs --kernel NAME (or --all --out DIR)');
   if (opts.all && !opts.out) throw new UsageError('--all needs --out DIR');
-  const c = await loadAndCheck(paths);
+  const c = await loadAndCheck(paths, { denyWarnings: Boolean(opts.denyWarnings) });
   printDiagnostics(io, c);
   if (!c.ok) return EXIT.failed;
   const chosen = opts.all ? c.kernels : c.kernels.filter((k) => k.name === opts.kernel);

@@ -11,6 +11,8 @@ import { Progress, progressMode } from '../progress.js';
 import type { VerifyResult } from '../../harness/verify.js';
 
 export interface VerifyCliOptions {
+  /** Warnings count as errors. */
+  readonly denyWarnings?: boolean;
   readonly target?: string[];
   readonly require?: string[];
   readonly seed?: string;
@@ -41,7 +43,7 @@ export async function runVerify(paths: readonly string[], opts: VerifyCliOptions
   if (process.env['SPARSEC_REQUIRE_ALL_TARGETS'] === '1') required.push(...targets.filter((t) => !required.includes(t)));
   const seed = intOption('seed', opts.seed, 1);
   const rows = intOption('rows', opts.rows, 64);
-  const c = await loadAndCheck(paths);
+  const c = await loadAndCheck(paths, { denyWarnings: Boolean(opts.denyWarnings) });
   printDiagnostics(io, c);
   if (!c.ok) return EXIT.failed;
   const kernels = selectKernels(c.kernels, opts.kernel);
