@@ -106,9 +106,12 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--out <dir>', 'folder for --all (PNG, plus SVG with --svg "")')
     .option('--tile <n>', 'tile side (default: about kv_len/8, at most 64; gemm: the weight block)')
     .option('--seed <n>', 'seed of the random runtime inputs drawn', '1')
+    .option('--density <x>', 'density (0 to 1) of the random lists, bool tensors and block layouts drawn')
+    .option('--inputs <file.json>', 'draw with these runtime inputs: {"doc": [...], "sel": {"offsets": [...], "values": [...]}, "sizes": {"qLen": 1000, "kvLen": 1000}}')
+    .option('--slice <b,h>', 'the (batch, head) slice drawn and counted', '0,0')
     .option('--json', 'print the figures as JSON')
     .option('--deny-warnings', 'treat warnings (SPC300-399) as errors')
-    .addHelpText('after', '\nDynamic sizes are drawn at batch 1, 4 heads, seq 512; runtime inputs (segment ids, lists, block\nlayouts) are seeded random values of the kernel\'s declared kinds.\nExit status: 0 drawn, 1 the spec has errors, 2 bad usage.\nExample:\n  sparsec show dsl/ --kernel streaming_prefill --png streaming.png')
+    .addHelpText('after', '\nDynamic sizes are drawn at batch 1, 4 heads, seq 512 (or the sizes of --inputs); runtime inputs (segment\nids, lists, block layouts) are seeded random values of the kernel\'s declared kinds (--density sets how full),\nor the values of --inputs, checked as a generated kernel checks them. The figures count the slice drawn.\nExit status: 0 drawn, 1 the spec has errors, 2 bad usage.\nExample:\n  sparsec show dsl/ --kernel streaming_prefill --png streaming.png')
     .action((paths: string[], opts: ShowCliOptions) => setAction(async () => (await import('./commands/show.js')).runShow(paths, opts, io)));
 }
 
