@@ -9,7 +9,7 @@ export interface AlibiSoftcapInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `slopes` (tensor). */
+    /** Tensor `slopes`: f32 [heads], row-major, as a Float32Array; the score modifier reads it as `slopes[h]`. */
     readonly slopes: Float32Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,7 +9,7 @@ export interface AnchorAttentionInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `stripes` (list). */
+    /** Ragged lists `stripes`: one sorted list of distinct i32 per index [batch, heads, q_len], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `k in stripes[b, h, (q - (kv_len - q_len)) / 64]`. */
     readonly stripes: RaggedList;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,7 +9,7 @@ export interface BiformerRegionsInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `routed` (list). */
+    /** Ragged lists `routed`: one sorted list of distinct i32 per index [batch, heads, 16], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `(((... / ...) / 4) * 4) + ((k % 16) / 4) in routed[b, h, (((... / ...) / 4) * 4) + ((q % 16) / 4)]`. */
     readonly routed: RaggedList;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

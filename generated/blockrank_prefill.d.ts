@@ -9,9 +9,9 @@ export interface BlockrankPrefillInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `seg` (tensor). */
+    /** Tensor `seg`: i32 [batch, kv_len], row-major, as an Int32Array; the mask reads it as `seg[b, q]`, `seg[b, k]`. */
     readonly seg: Int32Array;
-    /** Runtime input `role` (tensor). */
+    /** Tensor `role`: i32 [batch, kv_len], row-major, as an Int32Array; the mask reads it as `role[b, k]`, `role[b, q]`. */
     readonly role: Int32Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,9 +9,9 @@ export interface DhsaPrefillInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `chunk_of` (tensor). */
+    /** Tensor `chunk_of`: i32 [batch, kv_len], row-major, as an Int32Array; the mask reads it as `chunk_of[b, q]`, `chunk_of[b, k]`. */
     readonly chunk_of: Int32Array;
-    /** Runtime input `picked` (list). */
+    /** Ragged lists `picked`: one sorted list of distinct i32 per index [batch, heads, kv_len], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `... in picked[b, h, ...]`. */
     readonly picked: RaggedList;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

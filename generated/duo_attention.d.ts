@@ -9,7 +9,7 @@ export interface DuoAttentionInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `streaming_heads` (tensor). */
+    /** Tensor `streaming_heads`: bool [heads], row-major, as a Uint8Array (0 or 1); the mask reads it as `streaming_heads[h]`. */
     readonly streaming_heads: Uint8Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

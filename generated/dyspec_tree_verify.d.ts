@@ -9,7 +9,7 @@ export interface DyspecTreeVerifyInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `anc` (list). */
+    /** Ragged lists `anc`: one sorted list of distinct i32 per index [batch, q_len], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `k in anc[b, q - (kv_len - q_len)]`. */
     readonly anc: RaggedList;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

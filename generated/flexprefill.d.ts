@@ -9,13 +9,13 @@ export interface FlexprefillInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `vs_mode` (tensor). */
+    /** Tensor `vs_mode`: bool [batch, heads], row-major, as a Uint8Array (0 or 1); the mask reads it as `vs_mode[b, h]`. */
     readonly vs_mode: Uint8Array;
-    /** Runtime input `cols` (list). */
+    /** Ragged lists `cols`: one sorted list of distinct i32 per index [batch, heads], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `k in cols[b, h]`. */
     readonly cols: RaggedList;
-    /** Runtime input `diags` (list). */
+    /** Ragged lists `diags`: one sorted list of distinct i32 per index [batch, heads], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `q - k in diags[b, h]`. */
     readonly diags: RaggedList;
-    /** Runtime input `sel` (blocks). */
+    /** Block layout `sel`: Uint8Array [batch, heads, ceil(kv_len / 64), ceil(kv_len / 64)] of 0 or 1, row-major, indexed by absolute positions (1: queries q / 64 may see keys k / 64); the mask reads it as `sel[b, h, q / 64, k / 64]`. */
     readonly sel: Uint8Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

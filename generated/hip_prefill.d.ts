@@ -9,7 +9,7 @@ export interface HipPrefillInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `sel` (blocks). */
+    /** Block layout `sel`: Uint8Array [batch, heads, ceil(kv_len / 64), ceil(kv_len / 16)] of 0 or 1, row-major, indexed by absolute positions (1: queries q / 64 may see keys k / 16); the mask reads it as `sel[b, h, q / 64, k / 16]`. */
     readonly sel: Uint8Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,9 +9,9 @@ export interface HyperattentionInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `bucket` (tensor). */
+    /** Tensor `bucket`: i32 [batch, heads, kv_len], row-major, as an Int32Array; the mask reads it as `bucket[b, h, q]`, `bucket[b, h, k]`. */
     readonly bucket: Int32Array;
-    /** Runtime input `sampled` (list). */
+    /** Ragged lists `sampled`: one sorted list of distinct i32 per index [batch, heads], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `k in sampled[b, h]`. */
     readonly sampled: RaggedList;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,7 +9,7 @@ export interface LlmQlAttentionStopInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `doc_end` (tensor). */
+    /** Tensor `doc_end`: i32 [batch], row-major, as an Int32Array; the mask reads it as `doc_end[b]`. */
     readonly doc_end: Int32Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,7 +9,7 @@ export interface LongheadsPrefillInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `chunks` (list). */
+    /** Ragged lists `chunks`: one sorted list of distinct i32 per index [batch, heads], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `k / 32 in chunks[b, h]`. */
     readonly chunks: RaggedList;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

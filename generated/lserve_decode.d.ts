@@ -9,7 +9,7 @@ export interface LserveDecodeInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `pages` (list). */
+    /** Ragged lists `pages`: one sorted list of distinct i32 per index [batch, kv_heads], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `k >> 4 in pages[b, h / 4]`. */
     readonly pages: RaggedList;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

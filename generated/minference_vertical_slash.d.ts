@@ -9,9 +9,9 @@ export interface MinferenceVerticalSlashInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `cols` (list). */
+    /** Ragged lists `cols`: one sorted list of distinct i32 per index [batch, heads], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `k in cols[b, h]`. */
     readonly cols: RaggedList;
-    /** Runtime input `diags` (list). */
+    /** Ragged lists `diags`: one sorted list of distinct i32 per index [batch, heads], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `q - k in diags[b, h]`. */
     readonly diags: RaggedList;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

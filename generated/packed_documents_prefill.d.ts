@@ -9,7 +9,7 @@ export interface PackedDocumentsPrefillInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `doc` (tensor). */
+    /** Tensor `doc`: i32 [batch, kv_len], row-major, as an Int32Array; the mask reads it as `doc[b, q]`, `doc[b, k]`. */
     readonly doc: Int32Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,9 +9,9 @@ export interface ParoReorderedInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `perm` (tensor). */
+    /** Tensor `perm`: i32 [heads, kv_len], row-major, as an Int32Array; the mask reads it as `perm[h, q]`, `perm[h, k]`. */
     readonly perm: Int32Array;
-    /** Runtime input `layout` (tensor). */
+    /** Tensor `layout`: bool [heads, 4, 4], row-major, as a Uint8Array (0 or 1); the mask reads it as `layout[h, ... / 64, ... / 64]`. */
     readonly layout: Uint8Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,7 +9,7 @@ export interface PpdTreeVerifyInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `m` (tensor). */
+    /** Tensor `m`: bool [q_len, kv_len], row-major, as a Uint8Array (0 or 1); the mask reads it as `m[q - (kv_len - q_len), k]`. */
     readonly m: Uint8Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,7 +9,7 @@ export interface RefragPassagesInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `ctx_len` (tensor). */
+    /** Tensor `ctx_len`: i32 [batch], row-major, as an Int32Array; the mask reads it as `ctx_len[b]`. */
     readonly ctx_len: Int32Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,7 +9,7 @@ export interface RetrievalAttentionDecodeInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `retrieved` (list). */
+    /** Ragged lists `retrieved`: one sorted list of distinct i32 per index [batch, heads], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `k in retrieved[b, h]`. */
     readonly retrieved: RaggedList;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,7 +9,7 @@ export interface RoutingTransformerInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `cluster` (tensor). */
+    /** Tensor `cluster`: i32 [batch, heads, kv_len], row-major, as an Int32Array; the mask reads it as `cluster[b, h, q]`, `cluster[b, h, k]`. */
     readonly cluster: Int32Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,7 +9,7 @@ export interface SelectiveAttentionInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `tau` (tensor). */
+    /** Tensor `tau`: f32 [batch, heads, q_len], row-major, as a Float32Array; the score modifier reads it as `tau[b, h, q - (kv_len - q_len)]`. */
     readonly tau: Float32Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

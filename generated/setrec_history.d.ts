@@ -9,7 +9,7 @@ export interface SetrecHistoryInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `item` (tensor). */
+    /** Tensor `item`: i32 [batch, kv_len], row-major, as an Int32Array; the mask reads it as `item[b, k]`, `item[b, q]`. */
     readonly item: Int32Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,9 +9,9 @@ export interface SparsedBidirectionalInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `dense_step` (tensor). */
+    /** Tensor `dense_step`: bool [1], row-major, as a Uint8Array (0 or 1); the mask reads it as `dense_step[0]`. */
     readonly dense_step: Uint8Array;
-    /** Runtime input `sel` (blocks). */
+    /** Block layout `sel`: Uint8Array [batch, heads, ceil(kv_len / 32), ceil(kv_len / 32)] of 0 or 1, row-major, indexed by absolute positions (1: queries q / 32 may see keys k / 32); the mask reads it as `sel[b, h, q / 32, k / 32]`. */
     readonly sel: Uint8Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,7 +9,7 @@ export interface TidaldecodeDecodeInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `sel` (list). */
+    /** Ragged lists `sel`: one sorted list of distinct i32 per index [batch, kv_heads], as { offsets: Int32Array (one more than the lists), values: Int32Array }; the mask reads it as `k in sel[b, h / 4]`. */
     readonly sel: RaggedList;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,7 +9,7 @@ export interface TokenRecyclingVerifyInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `anc` (tensor). */
+    /** Tensor `anc`: bool [batch, q_len, q_len], row-major, as a Uint8Array (0 or 1); the mask reads it as `anc[b, q - (kv_len - q_len), max(k - (kv_len - q_len), 0)]`. */
     readonly anc: Uint8Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -9,7 +9,7 @@ export interface UllmeEncoderInputs extends AttentionRunInputs {
     readonly k: Float32Array;
     /** V [batch, kv_heads, kv_len, value_dim]. */
     readonly v: Float32Array;
-    /** Runtime input `lens` (tensor). */
+    /** Tensor `lens`: i32 [batch], row-major, as an Int32Array; the mask reads it as `lens[b]`. */
     readonly lens: Int32Array;
     /** Dynamic sizes that cannot be inferred from the arrays. */
     readonly sizes?: GivenSizes;

@@ -8,6 +8,7 @@ import { LIBRARY_TARGETS, type LibraryTarget } from '../runtime/library/manifest
 import { kernelManifest, type TargetSections } from './manifest.js';
 import type { TargetBuildOptions } from './target-build.js';
 import { getBackend } from '../targets/index.js';
+import { STANDALONE_RUNTIME_IMPORT, standaloneRuntimeFiles } from './standalone.js';
 import { indexModule, kernelWrapper } from './wrapper.js';
 
 /** Options of a build. */
@@ -18,6 +19,12 @@ export interface BuildOptions extends TargetBuildOptions {
   readonly outDir?: string;
   /** Folder that manifest paths are relative to (default the process's working folder). */
   readonly cwd?: string;
+  /** Write a copy of the runtime into the library (`sparsec/`), so it needs no installed sparsec package. */
+  readonly standalone?: boolean;
+  /** Called before each kernel is built (for progress). */
+  readonly onKernel?: (kernel: string) => void;
+  /** Called after each kernel is built. */
+  readonly onKernelDone?: (kernel: string) => void;
 }
 
 /** The library builder of `target`: its backend's (the registry is the one list of targets). */
@@ -48,6 +55,7 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
   for (const kernel of kernels) {
     if (seen.has(kernel.name)) throw new Error(`two kernels are called '${kernel.name}'; kernel names must be unique in one build`);
     seen.add(kernel.name);
+    opts.onKernel?.(kernel.name);
     const sections: Record<string, unknown> = {};
     for (const target of targets) {
       const built = builderOf(target)(kernel, opts);
@@ -55,15 +63,18 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
       for (const [name, data] of built.files) files.set(name, data);
     }
     const manifest = kernelManifest(kernel, targets, sections as TargetSections, cwd);
-    const wrapper = kernelWrapper(kernel, manifest.source.file, targets);
+    const wrapper = kernelWrapper(kernel, manifest.source.file, targets, opts.standalone ? STANDALONE_RUNTIME_IMPORT : 'sparsec/runtime');
     files.set(`${kernel.name}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
     files.set(`${kernel.name}.js`, wrapper.js);
     files.set(`${kernel.name}.d.ts`, wrapper.dts);
+    opts.onKernelDone?.(kernel.name);
   }
   const index = indexModule(kernels);
   files.set('index.js', index.js);
   files.set('index.d.ts', index.dts);
+  if (opts.standalone) for (const [name, text] of standaloneRuntimeFiles()) files.set(name, text);
   return files;
 }
 
 export { replaceFolder } from './write.js';
+export { libraryPackageFiles } from './package-scope.js';

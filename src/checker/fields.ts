@@ -50,7 +50,9 @@ export function collectFields(decl: KernelDecl, own: readonly string[], other: r
     } else {
       const meant = closestName(field.name, own);
       if (meant) misspelled.add(meant);
-      env.reporter.error('SPC100', field.nameSpan, [field.name, decl.op, didYouMean(field.name, own)]);
+      // A .ts spec spells fields in camelCase (`headDim`): name and suggest them as it does.
+      const spell = field.nameSpan.file.endsWith('.ts') ? (n: string) => n.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()) : (n: string) => n;
+      env.reporter.error('SPC100', field.nameSpan, [spell(field.name), decl.op, didYouMean(spell(field.name), own.map(spell))]);
     }
   }
   return { assigns, inputs, schedules, misspelled };

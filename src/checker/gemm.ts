@@ -6,6 +6,7 @@ import type { Expr, KernelDecl } from '../frontend/ast.js';
 import type { Epilogue, GemmKernel, Size, WeightFormat } from '../model/kernel.js';
 import { ATTENTION_FIELDS, GEMM_FIELDS, type KernelEnv } from './attention.js';
 import { plural } from './builtins.js';
+import { didYouMean } from './suggest.js';
 import { collectFields, dtypeField, isName, quietConst, schedulesOf, singleValue, sizeField, type AssignField } from './fields.js';
 
 type CallExpr = Extract<Expr, { kind: 'call' }>;
@@ -77,7 +78,8 @@ function weightField(field: AssignField | undefined, n: Size | null, k: Size | n
   if (isName(v, 'csr')) return { format: 'csr' };
   if (v.kind === 'call' && v.callee === 'nm') return nmFormat(v, k, env);
   if (v.kind === 'call' && v.callee === 'bsr') return bsrFormat(v, n, k, env);
-  env.reporter.error('SPC120', v.span, [env.describe(v)]);
+  const hint = v.kind === 'name' ? didYouMean(v.name, ['dense', 'csr', 'nm', 'bsr']) : '';
+  env.reporter.error('SPC120', v.span, [`${env.describe(v)}${hint}`]);
   return null;
 }
 

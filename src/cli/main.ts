@@ -19,7 +19,7 @@ type Action = () => Promise<number>;
 /** Builds the commander program; `setAction` receives the chosen command's runner. */
 function buildProgram(io: Io, setAction: (a: Action) => void): Command {
   const program = new Command('sparsec')
-    .description('Compile sparse attention and sparse matrix kernels from .sparse specs to WebAssembly SIMD, WebGPU, CUDA C and ARM NEON,\nverified against a dense float64 reference.')
+    .description('Compile sparse attention and sparse matrix kernels from .sparse (and .ts) specs to WebAssembly SIMD and WebGPU, each verified against a dense float64 reference.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
@@ -27,12 +27,20 @@ function buildProgram(io: Io, setAction: (a: Action) => void): Command {
 
   program
     .command('check')
-    .description('parse and check .sparse (and .ts) spec files; a folder means every .sparse file in it')
-    .argument('<paths...>', 'files or folders')
+    .description('parse and check .sparse (and .ts) spec files; a folder means every .sparse and *.spec.ts file below it')
+    .argument('<paths...>', 'files or folders (.sparse and *.spec.ts files below a folder)')
     .option('--json', 'print the result and diagnostics as JSON on standard output')
     .option('-q, --quiet', 'print nothing when clean')
-    .addHelpText('after', '\nExit status: 0 clean, 1 any error, 2 bad usage.\nExample:\n  sparsec check dsl/')
-    .action((paths: string[], opts: { json?: boolean; quiet?: boolean }) => setAction(async () => (await import('./commands/check.js')).runCheck(paths, opts, io)));
+    .option('--deny-warnings', 'treat warnings (SPC300-399) as errors')
+    .addHelpText('after', '\nWarnings (SPC300-399: a mask that allows nothing, a window wider than the sequence) go to standard\nerror and leave the exit status alone unless --deny-warnings.\nExit status: 0 clean, 1 any error, 2 bad usage.\nExample:\n  sparsec check dsl/')
+    .action((paths: string[], opts: { json?: boolean; quiet?: boolean; denyWarnings?: boolean }) => setAction(async () => (await import('./commands/check.js')).runCheck(paths, opts, io)));
+
+  program
+    .command('explain')
+    .description('print what a diagnostic code means, with an example')
+    .argument('<code>', 'a code such as SPC012 (or 12)')
+    .addHelpText('after', '\nExit status: 0 printed, 2 no such code.\nExample:\n  sparsec explain SPC012')
+    .action((code: string) => setAction(async () => (await import('./commands/explain.js')).runExplain(code, io)));
 
   registerLaterCommands(program, io, setAction);
   return program;
@@ -46,27 +54,32 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
   program
     .command('verify')
     .description('run every kernel on each target on random inputs against the dense float64 reference')
-    .argument('<paths...>', 'files or folders')
+    .argument('<paths...>', 'files or folders (.sparse and *.spec.ts files below a folder)')
     .addOption(new Option('-t, --target <names>', `targets, comma separated (${KNOWN_TARGETS.join(', ')}); default ${DEFAULT_TARGET}`).argParser(collect))
     .addOption(new Option('--require <names>', 'targets that must run: a skipped one fails').argParser(collect))
     .option('--seed <n>', 'seed of the random inputs', '1')
     .addOption(new Option('-k, --kernel <names>', 'only these kernels (comma separated)').argParser(collect))
     .option('--rows <n>', 'random query rows checked per (batch, head) when a case is too big to check whole', '64')
-    .option('--json', 'print the results as JSON rows on standard output')
-    .addHelpText('after', '\nEvery kernel runs on its declared sizes and on edge sizes (dynamic lengths that are not\nmultiples of the tile, q_len 1, q_len < kv_len, rows with no allowed key), with fresh random inputs\nand random runtime inputs, outputs poisoned before each run.\nA target whose runtime is missing is reported as skipped unless --require names it.\nExit status: 0 all pass, 1 any mismatch or error, 2 bad usage.\nExample:\n  sparsec verify dsl/ --target interp --seed 7 --json')
+    .option('--json', 'print the results as JSON rows on standard output (no progress)')
+    .option('-q, --quiet', 'no progress on standard error')
+    .option('--deny-warnings', 'treat warnings (SPC300-399) as errors')
+    .addHelpText('after', '\nProgress goes to standard error: on a terminal one line with the count, the elapsed time and the time\nleft; otherwise one line per kernel.\nEvery kernel runs on its declared sizes and on edge sizes (dynamic lengths that are not\nmultiples of the tile, q_len 1, q_len < kv_len, rows with no allowed key), with fresh random inputs\nand random runtime inputs, outputs poisoned before each run.\nA target whose runtime is missing is reported as skipped unless --require names it.\nExit status: 0 all pass, 1 any mismatch or error, 2 bad usage.\nExample:\n  sparsec verify dsl/ --target interp --seed 7 --json')
     .action((paths: string[], opts: VerifyCliOptions) => setAction(async () => (await import('./commands/verify.js')).runVerify(paths, opts, io)));
 
   program
     .command('build')
-    .description('compile every kernel for every target into DIR; --emit ir dumps the tile IR after the pass pipeline')
-    .argument('<paths...>', 'files or folders')
-    .addOption(new Option('-t, --target <names>', `targets, comma separated (code: ${LIBRARY_TARGETS.join(', ')}; --emit ir: ${KNOWN_TARGETS.join(', ')}); default ${DEFAULT_TARGET}`).argParser(collect))
+    .description('compile every kernel into a library folder (default: WebAssembly only; --target adds others); --emit ir prints the tile IR instead')
+    .argument('<paths...>', 'files or folders (.sparse and *.spec.ts files below a folder)')
+    .addOption(new Option('-t, --target <names>', `targets, comma separated (a library: ${LIBRARY_TARGETS.join(', ')}; --emit ir: ${KNOWN_TARGETS.join(', ')}); default ${DEFAULT_TARGET}`).argParser(collect))
     .option('-o, --out <dir>', 'output folder (default generated/; with --emit ir, standard output)')
     .option('--emit <what>', "'code' (default) or 'ir'")
     .option('--stages', 'with --emit ir: every named pass stage, not only the final IR')
     .addOption(new Option('-k, --kernel <names>', 'only these kernels (comma separated)').argParser(collect))
     .option('--wat', 'also write each WebAssembly module as text (<kernel>.wat)')
-    .addHelpText('after', '\nThe output folder is replaced only when every kernel built (a failed build leaves it as it was);\nthe same input gives the same bytes.\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/\n  sparsec build dsl/ --target wasm,webgpu --out lib/')
+    .option('-q, --quiet', 'no progress on standard error (a terminal gets a count and the time left, a pipe a line per kernel)')
+    .option('--deny-warnings', 'treat warnings (SPC300-399) as errors')
+    .option('--standalone', 'copy the runtime into the folder (sparsec/), so it runs where the sparsec package is not installed')
+    .addHelpText('after', '\nThe folder holds per kernel its modules (<kernel>.wasm, .relaxed.wasm; <kernel>*.webgpu.json with webgpu), a\nmanifest and a typed wrapper (<kernel>.js + .d.ts), plus index.js. The wrappers import sparsec/runtime (or\n./sparsec/runtime with --standalone); a folder outside an ES-module package gets a package.json saying "type": "module".\nThe output folder is replaced only when every kernel built (a failed build leaves it as it was);\nthe same input gives the same bytes.\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/\n  sparsec build dsl/ --target wasm,webgpu --out lib/')
     .action((paths: string[], opts: BuildCliOptions) => setAction(async () => (await import('./commands/build.js')).runBuild(paths, opts, io)));
 
   program
@@ -75,7 +88,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .addOption(new Option('--case <names>', 'cases, comma separated: causal, window, document, blocks, gemm_dense, gemm_nm24, gemm_csr90, gemm_bsr41, gemv_threshold50 (default all)').argParser(collect))
     .option('--threads <n>', 'threads of sparsec and onnxruntime-web (onnxruntime-node uses every core)', '1')
     .option('--quick', 'seq 1024 and n = k = 1024, fewer timed runs')
-    .option('--plot <file>', 'write the speed-up against density plot (.svg or .png)')
+    .option('--plot <files>', 'write the speed-up against density plot (.svg or .png; several files separated by commas)')
     .option('--target <name>', 'sparsec target to benchmark', 'wasm')
     .option('--no-peers', 'leave onnxruntime out')
     .option('--browser', 'with --target webgpu: sparsec and onnxruntime-web (WebGPU) side by side in headless Chromium; cases window, window_decode, causal, blocks, gemm_nm24, gemm_dense')
@@ -86,7 +99,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
   program
     .command('show')
     .description("draw a kernel's mask (attention) or weight pattern (gemm) with its tile classes: empty / full / partial")
-    .argument('<paths...>', 'files or folders')
+    .argument('<paths...>', 'files or folders (.sparse and *.spec.ts files below a folder)')
     .option('-k, --kernel <name>', 'the kernel to draw')
     .option('--png <file>', 'write a PNG picture')
     .option('--svg <file>', 'write an SVG picture')
@@ -94,8 +107,12 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--out <dir>', 'folder for --all (PNG, plus SVG with --svg "")')
     .option('--tile <n>', 'tile side (default: about kv_len/8, at most 64; gemm: the weight block)')
     .option('--seed <n>', 'seed of the random runtime inputs drawn', '1')
+    .option('--density <x>', 'density (0 to 1) of the random lists, bool tensors and block layouts drawn')
+    .option('--inputs <file.json>', 'draw with these runtime inputs: {"doc": [...], "sel": {"offsets": [...], "values": [...]}, "sizes": {"qLen": 1000, "kvLen": 1000}}')
+    .option('--slice <b,h>', 'the (batch, head) slice drawn and counted', '0,0')
     .option('--json', 'print the figures as JSON')
-    .addHelpText('after', '\nDynamic sizes are drawn at batch 1, 4 heads, seq 512; runtime inputs (segment ids, lists, block\nlayouts) are seeded random values of the kernel\'s declared kinds.\nExit status: 0 drawn, 1 the spec has errors, 2 bad usage.\nExample:\n  sparsec show dsl/ --kernel streaming_prefill --png streaming.png')
+    .option('--deny-warnings', 'treat warnings (SPC300-399) as errors')
+    .addHelpText('after', '\nDynamic sizes are drawn at batch 1, 4 heads, seq 512 (or the sizes of --inputs); runtime inputs (segment\nids, lists, block layouts) are seeded random values of the kernel\'s declared kinds (--density sets how full),\nor the values of --inputs, checked as a generated kernel checks them. The figures count the slice drawn.\nExit status: 0 drawn, 1 the spec has errors, 2 bad usage.\nExample:\n  sparsec show dsl/ --kernel streaming_prefill --png streaming.png')
     .action((paths: string[], opts: ShowCliOptions) => setAction(async () => (await import('./commands/show.js')).runShow(paths, opts, io)));
 }
 

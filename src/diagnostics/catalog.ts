@@ -1,7 +1,7 @@
 /**
  * @file The catalogue of diagnostic codes. Codes are stable: never renumber or reuse one.
  * Ranges: SPC001-009 files and bytes, SPC010-011 and SPC020-029 syntax, SPC012 and SPC030-099
- * names and types, SPC100-199 kernel fields and sizes, SPC200-299 command line and build.
+ * names and types, SPC100-199 kernel fields and sizes, SPC200-299 command line and build, SPC300-399 warnings.
  * Each message is a template; `{0}`, `{1}` are filled from the arguments.
  */
 import type { Severity } from './diagnostic.js';
@@ -112,6 +112,10 @@ export const CATALOGUE = {
   SPC126: { severity: 'error', message: 'bias must be f32[n], found {0}', doc: 'The gemm `bias` field is not `f32[n]`.' },
   SPC127: { severity: 'error', message: 'epilogue must be relu, silu or gelu, found {0}', doc: 'Unknown gemm epilogue.' },
   SPC128: { severity: 'error', message: "arguments of '{0}' must be compile-time integers, found {1}", doc: 'nm(N, M) or bsr(R, C) with an argument that is not a compile-time integer.' },
+  // ---- warnings (the spec checks clean; the kernel is probably not what was meant) ----
+  SPC300: { severity: 'warning', message: "the mask of kernel '{0}' is always false: it allows no key at any sequence length tried ({1}, as prefill and as decode) nor at the declared sizes", doc: 'A kernel without runtime inputs whose mask allows nothing: its output would be all zeros (and lse -inf).' },
+  SPC301: { severity: 'warning', message: "every row of kernel '{0}' is empty at its declared sizes (q_len {1}, kv_len {2}): no query sees any key", doc: 'A kernel without runtime inputs whose mask allows nothing at its declared static sizes, though it does at others.' },
+  SPC302: { severity: 'warning', message: "kernel '{0}': the window {1} is not smaller than the sequence (kv_len {2}), so it restricts nothing", doc: 'A `q - k < window` term whose window is at least the declared static kv_len: every key is within it.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof CATALOGUE;

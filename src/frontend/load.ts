@@ -8,6 +8,7 @@ import type { ImportDecl, Module, Span } from './ast.js';
 import { parseSource } from './parse.js';
 import { errorText, readSourceFile } from './read.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../checker/suggest.js';
 
 /** One loaded file. */
 export interface LoadedModule {
@@ -157,7 +158,7 @@ class ProgramLoader {
     try {
       real = await fs.realpath(abs);
     } catch (e) {
-      this.report('SPC001', display, where, [display, errorText(e)]);
+      this.report('SPC001', display, where, [display, `${errorText(e)}${via ? await importSuggestion(abs, via.decl.path) : ''}`]);
       return null;
     }
     const existing = this.byRealPath.get(real);
@@ -227,4 +228,12 @@ class ProgramLoader {
 /** Code-unit order, so the result does not depend on the locale. */
 function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** ` (did you mean 'common.sparse'?)` for an import of a missing file: the closest spec file in its folder, spelled as the import was. */
+async function importSuggestion(abs: string, written: string): Promise<string> {
+  const names = await fs.readdir(path.dirname(abs)).catch(() => [] as string[]);
+  const specs = names.filter((n) => n.endsWith(SPARSE_EXT) || n.endsWith(TS_EXT));
+  const hint = didYouMean(path.basename(abs), specs);
+  return hint.replace(/'([^']*)'/, (_m, n: string) => `'${written.slice(0, written.length - path.basename(written).length)}${n}'`);
 }

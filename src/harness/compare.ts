@@ -60,6 +60,8 @@ export interface BadElement {
   readonly actual: number;
   readonly expected: number;
   readonly unwritten: boolean;
+  /** The absolute error allowed there (NaN where no bound applies: unwritten, NaN or infinite values). */
+  readonly allowed: number;
 }
 
 /** Summary of one output's comparison. */
@@ -140,9 +142,16 @@ export function compareOutput(req: CompareRequest): MismatchSummary {
     if (verdict === null) continue;
     bad++;
     if (verdict.err === Infinity) maxAbsErr = maxRelErr = Infinity;
-    firstBad ??= { output: req.output, index: unflatten(i, req.shape), actual: a, expected: e, unwritten: poisoned };
+    const allowed = checked && !poisoned && Number.isFinite(e) && Number.isFinite(a) ? req.bound(i) : NaN;
+    firstBad ??= { output: req.output, index: unflatten(i, req.shape), actual: a, expected: e, unwritten: poisoned, allowed };
   }
   return { output: req.output, checked: checkedCount, bad, unwritten, maxAbsErr, maxRelErr, firstBad };
+}
+
+/** ` (error 3.1e-3, tolerance 1.2e-4)` beside a finite mismatch; '' where no bound applies. */
+function toleranceText(bad: BadElement): string {
+  if (Number.isNaN(bad.allowed)) return '';
+  return ` (error ${Math.abs(bad.actual - bad.expected).toExponential(2)}, tolerance ${bad.allowed.toExponential(2)})`;
 }
 
 /** One line describing a failed comparison, e.g. "out: 3 bad of 1024 (first at (0,1,5,2): 0.1 vs 0.3)". */
@@ -152,7 +161,7 @@ export function describeMismatch(s: MismatchSummary): string {
   const what = s.firstBad
     ? s.firstBad.unwritten
       ? 'never written'
-      : `got ${s.firstBad.actual}, expected ${s.firstBad.expected}`
+      : `got ${s.firstBad.actual}, expected ${s.firstBad.expected}${toleranceText(s.firstBad)}`
     : '';
   const unwritten = s.unwritten > 0 ? `, ${s.unwritten} unwritten` : '';
   return `${s.output}: ${s.bad} bad of ${s.checked} checked${unwritten};${at}${what}`;

@@ -20,6 +20,8 @@ export interface VerifyOptions {
   /** Sample rows when batch*heads*q_len*kv_len (gemm: m*n*k) exceeds this (default 2^22; gemm 2^27). */
   readonly sampleAbove?: number;
   readonly onProgress?: (msg: string) => void;
+  /** Called after each kernel with its rows (every target and case). */
+  readonly onKernelDone?: (kernel: string, rows: readonly VerifyResult[]) => void;
 }
 
 /** One row of the report. */
@@ -184,6 +186,10 @@ export async function verifyKernels(kernels: readonly Kernel[], targets: readonl
     opts.onProgress?.(`${status} ${target.name}: ${detail}`);
     for (const kernel of kernels) results.push({ kernel: kernel.name, target: target.name, case: '-', status, maxAbsErr: NaN, maxRelErr: NaN, detail, ms: 0 });
   }
-  for (const kernel of kernels) await verifyKernel(kernel, available, opts, results);
+  for (const kernel of kernels) {
+    const first = results.length;
+    await verifyKernel(kernel, available, opts, results);
+    opts.onKernelDone?.(kernel.name, results.slice(first));
+  }
   return { seed: opts.seed, results };
 }

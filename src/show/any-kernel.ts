@@ -8,6 +8,7 @@ import { defaultShowTile, figureLines, showKernel, showSizes } from './index.js'
 import { analyzeIterationSpace } from '../analysis/index.js';
 import { gemmFigureLines, gemmShowSizes, rasterizeWeight, weightTile } from './gemm.js';
 import { encodePng, encodeSvg } from './encode.js';
+import { readRuntimeInputs } from './slice.js';
 
 export interface AnyShowOptions {
   /** Tile side (both axes); default: the attention default of `showKernel`, or the weight format's block. */
@@ -15,6 +16,13 @@ export interface AnyShowOptions {
   readonly seed?: number;
   readonly png?: boolean;
   readonly svg?: boolean;
+  /** The (batch, head) slice of an attention kernel drawn and counted (default 0, 0). */
+  readonly batchIndex?: number;
+  readonly head?: number;
+  /** Density of random runtime inputs (lists, bool tensors, block layouts). */
+  readonly density?: number;
+  /** A JSON file of runtime inputs (and dynamic sizes) to draw with instead of random ones. */
+  readonly inputsFile?: string;
 }
 
 export interface ShowResult {
@@ -38,9 +46,14 @@ export function showAnyKernel(kernel: Kernel, opts: AnyShowOptions): ShowResult 
       ...(opts.svg ? { svg: encodeSvg(raster, lines) } : {}),
     };
   }
-  const r = showKernel(kernel, { seed, png: Boolean(opts.png), svg: Boolean(opts.svg), ...(opts.tile ? { tileQ: opts.tile, tileK: opts.tile } : {}) });
-  const sizes = showSizes(kernel);
+  const given = opts.inputsFile ? readRuntimeInputs(kernel, showSizes(kernel), opts.inputsFile) : null;
+  const sizes = given?.sizes ?? showSizes(kernel);
+  const slice = { batchIndex: opts.batchIndex ?? 0, head: opts.head ?? 0 };
+  const r = showKernel(kernel, {
+    seed, png: Boolean(opts.png), svg: Boolean(opts.svg), sizes, ...slice, ...(opts.tile ? { tileQ: opts.tile, tileK: opts.tile } : {}),
+    ...(given ? { runtime: given.runtime } : {}), ...(opts.density === undefined ? {} : { density: opts.density }),
+  });
   const tileQ = opts.tile ?? defaultShowTile(sizes.kvLen);
-  const lines = figureLines(kernel, sizes, r.figures, { tileQ, tileK: tileQ, format: 'png' }, analyzeIterationSpace(kernel, tileQ, tileQ).kind);
+  const lines = figureLines(kernel, sizes, r.figures, { tileQ, tileK: tileQ, format: 'png', ...slice }, analyzeIterationSpace(kernel, tileQ, tileQ).kind);
   return { figures: r.figures, lines, ...(r.png ? { png: r.png } : {}), ...(r.svg ? { svg: r.svg } : {}) };
 }

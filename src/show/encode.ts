@@ -1,9 +1,9 @@
 /**
  * @file PNG and SVG writers of `show` pictures: a raster of coverage and tile classes, a grid, the
- * figure lines under it and a legend. Shared by the attention mask and the gemm weight pictures.
+ * figure lines under it and a legend (text by resvg, text.ts). Shared by the attention mask and the gemm weight pictures.
  */
 import { PNG } from 'pngjs';
-import { GLYPH_ADVANCE, GLYPH_HEIGHT, rasterizeText } from './font.js';
+import { monoWidth, renderSvgFragment, textElement, type Pixels } from './text.js';
 import type { MaskRaster } from './raster.js';
 
 type Rgb = readonly [number, number, number];
@@ -16,8 +16,8 @@ const COLORS = {
 };
 const CLASS_NAMES = ['empty', 'full', 'partial'] as const;
 const MARGIN = 8;
-const TEXT_SCALE = 2;
-const LINE_HEIGHT = (GLYPH_HEIGHT + 2) * TEXT_SCALE;
+const FONT_SIZE = 13;
+const LINE_HEIGHT = 18;
 
 function pixelColor(r: MaskRaster, i: number): Rgb {
   const base = COLORS.tile[r.tileClass[i]!]!;
@@ -25,40 +25,40 @@ function pixelColor(r: MaskRaster, i: number): Rgb {
   return [0, 1, 2].map((ch) => Math.round(base[ch]! * (1 - c) + COLORS.allowed[ch]! * c)) as unknown as Rgb;
 }
 
+/** The figure lines and the legend under the picture, rendered by resvg (see text.ts). */
+function captionPixels(lines: readonly string[], width: number): Pixels {
+  const body: string[] = lines.map((l, i) => textElement(l, MARGIN, (i + 1) * LINE_HEIGHT - 5, FONT_SIZE));
+  let x = MARGIN;
+  const y = lines.length * LINE_HEIGHT;
+  const swatches: [Rgb, string][] = [...CLASS_NAMES.map((n, i): [Rgb, string] => [COLORS.tile[i]!, n]), [COLORS.allowed, 'allowed']];
+  for (const [color, name] of swatches) {
+    body.push(`<rect x="${x + 0.5}" y="${y + 4.5}" width="11" height="11" fill="${rgb(color)}" stroke="${rgb(COLORS.grid)}"/>`);
+    body.push(textElement(name, x + 16, y + LINE_HEIGHT - 5, FONT_SIZE));
+    x += 16 + monoWidth(name.length + 2, FONT_SIZE);
+  }
+  return renderSvgFragment(body.join(''), width, (lines.length + 1) * LINE_HEIGHT + MARGIN);
+}
+
 export function encodePng(r: MaskRaster, lines: readonly string[]): Buffer {
-  const legendLine = CLASS_NAMES.length;
-  const textWidth = Math.max(...lines.map((l) => l.length), 40) * GLYPH_ADVANCE * TEXT_SCALE;
-  const width = Math.max(r.width + 2 * MARGIN, textWidth + 2 * MARGIN);
-  const height = r.height + 2 * MARGIN + (lines.length + 1) * LINE_HEIGHT + MARGIN;
+  const textWidth = monoWidth(Math.max(...lines.map((l) => l.length), 48), FONT_SIZE) + 2 * MARGIN;
+  const width = Math.max(r.width + 2 * MARGIN, textWidth);
+  const caption = captionPixels(lines, width);
+  const top = r.height + 2 * MARGIN;
+  const height = top + caption.height;
   const png = new PNG({ width, height });
   const put = (x: number, y: number, c: Rgb): void => {
     if (x < 0 || y < 0 || x >= width || y >= height) return;
     const o = (y * width + x) * 4;
     png.data[o] = c[0]; png.data[o + 1] = c[1]; png.data[o + 2] = c[2]; png.data[o + 3] = 255;
   };
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) put(x, y, COLORS.background);
+  for (let y = 0; y < top; y++) for (let x = 0; x < width; x++) put(x, y, COLORS.background);
   for (let y = 0; y < r.height; y++) for (let x = 0; x < r.width; x++) put(x + MARGIN, y + MARGIN, pixelColor(r, y * r.width + x));
   const gridVisible = (edges: readonly number[]): boolean => edges.length < 2 || edges[1]! - edges[0]! >= 4;
   if (gridVisible(r.tileColumns) && gridVisible(r.tileRows)) {
     for (const x of r.tileColumns) for (let y = 0; y <= r.height; y++) put(MARGIN + Math.min(x, r.width), MARGIN + y, COLORS.grid);
     for (const y of r.tileRows) for (let x = 0; x <= r.width; x++) put(MARGIN + x, MARGIN + Math.min(y, r.height), COLORS.grid);
   }
-  const text = (s: string, x0: number, y0: number): void =>
-    rasterizeText(s, (x, y) => {
-      for (let dy = 0; dy < TEXT_SCALE; dy++) for (let dx = 0; dx < TEXT_SCALE; dx++) put(x0 + x * TEXT_SCALE + dx, y0 + y * TEXT_SCALE + dy, COLORS.text);
-    });
-  const top = r.height + 2 * MARGIN;
-  lines.forEach((l, i) => text(l, MARGIN, top + i * LINE_HEIGHT));
-  // Legend: a colour swatch before each class name, then the allowed-element colour.
-  let x = MARGIN;
-  const y = top + lines.length * LINE_HEIGHT;
-  const swatches: [Rgb, string][] = [...CLASS_NAMES.map((n, i): [Rgb, string] => [COLORS.tile[i]!, n]), [COLORS.allowed, 'allowed']];
-  for (const [color, name] of swatches) {
-    for (let dy = 0; dy < GLYPH_HEIGHT * TEXT_SCALE; dy++) for (let dx = 0; dx < 10; dx++) put(x + dx, y + dy, dx === 0 || dy === 0 || dx === 9 || dy === GLYPH_HEIGHT * TEXT_SCALE - 1 ? COLORS.grid : color);
-    text(name, x + 14, y);
-    x += 14 + (name.length + 2) * GLYPH_ADVANCE * TEXT_SCALE;
-  }
-  void legendLine;
+  png.data.set(caption.rgba.subarray(0, width * caption.height * 4), top * width * 4);
   return PNG.sync.write(png);
 }
 

@@ -1,11 +1,13 @@
 /**
- * @file `sparsec show`: a picture (PNG or SVG) of a kernel's mask with the tile classes over it and the
- * figures under it (density, live / full / partial / empty tiles, work saved).
+ * @file `sparsec show`: a picture (PNG or SVG) of one (batch, head) slice of a kernel's mask with the tile classes
+ * over it and the figures of that slice under it (density, live / full / partial / empty tiles, work saved).
  */
 import type { AttentionKernel, AttentionSizes } from '../model/kernel.js';
 import type { RuntimeValues } from '../model/values.js';
 import { analyzeIterationSpace, staticAttentionSizes } from '../analysis/index.js';
-import { classifyTiles, type TileFigures } from '../analysis/classify.js';
+import type { TileFigures } from '../analysis/classify.js';
+import { buildPlan } from '../runtime/plan/planner.js';
+import { sliceFigures } from './slice.js';
 import { Rng, randomRuntimeInputs } from '../reference/random.js';
 import { rasterizeMask } from './raster.js';
 import { encodePng, encodeSvg } from './encode.js';
@@ -15,7 +17,7 @@ export interface PictureOptions {
   readonly tileQ: number;
   readonly tileK: number;
   readonly format: 'png' | 'svg';
-  /** The (b, h) slice to draw (default 0, 0); figures always cover every slice. */
+  /** The (b, h) slice to draw and count (default 0, 0). */
   readonly batchIndex?: number;
   readonly head?: number;
 }
@@ -30,6 +32,13 @@ export interface ShowOptions {
   readonly seed?: number;
   /** Concrete sizes; default: the kernel's, with dynamic ones replaced by {@link DYNAMIC_DEFAULTS}. */
   readonly sizes?: AttentionSizes;
+  /** The runtime inputs to draw with (default: seeded random ones). */
+  readonly runtime?: RuntimeValues;
+  /** Density of random lists, bool tensors and block layouts (default the reference's). */
+  readonly density?: number;
+  /** The (batch, head) slice drawn and counted (default 0, 0). */
+  readonly batchIndex?: number;
+  readonly head?: number;
 }
 
 /** Values used for dynamic sizes when none are given. */
@@ -54,7 +63,8 @@ export function renderMaskPicture(kernel: AttentionKernel, sizes: AttentionSizes
 }
 
 function renderWithFigures(kernel: AttentionKernel, sizes: AttentionSizes, runtime: RuntimeValues, opts: PictureOptions): { picture: Buffer | string; figures: TileFigures } {
-  const { plan, figures } = classifyTiles(kernel, sizes, runtime, opts.tileQ, opts.tileK);
+  const plan = buildPlan(kernel.mask, kernel.inputs, sizes, runtime, opts.tileQ, opts.tileK);
+  const figures = sliceFigures(kernel, sizes, runtime, plan, opts.batchIndex ?? 0, opts.head ?? 0);
   const raster = rasterizeMask(kernel, sizes, runtime, plan, opts.batchIndex ?? 0, opts.head ?? 0);
   const spaceKind = analyzeIterationSpace(kernel, opts.tileQ, opts.tileK).kind;
   const lines = figureLines(kernel, sizes, figures, opts, spaceKind);
@@ -84,11 +94,13 @@ export function defaultShowTile(kvLen: number): number {
 /** `sparsec show`: pictures and figures of one kernel, with seeded random runtime inputs. */
 export function showKernel(kernel: AttentionKernel, opts: ShowOptions = {}): { png?: Buffer; svg?: string; figures: TileFigures } {
   const sizes = opts.sizes ?? showSizes(kernel);
-  const runtime = randomRuntimeInputs(kernel, sizes, new Rng(opts.seed ?? 1));
+  const runtime = opts.runtime ?? randomRuntimeInputs(kernel, sizes, new Rng(opts.seed ?? 1), opts.density === undefined ? {} : { density: opts.density });
   const tile = (t: number | undefined): number => t ?? defaultShowTile(sizes.kvLen);
-  const base = { tileQ: tile(opts.tileQ), tileK: tile(opts.tileK) };
+  const [batchIndex, head] = [opts.batchIndex ?? 0, opts.head ?? 0];
+  if (batchIndex >= sizes.batch || head >= sizes.heads) throw new RangeError(`${kernel.name}: slice (${batchIndex}, ${head}) is outside batch ${sizes.batch} x heads ${sizes.heads}`);
+  const base = { tileQ: tile(opts.tileQ), tileK: tile(opts.tileK), batchIndex, head };
   const png = opts.png ?? true ? renderWithFigures(kernel, sizes, runtime, { ...base, format: 'png' }) : null;
   const svg = opts.svg ? renderWithFigures(kernel, sizes, runtime, { ...base, format: 'svg' }) : null;
-  const figures = png?.figures ?? svg?.figures ?? classifyTiles(kernel, sizes, runtime, base.tileQ, base.tileK).figures;
+  const figures = png?.figures ?? svg?.figures ?? sliceFigures(kernel, sizes, runtime, buildPlan(kernel.mask, kernel.inputs, sizes, runtime, base.tileQ, base.tileK), batchIndex, head);
   return { figures, ...(png ? { png: png.picture as Buffer } : {}), ...(svg ? { svg: svg.picture as string } : {}) };
 }

@@ -1,15 +1,17 @@
 /** @file The browser demo in headless Chromium (SwiftShader): the page loads the generated library with `load('webgpu')` and checks both kernels. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { chromium, type Browser } from 'playwright-core';
 import { buildDemoLibrary } from './spec.js';
 import { skipTarget } from '../support/targets.js';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
+// The server `npm run demo` runs (a plain ES module of the example).
+// @ts-expect-error no type declarations for the example's .mjs
+import { createDemoServer } from '../../examples/browser/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -20,36 +22,6 @@ const FLAGS = [
 ];
 /** Where the screenshot goes: the kept copy that the README shows with UPDATE_SCREENSHOT=1, else a temp file. */
 export const SCREENSHOT = process.env['UPDATE_SCREENSHOT'] === '1' ? `${ROOT}examples/browser/screenshot.png` : join(tmpdir(), `sparsec-browser-${process.pid}.png`);
-
-/** Content types of the files served. */
-const TYPES: Readonly<Record<string, string>> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html' };
-
-/**
- * Serves the page, the runtime (`/runtime/<path>.js` is src/runtime/<path>.ts transpiled on the fly, and the plain
- * data helpers it uses from src/model/; the page's import map points `sparsec/runtime` at it) and the generated
- * library (`/lib/`, from `sparsec build --target webgpu`).
- */
-function serve(libDir: string): Server {
-  return createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const send = (type: string, body: string | Buffer): void => {
-      res.writeHead(200, { 'content-type': type });
-      res.end(body);
-    };
-    const path = url.pathname === '/' ? '/index.html' : url.pathname;
-    const runtime = /^\/((?:runtime|model)\/[\w/-]+)\.js$/.exec(path);
-    const lib = /^\/lib\/([\w.-]+)$/.exec(path);
-    const page = /^\/(index\.html|main\.js)$/.exec(path);
-    if (page) return send(TYPES[extname(path)]!, readFileSync(`${ROOT}examples/browser/${page[1]}`));
-    if (runtime && existsSync(`${ROOT}src/${runtime[1]}.ts`)) {
-      const source = readFileSync(`${ROOT}src/${runtime[1]}.ts`, 'utf8');
-      return send('text/javascript', ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText);
-    }
-    if (lib && existsSync(join(libDir, lib[1]!))) return send(TYPES[extname(lib[1]!)] ?? 'application/octet-stream', readFileSync(join(libDir, lib[1]!)));
-    res.writeHead(404);
-    res.end('not found');
-  });
-}
 
 interface PageResult {
   ok: boolean;
@@ -66,7 +38,7 @@ describe.skipIf(skipTarget('browser', existsSync(CHROMIUM), `no ${CHROMIUM}; run
   let base = '';
 
   beforeAll(async () => {
-    server = serve(await buildDemoLibrary());
+    server = (createDemoServer as (libDir: string) => Server)(await buildDemoLibrary());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });

@@ -17,7 +17,7 @@ describe('compareOutput', () => {
     const s = compareOutput({ output: 'out', actual: Float32Array.from([0, 0, 0, 0.5]), expected: new Float64Array(4), shape: [1, 2, 2], bound });
     expect(s.bad).toBe(1);
     expect(s.firstBad).toMatchObject({ index: [0, 1, 1], actual: 0.5, expected: 0, unwritten: false });
-    expect(describeMismatch(s)).toBe('out: 1 bad of 4 checked; first at (0,1,1): got 0.5, expected 0');
+    expect(describeMismatch(s)).toBe(`out: 1 bad of 4 checked; first at (0,1,1): got 0.5, expected 0 (error 5.00e-1, tolerance ${bound(3).toExponential(2)})`);
   });
 
   it('counts poisoned elements as unwritten, even where nothing is checked', () => {

@@ -1,8 +1,10 @@
 /**
  * @file `sparsec bench`: sparsec's kernels side by side with onnxruntime-web and onnxruntime-node in one
  * run (medians after warm-up, table or `--json` rows, speed-up plot). The work lives in src/bench/main.ts.
+ * The bench's packages are optional peers of sparsec: they are looked up first, and a missing one is named.
  */
-import type { Io } from '../io.js';
+import { didYouMean } from '../../checker/suggest.js';
+import { EXIT, UsageError, type Io } from '../io.js';
 import { intOption } from './verify.js';
 
 export interface BenchCliOptions {
@@ -16,10 +18,56 @@ export interface BenchCliOptions {
   readonly browser?: boolean;
 }
 
+/** The optional peer packages of `sparsec bench` (package.json `peerDependencies`), each with what needs it. */
+const BENCH_PEERS = [
+  { name: 'onnx-proto', range: '^8.0.1', needed: (_: BenchCliOptions) => true, why: 'the ONNX models of the peers' },
+  { name: 'onnxruntime-web', range: '^1.30.0', needed: (o: BenchCliOptions) => o.peers !== false, why: 'the onnxruntime-web peer' },
+  { name: 'onnxruntime-node', range: '^1.30.0', needed: (o: BenchCliOptions) => o.peers !== false && !o.browser, why: 'the onnxruntime-node peer' },
+  { name: 'playwright-core', range: '^1.65.1', needed: (o: BenchCliOptions) => Boolean(o.browser), why: 'headless Chromium for --browser' },
+  { name: 'webgpu', range: '^0.6.2', needed: (o: BenchCliOptions) => o.target === 'webgpu' && !o.browser, why: 'WebGPU in Node (Dawn)' },
+  { name: 'vega', range: '^6.4.0', needed: (o: BenchCliOptions) => Boolean(o.plot), why: 'the --plot figure' },
+] as const;
+
+/** Whether the package `name` can be imported from here. */
+function resolvable(name: string): boolean {
+  try {
+    import.meta.resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The bench's peer packages that `opts` needs and that are not installed, as `name@range (what for)`. */
+export function missingBenchPeers(opts: BenchCliOptions, isInstalled: (name: string) => boolean = resolvable): string[] {
+  return BENCH_PEERS.filter((p) => p.needed(opts) && !isInstalled(p.name)).map((p) => `${p.name}@${p.range} (${p.why})`);
+}
+
+/** Refuses an unknown case name (usage error) with the closest known one. */
+async function checkCaseNames(opts: BenchCliOptions): Promise<void> {
+  const names = (opts.case ?? []).flatMap((c) => c.split(',')).filter(Boolean);
+  if (names.length === 0) return;
+  const known: readonly string[] = opts.browser
+    ? (await import('../../bench/browser/cases.js')).BROWSER_CASE_NAMES
+    : (await import('../../bench/framework/runner.js')).ALL_CASE_NAMES;
+  const bad = names.filter((n) => !known.includes(n));
+  if (bad.length > 0) {
+    throw new UsageError(`unknown ${opts.browser ? 'browser ' : ''}case ${bad.map((n) => `'${n}'${didYouMean(n, known)}`).join(', ')} (cases: ${known.join(', ')})`);
+  }
+}
+
 export async function runBench(opts: BenchCliOptions, io: Io): Promise<number> {
+  const threads = intOption('threads', opts.threads, 1);
+  await checkCaseNames(opts);
+  const missing = missingBenchPeers(opts);
+  if (missing.length > 0) {
+    const install = missing.map((m) => `'${m.split(' ')[0]}'`).join(' ');
+    io.err(`sparsec bench: missing optional package${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.\n`
+      + `Install ${missing.length > 1 ? 'them' : 'it'} beside sparsec: npm install --save-dev ${install}`);
+    return EXIT.failed;
+  }
   // Loaded on demand: the peers pull in onnxruntime, which `check` and `verify` should not pay for.
   const { runBenchCommand } = await import('../../bench/main.js');
-  const threads = intOption('threads', opts.threads, 1);
   return runBenchCommand({
     ...(opts.json ? { json: true } : {}),
     threads: Math.max(1, threads),

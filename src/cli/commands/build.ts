@@ -7,9 +7,12 @@ import { EXIT, UsageError, type Io } from '../io.js';
 import { loadAndCheck, printDiagnostics, selectKernels } from '../frontend-run.js';
 import { parseTargetList } from '../targets.js';
 import { emitIr } from './emit-ir.js';
-import { BUILD_TARGETS, buildLibraryFiles, replaceFolder } from '../../build/index.js';
+import { Progress, progressMode } from '../progress.js';
+import { BUILD_TARGETS, buildLibraryFiles, libraryPackageFiles, replaceFolder } from '../../build/index.js';
 
 export interface BuildCliOptions {
+  /** Warnings count as errors. */
+  readonly denyWarnings?: boolean;
   readonly target?: string[];
   readonly out?: string;
   readonly emit?: string;
@@ -19,6 +22,10 @@ export interface BuildCliOptions {
   readonly wat?: boolean;
   /** Folder that manifest paths are relative to (default the working folder). */
   readonly cwd?: string;
+  /** Copy the runtime into the library, so it runs without the sparsec package. */
+  readonly standalone?: boolean;
+  /** No progress on standard error. */
+  readonly quiet?: boolean;
 }
 
 /** The target `build` writes when none is named: the embedded default. */
@@ -28,7 +35,7 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
   const targets = parseTargetList(opts.target, [BUILD_DEFAULT_TARGET]);
   const emit = opts.emit ?? 'code';
   if (emit !== 'ir' && emit !== 'code') throw new UsageError(`--emit expects 'ir' or 'code', got '${emit}'`);
-  const c = await loadAndCheck(paths);
+  const c = await loadAndCheck(paths, { denyWarnings: Boolean(opts.denyWarnings) });
   printDiagnostics(io, c);
   if (!c.ok) return EXIT.failed;
   const kernels = selectKernels(c.kernels, opts.kernel);
@@ -38,13 +45,21 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
     throw new UsageError(`sparsec build cannot write target${unsupported.length > 1 ? 's' : ''} ${unsupported.join(', ')} yet (buildable: ${BUILD_TARGETS.join(', ')}; --emit ir works for every target)`);
   }
   let files: Map<string, string | Uint8Array>;
+  const progress = new Progress(io, progressMode(io, Boolean(opts.quiet)), 'build', kernels.length);
   try {
-    files = buildLibraryFiles(kernels, { targets, ...(opts.cwd ? { cwd: opts.cwd } : {}), emit: opts.wat ? ['wat'] : [] });
+    files = buildLibraryFiles(kernels, {
+      targets, ...(opts.cwd ? { cwd: opts.cwd } : {}), emit: opts.wat ? ['wat'] : [], standalone: Boolean(opts.standalone),
+      onKernel: (name) => progress.note(name),
+      onKernelDone: (name) => progress.step(name),
+    });
   } catch (e) {
+    progress.finish();
     io.err(`error: ${(e as Error).message}`);
     return EXIT.failed;
   }
+  progress.finish();
   const outDir = opts.out ?? 'generated';
+  for (const [name, text] of libraryPackageFiles(outDir, Boolean(opts.standalone))) files.set(name, text);
   await replaceFolder(outDir, files);
   io.out(`built ${kernels.length} kernel${kernels.length === 1 ? '' : 's'} for ${targets.join(', ')} into ${outDir}/`);
   return EXIT.ok;

@@ -5,12 +5,14 @@ import { EXIT, type Io } from '../io.js';
 import { diagnosticsJson, loadAndCheck, printDiagnostics } from '../frontend-run.js';
 
 export interface CheckOptions {
+  /** Warnings count as errors. */
+  readonly denyWarnings?: boolean;
   readonly json?: boolean;
   readonly quiet?: boolean;
 }
 
 export async function runCheck(paths: readonly string[], opts: CheckOptions, io: Io): Promise<number> {
-  const c = await loadAndCheck(paths);
+  const c = await loadAndCheck(paths, { denyWarnings: Boolean(opts.denyWarnings) });
   if (opts.json) {
     io.out(JSON.stringify({
       ok: c.ok,
@@ -24,7 +26,7 @@ export async function runCheck(paths: readonly string[], opts: CheckOptions, io:
       io.out(`checked ${c.files} file${c.files === 1 ? '' : 's'}: ${c.kernels.length} kernel${c.kernels.length === 1 ? '' : 's'}, no errors`);
     } else if (!c.ok) {
       const n = c.diagnostics.filter((d) => d.severity === 'error').length;
-      io.err(`${n} error${n === 1 ? '' : 's'}`);
+      if (n > 0) io.err(`${n} error${n === 1 ? '' : 's'}`);
     }
   }
   return c.ok ? EXIT.ok : EXIT.failed;

@@ -1,4 +1,4 @@
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 /**
  * @file The manifest `sparsec build` writes next to each kernel (format 2): the checked kernel, which
  * targets the library holds, and one section per target (schedule, key walk, files). Plus reading it.

@@ -1,4 +1,4 @@
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 /**
  * @file The webgpu loader of generated kernels: finds a device (given, `navigator.gpu`, or Dawn in Node),
  * picks per head_dim the first WGSL variant whose features the device has, and compiles it with `prepareKernel`.

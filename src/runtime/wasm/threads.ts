@@ -2,8 +2,11 @@
  * @file A pool of worker threads that share one kernel's memory: each worker instantiates the same
  * module against the shared memory and runs `run(sb, tid, nth, ...)` for its thread id, while the
  * calling thread runs thread 0. The worker source is inline, so it needs no file on disk.
+ * A worker holds the process open only while it has a request in flight: an idle pool never keeps Node
+ * alive, so a script that loads a kernel with threads ends by itself (`dispose()` stops the workers sooner).
+ * `node:worker_threads` is imported only when a pool starts, so `sparsec/runtime` also loads in a browser page.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { erf } from './convert.js';
 import type { WasmMemory, WasmModuleHandle } from './wasm-api.js';
 
@@ -36,12 +39,12 @@ class PoolWorker {
   private pending: Pending | null = null;
   private readonly worker: Worker;
 
-  constructor() {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true });
-    this.worker.unref();
+  constructor(WorkerClass: typeof Worker) {
+    this.worker = new WorkerClass(WORKER_SOURCE, { eval: true });
     this.worker.on('message', (m: { type: string; message?: string }) => {
       const p = this.pending;
       this.pending = null;
+      this.worker.unref();
       if (!p) return;
       if (m.type === 'error') p.reject(new Error(`wasm worker: ${m.message}`));
       else p.resolve();
@@ -49,8 +52,11 @@ class PoolWorker {
     this.worker.on('error', (e) => {
       const p = this.pending;
       this.pending = null;
+      this.worker.unref();
       p?.reject(e);
     });
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    this.worker.unref();
   }
 
   /** Sends one message and waits for its answer. */
@@ -58,6 +64,7 @@ class PoolWorker {
     if (this.pending) return Promise.reject(new Error('wasm worker: busy'));
     return new Promise<void>((resolve, reject) => {
       this.pending = { resolve, reject };
+      this.worker.ref();
       this.worker.postMessage(message);
     });
   }
@@ -73,7 +80,8 @@ export class WorkerPool {
 
   /** Starts `count` workers and instantiates the module in each. */
   static async start(count: number, module: WasmModuleHandle, memory: WasmMemory): Promise<WorkerPool> {
-    const workers = Array.from({ length: count }, () => new PoolWorker());
+    const { Worker: WorkerClass } = await import('node:worker_threads');
+    const workers = Array.from({ length: count }, () => new PoolWorker(WorkerClass));
     await Promise.all(workers.map((w) => w.request({ type: 'init', module, memory })));
     return new WorkerPool(workers);
   }

@@ -1,4 +1,4 @@
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 /**
  * @file What sparsec asks an adapter for, in Node (Dawn) and in a page alike: the optional features WGSL variants
  * may require, and the adapter's own limits for buffer sizes and workgroup memory.

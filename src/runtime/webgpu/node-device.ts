@@ -1,4 +1,4 @@
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 /**
  * @file A GPUDevice in Node through the `webgpu` npm package (Dawn). With no GPU, Dawn runs on
  * SwiftShader's Vulkan driver from Debian's chromium package; VK_ICD_FILENAMES is pointed at it when unset.

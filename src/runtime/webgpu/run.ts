@@ -1,4 +1,4 @@
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 /**
  * @file Runs a WGSL kernel artifact on a GPUDevice (Dawn in Node, or a browser): packs the header and
  * the input regions into one arena, dispatches, and decodes the output arena into Float32Arrays.
