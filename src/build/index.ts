@@ -66,4 +66,4 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
   return files;
 }
 
-export { replaceFolder } from './write.js';
+export { OUTPUT_MARKER, OutputFolderError, replaceFolder } from './write.js';

@@ -7,7 +7,7 @@ import { EXIT, UsageError, type Io } from '../io.js';
 import { loadAndCheck, printDiagnostics, selectKernels } from '../frontend-run.js';
 import { parseTargetList } from '../targets.js';
 import { emitIr } from './emit-ir.js';
-import { BUILD_TARGETS, buildLibraryFiles, replaceFolder } from '../../build/index.js';
+import { BUILD_TARGETS, OutputFolderError, buildLibraryFiles, replaceFolder } from '../../build/index.js';
 
 export interface BuildCliOptions {
   readonly target?: string[];
@@ -45,7 +45,13 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
     return EXIT.failed;
   }
   const outDir = opts.out ?? 'generated';
-  await replaceFolder(outDir, files);
+  try {
+    await replaceFolder(outDir, files);
+  } catch (e) {
+    if (!(e instanceof OutputFolderError)) throw e;
+    io.err(`error: ${e.message}`);
+    return EXIT.failed;
+  }
   io.out(`built ${kernels.length} kernel${kernels.length === 1 ? '' : 's'} for ${targets.join(', ')} into ${outDir}/`);
   return EXIT.ok;
 }
