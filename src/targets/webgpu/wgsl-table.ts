@@ -150,6 +150,13 @@ fn erf_approx(x: f32) -> f32 {
   let y = 1f - (((((1.061405429f * t - 1.453152027f) * t) + 1.421413741f) * t - 0.284496736f) * t + 0.254829592f) * t * exp(-z * z);
   return sign(x) * y;
 }
+fn f16_bits(x: f32) -> u32 {
+  // NOTE: pack2x16float is indeterminate outside the finite f16 range: NaN, inf and overflow are spelled out.
+  if (is_nan(x)) { return 0x7e00u; }
+  if (x >= 65520f) { return 0x7c00u; }
+  if (x <= -65520f) { return 0xfc00u; }
+  return pack2x16float(vec2<f32>(x, 0f)) & 0xffffu;
+}
 fn bf16_bits(x: f32) -> u32 {
   let b = bitcast<u32>(x);
   if ((b & 0x7f800000u) == 0x7f800000u && (b & 0x7fffffu) != 0u) { return (b >> 16u) | 0x40u; }
@@ -175,7 +182,7 @@ export const READ_INPUT: Readonly<Record<Scalar, (off: string, i: string) => str
 /** WGSL statement that writes value `v` to element `i` of an output region at word `off`. */
 export const WRITE_OUTPUT: Readonly<Record<Scalar, (off: string, i: string, v: string) => string>> = {
   f32: (off, i, v) => `atomicStore(&ob[u32(${off} + ${i})], bitcast<u32>(${v}));`,
-  f16: (off, i, v) => `put_half(u32(${off} + (${i} >> 1u)), ${i}, pack2x16float(vec2<f32>(${v}, 0f)) & 0xffffu);`,
+  f16: (off, i, v) => `put_half(u32(${off} + (${i} >> 1u)), ${i}, f16_bits(${v}));`,
   bf16: (off, i, v) => `put_half(u32(${off} + (${i} >> 1u)), ${i}, bf16_bits(${v}));`,
   i32: (off, i, v) => `atomicStore(&ob[u32(${off} + ${i})], bitcast<u32>(${v}));`,
   u8: (off, i, v) => `atomicStore(&ob[u32(${off} + ${i})], bitcast<u32>(${v}));`,
