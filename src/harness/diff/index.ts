@@ -19,6 +19,10 @@ export interface DiffOptions {
   readonly targets: readonly Target[];
   /** Run target NAME on every n-th case only (default every case). */
   readonly every?: Readonly<Record<string, number>>;
+  /** Which targets run case `index` (overrides `every`); a case no target runs is skipped. */
+  readonly runs?: (target: string, index: number) => boolean;
+  /** The first case index (default 0): slices of one seed's cases can run apart. */
+  readonly from?: number;
   /** Shrink failures (default true). */
   readonly shrink?: boolean;
   /** Called after each case (progress). */
@@ -53,10 +57,12 @@ export async function runDifferential(opts: DiffOptions): Promise<DiffReport> {
   const perTarget: Record<string, { run: number; passed: number }> = Object.fromEntries(opts.targets.map((t) => [t.name, { run: 0, passed: 0 }]));
   const failures: DiffFailure[] = [];
   let hostileCases = 0;
-  for (let i = 0; i < opts.cases; i++) {
+  const runs = opts.runs ?? ((target: string, i: number): boolean => i % (opts.every?.[target] ?? 1) === 0);
+  for (let i = opts.from ?? 0; i < (opts.from ?? 0) + opts.cases; i++) {
+    const targets = opts.targets.filter((t) => runs(t.name, i));
+    if (targets.length === 0) continue;
     const c = randomCase(opts.seed, i);
     if (isHostile(c)) hostileCases++;
-    const targets = opts.targets.filter((t) => i % (opts.every?.[t.name] ?? 1) === 0);
     const verdicts = await runCase(c, targets);
     for (const v of verdicts) {
       perTarget[v.target]!.run++;
