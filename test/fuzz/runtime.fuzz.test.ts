@@ -21,7 +21,7 @@ pattern picked(sel: list<i32>[batch, kv_heads]) = k in sel[b, kvh]
 kernel fz_list = attention(picked) { batch = dynamic; heads = 2; head_dim = 8; q_len = 1; kv_len = dynamic }
 pattern bl(blk: blocks<8, 8>, m: bool[q_len, kv_len]) = blk[b, h, qb(8), kb(8)] || m[qi, k]
 kernel fz_blocks = attention(bl) { heads = 1; head_dim = 8; seq = 24 }
-kernel fz_nm = gemm { m = dynamic; n = 8; k = 16; weight = nm(2, 4); bias = true }
+kernel fz_nm = gemm { m = dynamic; n = 8; k = 16; weight = nm(2, 4); bias = f32[n] }
 kernel fz_csr = gemm { m = dynamic; n = 8; k = 16; weight = csr }
 `;
 const TARGETS = ['wasm', ...(skipTarget('webgpu', HAS_ADAPTER, 'no WebGPU adapter') ? [] : ['webgpu'])];

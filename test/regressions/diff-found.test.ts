@@ -22,7 +22,8 @@ describe('failures found by differential testing stay fixed', () => {
   }
 });
 
-describe('known open failures (expected to fail until fixed)', () => {
+// NOTE: the open cases fail on webgpu only; without an adapter they would pass and `it.fails` would turn red.
+describe.skipIf(!TARGETS.some((t) => t.name === 'webgpu'))('known open failures (expected to fail until fixed)', () => {
   for (const file of readdirSync(OPEN).filter((f) => f.endsWith('.sparse')).sort()) {
     it.fails(file, async () => {
       const verdicts = await runKeptCase(readFileSync(join(OPEN, file), 'utf8'), TARGETS);
