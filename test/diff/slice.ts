@@ -14,9 +14,16 @@ export const SLICE_SEED = 20261204;
 export const SLICE_CASES = 300;
 const CHUNK = 50;
 
+/**
+ * Cases of the slice that hit a known open failure, by target, each kept in test/regressions/diff-open/ (an
+ * `it.fails` test there turns red when it is fixed; then drop the entry here).
+ */
+export const KNOWN_OPEN: Readonly<Record<string, readonly number[]>> = { webgpu: [183] };
+
 /** Who runs case i in half `half` (0 or 1). */
 export function sliceRuns(half: 0 | 1): (target: string, i: number) => boolean {
   return (target, i) => {
+    if (KNOWN_OPEN[target]?.includes(i)) return false;
     if (target === 'interp') return half === 0;
     if (target === 'wasm') return i % 5 === 2 * half;
     if (target === 'webgpu') return half === 1 && i % 10 === 3;
