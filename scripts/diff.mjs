@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runDifferential } from '../dist/harness/diff/index.js';
+import { runDifferential } from '../dist/diff/index.js';
 import { getTarget } from '../dist/targets/index.js';
 
 const { values } = parseArgs({

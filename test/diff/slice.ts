@@ -5,7 +5,7 @@
  * shrunk here (`npm run test:diff` is the long run and shrinks).
  */
 import { expect, it } from 'vitest';
-import { runDifferential, type DiffReport } from '../../src/harness/diff/index.js';
+import { runDifferential, type DiffReport } from '../../src/diff/index.js';
 import { TARGETS } from '../regressions/run-targets.js';
 
 /** The seed of the CI slice. */

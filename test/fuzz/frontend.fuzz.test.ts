@@ -12,7 +12,7 @@ import { loadTsSpec } from '../../src/builder/load-ts.js';
 import { checkProgram } from '../../src/checker/check.js';
 import { CATALOGUE } from '../../src/diagnostics/catalog.js';
 import { parseSource } from '../../src/frontend/parse.js';
-import { caseSource, randomCase } from '../../src/harness/diff/index.js';
+import { caseSource, randomCase } from '../../src/diff/index.js';
 import { resolveAttentionSizes } from '../../src/harness/sizes.js';
 import { runPipeline } from '../../src/passes/pipeline.js';
 import { Rng } from '../../src/reference/random.js';

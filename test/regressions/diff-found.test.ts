@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runKeptCase } from '../../src/harness/diff/index.js';
+import { runKeptCase } from '../../src/diff/index.js';
 import { TARGETS } from './run-targets.js';
 
 const DIR = join(import.meta.dirname, 'diff-found');

@@ -3,7 +3,7 @@
  * reference; a target can take a share of the cases only (webgpu on SwiftShader compiles shaders slowly).
  * Failures are shrunk to a minimal `.sparse` case.
  */
-import type { Target } from '../target.js';
+import type { Target } from '../harness/target.js';
 import { caseSource, randomCase, type DiffCase } from './generate.js';
 import { runCase } from './run.js';
 import { shrinkCase } from './shrink.js';

@@ -3,15 +3,15 @@
  * float64 reference, and each target's outputs compared with it (poisoned outputs, exact non-finite match).
  * Targets that all agree with the reference within tolerance agree with each other.
  */
-import { checkProgram } from '../../checker/check.js';
-import { parseSource } from '../../frontend/parse.js';
-import type { AttentionKernel } from '../../model/kernel.js';
-import type { AttentionInputs, RaggedList, RuntimeValue } from '../../model/values.js';
-import { referenceAttention } from '../../reference/attention.js';
-import { Rng, randomAttentionInputs } from '../../reference/random.js';
-import { runAttentionCase } from '../cases.js';
-import { resolveAttentionSizes } from '../sizes.js';
-import type { Target } from '../target.js';
+import { checkProgram } from '../checker/check.js';
+import { parseSource } from '../frontend/parse.js';
+import type { AttentionKernel } from '../model/kernel.js';
+import type { AttentionInputs, RaggedList, RuntimeValue } from '../model/values.js';
+import { referenceAttention } from '../reference/attention.js';
+import { Rng, randomAttentionInputs } from '../reference/random.js';
+import { runAttentionCase } from '../harness/cases.js';
+import { resolveAttentionSizes } from '../harness/sizes.js';
+import type { Target } from '../harness/target.js';
 import { caseSource, type DiffCase, type Hostile } from './generate.js';
 
 /** The result of one case on one target. */

@@ -4,7 +4,7 @@
  * negative operands, per-head tables, segment ids, lists, block layouts, bool masks, float arithmetic),
  * score modifiers, sizes (1, primes, below one tile, q_len < kv_len, GQA ratios), schedules and hostile values.
  */
-import { Rng } from '../../reference/random.js';
+import { Rng } from '../reference/random.js';
 
 /** A pattern term: an atom's source text with the runtime inputs it reads, or a combination. */
 export type Term =
