@@ -155,8 +155,8 @@ export function defineAttention<I extends AttentionRunInputs, O extends Attentio
           if (given !== null && kernel.section.walk !== 'plan') throw new Error(`${k.name}: plan: this kernel walks no plan on ${target} (plan(...) returns null for it); pass none`);
           const plan = kernel.section.walk === 'plan' ? (given ?? planFrom(k, kernel, sizes, runtime)!) : null;
           if (given) {
+            if (typeof given === 'object') checkPlan(k, kernel, given, sizes);
             checkGivenPlan(k, given, sizes, runtime);
-            checkPlan(k, kernel, given, sizes);
           }
           const rows = sizes.batch * sizes.heads * sizes.qLen;
           const out = outputArray(k.name, 'out', into?.out, rows * sizes.valueDim);
