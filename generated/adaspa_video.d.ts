@@ -25,5 +25,5 @@ export interface AdaspaVideoOutputs {
     readonly lse: Float32Array;
 }
 
-/** Kernel `adaspa_video`: `await adaspa_video.load('wasm')`, then `run(inputs)`. */
+/** Kernel `adaspa_video`: `await adaspa_video.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const adaspa_video: KernelHandle<LoadedAttention<AdaspaVideoInputs, AdaspaVideoOutputs>, 'wasm'>;

@@ -23,5 +23,5 @@ export interface AlibiSoftcapOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `alibi_softcap`: `await alibi_softcap.load('wasm')`, then `run(inputs)`. */
+/** Kernel `alibi_softcap`: `await alibi_softcap.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const alibi_softcap: KernelHandle<LoadedAttention<AlibiSoftcapInputs, AlibiSoftcapOutputs>, 'wasm'>;

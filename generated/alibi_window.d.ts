@@ -21,5 +21,5 @@ export interface AlibiWindowOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `alibi_window`: `await alibi_window.load('wasm')`, then `run(inputs)`. */
+/** Kernel `alibi_window`: `await alibi_window.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const alibi_window: KernelHandle<LoadedAttention<AlibiWindowInputs, AlibiWindowOutputs>, 'wasm'>;

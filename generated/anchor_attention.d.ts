@@ -23,5 +23,5 @@ export interface AnchorAttentionOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `anchor_attention`: `await anchor_attention.load('wasm')`, then `run(inputs)`. */
+/** Kernel `anchor_attention`: `await anchor_attention.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const anchor_attention: KernelHandle<LoadedAttention<AnchorAttentionInputs, AnchorAttentionOutputs>, 'wasm'>;

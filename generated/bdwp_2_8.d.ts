@@ -15,5 +15,5 @@ export interface Bdwp28Outputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `bdwp_2_8`: `await bdwp_2_8.load('wasm')`, then `run(inputs)`. */
+/** Kernel `bdwp_2_8`: `await bdwp_2_8.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const bdwp_2_8: KernelHandle<LoadedGemm<Bdwp28Inputs, Bdwp28Outputs>, 'wasm'>;

@@ -23,5 +23,5 @@ export interface BiformerRegionsOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `biformer_regions`: `await biformer_regions.load('wasm')`, then `run(inputs)`. */
+/** Kernel `biformer_regions`: `await biformer_regions.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const biformer_regions: KernelHandle<LoadedAttention<BiformerRegionsInputs, BiformerRegionsOutputs>, 'wasm'>;

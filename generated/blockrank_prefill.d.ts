@@ -25,5 +25,5 @@ export interface BlockrankPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `blockrank_prefill`: `await blockrank_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `blockrank_prefill`: `await blockrank_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const blockrank_prefill: KernelHandle<LoadedAttention<BlockrankPrefillInputs, BlockrankPrefillOutputs>, 'wasm'>;

@@ -15,5 +15,5 @@ export interface CastGate24Outputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `cast_gate_24`: `await cast_gate_24.load('wasm')`, then `run(inputs)`. */
+/** Kernel `cast_gate_24`: `await cast_gate_24.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const cast_gate_24: KernelHandle<LoadedGemm<CastGate24Inputs, CastGate24Outputs>, 'wasm'>;

@@ -15,5 +15,5 @@ export interface CatsDownOutputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `cats_down`: `await cats_down.load('wasm')`, then `run(inputs)`. */
+/** Kernel `cats_down`: `await cats_down.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const cats_down: KernelHandle<LoadedGemm<CatsDownInputs, CatsDownOutputs>, 'wasm'>;

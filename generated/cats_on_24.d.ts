@@ -15,5 +15,5 @@ export interface CatsOn24Outputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `cats_on_24`: `await cats_on_24.load('wasm')`, then `run(inputs)`. */
+/** Kernel `cats_on_24`: `await cats_on_24.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const cats_on_24: KernelHandle<LoadedGemm<CatsOn24Inputs, CatsOn24Outputs>, 'wasm'>;

@@ -25,5 +25,5 @@ export interface DhsaPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `dhsa_prefill`: `await dhsa_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `dhsa_prefill`: `await dhsa_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const dhsa_prefill: KernelHandle<LoadedAttention<DhsaPrefillInputs, DhsaPrefillOutputs>, 'wasm'>;

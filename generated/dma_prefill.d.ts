@@ -23,5 +23,5 @@ export interface DmaPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `dma_prefill`: `await dma_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `dma_prefill`: `await dma_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const dma_prefill: KernelHandle<LoadedAttention<DmaPrefillInputs, DmaPrefillOutputs>, 'wasm'>;

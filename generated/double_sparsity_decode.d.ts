@@ -23,5 +23,5 @@ export interface DoubleSparsityDecodeOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `double_sparsity_decode`: `await double_sparsity_decode.load('wasm')`, then `run(inputs)`. */
+/** Kernel `double_sparsity_decode`: `await double_sparsity_decode.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const double_sparsity_decode: KernelHandle<LoadedAttention<DoubleSparsityDecodeInputs, DoubleSparsityDecodeOutputs>, 'wasm'>;

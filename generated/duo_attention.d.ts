@@ -23,5 +23,5 @@ export interface DuoAttentionOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `duo_attention`: `await duo_attention.load('wasm')`, then `run(inputs)`. */
+/** Kernel `duo_attention`: `await duo_attention.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const duo_attention: KernelHandle<LoadedAttention<DuoAttentionInputs, DuoAttentionOutputs>, 'wasm'>;

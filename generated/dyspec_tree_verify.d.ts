@@ -23,5 +23,5 @@ export interface DyspecTreeVerifyOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `dyspec_tree_verify`: `await dyspec_tree_verify.load('wasm')`, then `run(inputs)`. */
+/** Kernel `dyspec_tree_verify`: `await dyspec_tree_verify.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const dyspec_tree_verify: KernelHandle<LoadedAttention<DyspecTreeVerifyInputs, DyspecTreeVerifyOutputs>, 'wasm'>;

@@ -17,5 +17,5 @@ export interface FastSparseConvnets1x1Outputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `fast_sparse_convnets_1x1`: `await fast_sparse_convnets_1x1.load('wasm')`, then `run(inputs)`. */
+/** Kernel `fast_sparse_convnets_1x1`: `await fast_sparse_convnets_1x1.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const fast_sparse_convnets_1x1: KernelHandle<LoadedGemm<FastSparseConvnets1x1Inputs, FastSparseConvnets1x1Outputs>, 'wasm'>;

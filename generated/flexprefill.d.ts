@@ -29,5 +29,5 @@ export interface FlexprefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `flexprefill`: `await flexprefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `flexprefill`: `await flexprefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const flexprefill: KernelHandle<LoadedAttention<FlexprefillInputs, FlexprefillOutputs>, 'wasm'>;

@@ -21,5 +21,5 @@ export interface GqaPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `gqa_prefill`: `await gqa_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `gqa_prefill`: `await gqa_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const gqa_prefill: KernelHandle<LoadedAttention<GqaPrefillInputs, GqaPrefillOutputs>, 'wasm'>;

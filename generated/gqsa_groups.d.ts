@@ -15,5 +15,5 @@ export interface GqsaGroupsOutputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `gqsa_groups`: `await gqsa_groups.load('wasm')`, then `run(inputs)`. */
+/** Kernel `gqsa_groups`: `await gqsa_groups.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const gqsa_groups: KernelHandle<LoadedGemm<GqsaGroupsInputs, GqsaGroupsOutputs>, 'wasm'>;

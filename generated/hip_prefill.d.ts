@@ -23,5 +23,5 @@ export interface HipPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `hip_prefill`: `await hip_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `hip_prefill`: `await hip_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const hip_prefill: KernelHandle<LoadedAttention<HipPrefillInputs, HipPrefillOutputs>, 'wasm'>;

@@ -25,5 +25,5 @@ export interface HyperattentionOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `hyperattention`: `await hyperattention.load('wasm')`, then `run(inputs)`. */
+/** Kernel `hyperattention`: `await hyperattention.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const hyperattention: KernelHandle<LoadedAttention<HyperattentionInputs, HyperattentionOutputs>, 'wasm'>;

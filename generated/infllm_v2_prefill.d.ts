@@ -23,5 +23,5 @@ export interface InfllmV2PrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `infllm_v2_prefill`: `await infllm_v2_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `infllm_v2_prefill`: `await infllm_v2_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const infllm_v2_prefill: KernelHandle<LoadedAttention<InfllmV2PrefillInputs, InfllmV2PrefillOutputs>, 'wasm'>;

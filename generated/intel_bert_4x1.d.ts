@@ -17,5 +17,5 @@ export interface IntelBert4x1Outputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `intel_bert_4x1`: `await intel_bert_4x1.load('wasm')`, then `run(inputs)`. */
+/** Kernel `intel_bert_4x1`: `await intel_bert_4x1.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const intel_bert_4x1: KernelHandle<LoadedGemm<IntelBert4x1Inputs, IntelBert4x1Outputs>, 'wasm'>;

@@ -23,5 +23,5 @@ export interface KineticsDecodeOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `kinetics_decode`: `await kinetics_decode.load('wasm')`, then `run(inputs)`. */
+/** Kernel `kinetics_decode`: `await kinetics_decode.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const kinetics_decode: KernelHandle<LoadedAttention<KineticsDecodeInputs, KineticsDecodeOutputs>, 'wasm'>;

@@ -15,5 +15,5 @@ export interface LazyNeuronT5Fc1Outputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `lazy_neuron_t5_fc1`: `await lazy_neuron_t5_fc1.load('wasm')`, then `run(inputs)`. */
+/** Kernel `lazy_neuron_t5_fc1`: `await lazy_neuron_t5_fc1.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const lazy_neuron_t5_fc1: KernelHandle<LoadedGemm<LazyNeuronT5Fc1Inputs, LazyNeuronT5Fc1Outputs>, 'wasm'>;

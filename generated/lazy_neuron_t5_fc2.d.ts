@@ -15,5 +15,5 @@ export interface LazyNeuronT5Fc2Outputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `lazy_neuron_t5_fc2`: `await lazy_neuron_t5_fc2.load('wasm')`, then `run(inputs)`. */
+/** Kernel `lazy_neuron_t5_fc2`: `await lazy_neuron_t5_fc2.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const lazy_neuron_t5_fc2: KernelHandle<LoadedGemm<LazyNeuronT5Fc2Inputs, LazyNeuronT5Fc2Outputs>, 'wasm'>;

@@ -23,5 +23,5 @@ export interface LlmQlAttentionStopOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `llm_ql_attention_stop`: `await llm_ql_attention_stop.load('wasm')`, then `run(inputs)`. */
+/** Kernel `llm_ql_attention_stop`: `await llm_ql_attention_stop.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const llm_ql_attention_stop: KernelHandle<LoadedAttention<LlmQlAttentionStopInputs, LlmQlAttentionStopOutputs>, 'wasm'>;

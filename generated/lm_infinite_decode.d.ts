@@ -23,5 +23,5 @@ export interface LmInfiniteDecodeOutputs {
     readonly lse: Float32Array;
 }
 
-/** Kernel `lm_infinite_decode`: `await lm_infinite_decode.load('wasm')`, then `run(inputs)`. */
+/** Kernel `lm_infinite_decode`: `await lm_infinite_decode.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const lm_infinite_decode: KernelHandle<LoadedAttention<LmInfiniteDecodeInputs, LmInfiniteDecodeOutputs>, 'wasm'>;

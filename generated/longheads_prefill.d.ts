@@ -23,5 +23,5 @@ export interface LongheadsPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `longheads_prefill`: `await longheads_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `longheads_prefill`: `await longheads_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const longheads_prefill: KernelHandle<LoadedAttention<LongheadsPrefillInputs, LongheadsPrefillOutputs>, 'wasm'>;

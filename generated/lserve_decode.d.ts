@@ -23,5 +23,5 @@ export interface LserveDecodeOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `lserve_decode`: `await lserve_decode.load('wasm')`, then `run(inputs)`. */
+/** Kernel `lserve_decode`: `await lserve_decode.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const lserve_decode: KernelHandle<LoadedAttention<LserveDecodeInputs, LserveDecodeOutputs>, 'wasm'>;

@@ -21,5 +21,5 @@ export interface LservePrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `lserve_prefill`: `await lserve_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `lserve_prefill`: `await lserve_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const lserve_prefill: KernelHandle<LoadedAttention<LservePrefillInputs, LservePrefillOutputs>, 'wasm'>;

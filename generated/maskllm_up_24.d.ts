@@ -15,5 +15,5 @@ export interface MaskllmUp24Outputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `maskllm_up_24`: `await maskllm_up_24.load('wasm')`, then `run(inputs)`. */
+/** Kernel `maskllm_up_24`: `await maskllm_up_24.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const maskllm_up_24: KernelHandle<LoadedGemm<MaskllmUp24Inputs, MaskllmUp24Outputs>, 'wasm'>;

@@ -21,5 +21,5 @@ export interface MinferenceAShapeOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `minference_a_shape`: `await minference_a_shape.load('wasm')`, then `run(inputs)`. */
+/** Kernel `minference_a_shape`: `await minference_a_shape.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const minference_a_shape: KernelHandle<LoadedAttention<MinferenceAShapeInputs, MinferenceAShapeOutputs>, 'wasm'>;

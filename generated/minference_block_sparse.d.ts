@@ -23,5 +23,5 @@ export interface MinferenceBlockSparseOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `minference_block_sparse`: `await minference_block_sparse.load('wasm')`, then `run(inputs)`. */
+/** Kernel `minference_block_sparse`: `await minference_block_sparse.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const minference_block_sparse: KernelHandle<LoadedAttention<MinferenceBlockSparseInputs, MinferenceBlockSparseOutputs>, 'wasm'>;

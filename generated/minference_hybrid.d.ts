@@ -27,5 +27,5 @@ export interface MinferenceHybridOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `minference_hybrid`: `await minference_hybrid.load('wasm')`, then `run(inputs)`. */
+/** Kernel `minference_hybrid`: `await minference_hybrid.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const minference_hybrid: KernelHandle<LoadedAttention<MinferenceHybridInputs, MinferenceHybridOutputs>, 'wasm'>;

@@ -25,5 +25,5 @@ export interface MinferenceVerticalSlashOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `minference_vertical_slash`: `await minference_vertical_slash.load('wasm')`, then `run(inputs)`. */
+/** Kernel `minference_vertical_slash`: `await minference_vertical_slash.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const minference_vertical_slash: KernelHandle<LoadedAttention<MinferenceVerticalSlashInputs, MinferenceVerticalSlashOutputs>, 'wasm'>;

@@ -25,5 +25,5 @@ export interface Minicpm4DecodeOutputs {
     readonly lse: Float32Array;
 }
 
-/** Kernel `minicpm4_decode`: `await minicpm4_decode.load('wasm')`, then `run(inputs)`. */
+/** Kernel `minicpm4_decode`: `await minicpm4_decode.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const minicpm4_decode: KernelHandle<LoadedAttention<Minicpm4DecodeInputs, Minicpm4DecodeOutputs>, 'wasm'>;

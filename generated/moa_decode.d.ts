@@ -23,5 +23,5 @@ export interface MoaDecodeOutputs {
     readonly lse: Float32Array;
 }
 
-/** Kernel `moa_decode`: `await moa_decode.load('wasm')`, then `run(inputs)`. */
+/** Kernel `moa_decode`: `await moa_decode.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const moa_decode: KernelHandle<LoadedAttention<MoaDecodeInputs, MoaDecodeOutputs>, 'wasm'>;

@@ -21,5 +21,5 @@ export interface MoaPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `moa_prefill`: `await moa_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `moa_prefill`: `await moa_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const moa_prefill: KernelHandle<LoadedAttention<MoaPrefillInputs, MoaPrefillOutputs>, 'wasm'>;

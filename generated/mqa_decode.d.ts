@@ -23,5 +23,5 @@ export interface MqaDecodeOutputs {
     readonly lse: Float32Array;
 }
 
-/** Kernel `mqa_decode`: `await mqa_decode.load('wasm')`, then `run(inputs)`. */
+/** Kernel `mqa_decode`: `await mqa_decode.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const mqa_decode: KernelHandle<LoadedAttention<MqaDecodeInputs, MqaDecodeOutputs>, 'wasm'>;

@@ -15,5 +15,5 @@ export interface Nm48Outputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `nm_4_8`: `await nm_4_8.load('wasm')`, then `run(inputs)`. */
+/** Kernel `nm_4_8`: `await nm_4_8.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const nm_4_8: KernelHandle<LoadedGemm<Nm48Inputs, Nm48Outputs>, 'wasm'>;

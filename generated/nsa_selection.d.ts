@@ -25,5 +25,5 @@ export interface NsaSelectionOutputs {
     readonly lse: Float32Array;
 }
 
-/** Kernel `nsa_selection`: `await nsa_selection.load('wasm')`, then `run(inputs)`. */
+/** Kernel `nsa_selection`: `await nsa_selection.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const nsa_selection: KernelHandle<LoadedAttention<NsaSelectionInputs, NsaSelectionOutputs>, 'wasm'>;

@@ -23,5 +23,5 @@ export interface NsaWindowOutputs {
     readonly lse: Float32Array;
 }
 
-/** Kernel `nsa_window`: `await nsa_window.load('wasm')`, then `run(inputs)`. */
+/** Kernel `nsa_window`: `await nsa_window.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const nsa_window: KernelHandle<LoadedAttention<NsaWindowInputs, NsaWindowOutputs>, 'wasm'>;

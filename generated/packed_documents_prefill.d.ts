@@ -23,5 +23,5 @@ export interface PackedDocumentsPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `packed_documents_prefill`: `await packed_documents_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `packed_documents_prefill`: `await packed_documents_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const packed_documents_prefill: KernelHandle<LoadedAttention<PackedDocumentsPrefillInputs, PackedDocumentsPrefillOutputs>, 'wasm'>;

@@ -25,5 +25,5 @@ export interface ParoReorderedOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `paro_reordered`: `await paro_reordered.load('wasm')`, then `run(inputs)`. */
+/** Kernel `paro_reordered`: `await paro_reordered.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const paro_reordered: KernelHandle<LoadedAttention<ParoReorderedInputs, ParoReorderedOutputs>, 'wasm'>;

@@ -15,5 +15,5 @@ export interface Pgf18Outputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `pgf_1_8`: `await pgf_1_8.load('wasm')`, then `run(inputs)`. */
+/** Kernel `pgf_1_8`: `await pgf_1_8.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const pgf_1_8: KernelHandle<LoadedGemm<Pgf18Inputs, Pgf18Outputs>, 'wasm'>;

@@ -21,5 +21,5 @@ export interface PowerAttentionDecodeOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `power_attention_decode`: `await power_attention_decode.load('wasm')`, then `run(inputs)`. */
+/** Kernel `power_attention_decode`: `await power_attention_decode.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const power_attention_decode: KernelHandle<LoadedAttention<PowerAttentionDecodeInputs, PowerAttentionDecodeOutputs>, 'wasm'>;

@@ -21,5 +21,5 @@ export interface PowerAttentionPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `power_attention_prefill`: `await power_attention_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `power_attention_prefill`: `await power_attention_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const power_attention_prefill: KernelHandle<LoadedAttention<PowerAttentionPrefillInputs, PowerAttentionPrefillOutputs>, 'wasm'>;

@@ -23,5 +23,5 @@ export interface PpdTreeVerifyOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `ppd_tree_verify`: `await ppd_tree_verify.load('wasm')`, then `run(inputs)`. */
+/** Kernel `ppd_tree_verify`: `await ppd_tree_verify.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const ppd_tree_verify: KernelHandle<LoadedAttention<PpdTreeVerifyInputs, PpdTreeVerifyOutputs>, 'wasm'>;

@@ -15,5 +15,5 @@ export interface ProsparseDownOutputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `prosparse_down`: `await prosparse_down.load('wasm')`, then `run(inputs)`. */
+/** Kernel `prosparse_down`: `await prosparse_down.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const prosparse_down: KernelHandle<LoadedGemm<ProsparseDownInputs, ProsparseDownOutputs>, 'wasm'>;

@@ -15,5 +15,5 @@ export interface ProsparseGateReluOutputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `prosparse_gate_relu`: `await prosparse_gate_relu.load('wasm')`, then `run(inputs)`. */
+/** Kernel `prosparse_gate_relu`: `await prosparse_gate_relu.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const prosparse_gate_relu: KernelHandle<LoadedGemm<ProsparseGateReluInputs, ProsparseGateReluOutputs>, 'wasm'>;

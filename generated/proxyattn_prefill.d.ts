@@ -23,5 +23,5 @@ export interface ProxyattnPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `proxyattn_prefill`: `await proxyattn_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `proxyattn_prefill`: `await proxyattn_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const proxyattn_prefill: KernelHandle<LoadedAttention<ProxyattnPrefillInputs, ProxyattnPrefillOutputs>, 'wasm'>;

@@ -25,5 +25,5 @@ export interface Qwen25ChunkedPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `qwen25_chunked_prefill`: `await qwen25_chunked_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `qwen25_chunked_prefill`: `await qwen25_chunked_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const qwen25_chunked_prefill: KernelHandle<LoadedAttention<Qwen25ChunkedPrefillInputs, Qwen25ChunkedPrefillOutputs>, 'wasm'>;

@@ -21,5 +21,5 @@ export interface RazorAttentionOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `razor_attention`: `await razor_attention.load('wasm')`, then `run(inputs)`. */
+/** Kernel `razor_attention`: `await razor_attention.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const razor_attention: KernelHandle<LoadedAttention<RazorAttentionInputs, RazorAttentionOutputs>, 'wasm'>;

@@ -23,5 +23,5 @@ export interface RefragPassagesOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `refrag_passages`: `await refrag_passages.load('wasm')`, then `run(inputs)`. */
+/** Kernel `refrag_passages`: `await refrag_passages.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const refrag_passages: KernelHandle<LoadedAttention<RefragPassagesInputs, RefragPassagesOutputs>, 'wasm'>;

@@ -25,5 +25,5 @@ export interface RetrievalAttentionDecodeOutputs {
     readonly lse: Float32Array;
 }
 
-/** Kernel `retrieval_attention_decode`: `await retrieval_attention_decode.load('wasm')`, then `run(inputs)`. */
+/** Kernel `retrieval_attention_decode`: `await retrieval_attention_decode.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const retrieval_attention_decode: KernelHandle<LoadedAttention<RetrievalAttentionDecodeInputs, RetrievalAttentionDecodeOutputs>, 'wasm'>;

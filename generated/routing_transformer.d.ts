@@ -23,5 +23,5 @@ export interface RoutingTransformerOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `routing_transformer`: `await routing_transformer.load('wasm')`, then `run(inputs)`. */
+/** Kernel `routing_transformer`: `await routing_transformer.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const routing_transformer: KernelHandle<LoadedAttention<RoutingTransformerInputs, RoutingTransformerOutputs>, 'wasm'>;

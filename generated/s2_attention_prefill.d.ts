@@ -21,5 +21,5 @@ export interface S2AttentionPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `s2_attention_prefill`: `await s2_attention_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `s2_attention_prefill`: `await s2_attention_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const s2_attention_prefill: KernelHandle<LoadedAttention<S2AttentionPrefillInputs, S2AttentionPrefillOutputs>, 'wasm'>;

@@ -21,5 +21,5 @@ export interface S2StridedTokensOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `s2_strided_tokens`: `await s2_strided_tokens.load('wasm')`, then `run(inputs)`. */
+/** Kernel `s2_strided_tokens`: `await s2_strided_tokens.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const s2_strided_tokens: KernelHandle<LoadedAttention<S2StridedTokensInputs, S2StridedTokensOutputs>, 'wasm'>;

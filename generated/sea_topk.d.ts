@@ -23,5 +23,5 @@ export interface SeaTopkOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `sea_topk`: `await sea_topk.load('wasm')`, then `run(inputs)`. */
+/** Kernel `sea_topk`: `await sea_topk.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const sea_topk: KernelHandle<LoadedAttention<SeaTopkInputs, SeaTopkOutputs>, 'wasm'>;

@@ -25,5 +25,5 @@ export interface SeerAttentionOutputs {
     readonly lse: Float32Array;
 }
 
-/** Kernel `seer_attention`: `await seer_attention.load('wasm')`, then `run(inputs)`. */
+/** Kernel `seer_attention`: `await seer_attention.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const seer_attention: KernelHandle<LoadedAttention<SeerAttentionInputs, SeerAttentionOutputs>, 'wasm'>;

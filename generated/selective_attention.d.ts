@@ -23,5 +23,5 @@ export interface SelectiveAttentionOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `selective_attention`: `await selective_attention.load('wasm')`, then `run(inputs)`. */
+/** Kernel `selective_attention`: `await selective_attention.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const selective_attention: KernelHandle<LoadedAttention<SelectiveAttentionInputs, SelectiveAttentionOutputs>, 'wasm'>;

@@ -23,5 +23,5 @@ export interface SetrecHistoryOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `setrec_history`: `await setrec_history.load('wasm')`, then `run(inputs)`. */
+/** Kernel `setrec_history`: `await setrec_history.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const setrec_history: KernelHandle<LoadedAttention<SetrecHistoryInputs, SetrecHistoryOutputs>, 'wasm'>;

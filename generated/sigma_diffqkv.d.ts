@@ -21,5 +21,5 @@ export interface SigmaDiffqkvOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `sigma_diffqkv`: `await sigma_diffqkv.load('wasm')`, then `run(inputs)`. */
+/** Kernel `sigma_diffqkv`: `await sigma_diffqkv.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const sigma_diffqkv: KernelHandle<LoadedAttention<SigmaDiffqkvInputs, SigmaDiffqkvOutputs>, 'wasm'>;

@@ -15,5 +15,5 @@ export interface SlicegptSlicedProjOutputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `slicegpt_sliced_proj`: `await slicegpt_sliced_proj.load('wasm')`, then `run(inputs)`. */
+/** Kernel `slicegpt_sliced_proj`: `await slicegpt_sliced_proj.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const slicegpt_sliced_proj: KernelHandle<LoadedGemm<SlicegptSlicedProjInputs, SlicegptSlicedProjOutputs>, 'wasm'>;

@@ -23,5 +23,5 @@ export interface SparkDecodeOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `spark_decode`: `await spark_decode.load('wasm')`, then `run(inputs)`. */
+/** Kernel `spark_decode`: `await spark_decode.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const spark_decode: KernelHandle<LoadedAttention<SparkDecodeInputs, SparkDecodeOutputs>, 'wasm'>;

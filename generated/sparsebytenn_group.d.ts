@@ -17,5 +17,5 @@ export interface SparsebytennGroupOutputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `sparsebytenn_group`: `await sparsebytenn_group.load('wasm')`, then `run(inputs)`. */
+/** Kernel `sparsebytenn_group`: `await sparsebytenn_group.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const sparsebytenn_group: KernelHandle<LoadedGemm<SparsebytennGroupInputs, SparsebytennGroupOutputs>, 'wasm'>;

@@ -25,5 +25,5 @@ export interface SparsedBidirectionalOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `sparsed_bidirectional`: `await sparsed_bidirectional.load('wasm')`, then `run(inputs)`. */
+/** Kernel `sparsed_bidirectional`: `await sparsed_bidirectional.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const sparsed_bidirectional: KernelHandle<LoadedAttention<SparsedBidirectionalInputs, SparsedBidirectionalOutputs>, 'wasm'>;

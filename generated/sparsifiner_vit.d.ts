@@ -23,5 +23,5 @@ export interface SparsifinerVitOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `sparsifiner_vit`: `await sparsifiner_vit.load('wasm')`, then `run(inputs)`. */
+/** Kernel `sparsifiner_vit`: `await sparsifiner_vit.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const sparsifiner_vit: KernelHandle<LoadedAttention<SparsifinerVitInputs, SparsifinerVitOutputs>, 'wasm'>;

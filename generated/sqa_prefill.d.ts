@@ -21,5 +21,5 @@ export interface SqaPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `sqa_prefill`: `await sqa_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `sqa_prefill`: `await sqa_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const sqa_prefill: KernelHandle<LoadedAttention<SqaPrefillInputs, SqaPrefillOutputs>, 'wasm'>;

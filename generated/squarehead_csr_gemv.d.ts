@@ -15,5 +15,5 @@ export interface SquareheadCsrGemvOutputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `squarehead_csr_gemv`: `await squarehead_csr_gemv.load('wasm')`, then `run(inputs)`. */
+/** Kernel `squarehead_csr_gemv`: `await squarehead_csr_gemv.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const squarehead_csr_gemv: KernelHandle<LoadedGemm<SquareheadCsrGemvInputs, SquareheadCsrGemvOutputs>, 'wasm'>;

@@ -21,5 +21,5 @@ export interface StreamingPrefillOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `streaming_prefill`: `await streaming_prefill.load('wasm')`, then `run(inputs)`. */
+/** Kernel `streaming_prefill`: `await streaming_prefill.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const streaming_prefill: KernelHandle<LoadedAttention<StreamingPrefillInputs, StreamingPrefillOutputs>, 'wasm'>;

@@ -25,5 +25,5 @@ export interface TidaldecodeDecodeOutputs {
     readonly lse: Float32Array;
 }
 
-/** Kernel `tidaldecode_decode`: `await tidaldecode_decode.load('wasm')`, then `run(inputs)`. */
+/** Kernel `tidaldecode_decode`: `await tidaldecode_decode.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const tidaldecode_decode: KernelHandle<LoadedAttention<TidaldecodeDecodeInputs, TidaldecodeDecodeOutputs>, 'wasm'>;

@@ -23,5 +23,5 @@ export interface TokenRecyclingVerifyOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `token_recycling_verify`: `await token_recycling_verify.load('wasm')`, then `run(inputs)`. */
+/** Kernel `token_recycling_verify`: `await token_recycling_verify.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const token_recycling_verify: KernelHandle<LoadedAttention<TokenRecyclingVerifyInputs, TokenRecyclingVerifyOutputs>, 'wasm'>;

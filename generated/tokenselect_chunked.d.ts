@@ -23,5 +23,5 @@ export interface TokenselectChunkedOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `tokenselect_chunked`: `await tokenselect_chunked.load('wasm')`, then `run(inputs)`. */
+/** Kernel `tokenselect_chunked`: `await tokenselect_chunked.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const tokenselect_chunked: KernelHandle<LoadedAttention<TokenselectChunkedInputs, TokenselectChunkedOutputs>, 'wasm'>;

@@ -23,5 +23,5 @@ export interface UllmeEncoderOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `ullme_encoder`: `await ullme_encoder.load('wasm')`, then `run(inputs)`. */
+/** Kernel `ullme_encoder`: `await ullme_encoder.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const ullme_encoder: KernelHandle<LoadedAttention<UllmeEncoderInputs, UllmeEncoderOutputs>, 'wasm'>;

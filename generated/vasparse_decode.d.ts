@@ -23,5 +23,5 @@ export interface VasparseDecodeOutputs {
     readonly out: Float32Array;
 }
 
-/** Kernel `vasparse_decode`: `await vasparse_decode.load('wasm')`, then `run(inputs)`. */
+/** Kernel `vasparse_decode`: `await vasparse_decode.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const vasparse_decode: KernelHandle<LoadedAttention<VasparseDecodeInputs, VasparseDecodeOutputs>, 'wasm'>;

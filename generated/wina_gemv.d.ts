@@ -15,5 +15,5 @@ export interface WinaGemvOutputs {
     readonly y: Float32Array;
 }
 
-/** Kernel `wina_gemv`: `await wina_gemv.load('wasm')`, then `run(inputs)`. */
+/** Kernel `wina_gemv`: `await wina_gemv.load('wasm')`, then `run(inputs)`; runs of one loaded kernel are queued (one at a time, in call order). */
 export declare const wina_gemv: KernelHandle<LoadedGemm<WinaGemvInputs, WinaGemvOutputs>, 'wasm'>;

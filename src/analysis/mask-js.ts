@@ -70,13 +70,15 @@ export function maskSource(mask: CExpr, inputs: readonly RuntimeInput[], sizes: 
     idx.forEach((x, i) => { off = `(${off}) * ${shape[i]} + (${x})`; });
     return `(${checks || 'true'}) ? ${off} : -1`;
   };
+  // NOTE: float arithmetic in patterns is f32 (docs/language.md): float results are rounded as the kernels round them.
+  const f32 = (e: CExpr, js: string): string => (e.type === 'float' ? `Math.fround(${js})` : js);
   const gen = (e: CExpr): string => {
     switch (e.op) {
-      case 'const': return typeof e.value === 'boolean' ? (e.value ? '1' : '0') : `(${e.value})`;
+      case 'const': return typeof e.value === 'boolean' ? (e.value ? '1' : '0') : f32(e, `(${e.value})`);
       case 'var': return e.name;
       case 'size': return String(sizes[e.name]);
-      case 'unary': return UNARY_JS[e.fn](gen(e.arg));
-      case 'binary': return BINARY_JS[e.fn](gen(e.a), gen(e.b), e.a.type === 'int' && e.b.type === 'int');
+      case 'unary': return f32(e, UNARY_JS[e.fn](gen(e.arg)));
+      case 'binary': return f32(e, BINARY_JS[e.fn](gen(e.a), gen(e.b), e.a.type === 'int' && e.b.type === 'int'));
       case 'select': return `(${gen(e.cond)} ? ${gen(e.then)} : ${gen(e.else)})`;
       case 'table': {
         const name = `t${counter++}`;

@@ -76,5 +76,5 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
   return files;
 }
 
-export { replaceFolder } from './write.js';
+export { OUTPUT_MARKER, OutputFolderError, replaceFolder } from './write.js';
 export { libraryPackageFiles } from './package-scope.js';

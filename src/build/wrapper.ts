@@ -66,7 +66,7 @@ function fill(file: SourceFile, k: Kernel, source: string, targets: readonly str
   const init = `${attention ? 'defineAttention' : 'defineGemm'}<${T}Inputs, ${T}Outputs, ${built}>('${k.name}', new URL('./${k.name}.manifest.json', import.meta.url))`;
   file.addVariableStatement({
     isExported: true, hasDeclareKeyword: declare, declarationKind: VariableDeclarationKind.Const,
-    docs: [`Kernel \`${k.name}\`: \`await ${k.name}.load('${targets[0]}')\`, then \`run(inputs)\`.${targets.length > 1 ? ` Built for ${targets.join(', ')}.` : ''}`],
+    docs: [`Kernel \`${k.name}\`: \`await ${k.name}.load('${targets[0]}')\`, then \`run(inputs)\`; runs of one loaded kernel are queued (one at a time, in call order).${targets.length > 1 ? ` Built for ${targets.join(', ')}.` : ''}`],
     declarations: [{ name: k.name, type, ...(declare ? {} : { initializer: init }) }],
   });
 }

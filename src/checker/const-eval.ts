@@ -3,7 +3,7 @@
  * constant (arithmetic on constants, `true && x`, `x * 1`, selects on constant conditions...).
  */
 import type { CBinaryFn, CExpr, CType, CUnaryFn } from '../model/expr.js';
-import { evalBinary, UNARY } from '../model/eval.js';
+import { evalBinary, evalUnary } from '../model/eval.js';
 
 /** A constant node. */
 export function constant(type: CType, value: number | boolean): CExpr {
@@ -32,7 +32,7 @@ function wrap(type: CType, v: number): CExpr {
 /** Builds `fn(arg)`, folding constants and double negations. */
 export function mkUnary(fn: CUnaryFn, type: CType, arg: CExpr): CExpr {
   const v = constNumber(arg);
-  if (v !== null) return wrap(type, UNARY[fn](v));
+  if (v !== null) return wrap(type, evalUnary(fn, type, v));
   if ((fn === 'neg' || fn === 'not') && arg.op === 'unary' && arg.fn === fn) return arg.arg;
   return { op: 'unary', type, fn, arg };
 }

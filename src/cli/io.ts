@@ -30,3 +30,21 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+const FILE_REASONS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'no such file or directory', ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'is a directory', EROFS: 'read-only file system', ENOSPC: 'no space left on the device', EEXIST: 'already exists', ENOTEMPTY: 'folder is not empty',
+  EBUSY: 'busy', EMFILE: 'too many open files', ENAMETOOLONG: 'name too long',
+};
+
+/**
+ * The user-facing line for a file-system error (an unwritable --png path, a full disk), or null when `e` is not
+ * one: such errors are the user's environment, not a sparsec bug, and exit 1.
+ */
+export function fileProblem(e: unknown): string | null {
+  const err = e as { code?: unknown; path?: unknown; dest?: unknown; syscall?: unknown };
+  if (typeof err?.code !== 'string' || typeof err.path !== 'string') return null;
+  const reason = FILE_REASONS[err.code] ?? err.code;
+  const verb = typeof err.syscall === 'string' ? err.syscall : 'use';
+  return `cannot ${verb} '${err.path}': ${reason}`;
+}

@@ -4,7 +4,7 @@
  * Commands are imported when they run, so `--help` loads neither the front end nor a backend.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, processIo, UsageError, type Io } from './io.js';
+import { EXIT, fileProblem, processIo, UsageError, type Io } from './io.js';
 import type { VerifyCliOptions } from './commands/verify.js';
 import type { ShowCliOptions } from './commands/show.js';
 import type { BuildCliOptions } from './commands/build.js';
@@ -140,6 +140,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (e instanceof UsageError) {
       io.err(`sparsec: ${e.message}`);
       return EXIT.usage;
+    }
+    const file = fileProblem(e);
+    if (file) {
+      io.err(`sparsec: ${file}`);
+      return EXIT.failed;
     }
     const internal = e instanceof InternalError ? e.message : `internal error (this is a sparsec bug): ${(e as Error)?.message ?? String(e)}`;
     io.err(`sparsec: ${internal}`);

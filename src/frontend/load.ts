@@ -168,7 +168,9 @@ class ProgramLoader {
     }
     const read = await readSourceFile(abs);
     if (!read.ok) {
-      this.report(read.code, display, where, read.code === 'SPC001' ? [display, read.reason] : read.args);
+      // NOTE: a bad byte is reported where it is in its own file (file:line:col), not at the import naming the file.
+      const at = read.code === 'SPC002' && read.at ? { file: display, line: read.at.line, col: read.at.col, endLine: read.at.line, endCol: read.at.col + 1, offset: read.at.offset, length: 1 } : null;
+      this.report(read.code, display, at ?? where, read.code === 'SPC001' ? [display, read.reason] : read.args);
       return null;
     }
     this.sources.set(display, read.text);

@@ -11,7 +11,14 @@ export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 export type ReadResult =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly code: 'SPC001'; readonly reason: string }
-  | { readonly ok: false; readonly code: 'SPC002' | 'SPC003'; readonly args: readonly (string | number)[] };
+  | { readonly ok: false; readonly code: 'SPC002' | 'SPC003'; readonly args: readonly (string | number)[]; readonly at?: BytePosition };
+
+/** Where a byte is: 1-based line and column (columns count characters), and its byte offset. */
+export interface BytePosition {
+  readonly line: number;
+  readonly col: number;
+  readonly offset: number;
+}
 
 /** Reads and decodes `abs`; never throws. */
 export async function readSourceFile(abs: string): Promise<ReadResult> {
@@ -34,8 +41,25 @@ export function decodeSource(bytes: Uint8Array): ReadResult {
   } catch {
     const at = firstInvalidUtf8(bytes);
     const byte = bytes[at] ?? 0;
-    return { ok: false, code: 'SPC002', args: [byte.toString(16).toUpperCase().padStart(2, '0'), at] };
+    return { ok: false, code: 'SPC002', args: [byte.toString(16).toUpperCase().padStart(2, '0'), at], at: bytePosition(bytes, at) };
   }
+}
+
+/** Line and column of byte `at` of UTF-8 `bytes` (valid before `at`); a BOM does not count as a column. */
+export function bytePosition(bytes: Uint8Array, at: number): BytePosition {
+  let line = 1;
+  let col = 1;
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < at && i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x0a) {
+      line++;
+      col = 1;
+    } else if ((b & 0xc0) !== 0x80) {
+      col++;
+    }
+  }
+  return { line, col, offset: at };
 }
 
 /** Offset of the first byte that starts no valid UTF-8 sequence, or -1 when all are valid. */

@@ -65,9 +65,13 @@ function sameRuntime(a: RuntimeValues, b: RuntimeValues): boolean {
   });
 }
 
+/** The largest finite |value| (NaN / inf inputs do not blow up the error bound of the other elements). */
 function maxAbs(values: Float32Array): number {
   let m = 0;
-  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]!));
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i]!);
+    if (a > m && a !== Infinity) m = a;
+  }
   return m;
 }
 

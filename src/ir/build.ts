@@ -169,12 +169,17 @@ export function table(values: readonly number[], index: Node, scalar: Scalar): N
 }
 
 /** acc + a @ b. */
-export function dot(a: Node, b: Node, acc: Node): Node {
+export function dot(a: Node, b: Node, acc: Node, opts: { readonly skipZero?: boolean } = {}): Node {
   const [ta, tb, tc] = [tileOf(a), tileOf(b), tileOf(acc)];
   if (ta.shape.length !== 2 || tb.shape.length !== 2 || ta.shape[1] !== tb.shape[0]) throw new Error(`dot: bad shapes ${ta.key} @ ${tb.key}`);
   const out = [ta.shape[0]!, tb.shape[1]!];
   if (tc.shape.join() !== out.join()) throw new Error(`dot: accumulator ${tc.key} is not [${out.join(',')}]`);
-  return Node.make(Op.DOT, tile('f32', out), [cast(a, 'f32'), cast(b, 'f32'), acc]);
+  return Node.make(Op.DOT, tile('f32', out), [cast(a, 'f32'), cast(b, 'f32'), acc], opts.skipZero ? { skip_zero: true } : null);
+}
+
+/** True for a DOT whose zero a elements contribute nothing (see Op.DOT). */
+export function dotSkipsZero(n: Node): boolean {
+  return n.op === Op.DOT && n.arg !== null && typeof n.arg === 'object' && (n.arg as { readonly skip_zero?: boolean }).skip_zero === true;
 }
 
 /** 2-d transpose. */

@@ -36,7 +36,7 @@ export enum Op {
   LOAD = 'load',
   /** N-d tile store, same addressing as LOAD. src: [buf, base, ...strides, ...valid, value]. Rounds to the buffer dtype. */
   STORE = 'store',
-  /** Element-wise gather: buf[index] where 0 <= index < length, else 0. src: [buf, index, length]. */
+  /** Element-wise gather: buf[index] where 0 <= index < length, else 0. src: [buf, index, length]. A bool byte is true when nonzero (LOAD too). */
   GATHER = 'gather',
   /** Membership in a ragged list: value in values[offsets[list] .. offsets[list+1]). src: [offsets, values, list, value, lists]. */
   MEMBER = 'member',
@@ -88,14 +88,22 @@ export enum Op {
   /** Same elements, new shape (type gives it). */ RESHAPE = 'reshape',
   /** The value broadcast (numpy rules) to the node's shape. */ BROADCAST = 'broadcast',
   /** 2-d transpose. */ TRANS = 'trans',
-  /** acc + a @ b for a [M, K], b [K, N], acc [M, N] (f32 accumulation). src: [a, b, acc]. */ DOT = 'dot',
+  /**
+   * acc + a @ b for a [M, K], b [K, N], acc [M, N] (f32 accumulation). src: [a, b, acc]. arg { skip_zero: true }:
+   * a term whose a element is 0 contributes nothing, even against a NaN / inf b (softmax weights times V:
+   * a masked key's V is never read into the sum). Without it, 0 * NaN is NaN as usual.
+   */
+  DOT = 'dot',
   /** Max along axis `arg`, kept as size 1. */ REDUCE_MAX = 'reduce_max',
   /** Sum along axis `arg`, kept as size 1. */ REDUCE_SUM = 'reduce_sum',
   /** Expands an N:M packed weight tile (values, in-group indices) to dense along the last axis. arg: { keep, group }. */
   NM_EXPAND = 'nm_expand',
 
   // ** online softmax steps **
-  /** exp(a - m), with m = -inf giving 0 (a fully masked row contributes nothing). src: [a, m]. */
+  /**
+   * exp(a - m), with a = -inf giving 0 even when m = -inf too (a masked score contributes nothing, a fully
+   * masked row stays empty); a NaN in a or m gives NaN (a NaN score is never read as a masked one). src: [a, m].
+   */
   SOFTMAX_EXP = 'softmax_exp',
 }
 

@@ -2,7 +2,7 @@
  * @file Scalar evaluation of core expressions at one point (b, h, q, k): the element-wise
  * semantics that the reference, brute-force tests and the analysis' soundness tests share.
  */
-import type { CBinaryFn, CExpr, CUnaryFn, CVarName, SizeName } from './expr.js';
+import type { CBinaryFn, CExpr, CType, CUnaryFn, CVarName, SizeName } from './expr.js';
 import { isRaggedList, type RaggedList, type RuntimeValue, type RuntimeValues } from './values.js';
 import type { RuntimeInput } from './kernel.js';
 
@@ -80,7 +80,10 @@ export function sortedContains(values: ArrayLike<number>, lo: number, hi: number
   return false;
 }
 
-/** Unary operations on scalars (booleans as 0 / 1); shared by evaluation, compilation and constant folding. */
+/**
+ * Unary operations on scalars (booleans as 0 / 1), in float64; `evalUnary` adds the f32 rounding of float
+ * results. Shared by evaluation, compilation and constant folding.
+ */
 export const UNARY: Readonly<Record<CUnaryFn, (x: number) => number>> = {
   neg: (x) => -x,
   not: (x) => (x ? 0 : 1),
@@ -93,8 +96,34 @@ export const UNARY: Readonly<Record<CUnaryFn, (x: number) => number>> = {
   tofloat: (x) => x,
 };
 
-/** One binary operation on scalars (`isInt`: both operands are ints); shared by evaluation and constant folding. */
+/**
+ * One unary operation of result type `type`. Float arithmetic in patterns and score modifiers is f32
+ * (as in FlexAttention and on every target): a float operand is read as an f32, a float result is
+ * rounded to f32 (exact for neg / abs / tofloat; exp, log, tanh, sqrt are the f32 rounding of the exact value).
+ */
+export function evalUnary(fn: CUnaryFn, type: CType, x: number): number {
+  if (type !== 'float') return UNARY[fn](x);
+  return Math.fround(UNARY[fn](fn === 'tofloat' ? x : Math.fround(x)));
+}
+
+const F32_ARITHMETIC: ReadonlySet<CBinaryFn> = new Set<CBinaryFn>(['add', 'sub', 'mul', 'div', 'mod']);
+
+/**
+ * One binary operation on scalars (`isInt`: both operands are ints); shared by evaluation and constant
+ * folding. Float operations are f32: operands read as f32, results of + - * / rounded to f32 (computing in
+ * float64 and rounding once is the correctly rounded f32 result), a float `mod` is f32 step by step as it is
+ * lowered: a - b * floor(a / b).
+ */
 export function evalBinary(fn: CBinaryFn, isInt: boolean, a: number, b: number): number {
+  if (isInt) return evalBinary64(fn, true, a, b);
+  const x = Math.fround(a);
+  const y = Math.fround(b);
+  if (fn === 'mod') return Math.fround(x - Math.fround(y * Math.floor(Math.fround(x / y))));
+  const r = evalBinary64(fn, false, x, y);
+  return F32_ARITHMETIC.has(fn) ? Math.fround(r) : r;
+}
+
+function evalBinary64(fn: CBinaryFn, isInt: boolean, a: number, b: number): number {
   switch (fn) {
     case 'add': return a + b;
     case 'sub': return a - b;
@@ -126,16 +155,16 @@ export function evalBinary(fn: CBinaryFn, isInt: boolean, a: number, b: number):
 export function evalExpr(e: CExpr, env: EvalEnv): number {
   switch (e.op) {
     case 'const':
-      return typeof e.value === 'boolean' ? (e.value ? 1 : 0) : e.value;
+      return typeof e.value === 'boolean' ? (e.value ? 1 : 0) : e.type === 'float' ? Math.fround(e.value) : e.value;
     case 'var': {
       const v = env.vars[e.name];
       if (v === undefined) throw new Error(`evalExpr: variable '${e.name}' is not bound`);
-      return v;
+      return e.type === 'float' ? Math.fround(v) : v;
     }
     case 'size':
       return env.sizes[e.name];
     case 'unary':
-      return UNARY[e.fn](evalExpr(e.arg, env));
+      return evalUnary(e.fn, e.type, evalExpr(e.arg, env));
     case 'binary': {
       if (e.fn === 'and') return evalExpr(e.a, env) ? (evalExpr(e.b, env) ? 1 : 0) : 0;
       if (e.fn === 'or') return evalExpr(e.a, env) ? 1 : evalExpr(e.b, env) ? 1 : 0;
@@ -147,7 +176,7 @@ export function evalExpr(e: CExpr, env: EvalEnv): number {
     case 'table': {
       const i = evalExpr(e.index, env);
       const v = i >= 0 && i < e.values.length ? e.values[i]! : 0;
-      return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+      return typeof v === 'boolean' ? (v ? 1 : 0) : e.type === 'float' ? Math.fround(v) : v;
     }
     case 'load': {
       const decl = env.inputs.get(e.input);

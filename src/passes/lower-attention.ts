@@ -70,12 +70,9 @@ export function lowerAttention(kernel: AttentionKernel, o: LowerAttentionOptions
         const ctx: TileContext = { b, h, qt, qTile, qPos, qFirst, qLast, kvRow, kvLen, D, DV, TQ, TK, scale, buf, kernel, numKTiles, numQTiles, fresh,
           exprEnv: (vars) => ({ vars: { b, h, ...vars }, size, inputs }) };
         const [m, l, acc] = keyTileLoops(ctx, o.walk);
-        const out = B.where(B.binary(Op.GT, l, 0), B.binary(Op.DIV, acc, l), 0);
+        const { out, lse } = normalise(m, l, acc);
         const effects = [B.store(buf.out, B.mul(qRow, DV), [DV, 1], [qValid, DV], out)];
-        if (kernel.outputs.includes('lse')) {
-          const lse = B.where(B.binary(Op.GT, l, 0), B.add(m, B.unary(Op.LOG, l)), -Infinity);
-          effects.push(B.store(buf.lse, qRow, [1, 1], [qValid, 1], lse));
-        }
+        if (kernel.outputs.includes('lse')) effects.push(B.store(buf.lse, qRow, [1, 1], [qValid, 1], lse));
         return { next: [], effects };
       });
       return { next: [], effects: [qtLoop.loop] };
@@ -83,6 +80,15 @@ export function lowerAttention(kernel: AttentionKernel, o: LowerAttentionOptions
     return { next: [], effects: [hLoop.loop] };
   });
   return B.kernelRoot(kernel.name, [bLoop.loop]);
+}
+
+/**
+ * O = acc / l and lse = m + log l from the online-softmax state; a row with l = 0 (no allowed key) gives
+ * O = 0 and lse = -inf. The test is `l == 0`, never `l > 0`: a NaN l (a NaN score or V value) stays NaN.
+ */
+export function normalise(m: Node, l: Node, acc: Node): { out: Node; lse: Node } {
+  const empty = B.binary(Op.EQ, l, 0);
+  return { out: B.where(empty, 0, B.binary(Op.DIV, acc, l)), lse: B.where(empty, -Infinity, B.add(m, B.unary(Op.LOG, l))) };
 }
 
 interface TileContext {
@@ -165,7 +171,8 @@ function kvLoop(ctx: TileContext, inits: Node[], lo: B.Operand, hi: B.Operand, t
     const alpha = B.binary(Op.SOFTMAX_EXP, m!, mNew);
     const lNew = B.mad(l!, alpha, B.reduce(Op.REDUCE_SUM, p, 1));
     const vTile = B.load(ctx.buf.v, B.mul(B.add(ctx.kvRow, k0), DV), [DV, 1], [kValid, DV], [TK, DV]);
-    const accNew = B.dot(p, vTile, B.mul(acc!, alpha));
+    // NOTE: skipZero: a masked key's weight is exactly 0 and its V row (NaN, inf) must never reach the sum.
+    const accNew = B.dot(p, vTile, B.mul(acc!, alpha), { skipZero: true });
     return { next: [mNew, lNew, accNew] };
   });
   return r.results as [Node, Node, Node];

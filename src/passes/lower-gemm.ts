@@ -24,10 +24,22 @@ interface GemmCtx {
   readonly fresh: B.Fresh;
 }
 
+/** The largest f32 not above `t` (t itself when it is an f32). */
+export function f32AtOrBelow(t: number): number {
+  const r = Math.fround(t);
+  if (r <= t) return r;
+  const bits = new Float32Array([r]);
+  const word = new Int32Array(bits.buffer);
+  word[0] = r > 0 ? word[0]! - 1 : r === 0 ? -2147483647 : word[0]! + 1;
+  return bits[0]!;
+}
+
 /** X' : the input rule applied to an X tile. */
 function inputRule(ctx: GemmCtx, x: Node): Node {
   const t = ctx.kernel.threshold;
-  return t === null ? x : B.where(B.binary(Op.GT, B.unary(Op.ABS, x), B.fconst(t)), x, 0);
+  // NOTE: |x| <= t for an f32 x is exactly |x| <= (the largest f32 <= t), so the rule needs no f64 compare.
+  // x is kept unless the compare says zero: a NaN input stays NaN.
+  return t === null ? x : B.where(B.binary(Op.LE, B.unary(Op.ABS, x), B.fconst(f32AtOrBelow(t))), 0, x);
 }
 
 /** Bias and epilogue on an output tile whose columns start at n0. */

@@ -16,9 +16,14 @@ export interface PackGqaOptions {
   readonly group: number;
 }
 
+/** The largest group `pack-gqa` unrolls (found by front-end fuzzing: heads = 2147483647 hung the compiler). */
+export const MAX_PACKED_GROUP = 64;
+
 /** Packs every head loop (role `h`) of the kernel by `group`. */
 export function packGqa(kernel: Node, o: PackGqaOptions): Node {
-  if (o.group <= 1) return kernel;
+  // NOTE: packing unrolls the head loop by the group; a huge group (heads = 2^31 - 1 passes the checker) would
+  // unroll forever, so packing is skipped above MAX_PACKED_GROUP (a schedule never changes results, only speed).
+  if (o.group <= 1 || o.group > MAX_PACKED_GROUP) return kernel;
   const fresh = B.Fresh.from([kernel]);
   const map = new Map<Node, Node>();
   for (const n of toposort([kernel])) {

@@ -9,6 +9,7 @@ import { Node, loopParts, toposort } from '../ir/node.js';
 import { Op } from '../ir/ops.js';
 import { substitute, substituteMany } from '../ir/rewrite.js';
 import { loopsWithRole } from './loops.js';
+import { normalise } from './lower-attention.js';
 
 /** Options of `splitKv`. */
 export interface SplitKvOptions {
@@ -62,9 +63,7 @@ function splitLoop(kv: Node, chunks: number, fresh: B.Fresh): { parallel: Node; 
     const effects: Node[] = [];
     for (let t = 0; t < triples; t++) {
       const [m, l, acc] = inner.results.slice(3 * t, 3 * t + 3) as [Node, Node, Node];
-      const has = B.binary(Op.GT, l, 0);
-      const out = B.where(has, B.binary(Op.DIV, acc, l), 0);
-      const lse = B.where(has, B.add(m, B.unary(Op.LOG, l)), -Infinity);
+      const { out, lse } = normalise(m, l, acc);
       effects.push(B.store(wsO[t]!, B.mul(s, rows * dvs[t]!), [dvs[t]!, 1], [rows, dvs[t]!], out));
       effects.push(B.store(wsL[t]!, B.mul(s, rows), [1, 1], [rows, 1], lse));
     }

@@ -4,7 +4,10 @@
  */
 import type { CBinaryFn, CExpr, CUnaryFn } from '../model/expr.js';
 import type { RaggedList, RuntimeValue } from '../model/values.js';
-import { floorDiv, floorMod, flatIndex, inputShape, sortedContains, UNARY, type EvalEnv } from '../model/eval.js';
+import { evalBinary, evalUnary, floorDiv, floorMod, flatIndex, inputShape, sortedContains, type EvalEnv } from '../model/eval.js';
+
+/** Float binary operations whose result is rounded to f32. */
+const F32_ROUNDED: ReadonlySet<CBinaryFn> = new Set<CBinaryFn>(['add', 'sub', 'mul']);
 
 /** The point an expression is evaluated at. */
 export interface PointVars {
@@ -54,18 +57,14 @@ function compileBinary(e: Extract<CExpr, { op: 'binary' }>, env: EvalEnv): Point
     case 'or':
       return (p) => (a(p) ? 1 : b(p) ? 1 : 0);
     case 'div':
-      return isInt ? (p) => floorDiv(a(p), b(p)) : (p) => a(p) / b(p);
+      return isInt ? (p) => floorDiv(a(p), b(p)) : (p) => evalBinary('div', false, a(p), b(p));
     case 'mod':
-      return isInt
-        ? (p) => floorMod(a(p), b(p))
-        : (p) => {
-            const x = a(p);
-            const y = b(p);
-            return x - y * Math.floor(x / y);
-          };
+      return isInt ? (p) => floorMod(a(p), b(p)) : (p) => evalBinary('mod', false, a(p), b(p));
     default: {
+      // NOTE: float operations are f32 (see evalBinary); operands of compiled float nodes are f32 already.
       const f = BINARY[e.fn];
-      return (p) => f(a(p), b(p));
+      const fn = e.fn;
+      return isInt || !F32_ROUNDED.has(fn) ? (p) => f(a(p), b(p)) : (p) => Math.fround(f(a(p), b(p)));
     }
   }
 }
@@ -111,21 +110,21 @@ function compileMember(e: Extract<CExpr, { op: 'member' }>, env: EvalEnv): Point
 export function compileExpr(e: CExpr, env: EvalEnv): PointFn {
   switch (e.op) {
     case 'const': {
-      const v = typeof e.value === 'boolean' ? (e.value ? 1 : 0) : e.value;
+      const v = typeof e.value === 'boolean' ? (e.value ? 1 : 0) : e.type === 'float' ? Math.fround(e.value) : e.value;
       return () => v;
     }
     case 'var': {
       const name = e.name;
-      return (p) => p[name];
+      return e.type === 'float' ? (p) => Math.fround(p[name]) : (p) => p[name];
     }
     case 'size': {
       const v = env.sizes[e.name];
       return () => v;
     }
     case 'unary': {
-      const f = UNARY[e.fn];
+      const { fn, type } = e;
       const arg = compileExpr(e.arg, env);
-      return (p) => f(arg(p));
+      return (p) => evalUnary(fn, type, arg(p));
     }
     case 'binary':
       return compileBinary(e, env);
@@ -136,7 +135,7 @@ export function compileExpr(e: CExpr, env: EvalEnv): PointFn {
       return (p) => (c(p) ? t(p) : f(p));
     }
     case 'table': {
-      const values = e.values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v));
+      const values = e.values.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : e.type === 'float' ? Math.fround(v) : v));
       const index = compileExpr(e.index, env);
       return (p) => {
         const i = index(p);

@@ -95,7 +95,10 @@ export function gemmMagnitude(kernel: GemmKernel, sizes: GemmSizes, inputs: Gemm
   for (const r of rows ?? Array.from({ length: m }, (_, i) => i)) {
     for (let c = 0; c < n; c++) {
       let acc = kernel.bias && inputs.bias ? Math.abs(inputs.bias[c]!) : 0;
-      for (let kk = 0; kk < k; kk++) acc += Math.abs(thresholdInput(inputs.x[r * k + kk]!, kernel.threshold) * inputs.w[c * k + kk]!);
+      for (let kk = 0; kk < k; kk++) {
+        const term = Math.abs(thresholdInput(inputs.x[r * k + kk]!, kernel.threshold) * inputs.w[c * k + kk]!);
+        acc += Number.isNaN(term) ? Infinity : term; // NOTE: a NaN input still marks the element as computed
+      }
       mag[r * n + c] = acc;
     }
   }

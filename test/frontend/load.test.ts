@@ -98,10 +98,11 @@ describe('loadProgram', () => {
     expect(p.modules).toEqual([]);
   });
 
-  it('reports bytes that are not UTF-8 with the offset of the first bad one', async () => {
+  it('reports bytes that are not UTF-8 at the line and column of the first bad one, and its offset', async () => {
     write('bytes/bad.sparse', new Uint8Array([0x70, 0x20, 0xc3, 0xa9, 0x20, 0xe2, 0x28, 0xa1]));
     const p = await loadProgram(['bytes/bad.sparse'], { cwd: root });
-    expect(summary(p.diagnostics)).toEqual(['bytes/bad.sparse SPC002 file is not valid UTF-8 text (bad byte 0xE2 at offset 5)']);
+    // NOTE: column 5: 'p', ' ', 'é' (two bytes, one column), ' ', then the bad byte.
+    expect(summary(p.diagnostics)).toEqual(['bytes/bad.sparse:1:5 SPC002 file is not valid UTF-8 text (bad byte 0xE2 at offset 5)']);
     expect(p.modules).toEqual([]);
   });
 

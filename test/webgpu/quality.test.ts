@@ -49,7 +49,7 @@ describe('webgpu kernel quality', () => {
     expect(count(sDot![2]!, /let o/g)).toBe(9);
     expect(count(sDot![3]!, /pr\d+\[\d\] = /g)).toBe(8);
     // the O tile stays in registers: written back to the output from the private array
-    expect(wgsl).toMatch(/bitcast<u32>\(select\(0f, \(pr\d+\[j\d+\] \/ wf\[/);
+    expect(wgsl).toMatch(/bitcast<u32>\(select\(div_rn\(pr\d+\[j\d+\], wf\[/);
   });
 
   it('stages Q once per task outside the key loop, and K and V in the key loop, all read from workgroup memory', () => {

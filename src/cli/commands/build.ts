@@ -8,7 +8,7 @@ import { loadAndCheck, printDiagnostics, selectKernels } from '../frontend-run.j
 import { parseTargetList } from '../targets.js';
 import { emitIr } from './emit-ir.js';
 import { Progress, progressMode } from '../progress.js';
-import { BUILD_TARGETS, buildLibraryFiles, libraryPackageFiles, replaceFolder } from '../../build/index.js';
+import { BUILD_TARGETS, OutputFolderError, buildLibraryFiles, libraryPackageFiles, replaceFolder } from '../../build/index.js';
 
 export interface BuildCliOptions {
   /** Warnings count as errors. */
@@ -60,7 +60,13 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
   progress.finish();
   const outDir = opts.out ?? 'generated';
   for (const [name, text] of libraryPackageFiles(outDir, Boolean(opts.standalone))) files.set(name, text);
-  await replaceFolder(outDir, files);
+  try {
+    await replaceFolder(outDir, files);
+  } catch (e) {
+    if (!(e instanceof OutputFolderError)) throw e;
+    io.err(`error: ${e.message}`);
+    return EXIT.failed;
+  }
   io.out(`built ${kernels.length} kernel${kernels.length === 1 ? '' : 's'} for ${targets.join(', ')} into ${outDir}/`);
   return EXIT.ok;
 }

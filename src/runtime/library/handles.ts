@@ -11,6 +11,7 @@ import type { BlockPlan } from '../plan/types.js';
 import { attentionSizeBindings, gemmBindings, planBindings, runtimeBindings } from './bind.js';
 import { checkRuntimeInputs, gemmSizesOf } from './check.js';
 import { checkPackedWeight } from './packed-check.js';
+import { checkGivenPlan, recordPlan } from './plan-check.js';
 import { loadTarget, type LoadOptions, type TargetKernel } from './loaders.js';
 import { readManifest, type KernelManifest, type LibraryTarget } from './manifest.js';
 import { outputArray, resolveAttentionSizes, type GivenSizes } from './sizes.js';
@@ -40,7 +41,10 @@ export interface LoadedAttention<I, O> {
   readonly variant: string;
   /** The block plan for these runtime inputs and sizes (reuse it across layers); null when the kernel needs none. */
   plan(inputs: Omit<I, 'q' | 'k' | 'v' | 'plan'> & { readonly sizes: Required<Pick<GivenSizes, 'qLen' | 'kvLen'>> & GivenSizes }): BlockPlan | null;
-  /** Runs on `inputs`; outputs go into the arrays of `into` when given (checked), else into fresh ones. */
+  /**
+   * Runs on `inputs`; outputs go into the arrays of `into` when given (checked), else into fresh ones. Runs of one
+   * loaded kernel are queued: a call made before the previous one finished starts when it has finished.
+   */
   run(inputs: I, into?: Partial<O>): Promise<O>;
   dispose(): Promise<void>;
 }
@@ -60,7 +64,7 @@ export interface LoadedGemm<I, O> {
   readonly variant: string;
   /** Packs a dense W [n, k] in the kernel's weight format once, for many runs. */
   pack(w: Float32Array): PackedWeight;
-  /** Runs on `inputs`; Y goes into `into.y` when given (checked), else into a fresh array. */
+  /** Runs on `inputs`; Y goes into `into.y` when given (checked), else into a fresh array. Runs are queued as for attention. */
   run(inputs: I, into?: Partial<O>): Promise<O>;
   dispose(): Promise<void>;
 }
@@ -91,6 +95,26 @@ function planFrom(k: AttentionKernel, kernel: TargetKernel, sizes: AttentionSize
   return s.walk === 'plan' ? buildPlan(k.mask, k.inputs, sizes, runtime, s.schedule.tile_q, s.schedule.tile_k) : null;
 }
 
+/** A queue of runs: each job starts when the previous one has settled (one kernel's memory is never shared by two runs). */
+function serialQueue(): <T>(job: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(job: () => Promise<T>): Promise<T> => {
+    const result = tail.then(job, job);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+/** Throws unless `inputs` is an object whose keys are all among `known` (a misspelled input is never ignored). */
+function checkInputKeys(kernel: string, inputs: unknown, known: readonly string[]): void {
+  if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) {
+    throw new Error(`${kernel}: run(inputs) needs an object { ${known.join(', ')} }, got ${inputs === null ? 'null' : Array.isArray(inputs) ? 'an array' : typeof inputs}`);
+  }
+  for (const key of Object.keys(inputs)) {
+    if (!known.includes(key)) throw new Error(`${kernel}: unknown input '${key}' (this kernel takes: ${known.join(', ')})`);
+  }
+}
+
 /** Checks that a caller's plan was built for these sizes and this target's tiles. */
 function checkPlan(k: AttentionKernel, kernel: TargetKernel, plan: BlockPlan, sizes: AttentionSizes): void {
   const { tile_q, tile_k } = kernel.section.schedule;
@@ -109,19 +133,31 @@ export function defineAttention<I extends AttentionRunInputs, O extends Attentio
     async load(target, options) {
       const { manifest, kernel } = await open(manifestUrl, target, options);
       const k = manifest.kernel as AttentionKernel;
+      const known = ['q', 'k', 'v', ...k.inputs.map((i) => i.name), 'sizes', 'plan'];
+      const queued = serialQueue();
       return {
         manifest,
         target,
         variant: kernel.variant,
         plan(inputs) {
+          checkInputKeys(k.name, inputs, known.filter((n) => !['q', 'k', 'v', 'plan'].includes(n)));
+          if (typeof inputs.sizes !== 'object' || inputs.sizes === null) throw new Error(`${k.name}: plan(...) needs sizes { qLen, kvLen }`);
           const sizes = planSizes(k, kernel, inputs.sizes);
-          return planFrom(k, kernel, sizes, checkRuntimeInputs(k, sizes, inputs as Record<string, unknown>));
+          const runtime = checkRuntimeInputs(k, sizes, inputs as Record<string, unknown>);
+          const plan = planFrom(k, kernel, sizes, runtime);
+          return plan && recordPlan(k, sizes, runtime, plan);
         },
-        async run(inputs, into) {
+        run: (inputs, into) => queued(async () => {
+          checkInputKeys(k.name, inputs, known);
           const sizes = resolveAttentionSizes(k, kernel.dims, inputs.q, inputs.k, inputs.v, inputs.sizes);
           const runtime = checkRuntimeInputs(k, sizes, inputs);
-          const plan = kernel.section.walk === 'plan' ? (inputs.plan ?? planFrom(k, kernel, sizes, runtime)!) : null;
-          if (plan) checkPlan(k, kernel, plan, sizes);
+          const given = inputs.plan ?? null;
+          if (given !== null && kernel.section.walk !== 'plan') throw new Error(`${k.name}: plan: this kernel walks no plan on ${target} (plan(...) returns null for it); pass none`);
+          const plan = kernel.section.walk === 'plan' ? (given ?? planFrom(k, kernel, sizes, runtime)!) : null;
+          if (given) {
+            if (typeof given === 'object') checkPlan(k, kernel, given, sizes);
+            checkGivenPlan(k, given, sizes, runtime);
+          }
           const rows = sizes.batch * sizes.heads * sizes.qLen;
           const out = outputArray(k.name, 'out', into?.out, rows * sizes.valueDim);
           const lse = outputArray(k.name, 'lse', into?.lse, k.outputs.includes('lse') ? rows : 0);
@@ -129,7 +165,7 @@ export function defineAttention<I extends AttentionRunInputs, O extends Attentio
           const dims = kernel.dims ? { headDim: sizes.headDim, valueDim: sizes.valueDim } : null;
           await kernel.run(values, k.outputs.includes('lse') ? { out, lse } : { out }, dims);
           return (k.outputs.includes('lse') ? { out, lse } : { out }) as unknown as O;
-        },
+        }),
         dispose: () => kernel.dispose(),
       };
     },
@@ -144,19 +180,26 @@ export function defineGemm<I extends GemmRunInputs, O extends { readonly y: Floa
       const { manifest, kernel } = await open(manifestUrl, target, options);
       const k = manifest.kernel as GemmKernel;
       const pack = (w: Float32Array): PackedWeight => packWeight(k.weight, w, k.n as number, k.k as number);
+      const known = ['x', 'w', ...(k.bias ? ['bias'] : []), 'sizes'];
+      const queued = serialQueue();
       return {
         manifest,
         target,
         variant: kernel.variant,
         pack,
-        async run(inputs, into) {
+        run: (inputs, into) => queued(async () => {
+          checkInputKeys(k.name, inputs, known);
           const packed = inputs.w instanceof Float32Array ? null : inputs.w;
+          if (packed && (typeof packed !== 'object' || ArrayBuffer.isView(packed) || typeof (packed as { format?: unknown }).format !== 'string')) {
+            const got = packed === null ? 'null' : typeof packed === 'object' ? (packed as object).constructor?.name ?? 'an object' : typeof packed;
+            throw new Error(`${k.name}: input 'w' must be a Float32Array (the dense [n, k] weight) or a weight from pack(...), got ${got}`);
+          }
           if (packed) checkPackedWeight(k, packed);
           const sizes = gemmSizesOf(k, inputs.x, packed ? new Float32Array((k.n as number) * (k.k as number)) : inputs.w, inputs.bias, inputs.sizes);
           const y = outputArray(k.name, 'y', into?.y, sizes.m * sizes.n);
           await kernel.run(gemmBindings(sizes, inputs.x, packed ?? pack(inputs.w as Float32Array), inputs.bias), { y }, null);
           return { y } as unknown as O;
-        },
+        }),
         dispose: () => kernel.dispose(),
       };
     },

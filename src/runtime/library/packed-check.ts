@@ -49,6 +49,13 @@ export function checkPackedWeight(kernel: GemmKernel, w: PackedWeight): void {
         const g = Math.floor((i % (slots / n)) / w.keep);
         const at = g * w.group + w.indices[i]!;
         if (w.indices[i]! >= w.group || at >= k) fail(name, `index ${w.indices[i]} at slot ${i} is outside its group (positions ${g * w.group}..${Math.min(k, (g + 1) * w.group) - 1})`);
+        // NOTE: packing.ts: slots ascend strictly by position; only a tail group narrower than keep repeats its
+        // last position, with value 0.
+        if (i % w.keep === 0) continue;
+        const [prev, cur] = [w.indices[i - 1]!, w.indices[i]!];
+        const width = Math.min(w.group, k - g * w.group);
+        const repeatOk = width < w.keep && cur === prev && cur === width - 1 && w.values[i] === 0;
+        if (cur <= prev && !repeatOk) fail(name, `indices of group ${g} at slots ${i - 1}, ${i} must ascend strictly (${prev} then ${cur})`);
       }
       return;
     }

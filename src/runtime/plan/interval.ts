@@ -104,6 +104,7 @@ export function compileBoxEvaluator(mask: CExpr, sizes: SizeRecord, summary: Til
     const: (e) => {
       const v = Number((e as { value: number | boolean }).value);
       const out = { lo: v, hi: v };
+      if (e.type === 'float') widenF32(out, F32_OP);
       return () => out;
     },
     var: (e) => {
@@ -122,7 +123,9 @@ export function compileBoxEvaluator(mask: CExpr, sizes: SizeRecord, summary: Til
       const arg = compile(u.arg);
       const f = UNARY_IV[u.fn];
       const out = { lo: 0, hi: 0 };
-      return () => f(arg(), out);
+      if (u.type !== 'float') return () => f(arg(), out);
+      const rel = u.fn === 'tanh' || u.fn === 'exp' || u.fn === 'log' || u.fn === 'sqrt' ? F32_FUNCTION : F32_OP;
+      return () => widenF32(f(arg(), out), rel);
     },
     binary: (e) => compileBinary(e as Extract<CExpr, { op: 'binary' }>),
     select: (e) => {
@@ -158,7 +161,8 @@ export function compileBoxEvaluator(mask: CExpr, sizes: SizeRecord, summary: Til
           if (v < lo) lo = v;
           if (v > hi) hi = v;
         }
-        return setIv(out, lo, hi);
+        setIv(out, lo, hi);
+        return t.type === 'float' ? widenF32(out, F32_OP) : out;
       };
     },
     load: (e) => {
@@ -217,11 +221,13 @@ export function compileBoxEvaluator(mask: CExpr, sizes: SizeRecord, summary: Til
     const a = compile(e.a);
     const b = compile(e.b);
     const left = { lo: 0, hi: 0 };
+    const float = e.type === 'float';
     return () => {
       const x = a();
       left.lo = x.lo;
       left.hi = x.hi;
-      return f(left, b(), out);
+      const r = f(left, b(), out);
+      return float ? widenF32(r, F32_OP) : r;
     };
   }
 
@@ -361,4 +367,20 @@ export function evalBox(mask: CExpr, box: Box, sizes: SizeRecord, summary: TileS
   ev.setSlice(box.b[0], box.b[1], box.h[0], box.h[1]);
   ev.setQ(box.q[0], box.q[1]);
   return ev.evalK(-1, box.k[0], box.k[1]);
+}
+
+/** Relative widening that covers one f32 rounding (2^-24) with room to spare. */
+const F32_OP = 2 ** -22;
+/** Relative widening of f32 tanh / exp / log / sqrt, which targets compute to within a few ulps. */
+const F32_FUNCTION = 2 ** -18;
+
+/**
+ * Widens a float interval so it holds the f32 evaluation, not only the real value: float arithmetic in patterns
+ * is f32 (docs/language.md), so a tile decided full or empty in exact arithmetic could be decided otherwise at a
+ * rounding boundary. Near a boundary the tile is left partial and the element-wise f32 mask decides.
+ */
+function widenF32(iv: Interval, rel: number): Interval {
+  iv.lo = iv.lo - Math.abs(iv.lo) * rel - 1e-38;
+  iv.hi = iv.hi + Math.abs(iv.hi) * rel + 1e-38;
+  return iv;
 }

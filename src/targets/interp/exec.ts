@@ -8,6 +8,7 @@ import { linearize, type Placed, type Region } from '../../ir/linearize.js';
 import { loopParts, type Node } from '../../ir/node.js';
 import { Op, OpGroup } from '../../ir/ops.js';
 import * as T from './tiles.js';
+import { dotSkipsZero } from '../../ir/build.js';
 
 type Slots = T.Value[];
 type Instr = (s: Slots) => void;
@@ -59,9 +60,11 @@ const COMPUTE: Partial<Record<Op, Compute>> = {
     const rank = tt(n).shape.length;
     const shape = tt(n).shape;
     const f = floatOut(n);
+    const bool = tt(n).scalar === 'bool';
     return (s) => {
       const [base, strides, valid] = addressing(src, rank, s);
-      return T.loadTile(asBuf(s[src[0]!]), base, strides, valid, shape, f);
+      const v = T.loadTile(asBuf(s[src[0]!]), base, strides, valid, shape, f);
+      return bool ? T.truthy(v) : v;
     };
   },
   [Op.STORE]: (_n, src) => {
@@ -74,10 +77,17 @@ const COMPUTE: Partial<Record<Op, Compute>> = {
   },
   [Op.GATHER]: (n, [b, i, len]) => {
     const f = floatOut(n);
-    return (s) => T.gatherTile(asBuf(s[b!]), asTile(s[i!]), asNum(s[len!]), f);
+    const bool = tt(n).scalar === 'bool';
+    return (s) => {
+      const v = T.gatherTile(asBuf(s[b!]), asTile(s[i!]), asNum(s[len!]), f);
+      return bool ? T.truthy(v) : v;
+    };
   },
   [Op.MEMBER]: (n, [o, v, l, x, c]) => (s) => T.memberTile(asBuf(s[o!]), asBuf(s[v!]), asTile(s[l!]), asTile(s[x!]), asNum(s[c!]), tt(n).shape),
-  [Op.DOT]: (n, [a, b, c]) => (s) => T.dot(s[a!] as T.Tile, s[b!] as T.Tile, asTile(s[c!])),
+  [Op.DOT]: (n, [a, b, c]) => {
+    const skipZero = dotSkipsZero(n);
+    return (s) => T.dot(s[a!] as T.Tile, s[b!] as T.Tile, asTile(s[c!]), skipZero);
+  },
   [Op.TRANS]: (_n, [a]) => (s) => T.transpose(s[a!] as T.Tile),
   [Op.RESHAPE]: (n, [a]) => (s) => {
     const v = asTile(s[a!]);
@@ -145,7 +155,7 @@ export function compileProgram(kernel: Node): Program {
       const shape = tt(n).shape;
       const f = floatOut(n);
       compute = (s) => T.elementwise(key, src.map((i) => asTile(s[i])), shape, f);
-    } else if (n.op === Op.DOT && n.src[1]!.op === Op.TRANS) {
+    } else if (n.op === Op.DOT && n.src[1]!.op === Op.TRANS && !dotSkipsZero(n)) {
       // NOTE: a @ trans(b) runs as a row-by-row dot product (the Q K^T shape), no transpose needed.
       const [a, b, c] = [src[0]!, slot(n.src[1]!.src[0]!), src[2]!];
       compute = (s) => T.dotTransB(s[a] as T.Tile, s[b] as T.Tile, asTile(s[c]));

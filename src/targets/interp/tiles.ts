@@ -79,7 +79,7 @@ export const ELEMENTWISE: Readonly<Record<string, string>> = {
   mod: '(b === 0 ? 0 : (r = a % b, r !== 0 && (r < 0) !== (b < 0) ? r + b : r))',
   min: 'Math.min(a, b)', max: 'Math.max(a, b)', and: '(a & b)', or: '(a | b)', xor: '(a ^ b)', shl: '(a << b)', shr: '(a >> b)',
   eq: '(a === b ? 1 : 0)', ne: '(a !== b ? 1 : 0)', lt: '(a < b ? 1 : 0)', le: '(a <= b ? 1 : 0)', gt: '(a > b ? 1 : 0)', ge: '(a >= b ? 1 : 0)',
-  softmax_exp: '(b === -Infinity ? 0 : Math.exp(a - b))',
+  softmax_exp: '(a === -Infinity ? 0 : Math.exp(a - b))',
   where: '(a ? b : c)', mad: 'Math.fround(a * b) + c',
 };
 
@@ -135,8 +135,8 @@ export function elementwise(key: string, args: readonly (number | Tile)[], shape
   return out;
 }
 
-/** acc + a @ b for a [M, K], b [K, N], acc [M, N]. */
-export function dot(a: Tile, b: Tile, acc: Tile | number): Tile {
+/** acc + a @ b for a [M, K], b [K, N], acc [M, N]; `skipZero`: zero a elements contribute nothing (Op.DOT). */
+export function dot(a: Tile, b: Tile, acc: Tile | number, skipZero: boolean): Tile {
   const [M, K] = a.shape as [number, number];
   const N = b.shape[1]!;
   const out = new Float32Array(M * N);
@@ -148,7 +148,7 @@ export function dot(a: Tile, b: Tile, acc: Tile | number): Tile {
     const row = i * N;
     for (let kk = 0; kk < K; kk++) {
       const av = A[i * K + kk]!;
-      if (av === 0) continue;
+      if (av === 0 && skipZero) continue;
       const brow = kk * N;
       for (let j = 0; j < N; j++) out[row + j] += av * Bd[brow + j]!;
     }
@@ -275,6 +275,14 @@ function forEachValidRow(shape: readonly number[], strides: readonly number[], v
       idx[d] = 0;
     }
   }
+}
+
+/** A value read from a bool buffer as 0 / 1: any nonzero byte is true (IR LOAD / GATHER of bool). */
+export function truthy(v: Tile | number): Tile | number {
+  if (typeof v === 'number') return v ? 1 : 0;
+  const d = v.data;
+  for (let i = 0; i < d.length; i++) if (d[i]) d[i] = 1;
+  return v;
 }
 
 /** Element-wise gather buf[index] (0 outside [0, length)). */

@@ -15,7 +15,8 @@ export function readElem(s: Scalar, buf: string, e: string): string {
   switch (s) {
     case 'f32': return `(f32.load ${at(2)})`;
     case 'i32': return `(i32.load ${at(2)})`;
-    case 'u8': case 'bool': return `(i32.load8_u ${at(0)})`;
+    case 'u8': return `(i32.load8_u ${at(0)})`;
+    case 'bool': return `(i32.ne (i32.load8_u ${at(0)}) (i32.const 0))`;
     case 'f16': return `(call $f16tof32 (i32.load16_u ${at(1)}))`;
     case 'bf16': return `(f32.reinterpret_i32 (i32.shl (i32.load16_u ${at(1)}) (i32.const 16)))`;
   }
@@ -156,7 +157,7 @@ export function emitStore(ctx: FnContext, n: Node): void {
   });
 }
 
-const GATHER_FN: Readonly<Record<Scalar, string>> = { f32: '$gf32', i32: '$gi32', u8: '$gu8', bool: '$gu8', f16: '$gf16', bf16: '$gbf16' };
+const GATHER_FN: Readonly<Record<Scalar, string>> = { f32: '$gf32', i32: '$gi32', u8: '$gu8', bool: '$gbool', f16: '$gf16', bf16: '$gbf16' };
 
 /** Prints GATHER: buf[index] where 0 <= index < length, else 0. */
 export function emitGather(ctx: FnContext, n: Node): void {

@@ -40,9 +40,11 @@ const EXP = `
 (func $expf (param $x f32) (result f32)
   (f32x4.extract_lane 0 (call $expv (f32x4.splat (local.get $x)))))
 (func $softexpv (param $a v128) (param $m v128) (result v128)
-  (v128.bitselect ${splat(0)} (call $expv (f32x4.sub (local.get $a) (local.get $m))) (f32x4.eq (local.get $m) ${splat('-inf')})))
+  (v128.bitselect ${splat(0)} (call $expv (f32x4.sub (local.get $a) (local.get $m))) (f32x4.eq (local.get $a) ${splat('-inf')})))
+(func $skipzero_mul (param $a f32) (param $b f32) (result f32)
+  (select (f32.mul (local.get $a) (local.get $b)) (f32.const 0) (f32.ne (local.get $a) (f32.const 0))))
 (func $softexp (param $a f32) (param $m f32) (result f32)
-  (if (result f32) (f32.eq (local.get $m) (f32.const -inf))
+  (if (result f32) (f32.eq (local.get $a) (f32.const -inf))
     (then (f32.const 0))
     (else (call $expf (f32.sub (local.get $a) (local.get $m))))))
 `;
@@ -116,6 +118,7 @@ const MEMORY = [
   gather('$gf32', 'f32', '(f32.load (i32.add (local.get $buf) (i32.shl (local.get $i) (i32.const 2))))'),
   gather('$gi32', 'i32', '(i32.load (i32.add (local.get $buf) (i32.shl (local.get $i) (i32.const 2))))'),
   gather('$gu8', 'i32', '(i32.load8_u (i32.add (local.get $buf) (local.get $i)))'),
+  gather('$gbool', 'i32', '(i32.ne (i32.load8_u (i32.add (local.get $buf) (local.get $i))) (i32.const 0))'),
   gather('$gf16', 'f32', '(call $f16tof32 (i32.load16_u (i32.add (local.get $buf) (i32.shl (local.get $i) (i32.const 1)))))'),
   gather('$gbf16', 'f32', '(f32.reinterpret_i32 (i32.shl (i32.load16_u (i32.add (local.get $buf) (i32.shl (local.get $i) (i32.const 1)))) (i32.const 16)))'),
   `

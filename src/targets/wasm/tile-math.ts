@@ -6,6 +6,7 @@
 import { numel } from '../../ir/dtype.js';
 import type { Node } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
+import { dotSkipsZero } from '../../ir/build.js';
 import { FnContext, constText, isScalar, kindOf, tileType } from './context.js';
 
 /**
@@ -14,7 +15,7 @@ import { FnContext, constText, isScalar, kindOf, tileType } from './context.js';
  */
 export function dotReadsTransposed(n: Node): boolean {
   const b = n.src[1]!;
-  if (n.op !== Op.DOT || b.op !== Op.TRANS) return false;
+  if (n.op !== Op.DOT || b.op !== Op.TRANS || dotSkipsZero(n)) return false;
   return tileType(n).shape[1]! % 4 !== 0 || tileType(n.src[0]!).shape[1]! % 4 === 0;
 }
 
@@ -77,11 +78,16 @@ function emitDotBlocked(ctx: FnContext, n: Node, a: Node, b: Node, init: { scala
       ctx.emit(`(local.set ${bp} (i32.add (local.get $sb) (i32.shl ${j} (i32.const 2))))`);
       const bv = Array.from({ length: NB }, () => ctx.local('v128', 'b'));
       const av = ctx.local('v128', 'a');
+      // NOTE: skip_zero (Op.DOT): a lane mask of a != 0 keeps a zero weight's NaN / inf product out of the sum.
+      const keep = dotSkipsZero(n) ? ctx.local('v128', 'nz') : null;
+      const term = (a: string, b: string, c: string): string =>
+        keep ? `(f32x4.add ${c} (v128.and (f32x4.mul ${a} ${b}) (local.get ${keep})))` : fma(ctx.relaxed, a, b, c);
       ctx.forCount(K, 1, () => {
         bv.forEach((l, v) => ctx.emit(`(local.set ${l} (v128.load offset=${bs + 16 * v} (local.get ${bp})))`));
         for (let r = 0; r < rows; r++) {
           ctx.emit(`(local.set ${av} (f32x4.splat (f32.load offset=${as + 4 * r * K} (local.get ${ap}))))`);
-          for (let v = 0; v < NB; v++) ctx.emit(`(local.set ${accs[r]![v]} ${fma(ctx.relaxed, `(local.get ${av})`, `(local.get ${bv[v]})`, `(local.get ${accs[r]![v]})`)})`);
+          if (keep) ctx.emit(`(local.set ${keep} (f32x4.ne (local.get ${av}) (v128.const f32x4 0 0 0 0)))`);
+          for (let v = 0; v < NB; v++) ctx.emit(`(local.set ${accs[r]![v]} ${term(`(local.get ${av})`, `(local.get ${bv[v]})`, `(local.get ${accs[r]![v]})`)})`);
         }
         ctx.emit(`(local.set ${ap} (i32.add (local.get ${ap}) (i32.const 4)))`);
         ctx.emit(`(local.set ${bp} (i32.add (local.get ${bp}) (i32.const ${4 * N})))`);
@@ -188,7 +194,8 @@ function emitDotScalar(ctx: FnContext, n: Node, a: Node, b: Node, init: { scalar
       ctx.forCount(K, 1, (k) => {
         const av = `(f32.load offset=${as} ${ctx.tileAddr(`(i32.add (i32.mul ${i} (i32.const ${K})) ${k})`)})`;
         const bv = `(f32.load offset=${bs} ${ctx.tileAddr(`(i32.add (i32.mul ${k} (i32.const ${N})) ${j})`)})`;
-        ctx.emit(`(local.set ${s} (f32.add (local.get ${s}) (f32.mul ${av} ${bv})))`);
+        const product = dotSkipsZero(n) ? `(call $skipzero_mul ${av} ${bv})` : `(f32.mul ${av} ${bv})`;
+        ctx.emit(`(local.set ${s} (f32.add (local.get ${s}) ${product}))`);
       }, 'k');
       ctx.emit(`(f32.store offset=${os} ${ctx.tileAddr(at)} (local.get ${s}))`);
     }, 'j');

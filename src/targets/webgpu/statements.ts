@@ -6,6 +6,7 @@ import { numel } from '../../ir/dtype.js';
 import type { Placed, Region } from '../../ir/linearize.js';
 import type { Node } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
+import { dotSkipsZero } from '../../ir/build.js';
 import { printBlockedDot } from './dot.js';
 import { PLACED } from './control.js';
 import { printSubgroupReduce } from './reduce.js';
@@ -292,7 +293,9 @@ export class BodyPrinter {
     return {
       pre: [
         `var ${s}: f32 = ${this.w.el(acc, accIdx)};`,
-        `for (var ${k}: i32 = 0; ${k} < ${K}; ${k} = ${k} + 1) { ${s} = ${s} + ${this.w.el(a, [idx[0]!, k])} * ${this.w.el(b, [k, idx[1]!])}; }`,
+        dotSkipsZero(n)
+          ? `for (var ${k}: i32 = 0; ${k} < ${K}; ${k} = ${k} + 1) { let ${s}a = ${this.w.el(a, [idx[0]!, k])}; ${s} = ${s} + select(0f, ${s}a * ${this.w.el(b, [k, idx[1]!])}, ${s}a != 0f); }`
+          : `for (var ${k}: i32 = 0; ${k} < ${K}; ${k} = ${k} + 1) { ${s} = ${s} + ${this.w.el(a, [idx[0]!, k])} * ${this.w.el(b, [k, idx[1]!])}; }`,
       ],
       value: s,
     };

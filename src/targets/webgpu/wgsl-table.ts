@@ -51,8 +51,8 @@ export const ELEMENTWISE: Readonly<Record<string, OpTemplate>> = {
   [Op.NOT]: t('(!a)', 'bool'),
   [Op.ABS]: t('abs(a)'),
   [Op.POPCOUNT]: t('countOneBits(a)', 'i32'),
-  [Op.EXP]: t('exp(a)'),
-  [Op.LOG]: t('log(a)'),
+  [Op.EXP]: t('exp_nan(a)'),
+  [Op.LOG]: t('log_nan(a)'),
   [Op.TANH]: t('tanh_safe(a)'),
   [Op.SQRT]: t('sqrt(a)'),
   [Op.FLOOR]: t('floor(a)'),
@@ -60,7 +60,7 @@ export const ELEMENTWISE: Readonly<Record<string, OpTemplate>> = {
   [Op.ADD]: t('(a + b)'),
   [Op.SUB]: t('(a - b)'),
   [Op.MUL]: t('(a * b)'),
-  [Op.DIV]: t('(a / b)'),
+  [Op.DIV]: t('div_rn(a, b)'),
   [Op.IDIV]: t('floor_div(a, b)', 'i32'),
   [Op.MOD]: t('floor_mod(a, b)', 'i32'),
   [Op.MIN]: t('min(a, b)'),
@@ -99,9 +99,46 @@ fn floor_mod(a: i32, b: i32) -> i32 {
   if (r != 0 && ((r < 0) != (b < 0))) { return r + b; }
   return r;
 }
+fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn log_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return log(x);
+}
+fn exp_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return exp(x);
+}
+fn prod_err(a: f32, b: f32, p: f32) -> f32 {
+  let ca = 4097f * a;
+  let ah = ca - (ca - a);
+  let al = a - ah;
+  let cb = 4097f * b;
+  let bh = cb - (cb - b);
+  let bl = b - bh;
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+fn div_residual(a: f32, b: f32, q: f32) -> f32 {
+  let p = q * b;
+  return abs((a - p) - prod_err(q, b, p));
+}
+fn div_rn(a: f32, b: f32) -> f32 {
+  let q = a / b;
+  let aq = abs(q);
+  if (!(aq > 1e-18f && aq < 1e18f && abs(b) > 1e-18f && abs(b) < 1e18f)) { return q; }
+  let up = bitcast<f32>(bitcast<u32>(q) + 1u);
+  let dn = bitcast<f32>(bitcast<u32>(q) - 1u);
+  var best = q;
+  var r = div_residual(a, b, q);
+  let ru = div_residual(a, b, up);
+  if (ru < r) { best = up; r = ru; }
+  if (div_residual(a, b, dn) < r) { best = dn; }
+  return best;
+}
 fn softmax_exp(a: f32, m: f32) -> f32 {
-  if (m < -3.0e38) { return 0f; }
-  return exp(a - m);
+  if (a < -3.0e38) { return 0f; }
+  let x = a - m;
+  if (is_nan(x)) { return x; }
+  return exp(x);
 }
 fn tanh_safe(x: f32) -> f32 {
   let e = exp(-2f * abs(x));
@@ -112,6 +149,13 @@ fn erf_approx(x: f32) -> f32 {
   let t = 1f / (1f + 0.3275911f * z);
   let y = 1f - (((((1.061405429f * t - 1.453152027f) * t) + 1.421413741f) * t - 0.284496736f) * t + 0.254829592f) * t * exp(-z * z);
   return sign(x) * y;
+}
+fn f16_bits(x: f32) -> u32 {
+  // NOTE: pack2x16float is indeterminate outside the finite f16 range: NaN, inf and overflow are spelled out.
+  if (is_nan(x)) { return 0x7e00u; }
+  if (x >= 65520f) { return 0x7c00u; }
+  if (x <= -65520f) { return 0xfc00u; }
+  return pack2x16float(vec2<f32>(x, 0f)) & 0xffffu;
 }
 fn bf16_bits(x: f32) -> u32 {
   let b = bitcast<u32>(x);
@@ -138,7 +182,7 @@ export const READ_INPUT: Readonly<Record<Scalar, (off: string, i: string) => str
 /** WGSL statement that writes value `v` to element `i` of an output region at word `off`. */
 export const WRITE_OUTPUT: Readonly<Record<Scalar, (off: string, i: string, v: string) => string>> = {
   f32: (off, i, v) => `atomicStore(&ob[u32(${off} + ${i})], bitcast<u32>(${v}));`,
-  f16: (off, i, v) => `put_half(u32(${off} + (${i} >> 1u)), ${i}, pack2x16float(vec2<f32>(${v}, 0f)) & 0xffffu);`,
+  f16: (off, i, v) => `put_half(u32(${off} + (${i} >> 1u)), ${i}, f16_bits(${v}));`,
   bf16: (off, i, v) => `put_half(u32(${off} + (${i} >> 1u)), ${i}, bf16_bits(${v}));`,
   i32: (off, i, v) => `atomicStore(&ob[u32(${off} + ${i})], bitcast<u32>(${v}));`,
   u8: (off, i, v) => `atomicStore(&ob[u32(${off} + ${i})], bitcast<u32>(${v}));`,
