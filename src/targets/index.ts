@@ -6,8 +6,9 @@ import type { Target } from '../harness/target.js';
 import { interpTarget } from './interp/target.js';
 import { wasmTarget } from './wasm/target.js';
 import { webgpuTarget } from './webgpu/target.js';
+import { neonTarget } from './neon/target.js';
 
-const TARGETS: ReadonlyMap<string, Target> = new Map([[interpTarget.name, interpTarget], [wasmTarget.name, wasmTarget], [webgpuTarget.name, webgpuTarget]]);
+const TARGETS: ReadonlyMap<string, Target> = new Map([[interpTarget.name, interpTarget], [wasmTarget.name, wasmTarget], [webgpuTarget.name, webgpuTarget], [neonTarget.name, neonTarget]]);
 
 /** Names of every registered target. */
 export const TARGET_NAMES: readonly string[] = [...TARGETS.keys()];

@@ -8,3 +8,4 @@ export { addIndex, cast, declare, declareArray, floatLiteral, forHeader, intLite
 export { CAST_FORMS, scalarForms, type CastKey, type CForm, type ElementwiseOp, type ScalarForms } from './scalar-forms.js';
 export { helperFunctions } from './helpers.js';
 export { CWriter } from './writer.js';
+export { broadcastStrides, collapse, type CollapsedNest } from './loop-nest.js';
