@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what the neon target needs on Debian when it is missing: on x86-64 the aarch64 cross compiler
+# (gcc-aarch64-linux-gnu) and qemu-user to run its programs, plus libsimde-dev (NEON intrinsics on x86, for
+# load('neon') through the node addon); on arm64 only a C compiler. Idempotent: installs nothing when present.
+set -euo pipefail
+
+missing=()
+if [ "$(uname -m)" = "aarch64" ]; then
+  command -v gcc >/dev/null || missing+=(gcc)
+else
+  command -v aarch64-linux-gnu-gcc >/dev/null || missing+=(gcc-aarch64-linux-gnu)
+  command -v qemu-aarch64 >/dev/null || command -v qemu-aarch64-static >/dev/null || missing+=(qemu-user)
+  [ -f /usr/include/simde/arm/neon.h ] || missing+=(libsimde-dev)
+fi
+command -v g++ >/dev/null || missing+=(g++)
+command -v make >/dev/null || missing+=(make)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup-neon: installing ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+echo "setup-neon: ok"
