@@ -3,6 +3,7 @@
 # (gcc-aarch64-linux-gnu) and qemu-user to run its programs, plus libsimde-dev (NEON intrinsics on x86, for
 # load('neon') through the node addon); on arm64 only a C compiler. Idempotent: installs nothing when present.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 missing=()
 if [ "$(uname -m)" = "aarch64" ]; then
@@ -23,3 +24,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 echo "setup-neon: ok"
+
+# The node addon behind load('neon') (node-addon-api + node-gyp from node_modules), with this Node's own headers
+# when they are installed (no download), else node-gyp fetches them.
+NODE_PREFIX="$(dirname "$(dirname "$(command -v node)")")"
+GYP_ARGS=()
+[ -f "$NODE_PREFIX/include/node/node_api.h" ] && GYP_ARGS+=("--nodedir=$NODE_PREFIX")
+if [ -x node_modules/.bin/node-gyp ]; then
+  (cd native/neon && ../../node_modules/.bin/node-gyp rebuild "${GYP_ARGS[@]}" >/dev/null) && echo "setup-neon: addon built (native/neon/build/Release/sparsec_neon.node)"
+else
+  echo "setup-neon: node_modules/.bin/node-gyp is missing (run npm ci first); the neon addon is not built" >&2
+fi

@@ -9,6 +9,7 @@ import { kernelManifest, type TargetSections } from './manifest.js';
 import type { TargetBuild, TargetBuildOptions } from './target-build.js';
 import { buildWasmTarget } from './wasm.js';
 import { buildWebgpuTarget } from './webgpu.js';
+import { buildNeonTarget } from './neon.js';
 import { indexModule, kernelWrapper } from './wrapper.js';
 
 /** Options of a build. */
@@ -25,6 +26,7 @@ export interface BuildOptions extends TargetBuildOptions {
 const TARGET_BUILDERS: { readonly [T in LibraryTarget]: (kernel: Kernel, opts: TargetBuildOptions) => TargetBuild<NonNullable<TargetSections[T]>> } = {
   wasm: buildWasmTarget,
   webgpu: buildWebgpuTarget,
+  neon: buildNeonTarget,
 };
 
 /** Targets `sparsec build` can write. */

@@ -5,3 +5,4 @@
 export { decodeResults, encodeRun, resultBytes, storageBytes, type NeonAbi, type NeonParam, type NeonScalar } from './abi.js';
 export { NEON_CFLAGS, buildExecutable, findNeonToolchain, type NeonToolchain } from './toolchain.js';
 export { NeonProcess } from './process.js';
+export { NEON_ADDON_PATH, NeonNativeKernel, neonAddon, type NeonNativeOptions } from './native.js';
