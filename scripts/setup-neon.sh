@@ -31,7 +31,7 @@ NODE_PREFIX="$(dirname "$(dirname "$(command -v node)")")"
 GYP_ARGS=()
 [ -f "$NODE_PREFIX/include/node/node_api.h" ] && GYP_ARGS+=("--nodedir=$NODE_PREFIX")
 if [ -x node_modules/.bin/node-gyp ]; then
-  (cd native/neon && ../../node_modules/.bin/node-gyp rebuild "${GYP_ARGS[@]}" >/dev/null) && echo "setup-neon: addon built (native/neon/build/Release/sparsec_neon.node)"
+  (cd native/neon && ../../node_modules/.bin/node-gyp rebuild --loglevel=error "${GYP_ARGS[@]}" >/dev/null) && echo "setup-neon: addon built (native/neon/build/Release/sparsec_neon.node)"
 else
   echo "setup-neon: node_modules/.bin/node-gyp is missing (run npm ci first); the neon addon is not built" >&2
 fi

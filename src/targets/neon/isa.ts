@@ -25,6 +25,8 @@ export interface VectorIsa {
   readonly fma: (c: string, a: string, b: string) => string;
   /** c + a * s for a scalar s. */
   readonly fmaScalar: (c: string, a: string, s: string) => string;
+  /** c + a * v[lane] for a constant lane of vector v. */
+  readonly fmaLane: (c: string, a: string, v: string, lane: number) => string;
   /** Horizontal sum / max of one f32 vector (a scalar). */
   readonly hsum: (v: string) => string;
   readonly hmax: (v: string) => string;
@@ -81,6 +83,7 @@ export const NEON: VectorIsa = {
   splat: { f: (x) => `vdupq_n_f32(${x})`, i: (x) => `vdupq_n_s32(${x})` },
   fma: (c, a, b) => `vfmaq_f32(${c}, ${a}, ${b})`,
   fmaScalar: (c, a, s) => `vfmaq_n_f32(${c}, ${a}, ${s})`,
+  fmaLane: (c, a, v, lane) => `vfmaq_laneq_f32(${c}, ${a}, ${v}, ${lane})`,
   hsum: (v) => `vaddvq_f32(${v})`,
   hmax: (v) => `vmaxvq_f32(${v})`,
   hsum4: ([a, b, c, d]) => `vpaddq_f32(vpaddq_f32(${a}, ${b}), vpaddq_f32(${c}, ${d}))`,

@@ -60,11 +60,15 @@ interface DotShape {
   readonly N: number;
 }
 
-/** a [M,K] @ b [K,N] with N % 4 == 0: blocks of RB rows x NB vector column groups, k unrolled by the lanes of a. */
+/**
+ * a [M,K] @ b [K,N] with N % 4 == 0: blocks of RB rows x NB vector column groups (up to 4 x 4: 16 accumulators).
+ * With K % 4 == 0, k is unrolled by 4: one vector load of a per row feeds 4 lane FMAs per column group.
+ */
 function emitDotBlocked(ctx: CFnContext, d: DotShape): void {
   const { w, isa } = ctx;
   const { M, K, N } = d;
-  const NB = (N / 4) % 2 === 0 ? 2 : 1;
+  const NB = (N / 4) % 4 === 0 ? 4 : (N / 4) % 2 === 0 ? 2 : 1;
+  const kStep = K % 4 === 0 ? 4 : 1;
   const RB = M >= 4 ? 4 : M >= 2 ? 2 : 1;
   const mainRows = M - (M % RB);
   const V = isa.vectorType.f;
@@ -79,15 +83,24 @@ function emitDotBlocked(ctx: CFnContext, d: DotShape): void {
       const bp = ctx.local('const float *', 'bp');
       w.line(`${ap} = &${d.a}[(${rowFrom}) * ${K}];`);
       w.line(`${bp} = &${d.b}[${j}];`);
-      w.forCount(K, 1, (k) => {
-        const bv = Array.from({ length: NB }, (_, v) => isa.load.f(`${bp} + ${k} * ${N} + ${4 * v}`));
-        const bl = bv.map((e) => {
-          const l = ctx.local(V, 'b');
-          w.line(`${l} = ${e};`);
+      w.forCount(K, kStep, (k) => {
+        const av = kStep === 1 ? [] : Array.from({ length: rows }, (_, r) => {
+          const l = ctx.local(V, 'a');
+          w.line(`${l} = ${isa.load.f(`${ap} + ${r * K} + ${k}`)};`);
           return l;
         });
-        for (let r = 0; r < rows; r++) {
-          for (let v = 0; v < NB; v++) w.line(`${accs[r]![v]} = ${isa.fmaScalar(accs[r]![v]!, bl[v]!, `${ap}[${r * K} + ${k}]`)};`);
+        for (let kk = 0; kk < kStep; kk++) {
+          const bl = Array.from({ length: NB }, (_, v) => {
+            const l = ctx.local(V, 'b');
+            w.line(`${l} = ${isa.load.f(`${bp} + (${plus(k, kk)}) * ${N} + ${4 * v}`)};`);
+            return l;
+          });
+          for (let r = 0; r < rows; r++) {
+            for (let v = 0; v < NB; v++) {
+              const acc = accs[r]![v]!;
+              w.line(`${acc} = ${kStep === 1 ? isa.fmaScalar(acc, bl[v]!, `${ap}[${r * K} + ${k}]`) : isa.fmaLane(acc, bl[v]!, av[r]!, kk)};`);
+            }
+          }
         }
       }, 'k');
       for (let r = 0; r < rows; r++) {
@@ -99,8 +112,8 @@ function emitDotBlocked(ctx: CFnContext, d: DotShape): void {
   for (let r = mainRows; r < M; r++) block(String(r), 1);
 }
 
-/** Row block of the transposed product: 2 rows of a against 4 rows of b0 keep 2 x 4 accumulators in registers. */
-const TRANSPOSED_ROWS = 2;
+/** Row block of the transposed product: 4 rows of a against 4 rows of b0 keep 4 x 4 accumulators in registers. */
+const TRANSPOSED_ROWS = 4;
 
 /** a [M,K] @ b0^T for b0 [N,K], N and K multiples of 4: 2 x 4 vector dot products, four summed into one store. */
 function emitDotTransposedBlocked(ctx: CFnContext, d: DotShape): void {
