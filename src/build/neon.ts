@@ -17,8 +17,8 @@ import type { TargetBuild, TargetBuildOptions } from './target-build.js';
 /** Flags of the host shared library. */
 const SHARED_FLAGS = ['-O2', '-fwrapv', '-std=gnu11', '-shared', '-fPIC'];
 
-/** What the host's library is compiled for, or null when this host cannot compile one. */
-function hostKind(): string | null {
+/** What the host's library is compiled for (arm64: NEON; other hosts: SIMDe, for testing), or null when this host cannot compile one. */
+export function hostKind(): string | null {
   const native = process.arch === 'arm64';
   if (!native && !existsSync('/usr/include/simde/arm/neon.h')) return null;
   try {
@@ -29,7 +29,8 @@ function hostKind(): string | null {
   return native ? 'arm64 (arm_neon.h)' : `${process.arch} (SIMDe, for testing)`;
 }
 
-function sharedLibrary(c: string): Uint8Array {
+/** `c` compiled into a shared library for this host (bytes). */
+export function sharedLibrary(c: string): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'sparsec-neon-so-'));
   try {
     writeFileSync(join(dir, 'k.c'), c);
