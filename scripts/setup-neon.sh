@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the neon target needs on Debian when it is missing: on x86-64 the aarch64 cross compiler
 # (gcc-aarch64-linux-gnu) and qemu-user to run its programs, plus libsimde-dev (NEON intrinsics on x86, for
-# load('neon') through the node addon); on arm64 only a C compiler. Idempotent: installs nothing when present.
+# load('neon') through the node addon); on arm64 only a C compiler; g++, make and python3 for node-gyp. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,7 @@ else
 fi
 command -v g++ >/dev/null || missing+=(g++)
 command -v make >/dev/null || missing+=(make)
+command -v python3 >/dev/null || missing+=(python3)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup-neon: installing ${missing[*]}"
