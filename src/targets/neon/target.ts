@@ -42,6 +42,12 @@ async function runOn(l: Loaded, threads: number, values: Bindings, outputs: Reco
   decodeResults(l.abi, bytes, values, outputs);
 }
 
+/** A build started before anyone awaits it: its failure surfaces at the first run, never as an unhandled rejection. */
+function early<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
 function compileAttention(kernel: AttentionKernel, o: NeonTargetOptions): CompiledKernel {
   const dynamicDims = kernel.headDim === 'dynamic' || kernel.valueDim === 'dynamic';
   const cache = new Map<string, Promise<Loaded>>();
@@ -54,6 +60,8 @@ function compileAttention(kernel: AttentionKernel, o: NeonTargetOptions): Compil
     }
     return hit;
   };
+  // NOTE: static dims build now, so gcc runs while the harness computes the first case's reference.
+  if (!dynamicDims) cache.set('', early(loadFor(kernel, o)));
   return {
     async runAttention(sizes: AttentionSizes, inputs: AttentionInputs, outputs: AttentionOutputs): Promise<void> {
       const l = await get(sizes);
@@ -72,7 +80,7 @@ function compileAttention(kernel: AttentionKernel, o: NeonTargetOptions): Compil
 }
 
 function compileGemm(kernel: GemmKernel, o: NeonTargetOptions): CompiledKernel {
-  const loaded = loadFor(kernel, o);
+  const loaded = early(loadFor(kernel, o));
   return {
     async runGemm(sizes: GemmSizes, inputs: GemmInputs, outputs: GemmOutputs): Promise<void> {
       const packed = packWeight(kernel.weight, inputs.w, sizes.n, sizes.k);
