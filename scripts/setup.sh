@@ -10,3 +10,6 @@ if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install 
 
 # WebGPU without a GPU: Dawn on SwiftShader (apt, only what is missing).
 bash scripts/setup-webgpu.sh
+
+# ARM NEON: the aarch64 cross compiler, qemu-user and SIMDe (apt, only what is missing).
+bash scripts/setup-neon.sh

@@ -13,6 +13,7 @@ import { peerImplementation } from './peers/run.js';
 import { createOrtPeer } from './peers/ort.js';
 import { evaluateGoals, formatGoals } from './sparsec/goals.js';
 import { sparsecImplementation } from './sparsec/implementation.js';
+import { neonBenchHost, neonBenchImplementation } from './sparsec/neon-implementation.js';
 import { createWebgpuBenchImplementation } from './webgpu/implementation.js';
 import { runBrowserBenchCommand } from './browser/command.js';
 import { NO_ADAPTER_REASON } from '../runtime/webgpu/node-device.js';
@@ -63,8 +64,14 @@ export function pickCases(names: readonly string[] | undefined): CaseName[] {
 }
 
 /** sparsec's own implementations on `target`: the sparse kernel and the dense one. */
-async function sparsecImplementations(target: string, threads: number): Promise<BenchImplementation[]> {
+async function sparsecImplementations(target: string, threads: number, notes: string[]): Promise<BenchImplementation[]> {
   if (target === 'wasm') return [sparsecImplementation({ threads, dense: false }), sparsecImplementation({ threads, dense: true })];
+  if (target === 'neon') {
+    const host = neonBenchHost();
+    if (!host) throw new Error('bench: this host cannot build neon libraries (no C compiler, or no SIMDe on x86): bash scripts/setup-neon.sh');
+    notes.push(`neon kernels ran on ${host}${process.arch === 'arm64' ? '' : ': SIMDe emulates NEON with SSE, so these times say nothing about an ARM core'}`);
+    return [neonBenchImplementation({ threads, dense: false }), neonBenchImplementation({ threads, dense: true })];
+  }
   const sparse = await createWebgpuBenchImplementation({ dense: false, tiling: DEFAULT_TILING });
   const dense = await createWebgpuBenchImplementation({ dense: true, tiling: DEFAULT_TILING });
   if (!sparse || !dense) throw new Error(`bench: no WebGPU adapter (${NO_ADAPTER_REASON})`);
@@ -73,7 +80,7 @@ async function sparsecImplementations(target: string, threads: number): Promise<
 
 /** The implementations of one run: sparsec, sparsec-dense, then the peers (unless left out). */
 async function implementations(target: string, threads: number, withPeers: boolean, notes: string[]): Promise<BenchImplementation[]> {
-  const impls = await sparsecImplementations(target, threads);
+  const impls = await sparsecImplementations(target, threads, notes);
   if (!withPeers) return impls;
   for (const kind of ['onnxruntime-web', 'onnxruntime-node'] as const) {
     const peer = await createOrtPeer(kind, kind === 'onnxruntime-web' ? threads : undefined);
@@ -88,7 +95,7 @@ export async function runBenchCommand(opts: BenchCommandOptions, io: BenchIo): P
   if (opts.browser) return runBrowserBenchCommand(opts, io);
   let cases: CaseName[];
   try {
-    if (opts.target !== undefined && opts.target !== 'wasm' && opts.target !== 'webgpu') throw new Error(`bench: target '${opts.target}' is not benchmarked (wasm, webgpu)`);
+    if (opts.target !== undefined && !['wasm', 'webgpu', 'neon'].includes(opts.target)) throw new Error(`bench: target '${opts.target}' is not benchmarked (wasm, webgpu, neon)`);
     if (opts.threads !== undefined && (!Number.isInteger(opts.threads) || opts.threads < 1)) throw new Error(`bench: --threads needs a positive integer`);
     cases = pickCases(opts.cases);
   } catch (error) {

@@ -36,10 +36,15 @@ function isBackend(t: Target): t is Backend {
   return typeof (t as Partial<Backend>).lower === 'function' && typeof (t as Partial<Backend>).print === 'function';
 }
 
-/** `t` as a Backend: a plain Target lowers through the default pipeline and prints its IR. */
-export function asBackend(t: Target): Backend {
+/** A Target that already writes its part of the generated library but has no printer of its own in the contract. */
+export type LibraryTargetOf = Target & Pick<Backend, 'library'>;
+
+/** `t` as a Backend: a plain Target lowers through the default pipeline and prints its IR (keeping its library builder). */
+export function asBackend(t: Target | LibraryTargetOf): Backend {
   if (isBackend(t)) return t;
+  const library = (t as LibraryTargetOf).library;
   return {
+    ...(library ? { library } : {}),
     name: t.name,
     availability: () => t.availability(),
     compile: (kernel) => t.compile(kernel),

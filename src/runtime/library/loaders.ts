@@ -3,6 +3,7 @@
  * kernel that runs values bound by parameter name. Loaders are imported lazily (a page needs no wasm threads).
  */
 import type { Bindings } from './bind.js';
+import type { NeonNativeOptions } from '../neon/native.js';
 import type { WasmLoadOptions } from '../wasm/kernel.js';
 import { LIBRARY_TARGETS, type KernelManifest, type LibraryTarget, type TargetSection } from './manifest.js';
 import type { WebgpuLoadOptions } from './webgpu.js';
@@ -11,6 +12,7 @@ import type { WebgpuLoadOptions } from './webgpu.js';
 export interface LoadOptions {
   readonly wasm: WasmLoadOptions;
   readonly webgpu: WebgpuLoadOptions;
+  readonly neon: NeonNativeOptions;
 }
 
 /** A head_dim / value_dim pair. */
@@ -39,6 +41,7 @@ export type TargetLoader<T extends LibraryTarget> = (manifest: KernelManifest, u
 export const LOADERS: { readonly [T in LibraryTarget]: () => Promise<TargetLoader<T>> } = {
   wasm: async () => (await import('./wasm.js')).loadWasmKernel,
   webgpu: async () => (await import('./webgpu.js')).loadWebgpuKernel,
+  neon: async () => (await import('./neon.js')).loadNeonKernel,
 };
 
 /** Loads `manifest` for `target`; a target the library was not built for is refused with the command that builds it. */

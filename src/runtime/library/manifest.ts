@@ -4,13 +4,14 @@
  * targets the library holds, and one section per target (schedule, key walk, files). Plus reading it.
  */
 import type { AttentionKernel, GemmKernel } from '../../model/kernel.js';
+import type { NeonAbi } from '../neon/abi.js';
 import type { WasmAbi } from '../wasm/abi.js';
 
 /** Targets a generated library can hold. */
-export type LibraryTarget = 'wasm' | 'webgpu';
+export type LibraryTarget = 'wasm' | 'webgpu' | 'neon';
 
 /** Every library target, in the order `sparsec build` writes them. */
-export const LIBRARY_TARGETS: readonly LibraryTarget[] = ['wasm', 'webgpu'];
+export const LIBRARY_TARGETS: readonly LibraryTarget[] = ['wasm', 'webgpu', 'neon'];
 
 /** How key tiles are walked: every tile, closed-form bounds, or a block plan ('none' for gemm). */
 export type KeyWalkKind = 'dense' | 'bounds' | 'plan' | 'none';
@@ -32,6 +33,17 @@ export interface WasmSection extends TargetSection {
   readonly relaxed: string;
   readonly simdBytes: number;
   readonly relaxedBytes: number;
+}
+
+/** The neon section: the NEON C source and header, and a shared library of it built for the building host. */
+export interface NeonSection extends TargetSection {
+  readonly abi: NeonAbi;
+  readonly source: string;
+  readonly header: string;
+  /** The shared library (null when the building host had no C compiler or SIMDe). */
+  readonly library: string | null;
+  /** What the library was compiled for: `arm64 (arm_neon.h)` or `x64 (SIMDe, for testing)`. */
+  readonly host: string;
 }
 
 /** One WGSL artifact of a kernel and what it needs to run. */
@@ -61,6 +73,7 @@ export interface KernelManifest {
   readonly kernel: AttentionKernel | GemmKernel;
   readonly wasm?: WasmSection;
   readonly webgpu?: WebgpuSection;
+  readonly neon?: NeonSection;
 }
 
 /** The bytes at `url` (a file: URL through node:fs in Node, else fetch). */
