@@ -1,0 +1,213 @@
+// @file Host emulation of the CUDA subset sparsec's generated kernels use, so the same .cu compiles with g++:
+// every CUDA thread of a block is a fiber (ucontext) on one host thread, blocks run one after another,
+// __syncthreads is a barrier of the block's fibers, __shared__ arrays are statics (one block lives at a
+// time), warp shuffles go through a per-warp exchange, and sparsec's tensor-core macros are a C++ model
+// of the documented fragment layouts (sparsec_mma_emu.h). Fibers are resumed in forward order after one
+// barrier and in reverse order after the next, so a read of another lane's word without a barrier between
+// sees a stale value in one order or the other. A barrier that not every live thread reaches aborts the run.
+#pragma once
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <ucontext.h>
+#include <vector>
+
+#define SPARSEC_EMULATED 1
+#define __global__
+#define __device__
+#define __host__
+#define __forceinline__ inline
+#define __launch_bounds__(...)
+#define __shared__ static
+#define __restrict__ __restrict
+
+struct dim3 {
+  unsigned x, y, z;
+  dim3(unsigned x_ = 1, unsigned y_ = 1, unsigned z_ = 1) : x(x_), y(y_), z(z_) {}
+};
+typedef struct CUstream_st *cudaStream_t;
+typedef int cudaError_t;
+#define cudaSuccess 0
+#define cudaErrorInvalidValue 1
+#define cudaErrorLaunchFailure 719
+
+inline dim3 threadIdx, blockIdx, blockDim, gridDim;
+static const int warpSize = 32;
+
+namespace sparsec_emu {
+
+enum class Wait { none, block, warp, done };
+
+struct Fiber {
+  ucontext_t ctx;
+  std::vector<char> stack;
+  Wait wait = Wait::none;
+};
+
+struct Block {
+  std::vector<Fiber> fibers;
+  ucontext_t scheduler;
+  int current = -1;
+  std::function<void()> body;
+  // per-warp exchange words for shuffles and ballots
+  std::vector<uint64_t> exchange;
+  bool failed = false;
+  char message[256] = {0};
+};
+
+inline Block &block() {
+  static Block b;
+  return b;
+}
+
+inline void fail(const char *what) {
+  Block &b = block();
+  if (!b.failed) std::snprintf(b.message, sizeof b.message, "%s", what);
+  b.failed = true;
+}
+
+inline void fiberEntry() {
+  Block &b = block();
+  b.body();
+  b.fibers[b.current].wait = Wait::done;
+  swapcontext(&b.fibers[b.current].ctx, &b.scheduler);
+}
+
+/** Parks the running fiber until the scheduler releases its barrier. */
+inline void park(Wait w) {
+  Block &b = block();
+  Fiber &f = b.fibers[b.current];
+  f.wait = w;
+  swapcontext(&f.ctx, &b.scheduler);
+}
+
+/** Releases warps whose live lanes all wait at a warp barrier; true when any was released. */
+inline bool releaseWarps(Block &b) {
+  bool any = false;
+  const int n = (int)b.fibers.size();
+  for (int w0 = 0; w0 < n; w0 += 32) {
+    const int w1 = std::min(n, w0 + 32);
+    bool waiting = false, all = true;
+    for (int t = w0; t < w1; t++) {
+      if (b.fibers[t].wait == Wait::warp) waiting = true;
+      else if (b.fibers[t].wait != Wait::done) all = false;
+    }
+    if (waiting && all) {
+      for (int t = w0; t < w1; t++) if (b.fibers[t].wait == Wait::warp) b.fibers[t].wait = Wait::none;
+      any = true;
+    }
+  }
+  return any;
+}
+
+/** Runs one block: every fiber until all are done; aborts the block on a barrier some thread never reaches. */
+inline void runBlock(unsigned threads, const std::function<void()> &body) {
+  Block &b = block();
+  const size_t stackBytes = 256 * 1024;
+  b.fibers.resize(threads);
+  b.body = body;
+  b.exchange.assign(threads, 0);
+  for (unsigned t = 0; t < threads; t++) {
+    Fiber &f = b.fibers[t];
+    if (f.stack.size() != stackBytes) f.stack.assign(stackBytes, 0);
+    getcontext(&f.ctx);
+    f.ctx.uc_stack.ss_sp = f.stack.data();
+    f.ctx.uc_stack.ss_size = stackBytes;
+    f.ctx.uc_link = nullptr;
+    makecontext(&f.ctx, fiberEntry, 0);
+    f.wait = Wait::none;
+  }
+  bool forward = true;
+  for (;;) {
+    for (unsigned i = 0; i < threads; i++) {
+      const unsigned t = forward ? i : threads - 1 - i;
+      if (b.fibers[t].wait != Wait::none) continue;
+      b.current = (int)t;
+      threadIdx = dim3(t, 0, 0);
+      swapcontext(&b.scheduler, &b.fibers[t].ctx);
+    }
+    if (releaseWarps(b)) continue;
+    unsigned done = 0, atBlock = 0;
+    for (auto &f : b.fibers) {
+      done += f.wait == Wait::done;
+      atBlock += f.wait == Wait::block;
+    }
+    if (done == threads) return;
+    if (atBlock == threads) {
+      for (auto &f : b.fibers) f.wait = Wait::none;
+      forward = !forward;
+      continue;
+    }
+    fail("__syncthreads or a warp operation is not reached by every thread of the block (divergent barrier)");
+    return;
+  }
+}
+
+/** Runs a kernel over the grid, block after block. */
+inline cudaError_t launch(dim3 grid, dim3 threads, const std::function<void()> &body) {
+  if (threads.y != 1 || threads.z != 1 || grid.y != 1 || grid.z != 1) {
+    fail("the emulator runs 1-d grids and blocks only");
+    return cudaErrorInvalidValue;
+  }
+  gridDim = grid;
+  blockDim = threads;
+  for (unsigned g = 0; g < grid.x && !block().failed; g++) {
+    blockIdx = dim3(g, 0, 0);
+    runBlock(threads.x, body);
+  }
+  return block().failed ? cudaErrorLaunchFailure : cudaSuccess;
+}
+
+/** The message of the last failed launch, or null. */
+inline const char *lastFailure() { return block().failed ? block().message : nullptr; }
+
+template <typename T> inline uint64_t bitsOf(T v) {
+  uint64_t u = 0;
+  std::memcpy(&u, &v, sizeof(T));
+  return u;
+}
+template <typename T> inline T fromBits(uint64_t u) {
+  T v;
+  std::memcpy(&v, &u, sizeof(T));
+  return v;
+}
+
+/** Every lane of the warp publishes `v`; returns the word lane `src` published. */
+template <typename T> inline T exchange(T v, int src) {
+  Block &b = block();
+  const int me = b.current;
+  const int base = me & ~31;
+  b.exchange[me] = bitsOf(v);
+  park(Wait::warp);
+  const int from = base + (src & 31);
+  const T got = from < (int)b.fibers.size() ? fromBits<T>(b.exchange[from]) : v;
+  park(Wait::warp);
+  return got;
+}
+
+}  // namespace sparsec_emu
+
+inline void __syncthreads() { sparsec_emu::park(sparsec_emu::Wait::block); }
+inline void __syncwarp(unsigned = 0xffffffffu) { sparsec_emu::park(sparsec_emu::Wait::warp); }
+template <typename T> inline T __shfl_xor_sync(unsigned, T v, int mask, int = 32) {
+  return sparsec_emu::exchange(v, (int)(threadIdx.x & 31) ^ mask);
+}
+template <typename T> inline T __shfl_sync(unsigned, T v, int src, int = 32) { return sparsec_emu::exchange(v, src); }
+inline unsigned __ballot_sync(unsigned, int pred) {
+  unsigned out = 0;
+  for (int l = 0; l < 32; l++) out |= (sparsec_emu::exchange(pred ? 1 : 0, l) ? 1u : 0u) << l;
+  return out;
+}
+inline int __popc(unsigned x) { return __builtin_popcount(x); }
+inline float __int_as_float(int x) { return sparsec_emu::fromBits<float>((uint32_t)x); }
+inline int __float_as_int(float x) { return (int)(uint32_t)sparsec_emu::bitsOf(x); }
+
+inline cudaError_t cudaGetLastError() { return sparsec_emu::block().failed ? cudaErrorLaunchFailure : cudaSuccess; }
+
+/** `kernel<<<grid, block, shared, stream>>>(args...)` of the generated launchers. */
+#define SPARSEC_LAUNCH(kernel, grid, threads, shared, stream, ...) \
+  sparsec_emu::launch((grid), (threads), [=]() { kernel(__VA_ARGS__); })
