@@ -2,54 +2,50 @@
 // from the same generated .cu with -DSPARSEC_EMULATE), writes the output buffers to stdout.
 // Input: int32 buffers, scalars, blocks; per buffer int32 is_output, int32 elements, int32 element_bytes, then
 // its bytes; then the scalars (int32 each). Output: the bytes of every output buffer, in order.
-// Compile with -DSPARSEC_ENTRY=<symbol> (the artifact's symbol).
+// The kernel's translation unit defines sparsec_entry_run_packed / sparsec_entry_workspace_bytes (forwarders to
+// the artifact's symbol), so this runner is compiled once and linked with every kernel.
 #include "sparsec_cuda_emu.h"
 
-#define SPARSEC_CAT2(a, b) a##b
-#define SPARSEC_CAT(a, b) SPARSEC_CAT2(a, b)
-
-extern "C" cudaError_t SPARSEC_CAT(SPARSEC_ENTRY, _run_packed)(void *const *, const int *, const int *, void *, int, cudaStream_t);
-extern "C" size_t SPARSEC_CAT(SPARSEC_ENTRY, _workspace_bytes)(int);
+extern "C" cudaError_t sparsec_entry_run_packed(void *const *, const int *, const int *, void *, int, cudaStream_t);
+extern "C" size_t sparsec_entry_workspace_bytes(int);
 
 static int readInt(FILE *f) {
   int v = 0;
-  if (std::fread(&v, 4, 1, f) != 1) {
-    std::fprintf(stderr, "sparsec cuda-emu runner: truncated input\n");
-    std::exit(3);
+  if (fread(&v, 4, 1, f) != 1) {
+    fprintf(stderr, "sparsec cuda-emu runner: truncated input\n");
+    exit(3);
   }
   return v;
 }
 
 int main() {
   const int nbuf = readInt(stdin), nscalar = readInt(stdin), blocks = readInt(stdin);
-  std::vector<std::vector<char>> data(nbuf);
-  std::vector<void *> ptrs(nbuf);
-  std::vector<int> lengths(nbuf), outputs(nbuf);
+  void **ptrs = (void **)calloc(nbuf + 1, sizeof(void *));
+  int *lengths = (int *)calloc(nbuf + 1, sizeof(int)), *outputs = (int *)calloc(nbuf + 1, sizeof(int));
+  size_t *bytes = (size_t *)calloc(nbuf + 1, sizeof(size_t));
   for (int i = 0; i < nbuf; i++) {
     outputs[i] = readInt(stdin);
     lengths[i] = readInt(stdin);
-    const int bytes = readInt(stdin);
-    // NOTE: one extra element so that an empty buffer still has a valid, distinct address.
-    data[i].assign((size_t)(lengths[i] + 1) * bytes, 0);
-    if (lengths[i] > 0 && std::fread(data[i].data(), (size_t)bytes, (size_t)lengths[i], stdin) != (size_t)lengths[i]) {
-      std::fprintf(stderr, "sparsec cuda-emu runner: truncated buffer %d\n", i);
+    bytes[i] = (size_t)lengths[i] * (size_t)readInt(stdin);
+    // NOTE: 16 spare bytes so that an empty buffer still has a valid, distinct address.
+    ptrs[i] = calloc(bytes[i] + 16, 1);
+    if (bytes[i] > 0 && fread(ptrs[i], 1, bytes[i], stdin) != bytes[i]) {
+      fprintf(stderr, "sparsec cuda-emu runner: truncated buffer %d\n", i);
       return 3;
     }
-    ptrs[i] = data[i].data();
   }
-  std::vector<int> scalars(nscalar + 1);
+  int *scalars = (int *)calloc(nscalar + 1, sizeof(int));
   for (int j = 0; j < nscalar; j++) scalars[j] = readInt(stdin);
-  std::vector<char> workspace(SPARSEC_CAT(SPARSEC_ENTRY, _workspace_bytes)(blocks));
-  const cudaError_t err = SPARSEC_CAT(SPARSEC_ENTRY, _run_packed)(ptrs.data(), lengths.data(), scalars.data(), workspace.data(), blocks, nullptr);
+  // NOTE: the workspace starts as NaN / -1 words, as uninitialised device memory might: no kernel may read scratch it did not write.
+  const size_t wsBytes = sparsec_entry_workspace_bytes(blocks) + 16;
+  void *workspace = malloc(wsBytes);
+  memset(workspace, 0xff, wsBytes);
+  const cudaError_t err = sparsec_entry_run_packed(ptrs, lengths, scalars, workspace, blocks, nullptr);
   if (err != cudaSuccess) {
     const char *why = sparsec_emu::lastFailure();
-    std::fprintf(stderr, "sparsec cuda-emu: launch failed (%d): %s\n", err, why ? why : "invalid launch");
+    fprintf(stderr, "sparsec cuda-emu: launch failed (%d): %s\n", err, why ? why : "invalid launch");
     return 2;
   }
-  for (int i = 0; i < nbuf; i++) {
-    if (!outputs[i]) continue;
-    const size_t bytes = data[i].size() - data[i].size() / (size_t)(lengths[i] + 1);
-    std::fwrite(data[i].data(), 1, bytes, stdout);
-  }
+  for (int i = 0; i < nbuf; i++) if (outputs[i]) fwrite(ptrs[i], 1, bytes[i], stdout);
   return 0;
 }

@@ -6,15 +6,13 @@
 // barrier and in reverse order after the next, so a read of another lane's word without a barrier between
 // sees a stale value in one order or the other. A barrier that not every live thread reaches aborts the run.
 #pragma once
-#include <algorithm>
-#include <cmath>
-#include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
-#include <functional>
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <ucontext.h>
-#include <vector>
 
 #define SPARSEC_EMULATED 1
 #define __global__
@@ -42,19 +40,25 @@ namespace sparsec_emu {
 
 enum class Wait { none, block, warp, done };
 
+/** Threads per block the emulator can run. */
+static const int kMaxThreads = 1024;
+static const size_t kStackBytes = 256 * 1024;
+
 struct Fiber {
   ucontext_t ctx;
-  std::vector<char> stack;
+  char *stack = nullptr;
   Wait wait = Wait::none;
 };
 
 struct Block {
-  std::vector<Fiber> fibers;
+  Fiber fibers[kMaxThreads];
+  int threads = 0;
   ucontext_t scheduler;
   int current = -1;
-  std::function<void()> body;
-  // per-warp exchange words for shuffles and ballots
-  std::vector<uint64_t> exchange;
+  void (*call)(void *) = nullptr;
+  void *body = nullptr;
+  // per-lane exchange words of warp shuffles and ballots
+  uint64_t exchange[kMaxThreads];
   bool failed = false;
   char message[256] = {0};
 };
@@ -66,13 +70,13 @@ inline Block &block() {
 
 inline void fail(const char *what) {
   Block &b = block();
-  if (!b.failed) std::snprintf(b.message, sizeof b.message, "%s", what);
+  if (!b.failed) snprintf(b.message, sizeof b.message, "%s", what);
   b.failed = true;
 }
 
 inline void fiberEntry() {
   Block &b = block();
-  b.body();
+  b.call(b.body);
   b.fibers[b.current].wait = Wait::done;
   swapcontext(&b.fibers[b.current].ctx, &b.scheduler);
 }
@@ -88,9 +92,9 @@ inline void park(Wait w) {
 /** Releases warps whose live lanes all wait at a warp barrier; true when any was released. */
 inline bool releaseWarps(Block &b) {
   bool any = false;
-  const int n = (int)b.fibers.size();
+  const int n = b.threads;
   for (int w0 = 0; w0 < n; w0 += 32) {
-    const int w1 = std::min(n, w0 + 32);
+    const int w1 = n < w0 + 32 ? n : w0 + 32;
     bool waiting = false, all = true;
     for (int t = w0; t < w1; t++) {
       if (b.fibers[t].wait == Wait::warp) waiting = true;
@@ -105,18 +109,18 @@ inline bool releaseWarps(Block &b) {
 }
 
 /** Runs one block: every fiber until all are done; aborts the block on a barrier some thread never reaches. */
-inline void runBlock(unsigned threads, const std::function<void()> &body) {
+inline void runBlock(unsigned threads, void (*call)(void *), void *body) {
   Block &b = block();
-  const size_t stackBytes = 256 * 1024;
-  b.fibers.resize(threads);
+  b.threads = (int)threads;
+  b.call = call;
   b.body = body;
-  b.exchange.assign(threads, 0);
   for (unsigned t = 0; t < threads; t++) {
     Fiber &f = b.fibers[t];
-    if (f.stack.size() != stackBytes) f.stack.assign(stackBytes, 0);
+    if (!f.stack) f.stack = (char *)malloc(kStackBytes);
+    b.exchange[t] = 0;
     getcontext(&f.ctx);
-    f.ctx.uc_stack.ss_sp = f.stack.data();
-    f.ctx.uc_stack.ss_size = stackBytes;
+    f.ctx.uc_stack.ss_sp = f.stack;
+    f.ctx.uc_stack.ss_size = kStackBytes;
     f.ctx.uc_link = nullptr;
     makecontext(&f.ctx, fiberEntry, 0);
     f.wait = Wait::none;
@@ -132,13 +136,13 @@ inline void runBlock(unsigned threads, const std::function<void()> &body) {
     }
     if (releaseWarps(b)) continue;
     unsigned done = 0, atBlock = 0;
-    for (auto &f : b.fibers) {
-      done += f.wait == Wait::done;
-      atBlock += f.wait == Wait::block;
+    for (unsigned t = 0; t < threads; t++) {
+      done += b.fibers[t].wait == Wait::done;
+      atBlock += b.fibers[t].wait == Wait::block;
     }
     if (done == threads) return;
     if (atBlock == threads) {
-      for (auto &f : b.fibers) f.wait = Wait::none;
+      for (unsigned t = 0; t < threads; t++) b.fibers[t].wait = Wait::none;
       forward = !forward;
       continue;
     }
@@ -147,17 +151,19 @@ inline void runBlock(unsigned threads, const std::function<void()> &body) {
   }
 }
 
-/** Runs a kernel over the grid, block after block. */
-inline cudaError_t launch(dim3 grid, dim3 threads, const std::function<void()> &body) {
-  if (threads.y != 1 || threads.z != 1 || grid.y != 1 || grid.z != 1) {
-    fail("the emulator runs 1-d grids and blocks only");
+template <typename F> void trampoline(void *f) { (*(F *)f)(); }
+
+/** Runs a kernel (`body`, called by every thread) over the grid, block after block. */
+template <typename F> inline cudaError_t launch(dim3 grid, dim3 threads, F body) {
+  if (threads.y != 1 || threads.z != 1 || grid.y != 1 || grid.z != 1 || threads.x > (unsigned)kMaxThreads) {
+    fail("the emulator runs 1-d grids and blocks of at most 1024 threads only");
     return cudaErrorInvalidValue;
   }
   gridDim = grid;
   blockDim = threads;
   for (unsigned g = 0; g < grid.x && !block().failed; g++) {
     blockIdx = dim3(g, 0, 0);
-    runBlock(threads.x, body);
+    runBlock(threads.x, trampoline<F>, &body);
   }
   return block().failed ? cudaErrorLaunchFailure : cudaSuccess;
 }
@@ -167,12 +173,12 @@ inline const char *lastFailure() { return block().failed ? block().message : nul
 
 template <typename T> inline uint64_t bitsOf(T v) {
   uint64_t u = 0;
-  std::memcpy(&u, &v, sizeof(T));
+  memcpy(&u, &v, sizeof(T));
   return u;
 }
 template <typename T> inline T fromBits(uint64_t u) {
   T v;
-  std::memcpy(&v, &u, sizeof(T));
+  memcpy(&v, &u, sizeof(T));
   return v;
 }
 
@@ -184,7 +190,7 @@ template <typename T> inline T exchange(T v, int src) {
   b.exchange[me] = bitsOf(v);
   park(Wait::warp);
   const int from = base + (src & 31);
-  const T got = from < (int)b.fibers.size() ? fromBits<T>(b.exchange[from]) : v;
+  const T got = from < b.threads ? fromBits<T>(b.exchange[from]) : v;
   park(Wait::warp);
   return got;
 }

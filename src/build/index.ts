@@ -7,6 +7,7 @@ import type { Kernel } from '../model/kernel.js';
 import { LIBRARY_TARGETS, type LibraryTarget } from '../runtime/library/manifest.js';
 import { kernelManifest, type TargetSections } from './manifest.js';
 import type { TargetBuild, TargetBuildOptions } from './target-build.js';
+import { buildCudaTarget } from './cuda.js';
 import { buildWasmTarget } from './wasm.js';
 import { buildWebgpuTarget } from './webgpu.js';
 import { indexModule, kernelWrapper } from './wrapper.js';
@@ -25,6 +26,7 @@ export interface BuildOptions extends TargetBuildOptions {
 const TARGET_BUILDERS: { readonly [T in LibraryTarget]: (kernel: Kernel, opts: TargetBuildOptions) => TargetBuild<NonNullable<TargetSections[T]>> } = {
   wasm: buildWasmTarget,
   webgpu: buildWebgpuTarget,
+  cuda: buildCudaTarget,
 };
 
 /** Targets `sparsec build` can write. */
@@ -67,3 +69,4 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
 }
 
 export { replaceFolder } from './write.js';
+export { cudaCompileGate } from './cuda-gate.js';

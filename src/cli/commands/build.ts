@@ -7,7 +7,7 @@ import { EXIT, UsageError, type Io } from '../io.js';
 import { loadAndCheck, printDiagnostics, selectKernels } from '../frontend-run.js';
 import { parseTargetList } from '../targets.js';
 import { emitIr } from './emit-ir.js';
-import { BUILD_TARGETS, buildLibraryFiles, replaceFolder } from '../../build/index.js';
+import { BUILD_TARGETS, buildLibraryFiles, cudaCompileGate, replaceFolder } from '../../build/index.js';
 
 export interface BuildCliOptions {
   readonly target?: string[];
@@ -40,6 +40,12 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
   let files: Map<string, string | Uint8Array>;
   try {
     files = buildLibraryFiles(kernels, { targets, ...(opts.cwd ? { cwd: opts.cwd } : {}), emit: opts.wat ? ['wat'] : [] });
+    // NOTE: the cuda sources go through nvcc (sm_80, sm_90) before anything is written; a compile error or a spill fails the build.
+    if (targets.includes('cuda')) {
+      const gate = await cudaCompileGate(files);
+      if (gate.skipped) io.err(`note: ${gate.skipped}`);
+      else io.out(`nvcc: compiled ${gate.compiled} translation units (sm_80, sm_90)`);
+    }
   } catch (e) {
     io.err(`error: ${(e as Error).message}`);
     return EXIT.failed;

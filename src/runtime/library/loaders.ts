@@ -6,11 +6,13 @@ import type { Bindings } from './bind.js';
 import type { WasmLoadOptions } from '../wasm/kernel.js';
 import { LIBRARY_TARGETS, type KernelManifest, type LibraryTarget, type TargetSection } from './manifest.js';
 import type { WebgpuLoadOptions } from './webgpu.js';
+import type { CudaLoadOptions } from '../cuda/load.js';
 
 /** Load options of each target. */
 export interface LoadOptions {
   readonly wasm: WasmLoadOptions;
   readonly webgpu: WebgpuLoadOptions;
+  readonly cuda: CudaLoadOptions;
 }
 
 /** A head_dim / value_dim pair. */
@@ -39,6 +41,7 @@ export type TargetLoader<T extends LibraryTarget> = (manifest: KernelManifest, u
 export const LOADERS: { readonly [T in LibraryTarget]: () => Promise<TargetLoader<T>> } = {
   wasm: async () => (await import('./wasm.js')).loadWasmKernel,
   webgpu: async () => (await import('./webgpu.js')).loadWebgpuKernel,
+  cuda: async () => (await import('../cuda/load.js')).loadCudaKernel,
 };
 
 /** Loads `manifest` for `target`; a target the library was not built for is refused with the command that builds it. */

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,24 +36,54 @@ export interface EmulatedKernel {
   run(values: ReadonlyMap<string, PackedValue>, outputs: Readonly<Record<string, Float32Array>>): void;
 }
 
-/** Compiles `artifact` with the host compiler against the prelude; throws with the compiler's messages. */
-export function compileEmulated(artifact: CudaKernelArtifact, extraFlags: readonly string[] = []): EmulatedKernel {
-  const hash = createHash('sha256').update(artifact.source).update(extraFlags.join(' ')).update(HOST_CXX).digest('hex').slice(0, 16);
+const COMPILE_FLAGS = ['-std=c++17', '-O1', '-w', '-DSPARSEC_EMULATE'];
+
+/** Runs the host compiler; throws with its first messages and the repro command. */
+function cxx(args: readonly string[], what: string): void {
+  const r = spawnSync(HOST_CXX, args, { encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    throw new Error(`${what} does not compile: ${(r.stderr || r.error?.message || '').split('\n').slice(0, 12).join('\n')}\nrepro: ${HOST_CXX} ${args.join(' ')}`);
+  }
+}
+
+/** The cache folder of emulation binaries. */
+function cacheDir(): string {
   const dir = join(tmpdir(), 'sparsec-cuda-emu');
   mkdirSync(dir, { recursive: true });
-  const exe = join(dir, `${artifact.symbol}-${hash}`);
+  return dir;
+}
+
+/** The runner object (compiled once per prelude and runner text). */
+function runnerObject(): string {
+  const text = ['sparsec_cuda_emu.h', 'runner.cpp'].map((f) => readFileSync(join(EMU_DIR, f), 'utf8')).join('\n');
+  const hash = createHash('sha256').update(text).update(HOST_CXX).digest('hex').slice(0, 16);
+  const obj = join(cacheDir(), `runner-${hash}.o`);
+  if (!existsSync(obj)) {
+    const tmp = `${obj}.${process.pid}.tmp`;
+    cxx([...COMPILE_FLAGS, '-I', EMU_DIR, '-c', join(EMU_DIR, 'runner.cpp'), '-o', tmp], 'the CUDA emulation runner');
+    renameSync(tmp, obj);
+  }
+  return obj;
+}
+
+/** Compiles `artifact` with the host compiler against the prelude; throws with the compiler's messages. */
+export function compileEmulated(artifact: CudaKernelArtifact, extraFlags: readonly string[] = []): EmulatedKernel {
+  const runner = runnerObject();
+  const hash = createHash('sha256').update(artifact.source).update(extraFlags.join(' ')).update(runner).digest('hex').slice(0, 16);
+  const exe = join(cacheDir(), `${artifact.symbol}-${hash}`);
   if (!existsSync(exe)) {
-    const cu = join(dir, `${artifact.symbol}-${hash}.cu`);
+    const cu = `${exe}.cu`;
     writeFileSync(cu, artifact.source);
+    // NOTE: the runner calls fixed names; this unit forwards them to the artifact's entry points.
+    const shim = `${exe}.emu.cpp`;
+    writeFileSync(shim, [
+      `#include "${cu}"`,
+      `extern "C" size_t sparsec_entry_workspace_bytes(int blocks) { return ${artifact.symbol}_workspace_bytes(blocks); }`,
+      `extern "C" cudaError_t sparsec_entry_run_packed(void* const* b, const int* l, const int* s, void* w, int n, cudaStream_t st) { return ${artifact.symbol}_run_packed(b, l, s, w, n, st); }`,
+      '',
+    ].join('\n'));
     const tmp = `${exe}.${process.pid}.tmp`;
-    const args = [
-      '-std=c++17', '-O1', '-w', '-DSPARSEC_EMULATE', `-DSPARSEC_ENTRY=${artifact.symbol}`, '-I', EMU_DIR,
-      ...extraFlags, '-x', 'c++', cu, '-x', 'c++', join(EMU_DIR, 'runner.cpp'), '-o', tmp,
-    ];
-    const r = spawnSync(HOST_CXX, args, { encoding: 'utf8' });
-    if (r.error || r.status !== 0) {
-      throw new Error(`the emulated CUDA of ${artifact.name} does not compile (${cu}): ${(r.stderr || r.error?.message || '').split('\n').slice(0, 12).join('\n')}\nrepro: ${HOST_CXX} ${args.join(' ')}`);
-    }
+    cxx([...COMPILE_FLAGS, '-I', EMU_DIR, ...extraFlags, shim, runner, '-o', tmp], `the emulated CUDA of ${artifact.name} (${cu})`);
     renameSync(tmp, exe);
   }
   return {

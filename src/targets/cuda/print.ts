@@ -43,6 +43,8 @@ export interface CudaKernelArtifact {
   /** C identifier prefix of the entry points (`${symbol}_run`, `${symbol}_run_packed`, `${symbol}_workspace_bytes`). */
   readonly symbol: string;
   readonly source: string;
+  /** The C header declaring the entry points. */
+  readonly header: string;
   /** Buffers (inputs, then outputs) and scalars, in the packed launcher's order. */
   readonly params: readonly CudaParam[];
   readonly threads: number;
@@ -161,10 +163,9 @@ function packedLauncher(symbol: string, layout: Layout): string[] {
 }
 
 /** Prints `kernel` (final tile IR) as a CUDA kernel artifact. */
-export function printCuda(kernel: Node, name: string, opts: CudaPrintOptions = DEFAULT_CUDA_PRINT): CudaKernelArtifact {
+export function printCuda(kernel: Node, name: string, opts: CudaPrintOptions = DEFAULT_CUDA_PRINT, symbol = `sparsec_${cName(name)}`): CudaKernelArtifact {
   const layout = layoutKernel(kernel, Math.floor(opts.sharedBytes / 4), planSlots(kernel, opts));
   const p = printBody(layout, opts, null);
-  const symbol = `sparsec_${cName(name)}`;
   const { decls, names } = parameterList(layout);
   const scratchF = Math.max(1, layout.scratchF);
   const scratchI = Math.max(1, layout.scratchI);
@@ -180,7 +181,7 @@ export function printCuda(kernel: Node, name: string, opts: CudaPrintOptions = D
     `// sparsec: kernel ${name} (generated; do not edit)`,
     CUDA_HEAD.trim(),
     ...p.w.helpers.values(),
-    `__global__ void __launch_bounds__(${opts.threads}) ${symbol}_kernel(${[...decls, 'float* __restrict__ sf', 'int* __restrict__ si'].join(', ')}) {`,
+    `extern "C" __global__ void __launch_bounds__(${opts.threads}) ${symbol}_kernel(${[...decls, 'float* __restrict__ sf', 'int* __restrict__ si'].join(', ')}) {`,
     '  const int lid = (int)threadIdx.x;',
     '  const int wid = (int)blockIdx.x;',
     '  const int nblocks = (int)gridDim.x;',
@@ -205,8 +206,20 @@ export function printCuda(kernel: Node, name: string, opts: CudaPrintOptions = D
     ...packedLauncher(symbol, layout),
     '',
   ].join('\n');
+  const header = [
+    `// sparsec: entry points of kernel ${name} (generated; do not edit)`,
+    '#pragma once',
+    '#include <stddef.h>',
+    '#ifndef SPARSEC_EMULATE',
+    '#include <cuda_runtime.h>',
+    '#endif',
+    `extern "C" size_t ${symbol}_workspace_bytes(int blocks);`,
+    `extern "C" cudaError_t ${symbol}_run(${[...decls, 'void* workspace', 'int blocks', 'cudaStream_t stream'].join(', ')});`,
+    `extern "C" cudaError_t ${symbol}_run_packed(void* const* buffers, const int* lengths, const int* scalars, void* workspace, int blocks, cudaStream_t stream);`,
+    '',
+  ].join('\n');
   return {
-    format: 'sparsec-cuda-1', name, symbol, source, params: paramsOf(layout), threads: opts.threads, workspacePerBlock,
+    format: 'sparsec-cuda-1', name, symbol, source, header, params: paramsOf(layout), threads: opts.threads, workspacePerBlock,
     sharedBytes: 4 * (layout.workgroupF + layout.workgroupI), barriers: p.barriers,
   };
 }

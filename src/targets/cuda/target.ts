@@ -24,9 +24,11 @@ export function cudaScheduleFor(kernel: Kernel, base: ScheduleSettings = {}): Sc
 }
 
 /** Final IR and CUDA C of `kernel` (attention with a dynamic head_dim needs concrete `sizes`). */
-export function compileCuda(kernel: Kernel, sizes?: AttentionSizes, schedule?: ScheduleSettings, print: CudaPrintOptions = DEFAULT_CUDA_PRINT): { pipeline: PipelineResult; artifact: CudaKernelArtifact } {
+export function compileCuda(kernel: Kernel, sizes?: AttentionSizes, schedule?: ScheduleSettings, print: Partial<CudaPrintOptions> = {}, symbol?: string): { pipeline: PipelineResult; artifact: CudaKernelArtifact } {
   const pipeline = runPipeline(kernel, 'cuda', { schedule: schedule ?? cudaScheduleFor(kernel), ...(sizes ? { sizes } : {}) });
-  return { pipeline, artifact: printCuda(pipeline.final, kernel.name, print) };
+  // NOTE: the schedule's num_warps sets the block size unless the caller fixes the threads.
+  const threads = 32 * Number(pipeline.schedule.extra['num_warps'] ?? DEFAULT_CUDA_PRINT.threads / 32);
+  return { pipeline, artifact: printCuda(pipeline.final, kernel.name, { ...DEFAULT_CUDA_PRINT, threads, ...print }, symbol) };
 }
 
 /** True when the kernel's printed source depends on the run's head_dim / value_dim. */
@@ -39,7 +41,7 @@ interface Variant {
   readonly binary: EmulatedKernel;
 }
 
-function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefined, print: CudaPrintOptions): CompiledKernel {
+function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefined, print: Partial<CudaPrintOptions>): CompiledKernel {
   const variants = new Map<string, Variant>();
   const variant = (sizes?: AttentionSizes): Variant => {
     const key = sizes && needsSizes(kernel) ? `${sizes.headDim}x${sizes.valueDim}` : '';
@@ -81,7 +83,7 @@ export function createCudaTarget(schedule?: ScheduleSettings, print: Partial<Cud
       return hostCompiler();
     },
     async compile(kernel: Kernel): Promise<CompiledKernel> {
-      return compileKernel(kernel, schedule, { ...DEFAULT_CUDA_PRINT, ...print });
+      return compileKernel(kernel, schedule, print);
     },
   };
 }
