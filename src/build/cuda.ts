@@ -42,6 +42,7 @@ export function buildCudaTarget(kernel: Kernel): TargetBuild<CudaSection> {
     files.set(header, artifact.header);
     variants.push({
       file, header, symbol, params: artifact.params, threads: artifact.threads, workspacePerBlock: artifact.workspacePerBlock,
+      scratchFloatsPerBlock: artifact.scratchFloatsPerBlock,
       sharedBytes: artifact.sharedBytes, ...(dims ? { dims } : {}),
     });
   }

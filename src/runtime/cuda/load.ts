@@ -23,8 +23,12 @@ export interface CudaLoadOptions {
 export interface CudaAddon {
   /** Loads the driver and picks `device`: its name, compute capability and multiprocessor count; throws naming what is missing. */
   open(device: number): { name: string; major: number; minor: number; multiprocessors: number };
-  /** Runs a packed launch (the emulated runner's stdin format) of `entry` in `cubin`; returns the output bytes. */
-  run(cubin: Uint8Array, entry: string, threads: number, workspaceBytes: number, packed: Uint8Array): Uint8Array;
+  /**
+   * Runs a packed launch (the emulated runner's stdin format) of kernel `entry` in `cubin` with `threads` per
+   * block and `floatsPerBlock` float scratch words per block at the start of a workspace of `workspaceBytes`;
+   * returns the output bytes.
+   */
+  run(cubin: Uint8Array, entry: string, threads: number, workspaceBytes: number, floatsPerBlock: number, packed: Uint8Array): Uint8Array;
 }
 
 /** Where the built addon lives. */
@@ -69,7 +73,7 @@ export async function loadCudaKernel(manifest: KernelManifest, url: URL, options
       const v = pick(section.variants, dims);
       const params = v.params as Parameters<typeof encodeRun>[0];
       const packed = encodeRun(params, new Map(Object.entries(values)), outputs, blocks);
-      const bytes = addon.run(cubins.get(v.file)!, `${v.symbol}_kernel`, v.threads, v.workspacePerBlock * blocks, packed);
+      const bytes = addon.run(cubins.get(v.file)!, `${v.symbol}_kernel`, v.threads, v.workspacePerBlock * blocks, v.scratchFloatsPerBlock, packed);
       decodeOutputs(params, bytes, outputs);
     },
     async dispose() {},

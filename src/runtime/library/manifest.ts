@@ -60,6 +60,8 @@ export interface CudaVariant {
   readonly params: readonly { readonly name: string; readonly kind: 'in' | 'out' | 'scalar'; readonly dtype: string }[];
   readonly threads: number;
   readonly workspacePerBlock: number;
+  /** Float words per block at the start of the workspace (the int scratch follows all blocks' float scratch). */
+  readonly scratchFloatsPerBlock: number;
   readonly sharedBytes: number;
   /** The head_dim / value_dim it was printed for (only on kernels whose head_dim or value_dim is dynamic). */
   readonly dims?: { readonly headDim: number; readonly valueDim: number };

@@ -50,6 +50,8 @@ export interface CudaKernelArtifact {
   readonly threads: number;
   /** Workspace bytes per block (global scratch of tiles that do not fit in shared memory). */
   readonly workspacePerBlock: number;
+  /** Float words per block at the start of the workspace (the int scratch follows all blocks' float scratch). */
+  readonly scratchFloatsPerBlock: number;
   /** Static shared memory bytes. */
   readonly sharedBytes: number;
   /** __syncthreads printed. */
@@ -219,7 +221,7 @@ export function printCuda(kernel: Node, name: string, opts: CudaPrintOptions = D
     '',
   ].join('\n');
   return {
-    format: 'sparsec-cuda-1', name, symbol, source, header, params: paramsOf(layout), threads: opts.threads, workspacePerBlock,
+    format: 'sparsec-cuda-1', name, symbol, source, header, params: paramsOf(layout), threads: opts.threads, workspacePerBlock, scratchFloatsPerBlock: scratchF,
     sharedBytes: 4 * (layout.workgroupF + layout.workgroupI), barriers: p.barriers,
   };
 }
