@@ -57,8 +57,8 @@ struct Block {
   int current = -1;
   void (*call)(void *) = nullptr;
   void *body = nullptr;
-  // per-lane exchange words of warp shuffles and ballots
-  uint64_t exchange[kMaxThreads];
+  // per-lane exchange slots of warp shuffles, ballots and fragment gathers
+  uint64_t exchange[kMaxThreads][4];
   bool failed = false;
   char message[256] = {0};
 };
@@ -117,7 +117,7 @@ inline void runBlock(unsigned threads, void (*call)(void *), void *body) {
   for (unsigned t = 0; t < threads; t++) {
     Fiber &f = b.fibers[t];
     if (!f.stack) f.stack = (char *)malloc(kStackBytes);
-    b.exchange[t] = 0;
+    memset(b.exchange[t], 0, sizeof b.exchange[t]);
     getcontext(&f.ctx);
     f.ctx.uc_stack.ss_sp = f.stack;
     f.ctx.uc_stack.ss_size = kStackBytes;
@@ -187,12 +187,27 @@ template <typename T> inline T exchange(T v, int src) {
   Block &b = block();
   const int me = b.current;
   const int base = me & ~31;
-  b.exchange[me] = bitsOf(v);
+  b.exchange[me][0] = bitsOf(v);
   park(Wait::warp);
   const int from = base + (src & 31);
-  const T got = from < b.threads ? fromBits<T>(b.exchange[from]) : v;
+  const T got = from < b.threads ? fromBits<T>(b.exchange[from][0]) : v;
   park(Wait::warp);
   return got;
+}
+
+/** Every lane of the warp publishes `mine` (at most 32 bytes); `all[l]` receives lane l's (the caller's own where a lane is missing). */
+template <typename T> inline void gather(const T &mine, T *all) {
+  static_assert(sizeof(T) <= sizeof(uint64_t) * 4, "gather slots hold 32 bytes");
+  Block &b = block();
+  const int me = b.current;
+  const int base = me & ~31;
+  memcpy(b.exchange[me], &mine, sizeof(T));
+  park(Wait::warp);
+  for (int l = 0; l < 32; l++) {
+    if (base + l < b.threads) memcpy(&all[l], b.exchange[base + l], sizeof(T));
+    else all[l] = mine;
+  }
+  park(Wait::warp);
 }
 
 }  // namespace sparsec_emu
@@ -213,6 +228,8 @@ inline float __int_as_float(int x) { return sparsec_emu::fromBits<float>((uint32
 inline int __float_as_int(float x) { return (int)(uint32_t)sparsec_emu::bitsOf(x); }
 
 inline cudaError_t cudaGetLastError() { return sparsec_emu::block().failed ? cudaErrorLaunchFailure : cudaSuccess; }
+
+#include "sparsec_mma_emu.h"
 
 /** `kernel<<<grid, block, shared, stream>>>(args...)` of the generated launchers. */
 #define SPARSEC_LAUNCH(kernel, grid, threads, shared, stream, ...) \

@@ -13,6 +13,22 @@ export const CUDA_HEAD = String.raw`#ifdef SPARSEC_EMULATE
 #include <math.h>
 #define SPARSEC_LAUNCH(kernel, grid, threads, shared, stream, ...) \
   (kernel<<<(grid), (threads), (shared), (stream)>>>(__VA_ARGS__), cudaGetLastError())
+// Tensor cores (sm_80+): d = a x b + c on one m16n8k16 tile of a warp (f32 accumulators), and ldmatrix loads of
+// 8x8 b16 matrices from shared memory; the emulator defines the same macros as a model of the fragment layouts.
+#define SPARSEC_MMA_16816(type, d, a, b, c) \
+  asm volatile("mma.sync.aligned.m16n8k16.row.col.f32." type "." type ".f32 {%0,%1,%2,%3}, {%4,%5,%6,%7}, {%8,%9}, {%10,%11,%12,%13};\n" \
+               : "=f"((d)[0]), "=f"((d)[1]), "=f"((d)[2]), "=f"((d)[3]) \
+               : "r"((a)[0]), "r"((a)[1]), "r"((a)[2]), "r"((a)[3]), "r"((b)[0]), "r"((b)[1]), \
+                 "f"((c)[0]), "f"((c)[1]), "f"((c)[2]), "f"((c)[3]))
+#define SPARSEC_MMA_16816_BF16(d, a, b, c) SPARSEC_MMA_16816("bf16", d, a, b, c)
+#define SPARSEC_MMA_16816_F16(d, a, b, c) SPARSEC_MMA_16816("f16", d, a, b, c)
+#define SPARSEC_LDMATRIX_X4(r, p) \
+  asm volatile("ldmatrix.sync.aligned.m8n8.x4.shared.b16 {%0,%1,%2,%3}, [%4];\n" \
+               : "=r"((r)[0]), "=r"((r)[1]), "=r"((r)[2]), "=r"((r)[3]) : "r"((unsigned)__cvta_generic_to_shared(p)))
+#define SPARSEC_LDMATRIX_X2(r, p) \
+  asm volatile("ldmatrix.sync.aligned.m8n8.x2.shared.b16 {%0,%1}, [%2];\n" : "=r"((r)[0]), "=r"((r)[1]) : "r"((unsigned)__cvta_generic_to_shared(p)))
+#define SPARSEC_LDMATRIX_X2_TRANS(r, p) \
+  asm volatile("ldmatrix.sync.aligned.m8n8.x2.trans.shared.b16 {%0,%1}, [%2];\n" : "=r"((r)[0]), "=r"((r)[1]) : "r"((unsigned)__cvta_generic_to_shared(p)))
 #endif
 #ifndef SPARSEC_HELPERS
 #define SPARSEC_HELPERS
