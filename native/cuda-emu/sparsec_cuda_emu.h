@@ -1,5 +1,5 @@
 // @file Host emulation of the CUDA subset sparsec's generated kernels use, so the same .cu compiles with g++:
-// every CUDA thread of a block is a fiber (ucontext) on one host thread, blocks run one after another,
+// every CUDA thread of a block is a fiber on one host thread (a 6-register switch on x86-64, ucontext elsewhere), blocks run one after another,
 // __syncthreads is a barrier of the block's fibers, __shared__ arrays are statics (one block lives at a
 // time), warp shuffles go through a per-warp exchange, and sparsec's tensor-core macros are a C++ model
 // of the documented fragment layouts (sparsec_mma_emu.h). Fibers are resumed in forward order after one
@@ -36,7 +36,51 @@ typedef int cudaError_t;
 inline dim3 threadIdx, blockIdx, blockDim, gridDim;
 static const int warpSize = 32;
 
+#if defined(__x86_64__)
+// Switches stacks: saves the callee-saved registers on the current stack and its pointer in *from, then resumes
+// the stack `to` (no signal-mask system call, unlike swapcontext). Weak: every translation unit may carry it.
+__asm__(R"(
+  .text
+  .weak sparsec_emu_switch
+  .type sparsec_emu_switch,@function
+sparsec_emu_switch:
+  pushq %rbp
+  pushq %rbx
+  pushq %r12
+  pushq %r13
+  pushq %r14
+  pushq %r15
+  movq %rsp, (%rdi)
+  movq %rsi, %rsp
+  popq %r15
+  popq %r14
+  popq %r13
+  popq %r12
+  popq %rbx
+  popq %rbp
+  ret
+)");
+extern "C" void sparsec_emu_switch(void **from, void *to);
+#endif
+
 namespace sparsec_emu {
+
+/** A saved execution context: a stack pointer (x86-64) or a ucontext. */
+struct Context {
+#if defined(__x86_64__)
+  void *sp = nullptr;
+#else
+  ucontext_t uc;
+#endif
+};
+
+inline void switchTo(Context &from, Context &to) {
+#if defined(__x86_64__)
+  sparsec_emu_switch(&from.sp, to.sp);
+#else
+  swapcontext(&from.uc, &to.uc);
+#endif
+}
 
 enum class Wait { none, block, warp, done };
 
@@ -45,7 +89,7 @@ static const int kMaxThreads = 1024;
 static const size_t kStackBytes = 256 * 1024;
 
 struct Fiber {
-  ucontext_t ctx;
+  Context ctx;
   char *stack = nullptr;
   Wait wait = Wait::none;
 };
@@ -53,7 +97,7 @@ struct Fiber {
 struct Block {
   Fiber fibers[kMaxThreads];
   int threads = 0;
-  ucontext_t scheduler;
+  Context scheduler;
   int current = -1;
   void (*call)(void *) = nullptr;
   void *body = nullptr;
@@ -78,7 +122,7 @@ inline void fiberEntry() {
   Block &b = block();
   b.call(b.body);
   b.fibers[b.current].wait = Wait::done;
-  swapcontext(&b.fibers[b.current].ctx, &b.scheduler);
+  switchTo(b.fibers[b.current].ctx, b.scheduler);
 }
 
 /** Parks the running fiber until the scheduler releases its barrier. */
@@ -86,7 +130,7 @@ inline void park(Wait w) {
   Block &b = block();
   Fiber &f = b.fibers[b.current];
   f.wait = w;
-  swapcontext(&f.ctx, &b.scheduler);
+  switchTo(f.ctx, b.scheduler);
 }
 
 /** Releases warps whose live lanes all wait at a warp barrier; true when any was released. */
@@ -118,11 +162,20 @@ inline void runBlock(unsigned threads, void (*call)(void *), void *body) {
     Fiber &f = b.fibers[t];
     if (!f.stack) f.stack = (char *)malloc(kStackBytes);
     memset(b.exchange[t], 0, sizeof b.exchange[t]);
-    getcontext(&f.ctx);
-    f.ctx.uc_stack.ss_sp = f.stack;
-    f.ctx.uc_stack.ss_size = kStackBytes;
-    f.ctx.uc_link = nullptr;
-    makecontext(&f.ctx, fiberEntry, 0);
+#if defined(__x86_64__)
+    // the first switch pops six zero registers and returns into fiberEntry with the stack as after a call
+    void **top = (void **)(((uintptr_t)(f.stack + kStackBytes)) & ~(uintptr_t)15);
+    *--top = nullptr;
+    *--top = (void *)&fiberEntry;
+    for (int r = 0; r < 6; r++) *--top = nullptr;
+    f.ctx.sp = top;
+#else
+    getcontext(&f.ctx.uc);
+    f.ctx.uc.uc_stack.ss_sp = f.stack;
+    f.ctx.uc.uc_stack.ss_size = kStackBytes;
+    f.ctx.uc.uc_link = nullptr;
+    makecontext(&f.ctx.uc, fiberEntry, 0);
+#endif
     f.wait = Wait::none;
   }
   bool forward = true;
@@ -132,7 +185,7 @@ inline void runBlock(unsigned threads, void (*call)(void *), void *body) {
       if (b.fibers[t].wait != Wait::none) continue;
       b.current = (int)t;
       threadIdx = dim3(t, 0, 0);
-      swapcontext(&b.scheduler, &b.fibers[t].ctx);
+      switchTo(b.scheduler, b.fibers[t].ctx);
     }
     if (releaseWarps(b)) continue;
     unsigned done = 0, atBlock = 0;
