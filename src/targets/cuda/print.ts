@@ -107,20 +107,33 @@ function printBody(layout: Layout, opts: CudaPrintOptions, usage: UsageRecorder 
   return p;
 }
 
-/** Plans slots from a probe print: owner-only tiles small enough go to registers; live ranges let the rest share memory. */
+/** Words per thread that register tiles may take in all (ptxas has 255 registers; DOT accumulators and operands need the rest). */
+export const REGISTER_TILE_WORDS = 32;
+
+/**
+ * Plans slots from a probe print: owner-only tiles go to registers, smallest first, while they fit in
+ * REGISTER_TILE_WORDS per thread; live ranges let the rest share memory.
+ */
 function planSlots(kernel: Node, opts: CudaPrintOptions): SlotPlan {
   const probe = layoutKernel(kernel);
   const usage = new UsageRecorder();
   printBody(probe, opts, usage);
   const used = usage.finish();
   const live = new Map<Node, readonly [number, number]>();
-  const registers = new Set<Node>();
+  const candidates: { n: Node; words: number }[] = [];
   for (const [n, slot] of [...probe.slots].filter(([n]) => n.op !== Op.RESULT)) {
     const u = used.get(slot);
     if (!u) continue;
     live.set(n, [u.first, u.last]);
-    const small = Math.ceil(numel(n.type.kind === 'tile' ? n.type.shape : []) / opts.threads) <= UNROLL_LIMIT;
-    if (u.ownOnly && small && !probe.staged.has(n)) registers.add(n);
+    const words = Math.ceil(numel(n.type.kind === 'tile' ? n.type.shape : []) / opts.threads);
+    if (u.ownOnly && words <= UNROLL_LIMIT && !probe.staged.has(n)) candidates.push({ n, words });
+  }
+  const registers = new Set<Node>();
+  let taken = 0;
+  for (const c of candidates.sort((a, b) => a.words - b.words || a.n.id - b.n.id)) {
+    if (taken + c.words > REGISTER_TILE_WORDS) break;
+    registers.add(c.n);
+    taken += c.words;
   }
   return { live, registers, workgroupSize: opts.threads };
 }
