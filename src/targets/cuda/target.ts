@@ -1,7 +1,7 @@
 /**
  * @file The `cuda` target for the verify harness: compiles a kernel through the pass pipeline, prints it as
- * CUDA C, and runs it. With no GPU here the same .cu is compiled by the host g++ against the emulation
- * prelude and run on the CPU; reports then name the target `cuda (emulated)`.
+ * CUDA C, and runs it: on the GPU when the addon opens one and nvcc is here, otherwise compiled by the host g++
+ * against the emulation prelude and run on the CPU; reports then name the target `cuda (emulated)`.
  */
 import type { CompiledKernel, Target } from '../../harness/target.js';
 import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Kernel } from '../../model/kernel.js';
@@ -10,6 +10,7 @@ import { runPipeline, type PipelineResult } from '../../passes/pipeline.js';
 import type { ScheduleSettings } from '../../passes/schedule.js';
 import { bindAttention, bindGemm } from '../webgpu/bind.js';
 import { compileEmulated, hostCompiler, type EmulatedKernel } from './emulate.js';
+import { compileForGpu, gpuDevice } from './gpu.js';
 import { DEFAULT_CUDA_PRINT, printCuda, type CudaKernelArtifact, type CudaPrintOptions } from './print.js';
 
 /** The schedule overrides for `kernel`: short static queries get short query tiles (decode), unless its own cuda block sets them. */
@@ -48,7 +49,8 @@ function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefined, p
     let v = variants.get(key);
     if (!v) {
       const { pipeline, artifact } = compileCuda(kernel, key ? sizes : undefined, schedule ? cudaScheduleFor(kernel, schedule) : undefined, print);
-      v = { pipeline, binary: compileEmulated(artifact) };
+      const device = gpuDevice();
+      v = { pipeline, binary: device ? compileForGpu(artifact, device) : compileEmulated(artifact) };
       variants.set(key, v);
     }
     return v;
@@ -71,16 +73,16 @@ function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefined, p
   };
 }
 
-/**
- * Creates a cuda target; `schedule` replaces the target's tile choices and `print` the printer settings (tests
- * vary them). It runs through the host emulation (no GPU runtime is driven from the harness yet).
- */
+/** Creates a cuda target; `schedule` replaces the target's tile choices and `print` the printer settings (tests vary them). */
 export function createCudaTarget(schedule?: ScheduleSettings, print: Partial<CudaPrintOptions> = {}): Target & { readonly label: string } {
   return {
     name: 'cuda',
-    label: 'cuda (emulated)',
+    get label() {
+      const device = gpuDevice();
+      return device ? `cuda (${device.name})` : 'cuda (emulated)';
+    },
     async availability() {
-      return hostCompiler();
+      return gpuDevice() ? { ok: true } : hostCompiler();
     },
     async compile(kernel: Kernel): Promise<CompiledKernel> {
       return compileKernel(kernel, schedule, print);
