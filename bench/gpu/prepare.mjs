@@ -60,7 +60,8 @@ for (const kernel of dsl.kernels) {
     }
     const packed = encodeRun(artifact.params, values, outputs, 1);
     if (packed.length > maxCaseBytes) continue;
-    compileEmulated(artifact).run(values, outputs);
+    // NOTE: the emulated binary of the untagged source (the one verify compiled) computes the same outputs.
+    compileEmulated(dims ? compileCuda(kernel, dims).artifact : artifact).run(values, outputs);
     const id = `${kernel.name}.${cases.length}`;
     writeFileSync(join(out, 'cases', `${id}.in`), packed);
     const expected = {};
