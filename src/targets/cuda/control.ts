@@ -90,7 +90,7 @@ function printIf(p: BodyPrinter, placed: Placed): void {
   };
   const c = p.collect(null, () => p.w.el(cond, []));
   p.statement(`if (${c.value}) {`, c.touches);
-  // NOTE: the condition is workgroup-uniform, so barriers inside either side are fine; the join keeps what both left pending.
+  // NOTE: the condition is block-uniform, so barriers inside either side are fine; the join keeps what both left pending.
   const before = p.hazards.snapshot();
   side(thenR, a);
   const afterThen = p.hazards.snapshot();

@@ -186,7 +186,7 @@ export class BodyPrinter {
     for (const t of touches) if (t.key) this.usage?.touch(t.key, t.own);
   }
 
-  /** Prints the barriers over `spaces` (workgroup and/or storage) and forgets what they order. */
+  /** Prints the barriers over `spaces` (shared and/or global scratch) and forgets what they order. */
   barrier(spaces: Iterable<SlotSpace>): void {
     this.flush();
     const kinds = new Set([...spaces].map((s) => SLOT_BARRIER[s]));
