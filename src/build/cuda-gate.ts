@@ -42,6 +42,12 @@ export function parsePtxas(text: string, cubin: string): CudaPtxasReport {
   };
 }
 
+/** Spilled bytes the kernel's schedule allows (`max_spill_bytes` of targets/cuda.json or its `schedule cuda { }`). */
+export function spillAllowance(section: CudaSection): number {
+  const extra = section.schedule['extra'] as Readonly<Record<string, unknown>> | undefined;
+  return Number(extra?.['max_spill_bytes'] ?? 0);
+}
+
 /** The nvcc version line, or null when nvcc does not run here. */
 export function nvccVersion(): string | null {
   const r = spawnSync(NVCC, ['--version'], { encoding: 'utf8' });
@@ -110,7 +116,7 @@ export async function cudaCompileGate(files: Map<string, string | Uint8Array>, j
     const spills: string[] = [];
     manifests.forEach((m, mi) => {
       const section = m.manifest.cuda!;
-      const allowed = Number(section.schedule['max_spill_bytes'] ?? 0);
+      const allowed = spillAllowance(section);
       const variants = section.variants.map((variant, vi) => {
         const compiled: Record<string, CudaPtxasReport> = {};
         for (const r of results.filter((x) => x.m === mi && x.v === vi)) {

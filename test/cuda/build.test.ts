@@ -1,13 +1,13 @@
 /**
  * @file `sparsec build --target cuda`: the nvcc gate compiles every kernel in dsl/ for sm_80 and sm_90 with its
- * ptxas report in the manifest and no spill; without nvcc the sources are written and the build says so; and
+ * ptxas report in the manifest and no spill beyond the schedule's max_spill_bytes; without nvcc the sources are written and the build says so; and
  * `load('cuda')` on a machine without a driver fails naming what is missing.
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { nvccVersion } from '../../src/build/cuda-gate.js';
+import { nvccVersion, spillAllowance } from '../../src/build/cuda-gate.js';
 import type { KernelManifest } from '../../src/runtime/library/manifest.js';
 import { ADDON_PATH } from '../../src/runtime/cuda/load.js';
 import { skipTarget } from '../support/targets.js';
@@ -25,7 +25,7 @@ function manifests(dir: string): KernelManifest[] {
 }
 
 describe.skipIf(skipGate)('sparsec build dsl/ --target cuda (nvcc gate)', () => {
-  it('compiles every kernel for sm_80 and sm_90, keeps the ptxas report, and nothing spills', () => {
+  it('compiles every kernel for sm_80 and sm_90, keeps the ptxas report, and spills no more than the schedule allows', () => {
     const out = join(root, '.sparsec-tmp', `cuda-gate-${process.pid}`);
     rmSync(out, { recursive: true, force: true });
     const r = sparsec(['build', 'dsl/', '--target', 'cuda', '--out', out]);
@@ -41,7 +41,7 @@ describe.skipIf(skipGate)('sparsec build dsl/ --target cuda (nvcc gate)', () => 
           const rep = v.compiled?.[arch];
           expect(rep, `${v.file} ${arch}`).toBeDefined();
           expect(rep!.registers).toBeGreaterThan(0);
-          expect(rep!.spillStores + rep!.spillLoads).toBe(0);
+          expect(Math.max(rep!.spillStores, rep!.spillLoads)).toBeLessThanOrEqual(spillAllowance(m.cuda!));
           expect(readFileSync(join(out, rep!.cubin)).length).toBeGreaterThan(1000);
         }
         expect(readFileSync(join(out, v.header), 'utf8')).toContain(`extern "C" cudaError_t ${v.symbol}_run(`);
