@@ -17,7 +17,7 @@ const { compileEmulated } = await dist('targets/cuda/emulate.js');
 const { bindAttention, bindGemm } = await dist('targets/webgpu/bind.js');
 const { encodeRun } = await dist('runtime/cuda/packed.js');
 
-const maxCaseBytes = Number(process.argv[process.argv.indexOf('--max-case-bytes') + 1] || 0) || 1 << 21;
+const maxCaseBytes = Number(process.argv[process.argv.indexOf('--max-case-bytes') + 1] || 0) || 1 << 19;
 const out = join(root, 'bench/gpu/out');
 rmSync(out, { recursive: true, force: true });
 for (const d of ['kernels', 'cases', 'bench']) mkdirSync(join(out, d), { recursive: true });
