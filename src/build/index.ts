@@ -78,3 +78,4 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
 
 export { OUTPUT_MARKER, OutputFolderError, replaceFolder } from './write.js';
 export { libraryPackageFiles } from './package-scope.js';
+export { cudaCompileGate } from './cuda-gate.js';

@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import { analyzeIterationSpace, classifyTiles, staticAttentionSizes } from '../analysis/index.js';
 import type { Kernel } from '../model/kernel.js';
 import type { PipelineResult } from '../passes/pipeline.js';
-import type { KernelManifest, LibraryTarget, NeonSection, TargetSection, WasmSection, WebgpuSection } from '../runtime/library/manifest.js';
+import type { CudaSection, KernelManifest, LibraryTarget, NeonSection, TargetSection, WasmSection, WebgpuSection } from '../runtime/library/manifest.js';
 
 /** SHA-256 of a kernel's checked model without its origin (so moving a file keeps the hash). */
 export function kernelHash(kernel: Kernel): string {
@@ -39,6 +39,7 @@ export interface TargetSections {
   wasm?: WasmSection;
   webgpu?: WebgpuSection;
   neon?: NeonSection;
+  cuda?: CudaSection;
 }
 
 /** The manifest of `kernel` built for `targets` (spec paths relative to `cwd`). */

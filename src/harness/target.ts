@@ -21,6 +21,8 @@ export interface CompiledKernel {
 
 export interface Target {
   readonly name: string;
+  /** How reports name the target when it differs from `name` (e.g. `cuda (emulated)`). */
+  readonly label?: string;
   /** Checks for the runtime (a GPU adapter, qemu, a compiler...) without side effects. */
   availability(): Promise<Availability>;
   /** Compiles one kernel; throws an Error with a clear message when the kernel is unsupported. */

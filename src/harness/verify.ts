@@ -127,7 +127,7 @@ async function compileAll(
     } catch (err) {
       const message = `compile failed: ${err instanceof Error ? err.message : String(err)}`;
       onProgress?.(`fail ${kernel.name} / ${target.name}: ${message}`);
-      results.push(row(kernel.name, target.name, 'compile', errorOutcome(message, performance.now() - start)));
+      results.push(row(kernel.name, target.label ?? target.name, 'compile', errorOutcome(message, performance.now() - start)));
     }
   }
   return compiled;
@@ -144,12 +144,12 @@ async function verifyKernel(kernel: Kernel, targets: readonly Target[], opts: Ve
         data = kernel.kind === 'attention' ? prepareAttention(kernel, c, opts) : prepareGemm(kernel, c, opts);
       } catch (err) {
         const message = `reference failed: ${err instanceof Error ? err.message : String(err)}`;
-        for (const target of compiled.keys()) results.push(row(kernel.name, target.name, c.label, errorOutcome(message)));
+        for (const target of compiled.keys()) results.push(row(kernel.name, target.label ?? target.name, c.label, errorOutcome(message)));
         continue;
       }
       for (const [target, k] of compiled) {
         const o = kernel.kind === 'attention' ? await runAttentionCase(k, data as AttentionCaseData) : await runGemmCase(k, data as GemmCaseData);
-        const r = row(kernel.name, target.name, c.label, o);
+        const r = row(kernel.name, target.label ?? target.name, c.label, o);
         results.push(r);
         opts.onProgress?.(`${r.status} ${kernel.name} / ${target.name} / ${c.label}${r.status === 'pass' ? '' : `: ${r.detail}`}`);
       }

@@ -6,13 +6,14 @@
  */
 import type { Target } from '../harness/target.js';
 import { asBackend, type Backend } from './backend.js';
+import { cudaTarget } from './cuda/target.js';
 import { interpTarget } from './interp/target.js';
 import { wasmTarget } from './wasm/target.js';
 import { webgpuTarget } from './webgpu/target.js';
 import { neonTarget } from './neon/target.js';
 
 /** Every registered target, as registered. */
-const REGISTERED: readonly Target[] = [interpTarget, wasmTarget, webgpuTarget, neonTarget];
+const REGISTERED: readonly Target[] = [interpTarget, wasmTarget, webgpuTarget, neonTarget, cudaTarget];
 
 const TARGETS: ReadonlyMap<string, Target> = new Map(REGISTERED.map((t) => [t.name, t]));
 const BACKENDS: ReadonlyMap<string, Backend> = new Map(REGISTERED.map((t) => [t.name, asBackend(t)]));

@@ -1,6 +1,7 @@
 /**
  * @file The main job: every kernel in dsl/ verifies against the float64 reference on its declared and
- * edge sizes, on the IR interpreter, on the embedded default target (wasm), on WebGPU (SwiftShader) and on neon (qemu-aarch64).
+ * edge sizes, on the IR interpreter, on the embedded default target (wasm), on WebGPU (SwiftShader), on neon (qemu-aarch64)
+ * and on cuda (the host emulation).
  */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -8,7 +9,7 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../..');
 
-describe.each(['interp', 'wasm', 'webgpu', 'neon'])('sparsec verify dsl/ --target %s', (target) => {
+describe.each(['interp', 'wasm', 'webgpu', 'neon', 'cuda'])('sparsec verify dsl/ --target %s', (target) => {
   it('passes for every kernel', () => {
     const r = spawnSync(process.execPath, [join(root, 'bin/sparsec.js'), 'verify', 'dsl/', '--target', target, '--require', target, '--json'], {
       cwd: root, encoding: 'utf8', timeout: 900_000, maxBuffer: 64 << 20,

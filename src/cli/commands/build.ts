@@ -8,7 +8,7 @@ import { loadAndCheck, printDiagnostics, selectKernels } from '../frontend-run.j
 import { parseTargetList } from '../targets.js';
 import { emitIr } from './emit-ir.js';
 import { Progress, progressMode } from '../progress.js';
-import { BUILD_TARGETS, OutputFolderError, buildLibraryFiles, libraryPackageFiles, replaceFolder } from '../../build/index.js';
+import { BUILD_TARGETS, OutputFolderError, buildLibraryFiles, cudaCompileGate, libraryPackageFiles, replaceFolder } from '../../build/index.js';
 
 export interface BuildCliOptions {
   /** Warnings count as errors. */
@@ -52,6 +52,12 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
       onKernel: (name) => progress.note(name),
       onKernelDone: (name) => progress.step(name),
     });
+    // NOTE: the cuda sources go through nvcc (sm_80, sm_90) before anything is written; a compile error or a spill fails the build.
+    if (targets.includes('cuda')) {
+      const gate = await cudaCompileGate(files);
+      if (gate.skipped) io.err(`note: ${gate.skipped}`);
+      else io.out(`nvcc: compiled ${gate.compiled} translation units (sm_80, sm_90)`);
+    }
   } catch (e) {
     progress.finish();
     io.err(`error: ${(e as Error).message}`);

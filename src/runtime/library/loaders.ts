@@ -7,12 +7,14 @@ import type { NeonNativeOptions } from '../neon/native.js';
 import type { WasmLoadOptions } from '../wasm/kernel.js';
 import { LIBRARY_TARGETS, type KernelManifest, type LibraryTarget, type TargetSection } from './manifest.js';
 import type { WebgpuLoadOptions } from './webgpu.js';
+import type { CudaLoadOptions } from '../cuda/load.js';
 
 /** Load options of each target. */
 export interface LoadOptions {
   readonly wasm: WasmLoadOptions;
   readonly webgpu: WebgpuLoadOptions;
   readonly neon: NeonNativeOptions;
+  readonly cuda: CudaLoadOptions;
 }
 
 /** A head_dim / value_dim pair. */
@@ -42,6 +44,7 @@ export const LOADERS: { readonly [T in LibraryTarget]: () => Promise<TargetLoade
   wasm: async () => (await import('./wasm.js')).loadWasmKernel,
   webgpu: async () => (await import('./webgpu.js')).loadWebgpuKernel,
   neon: async () => (await import('./neon.js')).loadNeonKernel,
+  cuda: async () => (await import('../cuda/load.js')).loadCudaKernel,
 };
 
 /** Loads `manifest` for `target`; a target the library was not built for is refused with the command that builds it. */

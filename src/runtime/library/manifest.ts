@@ -8,10 +8,10 @@ import type { NeonAbi } from '../neon/abi.js';
 import type { WasmAbi } from '../wasm/abi.js';
 
 /** Targets a generated library can hold. */
-export type LibraryTarget = 'wasm' | 'webgpu' | 'neon';
+export type LibraryTarget = 'wasm' | 'webgpu' | 'neon' | 'cuda';
 
 /** Every library target, in the order `sparsec build` writes them. */
-export const LIBRARY_TARGETS: readonly LibraryTarget[] = ['wasm', 'webgpu', 'neon'];
+export const LIBRARY_TARGETS: readonly LibraryTarget[] = ['wasm', 'webgpu', 'neon', 'cuda'];
 
 /** How key tiles are walked: every tile, closed-form bounds, or a block plan ('none' for gemm). */
 export type KeyWalkKind = 'dense' | 'bounds' | 'plan' | 'none';
@@ -61,6 +61,43 @@ export interface WebgpuSection extends TargetSection {
   readonly variants: readonly WebgpuVariant[];
 }
 
+/** One CUDA translation unit of a kernel (a .cu with its .h), and the nvcc report when it was compiled. */
+export interface CudaVariant {
+  /** The .cu and .h files, relative to the manifest. */
+  readonly file: string;
+  readonly header: string;
+  /** Prefix of the extern "C" entry points (`_run`, `_run_packed`, `_workspace_bytes`). */
+  readonly symbol: string;
+  /** Parameters of the packed launcher, in order. */
+  readonly params: readonly { readonly name: string; readonly kind: 'in' | 'out' | 'scalar'; readonly dtype: string }[];
+  readonly threads: number;
+  readonly workspacePerBlock: number;
+  /** Float words per block at the start of the workspace (the int scratch follows all blocks' float scratch). */
+  readonly scratchFloatsPerBlock: number;
+  readonly sharedBytes: number;
+  /** The head_dim / value_dim it was printed for (only on kernels whose head_dim or value_dim is dynamic). */
+  readonly dims?: { readonly headDim: number; readonly valueDim: number };
+  /** Per architecture (`sm_80`, `sm_90`): the cubin file and ptxas's figures; absent when nvcc was not run. */
+  readonly compiled?: Readonly<Record<string, CudaPtxasReport>>;
+}
+
+/** What `ptxas -v` reported for one kernel on one architecture. */
+export interface CudaPtxasReport {
+  readonly cubin: string;
+  readonly registers: number;
+  readonly sharedBytes: number;
+  readonly spillStores: number;
+  readonly spillLoads: number;
+  readonly stackBytes: number;
+  readonly barriers: number;
+}
+
+/** The cuda section: CUDA C per head_dim pair; `nvcc` says whether the compile gate ran. */
+export interface CudaSection extends TargetSection {
+  readonly variants: readonly CudaVariant[];
+  readonly nvcc: string;
+}
+
 /** The manifest of one generated kernel. */
 export interface KernelManifest {
   readonly format: 2;
@@ -74,6 +111,7 @@ export interface KernelManifest {
   readonly wasm?: WasmSection;
   readonly webgpu?: WebgpuSection;
   readonly neon?: NeonSection;
+  readonly cuda?: CudaSection;
 }
 
 /** The bytes at `url` (a file: URL through node:fs in Node, else fetch). */

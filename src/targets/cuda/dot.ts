@@ -1,0 +1,90 @@
+/**
+ * @file Register-blocked DOT: each lane accumulates its owned output elements in private variables with
+ * the k-loop outermost, reading an operand element shared by several owned elements once per k. An N:M weight
+ * operand is walked over its stored slots (keep of every group), never expanded.
+ */
+import type { Node } from '../../ir/node.js';
+import { ctype, shape, type Index, type PhaseContext } from './elements.js';
+import { nmWeight } from '../webgpu/layout.js';
+import type { BodyPrinter } from './statements.js';
+import { UNROLL_LIMIT } from './statements.js';
+
+/** Row and column expressions of owned element j (lane lid owns e = lid + j * W of an M x N tile). */
+function ownedIndex(j: number, W: number, N: number, shared: { row: string; col: string }): Index {
+  if (W % N === 0) return [`(${shared.row} + ${(j * W) / N})`, shared.col];
+  if (N % W === 0) {
+    const per = N / W;
+    return [`${Math.floor(j / per)}`, `(lid + ${(j % per) * W})`];
+  }
+  return [`((lid + ${j * W}) / ${N})`, `((lid + ${j * W}) % ${N})`];
+}
+
+/**
+ * Prints DOT `n` register-blocked when every lane owns at most UNROLL_LIMIT elements; returns false
+ * (nothing printed) otherwise, and the DOT is printed as a plain per-element phase.
+ */
+export function printBlockedDot(p: BodyPrinter, n: Node): boolean {
+  const dims = shape(n);
+  const W = p.workgroupSize;
+  const total = dims.reduce((a, b) => a * b, 1);
+  const J = Math.ceil(total / W);
+  if (dims.length !== 2 || J > UNROLL_LIMIT) return false;
+  const [a, b, acc] = n.src as [Node, Node, Node];
+  const [, N] = dims as [number, number];
+  const K = shape(a)[1]!;
+  const t = ctype(n);
+  const reg = p.w.layout.privates.get(n);
+  const shared = { row: p.fresh('dr'), col: p.fresh('dc') };
+  const owned = Array.from({ length: J }, (_, j) => ownedIndex(j, W, N, shared));
+  const ctx = (j: number): PhaseContext => ({ dims, idx: owned[j]!, j: `${j}` });
+  const accIdx = (idx: Index): Index => (shape(acc).length === 0 ? [] : idx.map((x, d) => (shape(acc)[d] === 1 ? '0' : x)));
+  const sums = owned.map((_, j) => (reg ? `${reg.name}[${j}]` : p.fresh('d')));
+  const k = p.fresh('k');
+  const got = p.collect(null, () => {
+    const lines: string[] = [];
+    if (W % N === 0) lines.push(`const int ${shared.row} = lid / ${N};`, `const int ${shared.col} = lid % ${N};`);
+    owned.forEach((idx, j) => {
+      const init = p.collect(ctx(j), () => p.w.el(acc, accIdx(idx)));
+      p.w.touches.push(...init.touches);
+      lines.push(reg ? `${sums[j]} = ${init.value};` : `${t} ${sums[j]} = ${init.value};`);
+    });
+    const nm = nmWeight(b);
+    lines.push(`for (int ${k} = 0; ${k} < ${nm ? nm.stored : K}; ${k}++) {`);
+    // NOTE: operand reads with the same text are one read per k (a row or column shared by owned elements).
+    const reads = new Map<string, string>();
+    const operand = (text: string): string => {
+      let name = reads.get(text);
+      if (!name) {
+        name = p.fresh('o');
+        reads.set(text, name);
+        lines.push(`  const auto ${name} = ${text};`);
+      }
+      return name;
+    };
+    // An N:M weight (b = W^T, W expanded from its stored slots) is read slot by slot: k walks the stored slots of
+    // the owned column, whose value multiplies the one A column its index names (keep of every group of k).
+    const terms = nm
+      ? owned.map((idx) => {
+        const col = operand(`(${k} / ${nm.keep}) * ${nm.group} + ${p.w.el(nm.indices, [idx[1]!, k])}`);
+        return [operand(p.w.el(a, [idx[0]!, col])), operand(p.w.el(nm.values, [idx[1]!, k]))] as const;
+      })
+      : owned.map((idx) => [operand(p.w.el(a, [idx[0]!, k])), operand(p.w.el(b, [k, idx[1]!]))] as const);
+    terms.forEach(([x, y], j) => lines.push(`  ${sums[j]} = ${sums[j]} + ${x} * ${y};`));
+    lines.push('}');
+    if (!reg) {
+      owned.forEach((_, j) => {
+        const store = p.collect(ctx(j), () => p.writeElement(n, ctx(j), sums[j]!));
+        lines.push((j + 1) * W > total ? `if (lid + ${j * W} < ${total}) { ${store.value} }` : store.value);
+      });
+    }
+    return lines;
+  });
+  p.flush();
+  p.commit([...got.touches, p.writeTouch(n)]);
+  p.line('{');
+  p.nested(() => {
+    for (const l of got.value) p.line(l);
+  });
+  p.line('}');
+  return true;
+}
