@@ -24,9 +24,11 @@
 (func $expf (param $x f32) (result f32)
   (f32x4.extract_lane 0 (call $expv (f32x4.splat (local.get $x)))))
 (func $softexpv (param $a v128) (param $m v128) (result v128)
-  (v128.bitselect (v128.const f32x4 0 0 0 0) (call $expv (f32x4.sub (local.get $a) (local.get $m))) (f32x4.eq (local.get $m) (v128.const f32x4 -inf -inf -inf -inf))))
+  (v128.bitselect (v128.const f32x4 0 0 0 0) (call $expv (f32x4.sub (local.get $a) (local.get $m))) (f32x4.eq (local.get $a) (v128.const f32x4 -inf -inf -inf -inf))))
+(func $skipzero_mul (param $a f32) (param $b f32) (result f32)
+  (select (f32.mul (local.get $a) (local.get $b)) (f32.const 0) (f32.ne (local.get $a) (f32.const 0))))
 (func $softexp (param $a f32) (param $m f32) (result f32)
-  (if (result f32) (f32.eq (local.get $m) (f32.const -inf))
+  (if (result f32) (f32.eq (local.get $a) (f32.const -inf))
     (then (f32.const 0))
     (else (call $expf (f32.sub (local.get $a) (local.get $m))))))
 
@@ -95,6 +97,9 @@
 
 (func $gu8 (param $buf i32) (param $i i32) (param $len i32) (result i32)
   (if (result i32) (i32.lt_u (local.get $i) (local.get $len)) (then (i32.load8_u (i32.add (local.get $buf) (local.get $i)))) (else (i32.const 0))))
+
+(func $gbool (param $buf i32) (param $i i32) (param $len i32) (result i32)
+  (if (result i32) (i32.lt_u (local.get $i) (local.get $len)) (then (i32.ne (i32.load8_u (i32.add (local.get $buf) (local.get $i))) (i32.const 0))) (else (i32.const 0))))
 
 (func $gf16 (param $buf i32) (param $i i32) (param $len i32) (result f32)
   (if (result f32) (i32.lt_u (local.get $i) (local.get $len)) (then (call $f16tof32 (i32.load16_u (i32.add (local.get $buf) (i32.shl (local.get $i) (i32.const 1)))))) (else (f32.const 0))))

@@ -24,9 +24,11 @@
 (func $expf (param $x f32) (result f32)
   (f32x4.extract_lane 0 (call $expv (f32x4.splat (local.get $x)))))
 (func $softexpv (param $a v128) (param $m v128) (result v128)
-  (v128.bitselect (v128.const f32x4 0 0 0 0) (call $expv (f32x4.sub (local.get $a) (local.get $m))) (f32x4.eq (local.get $m) (v128.const f32x4 -inf -inf -inf -inf))))
+  (v128.bitselect (v128.const f32x4 0 0 0 0) (call $expv (f32x4.sub (local.get $a) (local.get $m))) (f32x4.eq (local.get $a) (v128.const f32x4 -inf -inf -inf -inf))))
+(func $skipzero_mul (param $a f32) (param $b f32) (result f32)
+  (select (f32.mul (local.get $a) (local.get $b)) (f32.const 0) (f32.ne (local.get $a) (f32.const 0))))
 (func $softexp (param $a f32) (param $m f32) (result f32)
-  (if (result f32) (f32.eq (local.get $m) (f32.const -inf))
+  (if (result f32) (f32.eq (local.get $a) (f32.const -inf))
     (then (f32.const 0))
     (else (call $expf (f32.sub (local.get $a) (local.get $m))))))
 
@@ -95,6 +97,9 @@
 
 (func $gu8 (param $buf i32) (param $i i32) (param $len i32) (result i32)
   (if (result i32) (i32.lt_u (local.get $i) (local.get $len)) (then (i32.load8_u (i32.add (local.get $buf) (local.get $i)))) (else (i32.const 0))))
+
+(func $gbool (param $buf i32) (param $i i32) (param $len i32) (result i32)
+  (if (result i32) (i32.lt_u (local.get $i) (local.get $len)) (then (i32.ne (i32.load8_u (i32.add (local.get $buf) (local.get $i))) (i32.const 0))) (else (i32.const 0))))
 
 (func $gf16 (param $buf i32) (param $i i32) (param $len i32) (result f32)
   (if (result f32) (i32.lt_u (local.get $i) (local.get $len)) (then (call $f16tof32 (i32.load16_u (i32.add (local.get $buf) (i32.shl (local.get $i) (i32.const 1)))))) (else (f32.const 0))))
@@ -250,30 +255,31 @@
   (local $b234 v128)
   (local $b235 v128)
   (local $a236 v128)
-  (local $k237 i32)
-  (local $s240 v128)
-  (local $j241 i32)
-  (local $r244 i32)
-  (local $s247 v128)
-  (local $j248 i32)
-  (local $s251 v128)
-  (local $r252 i32)
-  (local $s255 v128)
-  (local $j256 i32)
-  (local $r259 i32)
-  (local $n262 i32)
-  (local $o263 i32)
-  (local $c264 i32)
+  (local $nz237 v128)
+  (local $k238 i32)
+  (local $s241 v128)
+  (local $j242 i32)
+  (local $r245 i32)
+  (local $s248 v128)
+  (local $j249 i32)
+  (local $s252 v128)
+  (local $r253 i32)
+  (local $s256 v128)
+  (local $j257 i32)
+  (local $r260 i32)
+  (local $n263 i32)
+  (local $o264 i32)
   (local $c265 i32)
-  (local $j268 i32)
-  (local $j271 i32)
-  (local $s274 v128)
-  (local $j275 i32)
-  (local $r278 i32)
-  (local $n281 i32)
-  (local $o282 i32)
-  (local $c283 i32)
-  (local $c286 i32)
+  (local $c266 i32)
+  (local $j269 i32)
+  (local $j272 i32)
+  (local $s275 v128)
+  (local $j276 i32)
+  (local $r279 i32)
+  (local $n282 i32)
+  (local $o283 i32)
+  (local $c284 i32)
+  (local $c287 i32)
   (local.set $s0 (f32x4.splat (f32.const -inf)))
   (local.set $j1 (i32.const 0))
   (block $B2
@@ -398,7 +404,7 @@
                   (block $B64
                     (br_if $B64 (i32.ge_s (local.get $v63) (local.get $v43)))
                     (loop $L65
-                      (local.set $v66 (call $gu8 (local.get $p6) (local.get $v63) (local.get $p10)))
+                      (local.set $v66 (call $gbool (local.get $p6) (local.get $v63) (local.get $p10)))
                       (local.set $v67 (call $gi32 (local.get $p9) (local.get $v63) (local.get $p10)))
                       (local.set $v68 (i32.mul (local.get $v67) (i32.const 64)))
                       (local.set $v69 (i32.add (local.get $v68) (i32.const 64)))
@@ -762,28 +768,32 @@
                               (local.set $acc231 (v128.load offset=149888 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (i32.add (local.get $ib218) (i32.const 3)) (i32.const 64)) (i32.add (local.get $jb221) (i32.const 4))) (i32.const 2)))))
                               (local.set $ap232 (i32.add (local.get $sb) (i32.shl (i32.mul (local.get $ib218) (i32.const 64)) (i32.const 2))))
                               (local.set $bp233 (i32.add (local.get $sb) (i32.shl (local.get $jb221) (i32.const 2))))
-                              (local.set $k237 (i32.const 0))
-                              (block $B238
-                                (br_if $B238 (i32.ge_s (local.get $k237) (i32.const 64)))
-                                (loop $L239
+                              (local.set $k238 (i32.const 0))
+                              (block $B239
+                                (br_if $B239 (i32.ge_s (local.get $k238) (i32.const 64)))
+                                (loop $L240
                                   (local.set $b234 (v128.load offset=133504 (local.get $bp233)))
                                   (local.set $b235 (v128.load offset=133520 (local.get $bp233)))
                                   (local.set $a236 (f32x4.splat (f32.load offset=125056 (local.get $ap232))))
-                                  (local.set $acc224 (f32x4.add (local.get $acc224) (f32x4.mul (local.get $a236) (local.get $b234))))
-                                  (local.set $acc225 (f32x4.add (local.get $acc225) (f32x4.mul (local.get $a236) (local.get $b235))))
+                                  (local.set $nz237 (f32x4.ne (local.get $a236) (v128.const f32x4 0 0 0 0)))
+                                  (local.set $acc224 (f32x4.add (local.get $acc224) (v128.and (f32x4.mul (local.get $a236) (local.get $b234)) (local.get $nz237))))
+                                  (local.set $acc225 (f32x4.add (local.get $acc225) (v128.and (f32x4.mul (local.get $a236) (local.get $b235)) (local.get $nz237))))
                                   (local.set $a236 (f32x4.splat (f32.load offset=125312 (local.get $ap232))))
-                                  (local.set $acc226 (f32x4.add (local.get $acc226) (f32x4.mul (local.get $a236) (local.get $b234))))
-                                  (local.set $acc227 (f32x4.add (local.get $acc227) (f32x4.mul (local.get $a236) (local.get $b235))))
+                                  (local.set $nz237 (f32x4.ne (local.get $a236) (v128.const f32x4 0 0 0 0)))
+                                  (local.set $acc226 (f32x4.add (local.get $acc226) (v128.and (f32x4.mul (local.get $a236) (local.get $b234)) (local.get $nz237))))
+                                  (local.set $acc227 (f32x4.add (local.get $acc227) (v128.and (f32x4.mul (local.get $a236) (local.get $b235)) (local.get $nz237))))
                                   (local.set $a236 (f32x4.splat (f32.load offset=125568 (local.get $ap232))))
-                                  (local.set $acc228 (f32x4.add (local.get $acc228) (f32x4.mul (local.get $a236) (local.get $b234))))
-                                  (local.set $acc229 (f32x4.add (local.get $acc229) (f32x4.mul (local.get $a236) (local.get $b235))))
+                                  (local.set $nz237 (f32x4.ne (local.get $a236) (v128.const f32x4 0 0 0 0)))
+                                  (local.set $acc228 (f32x4.add (local.get $acc228) (v128.and (f32x4.mul (local.get $a236) (local.get $b234)) (local.get $nz237))))
+                                  (local.set $acc229 (f32x4.add (local.get $acc229) (v128.and (f32x4.mul (local.get $a236) (local.get $b235)) (local.get $nz237))))
                                   (local.set $a236 (f32x4.splat (f32.load offset=125824 (local.get $ap232))))
-                                  (local.set $acc230 (f32x4.add (local.get $acc230) (f32x4.mul (local.get $a236) (local.get $b234))))
-                                  (local.set $acc231 (f32x4.add (local.get $acc231) (f32x4.mul (local.get $a236) (local.get $b235))))
+                                  (local.set $nz237 (f32x4.ne (local.get $a236) (v128.const f32x4 0 0 0 0)))
+                                  (local.set $acc230 (f32x4.add (local.get $acc230) (v128.and (f32x4.mul (local.get $a236) (local.get $b234)) (local.get $nz237))))
+                                  (local.set $acc231 (f32x4.add (local.get $acc231) (v128.and (f32x4.mul (local.get $a236) (local.get $b235)) (local.get $nz237))))
                                   (local.set $ap232 (i32.add (local.get $ap232) (i32.const 4)))
                                   (local.set $bp233 (i32.add (local.get $bp233) (i32.const 256)))
-                                  (local.set $k237 (i32.add (local.get $k237) (i32.const 1)))
-                                  (br_if $L239 (i32.lt_s (local.get $k237) (i32.const 64)))
+                                  (local.set $k238 (i32.add (local.get $k238) (i32.const 1)))
+                                  (br_if $L240 (i32.lt_s (local.get $k238) (i32.const 64)))
                               ))
                               (v128.store offset=158080 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $ib218) (i32.const 64)) (local.get $jb221)) (i32.const 2))) (local.get $acc224))
                               (v128.store offset=158080 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $ib218) (i32.const 64)) (i32.add (local.get $jb221) (i32.const 4))) (i32.const 2))) (local.get $acc225))
@@ -805,115 +815,115 @@
                       (local.set $v63 (i32.add (local.get $v63) (i32.const 1)))
                       (br_if $L65 (i32.lt_s (local.get $v63) (local.get $v43)))
                   ))
-                  (local.set $s240 (f32x4.splat (f32.const 0)))
-                  (local.set $j241 (i32.const 0))
-                  (block $B242
-                    (br_if $B242 (i32.ge_s (local.get $j241) (i32.const 32)))
-                    (loop $L243
-                      (v128.store offset=166272 (i32.add (local.get $sb) (i32.shl (local.get $j241) (i32.const 2))) (v128.and (f32x4.gt (v128.load offset=17280 (i32.add (local.get $sb) (i32.shl (local.get $j241) (i32.const 2)))) (local.get $s240)) (v128.const i32x4 1 1 1 1)))
-                      (local.set $j241 (i32.add (local.get $j241) (i32.const 4)))
-                      (br_if $L243 (i32.lt_s (local.get $j241) (i32.const 32)))
+                  (local.set $s241 (f32x4.splat (f32.const 0)))
+                  (local.set $j242 (i32.const 0))
+                  (block $B243
+                    (br_if $B243 (i32.ge_s (local.get $j242) (i32.const 32)))
+                    (loop $L244
+                      (v128.store offset=166272 (i32.add (local.get $sb) (i32.shl (local.get $j242) (i32.const 2))) (v128.and (f32x4.eq (v128.load offset=17280 (i32.add (local.get $sb) (i32.shl (local.get $j242) (i32.const 2)))) (local.get $s241)) (v128.const i32x4 1 1 1 1)))
+                      (local.set $j242 (i32.add (local.get $j242) (i32.const 4)))
+                      (br_if $L244 (i32.lt_s (local.get $j242) (i32.const 32)))
                   ))
-                  (local.set $r244 (i32.const 0))
-                  (block $B245
-                    (br_if $B245 (i32.ge_s (local.get $r244) (i32.const 32)))
-                    (loop $L246
-                      (local.set $s247 (f32x4.splat (f32.load offset=17280 (i32.add (local.get $sb) (i32.shl (local.get $r244) (i32.const 2))))))
-                      (local.set $j248 (i32.const 0))
-                      (block $B249
-                        (br_if $B249 (i32.ge_s (local.get $j248) (i32.const 64)))
-                        (loop $L250
-                          (v128.store offset=166400 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r244) (i32.const 64)) (local.get $j248)) (i32.const 2))) (f32x4.div (v128.load offset=17408 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r244) (i32.const 64)) (local.get $j248)) (i32.const 2)))) (local.get $s247)))
-                          (local.set $j248 (i32.add (local.get $j248) (i32.const 4)))
-                          (br_if $L250 (i32.lt_s (local.get $j248) (i32.const 64)))
+                  (local.set $r245 (i32.const 0))
+                  (block $B246
+                    (br_if $B246 (i32.ge_s (local.get $r245) (i32.const 32)))
+                    (loop $L247
+                      (local.set $s248 (f32x4.splat (f32.load offset=17280 (i32.add (local.get $sb) (i32.shl (local.get $r245) (i32.const 2))))))
+                      (local.set $j249 (i32.const 0))
+                      (block $B250
+                        (br_if $B250 (i32.ge_s (local.get $j249) (i32.const 64)))
+                        (loop $L251
+                          (v128.store offset=166400 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r245) (i32.const 64)) (local.get $j249)) (i32.const 2))) (f32x4.div (v128.load offset=17408 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r245) (i32.const 64)) (local.get $j249)) (i32.const 2)))) (local.get $s248)))
+                          (local.set $j249 (i32.add (local.get $j249) (i32.const 4)))
+                          (br_if $L251 (i32.lt_s (local.get $j249) (i32.const 64)))
                       ))
-                      (local.set $r244 (i32.add (local.get $r244) (i32.const 1)))
-                      (br_if $L246 (i32.lt_s (local.get $r244) (i32.const 32)))
+                      (local.set $r245 (i32.add (local.get $r245) (i32.const 1)))
+                      (br_if $L247 (i32.lt_s (local.get $r245) (i32.const 32)))
                   ))
-                  (local.set $s251 (f32x4.splat (f32.const 0)))
-                  (local.set $r252 (i32.const 0))
-                  (block $B253
-                    (br_if $B253 (i32.ge_s (local.get $r252) (i32.const 32)))
-                    (loop $L254
-                      (local.set $s255 (i32x4.splat (i32.load offset=166272 (i32.add (local.get $sb) (i32.shl (local.get $r252) (i32.const 2))))))
-                      (local.set $j256 (i32.const 0))
-                      (block $B257
-                        (br_if $B257 (i32.ge_s (local.get $j256) (i32.const 64)))
-                        (loop $L258
-                          (v128.store offset=174592 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r252) (i32.const 64)) (local.get $j256)) (i32.const 2))) (v128.bitselect (v128.load offset=166400 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r252) (i32.const 64)) (local.get $j256)) (i32.const 2)))) (local.get $s251) (i32x4.neg (local.get $s255))))
-                          (local.set $j256 (i32.add (local.get $j256) (i32.const 4)))
-                          (br_if $L258 (i32.lt_s (local.get $j256) (i32.const 64)))
+                  (local.set $s252 (f32x4.splat (f32.const 0)))
+                  (local.set $r253 (i32.const 0))
+                  (block $B254
+                    (br_if $B254 (i32.ge_s (local.get $r253) (i32.const 32)))
+                    (loop $L255
+                      (local.set $s256 (i32x4.splat (i32.load offset=166272 (i32.add (local.get $sb) (i32.shl (local.get $r253) (i32.const 2))))))
+                      (local.set $j257 (i32.const 0))
+                      (block $B258
+                        (br_if $B258 (i32.ge_s (local.get $j257) (i32.const 64)))
+                        (loop $L259
+                          (v128.store offset=174592 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r253) (i32.const 64)) (local.get $j257)) (i32.const 2))) (v128.bitselect (local.get $s252) (v128.load offset=166400 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r253) (i32.const 64)) (local.get $j257)) (i32.const 2)))) (i32x4.neg (local.get $s256))))
+                          (local.set $j257 (i32.add (local.get $j257) (i32.const 4)))
+                          (br_if $L259 (i32.lt_s (local.get $j257) (i32.const 64)))
                       ))
-                      (local.set $r252 (i32.add (local.get $r252) (i32.const 1)))
-                      (br_if $L254 (i32.lt_s (local.get $r252) (i32.const 32)))
+                      (local.set $r253 (i32.add (local.get $r253) (i32.const 1)))
+                      (br_if $L255 (i32.lt_s (local.get $r253) (i32.const 32)))
                   ))
-                  (local.set $r259 (i32.const 0))
-                  (block $B260
-                    (br_if $B260 (i32.ge_s (local.get $r259) (i32.const 32)))
-                    (loop $L261
-                      (local.set $o263 (i32.add (local.get $v37) (i32.mul (local.get $r259) (i32.const 64))))
-                      (local.set $n262 (select (call $imax (i32.const 0) (call $imin (i32.const 64) (i32.const 64))) (i32.const 0) (i32.lt_s (local.get $r259) (local.get $v39))))
-                      (local.set $c264 (i32.const 0))
-                      (local.set $c265 (local.get $c264))
-                      (block $B266
-                        (br_if $B266 (i32.ge_s (local.get $c265) (local.get $n262)))
-                        (loop $L267
-                          (i32.store16 (i32.add (local.get $p4) (i32.shl (i32.add (local.get $o263) (local.get $c265)) (i32.const 1))) (call $f32tobf16 (f32.load offset=174592 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r259) (i32.const 64)) (local.get $c265)) (i32.const 2))))))
-                          (local.set $c265 (i32.add (local.get $c265) (i32.const 1)))
-                          (br_if $L267 (i32.lt_s (local.get $c265) (local.get $n262)))
+                  (local.set $r260 (i32.const 0))
+                  (block $B261
+                    (br_if $B261 (i32.ge_s (local.get $r260) (i32.const 32)))
+                    (loop $L262
+                      (local.set $o264 (i32.add (local.get $v37) (i32.mul (local.get $r260) (i32.const 64))))
+                      (local.set $n263 (select (call $imax (i32.const 0) (call $imin (i32.const 64) (i32.const 64))) (i32.const 0) (i32.lt_s (local.get $r260) (local.get $v39))))
+                      (local.set $c265 (i32.const 0))
+                      (local.set $c266 (local.get $c265))
+                      (block $B267
+                        (br_if $B267 (i32.ge_s (local.get $c266) (local.get $n263)))
+                        (loop $L268
+                          (i32.store16 (i32.add (local.get $p4) (i32.shl (i32.add (local.get $o264) (local.get $c266)) (i32.const 1))) (call $f32tobf16 (f32.load offset=174592 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r260) (i32.const 64)) (local.get $c266)) (i32.const 2))))))
+                          (local.set $c266 (i32.add (local.get $c266) (i32.const 1)))
+                          (br_if $L268 (i32.lt_s (local.get $c266) (local.get $n263)))
                       ))
-                      (local.set $r259 (i32.add (local.get $r259) (i32.const 1)))
-                      (br_if $L261 (i32.lt_s (local.get $r259) (i32.const 32)))
+                      (local.set $r260 (i32.add (local.get $r260) (i32.const 1)))
+                      (br_if $L262 (i32.lt_s (local.get $r260) (i32.const 32)))
                   ))
-                  (local.set $j268 (i32.const 0))
-                  (block $B269
-                    (br_if $B269 (i32.ge_s (local.get $j268) (i32.const 32)))
-                    (loop $L270
-                      (f32.store offset=182784 (i32.add (local.get $sb) (i32.shl (local.get $j268) (i32.const 2))) (f32.demote_f64 (call $log (f64.promote_f32 (f32.load offset=17280 (i32.add (local.get $sb) (i32.shl (local.get $j268) (i32.const 2))))))))
-                      (local.set $j268 (i32.add (local.get $j268) (i32.const 1)))
-                      (br_if $L270 (i32.lt_s (local.get $j268) (i32.const 32)))
+                  (local.set $j269 (i32.const 0))
+                  (block $B270
+                    (br_if $B270 (i32.ge_s (local.get $j269) (i32.const 32)))
+                    (loop $L271
+                      (f32.store offset=182784 (i32.add (local.get $sb) (i32.shl (local.get $j269) (i32.const 2))) (f32.demote_f64 (call $log (f64.promote_f32 (f32.load offset=17280 (i32.add (local.get $sb) (i32.shl (local.get $j269) (i32.const 2))))))))
+                      (local.set $j269 (i32.add (local.get $j269) (i32.const 1)))
+                      (br_if $L271 (i32.lt_s (local.get $j269) (i32.const 32)))
                   ))
-                  (local.set $j271 (i32.const 0))
-                  (block $B272
-                    (br_if $B272 (i32.ge_s (local.get $j271) (i32.const 32)))
-                    (loop $L273
-                      (v128.store offset=182912 (i32.add (local.get $sb) (i32.shl (local.get $j271) (i32.const 2))) (f32x4.add (v128.load offset=17152 (i32.add (local.get $sb) (i32.shl (local.get $j271) (i32.const 2)))) (v128.load offset=182784 (i32.add (local.get $sb) (i32.shl (local.get $j271) (i32.const 2))))))
-                      (local.set $j271 (i32.add (local.get $j271) (i32.const 4)))
-                      (br_if $L273 (i32.lt_s (local.get $j271) (i32.const 32)))
+                  (local.set $j272 (i32.const 0))
+                  (block $B273
+                    (br_if $B273 (i32.ge_s (local.get $j272) (i32.const 32)))
+                    (loop $L274
+                      (v128.store offset=182912 (i32.add (local.get $sb) (i32.shl (local.get $j272) (i32.const 2))) (f32x4.add (v128.load offset=17152 (i32.add (local.get $sb) (i32.shl (local.get $j272) (i32.const 2)))) (v128.load offset=182784 (i32.add (local.get $sb) (i32.shl (local.get $j272) (i32.const 2))))))
+                      (local.set $j272 (i32.add (local.get $j272) (i32.const 4)))
+                      (br_if $L274 (i32.lt_s (local.get $j272) (i32.const 32)))
                   ))
-                  (local.set $s274 (f32x4.splat (f32.const -inf)))
-                  (local.set $j275 (i32.const 0))
-                  (block $B276
-                    (br_if $B276 (i32.ge_s (local.get $j275) (i32.const 32)))
-                    (loop $L277
-                      (v128.store offset=183040 (i32.add (local.get $sb) (i32.shl (local.get $j275) (i32.const 2))) (v128.bitselect (v128.load offset=182912 (i32.add (local.get $sb) (i32.shl (local.get $j275) (i32.const 2)))) (local.get $s274) (i32x4.neg (v128.load offset=166272 (i32.add (local.get $sb) (i32.shl (local.get $j275) (i32.const 2)))))))
-                      (local.set $j275 (i32.add (local.get $j275) (i32.const 4)))
-                      (br_if $L277 (i32.lt_s (local.get $j275) (i32.const 32)))
+                  (local.set $s275 (f32x4.splat (f32.const -inf)))
+                  (local.set $j276 (i32.const 0))
+                  (block $B277
+                    (br_if $B277 (i32.ge_s (local.get $j276) (i32.const 32)))
+                    (loop $L278
+                      (v128.store offset=183040 (i32.add (local.get $sb) (i32.shl (local.get $j276) (i32.const 2))) (v128.bitselect (local.get $s275) (v128.load offset=182912 (i32.add (local.get $sb) (i32.shl (local.get $j276) (i32.const 2)))) (i32x4.neg (v128.load offset=166272 (i32.add (local.get $sb) (i32.shl (local.get $j276) (i32.const 2)))))))
+                      (local.set $j276 (i32.add (local.get $j276) (i32.const 4)))
+                      (br_if $L278 (i32.lt_s (local.get $j276) (i32.const 32)))
                   ))
-                  (local.set $r278 (i32.const 0))
-                  (block $B279
-                    (br_if $B279 (i32.ge_s (local.get $r278) (i32.const 32)))
-                    (loop $L280
-                      (local.set $o282 (i32.add (local.get $v36) (i32.mul (local.get $r278) (i32.const 1))))
-                      (local.set $n281 (select (call $imax (i32.const 0) (call $imin (i32.const 1) (i32.const 1))) (i32.const 0) (i32.lt_s (local.get $r278) (local.get $v39))))
-                      (local.set $c283 (i32.const 0))
-                      (block $B284
-                        (loop $L285
-                          (br_if $B284 (i32.gt_s (i32.add (local.get $c283) (i32.const 4)) (local.get $n281)))
-                          (v128.store (i32.add (local.get $p3) (i32.shl (i32.add (local.get $o282) (local.get $c283)) (i32.const 2))) (v128.load offset=183040 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r278) (i32.const 1)) (local.get $c283)) (i32.const 2)))))
-                          (local.set $c283 (i32.add (local.get $c283) (i32.const 4)))
-                          (br $L285)
+                  (local.set $r279 (i32.const 0))
+                  (block $B280
+                    (br_if $B280 (i32.ge_s (local.get $r279) (i32.const 32)))
+                    (loop $L281
+                      (local.set $o283 (i32.add (local.get $v36) (i32.mul (local.get $r279) (i32.const 1))))
+                      (local.set $n282 (select (call $imax (i32.const 0) (call $imin (i32.const 1) (i32.const 1))) (i32.const 0) (i32.lt_s (local.get $r279) (local.get $v39))))
+                      (local.set $c284 (i32.const 0))
+                      (block $B285
+                        (loop $L286
+                          (br_if $B285 (i32.gt_s (i32.add (local.get $c284) (i32.const 4)) (local.get $n282)))
+                          (v128.store (i32.add (local.get $p3) (i32.shl (i32.add (local.get $o283) (local.get $c284)) (i32.const 2))) (v128.load offset=183040 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r279) (i32.const 1)) (local.get $c284)) (i32.const 2)))))
+                          (local.set $c284 (i32.add (local.get $c284) (i32.const 4)))
+                          (br $L286)
                       ))
-                      (local.set $c286 (local.get $c283))
-                      (block $B287
-                        (br_if $B287 (i32.ge_s (local.get $c286) (local.get $n281)))
-                        (loop $L288
-                          (f32.store (i32.add (local.get $p3) (i32.shl (i32.add (local.get $o282) (local.get $c286)) (i32.const 2))) (f32.load offset=183040 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r278) (i32.const 1)) (local.get $c286)) (i32.const 2)))))
-                          (local.set $c286 (i32.add (local.get $c286) (i32.const 1)))
-                          (br_if $L288 (i32.lt_s (local.get $c286) (local.get $n281)))
+                      (local.set $c287 (local.get $c284))
+                      (block $B288
+                        (br_if $B288 (i32.ge_s (local.get $c287) (local.get $n282)))
+                        (loop $L289
+                          (f32.store (i32.add (local.get $p3) (i32.shl (i32.add (local.get $o283) (local.get $c287)) (i32.const 2))) (f32.load offset=183040 (i32.add (local.get $sb) (i32.shl (i32.add (i32.mul (local.get $r279) (i32.const 1)) (local.get $c287)) (i32.const 2)))))
+                          (local.set $c287 (i32.add (local.get $c287) (i32.const 1)))
+                          (br_if $L289 (i32.lt_s (local.get $c287) (local.get $n282)))
                       ))
-                      (local.set $r278 (i32.add (local.get $r278) (i32.const 1)))
-                      (br_if $L280 (i32.lt_s (local.get $r278) (i32.const 32)))
+                      (local.set $r279 (i32.add (local.get $r279) (i32.const 1)))
+                      (br_if $L281 (i32.lt_s (local.get $r279) (i32.const 32)))
                   ))
               ))
               (local.set $work (i32.add (local.get $work) (i32.const 1)))

@@ -20,9 +20,46 @@ fn floor_mod(a: i32, b: i32) -> i32 {
   if (r != 0 && ((r < 0) != (b < 0))) { return r + b; }
   return r;
 }
+fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn log_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return log(x);
+}
+fn exp_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return exp(x);
+}
+fn prod_err(a: f32, b: f32, p: f32) -> f32 {
+  let ca = 4097f * a;
+  let ah = ca - (ca - a);
+  let al = a - ah;
+  let cb = 4097f * b;
+  let bh = cb - (cb - b);
+  let bl = b - bh;
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+fn div_residual(a: f32, b: f32, q: f32) -> f32 {
+  let p = q * b;
+  return abs((a - p) - prod_err(q, b, p));
+}
+fn div_rn(a: f32, b: f32) -> f32 {
+  let q = a / b;
+  let aq = abs(q);
+  if (!(aq > 1e-18f && aq < 1e18f && abs(b) > 1e-18f && abs(b) < 1e18f)) { return q; }
+  let up = bitcast<f32>(bitcast<u32>(q) + 1u);
+  let dn = bitcast<f32>(bitcast<u32>(q) - 1u);
+  var best = q;
+  var r = div_residual(a, b, q);
+  let ru = div_residual(a, b, up);
+  if (ru < r) { best = up; r = ru; }
+  if (div_residual(a, b, dn) < r) { best = dn; }
+  return best;
+}
 fn softmax_exp(a: f32, m: f32) -> f32 {
-  if (m < -3.0e38) { return 0f; }
-  return exp(a - m);
+  if (a < -3.0e38) { return 0f; }
+  let x = a - m;
+  if (is_nan(x)) { return x; }
+  return exp(x);
 }
 fn tanh_safe(x: f32) -> f32 {
   let e = exp(-2f * abs(x));
@@ -33,6 +70,13 @@ fn erf_approx(x: f32) -> f32 {
   let t = 1f / (1f + 0.3275911f * z);
   let y = 1f - (((((1.061405429f * t - 1.453152027f) * t) + 1.421413741f) * t - 0.284496736f) * t + 0.254829592f) * t * exp(-z * z);
   return sign(x) * y;
+}
+fn f16_bits(x: f32) -> u32 {
+  // NOTE: pack2x16float is indeterminate outside the finite f16 range: NaN, inf and overflow are spelled out.
+  if (is_nan(x)) { return 0x7e00u; }
+  if (x >= 65520f) { return 0x7c00u; }
+  if (x <= -65520f) { return 0xfc00u; }
+  return pack2x16float(vec2<f32>(x, 0f)) & 0xffffu;
 }
 fn bf16_bits(x: f32) -> u32 {
   let b = bitcast<u32>(x);
@@ -178,7 +222,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let e59 = lid + j60 * 64;
         let e59_0 = (e59 / 32);
         let e59_1 = e59 % 32;
-        pr3[j60] = (30f * tanh_safe((((pr2[j60] * 0.0883883461356163f) - (v16 * f32(((e59_0 + v22) - (e59_1 + v34))))) / 30f)));
+        pr3[j60] = (30f * tanh_safe(div_rn(((pr2[j60] * 0.0883883461356163f) - (v16 * f32(((e59_0 + v22) - (e59_1 + v34))))), 30f)));
       }
       if (v42) {
         for (var j62: i32 = 0; j62 < 8; j62 = j62 + 1) {
@@ -285,38 +329,38 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o93 = sf[sbf + 0 + 13 * 32 + k77];
           let o94 = sf[sbf + 0 + 14 * 32 + k77];
           let o95 = sf[sbf + 0 + 15 * 32 + k77];
-          pr1[0] = pr1[0] + o78 * o79;
-          pr1[1] = pr1[1] + o78 * o80;
-          pr1[2] = pr1[2] + o81 * o79;
-          pr1[3] = pr1[3] + o81 * o80;
-          pr1[4] = pr1[4] + o82 * o79;
-          pr1[5] = pr1[5] + o82 * o80;
-          pr1[6] = pr1[6] + o83 * o79;
-          pr1[7] = pr1[7] + o83 * o80;
-          pr1[8] = pr1[8] + o84 * o79;
-          pr1[9] = pr1[9] + o84 * o80;
-          pr1[10] = pr1[10] + o85 * o79;
-          pr1[11] = pr1[11] + o85 * o80;
-          pr1[12] = pr1[12] + o86 * o79;
-          pr1[13] = pr1[13] + o86 * o80;
-          pr1[14] = pr1[14] + o87 * o79;
-          pr1[15] = pr1[15] + o87 * o80;
-          pr1[16] = pr1[16] + o88 * o79;
-          pr1[17] = pr1[17] + o88 * o80;
-          pr1[18] = pr1[18] + o89 * o79;
-          pr1[19] = pr1[19] + o89 * o80;
-          pr1[20] = pr1[20] + o90 * o79;
-          pr1[21] = pr1[21] + o90 * o80;
-          pr1[22] = pr1[22] + o91 * o79;
-          pr1[23] = pr1[23] + o91 * o80;
-          pr1[24] = pr1[24] + o92 * o79;
-          pr1[25] = pr1[25] + o92 * o80;
-          pr1[26] = pr1[26] + o93 * o79;
-          pr1[27] = pr1[27] + o93 * o80;
-          pr1[28] = pr1[28] + o94 * o79;
-          pr1[29] = pr1[29] + o94 * o80;
-          pr1[30] = pr1[30] + o95 * o79;
-          pr1[31] = pr1[31] + o95 * o80;
+          pr1[0] = pr1[0] + select(0f, o78 * o79, o78 != 0f);
+          pr1[1] = pr1[1] + select(0f, o78 * o80, o78 != 0f);
+          pr1[2] = pr1[2] + select(0f, o81 * o79, o81 != 0f);
+          pr1[3] = pr1[3] + select(0f, o81 * o80, o81 != 0f);
+          pr1[4] = pr1[4] + select(0f, o82 * o79, o82 != 0f);
+          pr1[5] = pr1[5] + select(0f, o82 * o80, o82 != 0f);
+          pr1[6] = pr1[6] + select(0f, o83 * o79, o83 != 0f);
+          pr1[7] = pr1[7] + select(0f, o83 * o80, o83 != 0f);
+          pr1[8] = pr1[8] + select(0f, o84 * o79, o84 != 0f);
+          pr1[9] = pr1[9] + select(0f, o84 * o80, o84 != 0f);
+          pr1[10] = pr1[10] + select(0f, o85 * o79, o85 != 0f);
+          pr1[11] = pr1[11] + select(0f, o85 * o80, o85 != 0f);
+          pr1[12] = pr1[12] + select(0f, o86 * o79, o86 != 0f);
+          pr1[13] = pr1[13] + select(0f, o86 * o80, o86 != 0f);
+          pr1[14] = pr1[14] + select(0f, o87 * o79, o87 != 0f);
+          pr1[15] = pr1[15] + select(0f, o87 * o80, o87 != 0f);
+          pr1[16] = pr1[16] + select(0f, o88 * o79, o88 != 0f);
+          pr1[17] = pr1[17] + select(0f, o88 * o80, o88 != 0f);
+          pr1[18] = pr1[18] + select(0f, o89 * o79, o89 != 0f);
+          pr1[19] = pr1[19] + select(0f, o89 * o80, o89 != 0f);
+          pr1[20] = pr1[20] + select(0f, o90 * o79, o90 != 0f);
+          pr1[21] = pr1[21] + select(0f, o90 * o80, o90 != 0f);
+          pr1[22] = pr1[22] + select(0f, o91 * o79, o91 != 0f);
+          pr1[23] = pr1[23] + select(0f, o91 * o80, o91 != 0f);
+          pr1[24] = pr1[24] + select(0f, o92 * o79, o92 != 0f);
+          pr1[25] = pr1[25] + select(0f, o92 * o80, o92 != 0f);
+          pr1[26] = pr1[26] + select(0f, o93 * o79, o93 != 0f);
+          pr1[27] = pr1[27] + select(0f, o93 * o80, o93 != 0f);
+          pr1[28] = pr1[28] + select(0f, o94 * o79, o94 != 0f);
+          pr1[29] = pr1[29] + select(0f, o94 * o80, o94 != 0f);
+          pr1[30] = pr1[30] + select(0f, o95 * o79, o95 != 0f);
+          pr1[31] = pr1[31] + select(0f, o95 * o80, o95 != 0f);
         }
       }
       {
@@ -339,7 +383,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e99_0 = (e99 / 128);
       let e99_1 = e99 % 128;
       let a101 = v19 + e99_0 * 128i + e99_1 * 1i;
-      if (e99_0 < v21) { if (a101 >= 0 && a101 < ol0) { put_half(u32(oo0 + (a101 >> 1u)), a101, pack2x16float(vec2<f32>(select(0f, (pr0[j100] / sf[sbf + 512 + e99_0]), (sf[sbf + 512 + e99_0] > 0f)), 0f)) & 0xffffu); } }
+      if (e99_0 < v21) { if (a101 >= 0 && a101 < ol0) { put_half(u32(oo0 + (a101 >> 1u)), a101, f16_bits(select(div_rn(pr0[j100], sf[sbf + 512 + e99_0]), 0f, (sf[sbf + 512 + e99_0] == 0f)))); } }
     }
     storageBarrier();
   }

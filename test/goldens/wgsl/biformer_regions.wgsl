@@ -21,9 +21,46 @@ fn floor_mod(a: i32, b: i32) -> i32 {
   if (r != 0 && ((r < 0) != (b < 0))) { return r + b; }
   return r;
 }
+fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn log_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return log(x);
+}
+fn exp_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return exp(x);
+}
+fn prod_err(a: f32, b: f32, p: f32) -> f32 {
+  let ca = 4097f * a;
+  let ah = ca - (ca - a);
+  let al = a - ah;
+  let cb = 4097f * b;
+  let bh = cb - (cb - b);
+  let bl = b - bh;
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+fn div_residual(a: f32, b: f32, q: f32) -> f32 {
+  let p = q * b;
+  return abs((a - p) - prod_err(q, b, p));
+}
+fn div_rn(a: f32, b: f32) -> f32 {
+  let q = a / b;
+  let aq = abs(q);
+  if (!(aq > 1e-18f && aq < 1e18f && abs(b) > 1e-18f && abs(b) < 1e18f)) { return q; }
+  let up = bitcast<f32>(bitcast<u32>(q) + 1u);
+  let dn = bitcast<f32>(bitcast<u32>(q) - 1u);
+  var best = q;
+  var r = div_residual(a, b, q);
+  let ru = div_residual(a, b, up);
+  if (ru < r) { best = up; r = ru; }
+  if (div_residual(a, b, dn) < r) { best = dn; }
+  return best;
+}
 fn softmax_exp(a: f32, m: f32) -> f32 {
-  if (m < -3.0e38) { return 0f; }
-  return exp(a - m);
+  if (a < -3.0e38) { return 0f; }
+  let x = a - m;
+  if (is_nan(x)) { return x; }
+  return exp(x);
 }
 fn tanh_safe(x: f32) -> f32 {
   let e = exp(-2f * abs(x));
@@ -34,6 +71,13 @@ fn erf_approx(x: f32) -> f32 {
   let t = 1f / (1f + 0.3275911f * z);
   let y = 1f - (((((1.061405429f * t - 1.453152027f) * t) + 1.421413741f) * t - 0.284496736f) * t + 0.254829592f) * t * exp(-z * z);
   return sign(x) * y;
+}
+fn f16_bits(x: f32) -> u32 {
+  // NOTE: pack2x16float is indeterminate outside the finite f16 range: NaN, inf and overflow are spelled out.
+  if (is_nan(x)) { return 0x7e00u; }
+  if (x >= 65520f) { return 0x7c00u; }
+  if (x <= -65520f) { return 0xfc00u; }
+  return pack2x16float(vec2<f32>(x, 0f)) & 0xffffu;
 }
 fn bf16_bits(x: f32) -> u32 {
   let b = bitcast<u32>(x);
@@ -347,14 +391,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o93 = wf[1568 + (dr84 + 10) * 32 + k86];
           let o94 = wf[1568 + (dr84 + 12) * 32 + k86];
           let o95 = wf[1568 + (dr84 + 14) * 32 + k86];
-          pr3[0] = pr3[0] + o87 * o88;
-          pr3[1] = pr3[1] + o89 * o88;
-          pr3[2] = pr3[2] + o90 * o88;
-          pr3[3] = pr3[3] + o91 * o88;
-          pr3[4] = pr3[4] + o92 * o88;
-          pr3[5] = pr3[5] + o93 * o88;
-          pr3[6] = pr3[6] + o94 * o88;
-          pr3[7] = pr3[7] + o95 * o88;
+          pr3[0] = pr3[0] + select(0f, o87 * o88, o87 != 0f);
+          pr3[1] = pr3[1] + select(0f, o89 * o88, o89 != 0f);
+          pr3[2] = pr3[2] + select(0f, o90 * o88, o90 != 0f);
+          pr3[3] = pr3[3] + select(0f, o91 * o88, o91 != 0f);
+          pr3[4] = pr3[4] + select(0f, o92 * o88, o92 != 0f);
+          pr3[5] = pr3[5] + select(0f, o93 * o88, o93 != 0f);
+          pr3[6] = pr3[6] + select(0f, o94 * o88, o94 != 0f);
+          pr3[7] = pr3[7] + select(0f, o95 * o88, o95 != 0f);
         }
       }
       {
@@ -376,7 +420,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e99_0 = (e99 / 32);
       let e99_1 = e99 % 32;
       let a101 = v29 + e99_0 * 32i + e99_1 * 1i;
-      if (e99_0 < v31) { if (a101 >= 0 && a101 < ol0) { atomicStore(&ob[u32(oo0 + a101)], bitcast<u32>(select(0f, (pr0[j100] / wf[2080 + e99_0]), (wf[2080 + e99_0] > 0f)))); } }
+      if (e99_0 < v31) { if (a101 >= 0 && a101 < ol0) { atomicStore(&ob[u32(oo0 + a101)], bitcast<u32>(select(div_rn(pr0[j100], wf[2080 + e99_0]), 0f, (wf[2080 + e99_0] == 0f)))); } }
     }
     workgroupBarrier();
   }

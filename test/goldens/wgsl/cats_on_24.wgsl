@@ -20,9 +20,46 @@ fn floor_mod(a: i32, b: i32) -> i32 {
   if (r != 0 && ((r < 0) != (b < 0))) { return r + b; }
   return r;
 }
+fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn log_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return log(x);
+}
+fn exp_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return exp(x);
+}
+fn prod_err(a: f32, b: f32, p: f32) -> f32 {
+  let ca = 4097f * a;
+  let ah = ca - (ca - a);
+  let al = a - ah;
+  let cb = 4097f * b;
+  let bh = cb - (cb - b);
+  let bl = b - bh;
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+fn div_residual(a: f32, b: f32, q: f32) -> f32 {
+  let p = q * b;
+  return abs((a - p) - prod_err(q, b, p));
+}
+fn div_rn(a: f32, b: f32) -> f32 {
+  let q = a / b;
+  let aq = abs(q);
+  if (!(aq > 1e-18f && aq < 1e18f && abs(b) > 1e-18f && abs(b) < 1e18f)) { return q; }
+  let up = bitcast<f32>(bitcast<u32>(q) + 1u);
+  let dn = bitcast<f32>(bitcast<u32>(q) - 1u);
+  var best = q;
+  var r = div_residual(a, b, q);
+  let ru = div_residual(a, b, up);
+  if (ru < r) { best = up; r = ru; }
+  if (div_residual(a, b, dn) < r) { best = dn; }
+  return best;
+}
 fn softmax_exp(a: f32, m: f32) -> f32 {
-  if (m < -3.0e38) { return 0f; }
-  return exp(a - m);
+  if (a < -3.0e38) { return 0f; }
+  let x = a - m;
+  if (is_nan(x)) { return x; }
+  return exp(x);
 }
 fn tanh_safe(x: f32) -> f32 {
   let e = exp(-2f * abs(x));
@@ -33,6 +70,13 @@ fn erf_approx(x: f32) -> f32 {
   let t = 1f / (1f + 0.3275911f * z);
   let y = 1f - (((((1.061405429f * t - 1.453152027f) * t) + 1.421413741f) * t - 0.284496736f) * t + 0.254829592f) * t * exp(-z * z);
   return sign(x) * y;
+}
+fn f16_bits(x: f32) -> u32 {
+  // NOTE: pack2x16float is indeterminate outside the finite f16 range: NaN, inf and overflow are spelled out.
+  if (is_nan(x)) { return 0x7e00u; }
+  if (x >= 65520f) { return 0x7c00u; }
+  if (x <= -65520f) { return 0xfc00u; }
+  return pack2x16float(vec2<f32>(x, 0f)) & 0xffffu;
 }
 fn bf16_bits(x: f32) -> u32 {
   let b = bitcast<u32>(x);
@@ -107,7 +151,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let e24 = lid + j25 * 64;
         let e24_0 = (e24 / 32);
         let e24_1 = e24 % 32;
-        wf[0 + e24_0 * 32 + e24_1] = select(0f, select(0f, rd2((v21 + e24_0 * 1024i + e24_1)), e24_0 < v10 && e24_1 < v23), (abs(select(0f, rd2((v21 + e24_0 * 1024i + e24_1)), e24_0 < v10 && e24_1 < v23)) > 0.05000000074505806f));
+        wf[0 + e24_0 * 32 + e24_1] = select(select(0f, rd2((v21 + e24_0 * 1024i + e24_1)), e24_0 < v10 && e24_1 < v23), 0f, (abs(select(0f, rd2((v21 + e24_0 * 1024i + e24_1)), e24_0 < v10 && e24_1 < v23)) <= 0.04999999701976776f));
       }
       workgroupBarrier();
       {
@@ -153,7 +197,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e47_0 = (e47 / 32);
       let e47_1 = e47 % 32;
       let a49 = v13 + e47_0 * 512i + e47_1 * 1i;
-      if (e47_0 < v10 && e47_1 < v15) { if (a49 >= 0 && a49 < ol0) { put_half(u32(oo0 + (a49 >> 1u)), a49, pack2x16float(vec2<f32>(pr0[j48], 0f)) & 0xffffu); } }
+      if (e47_0 < v10 && e47_1 < v15) { if (a49 >= 0 && a49 < ol0) { put_half(u32(oo0 + (a49 >> 1u)), a49, f16_bits(pr0[j48])); } }
     }
   }
 }

@@ -20,9 +20,46 @@ fn floor_mod(a: i32, b: i32) -> i32 {
   if (r != 0 && ((r < 0) != (b < 0))) { return r + b; }
   return r;
 }
+fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn log_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return log(x);
+}
+fn exp_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return exp(x);
+}
+fn prod_err(a: f32, b: f32, p: f32) -> f32 {
+  let ca = 4097f * a;
+  let ah = ca - (ca - a);
+  let al = a - ah;
+  let cb = 4097f * b;
+  let bh = cb - (cb - b);
+  let bl = b - bh;
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+fn div_residual(a: f32, b: f32, q: f32) -> f32 {
+  let p = q * b;
+  return abs((a - p) - prod_err(q, b, p));
+}
+fn div_rn(a: f32, b: f32) -> f32 {
+  let q = a / b;
+  let aq = abs(q);
+  if (!(aq > 1e-18f && aq < 1e18f && abs(b) > 1e-18f && abs(b) < 1e18f)) { return q; }
+  let up = bitcast<f32>(bitcast<u32>(q) + 1u);
+  let dn = bitcast<f32>(bitcast<u32>(q) - 1u);
+  var best = q;
+  var r = div_residual(a, b, q);
+  let ru = div_residual(a, b, up);
+  if (ru < r) { best = up; r = ru; }
+  if (div_residual(a, b, dn) < r) { best = dn; }
+  return best;
+}
 fn softmax_exp(a: f32, m: f32) -> f32 {
-  if (m < -3.0e38) { return 0f; }
-  return exp(a - m);
+  if (a < -3.0e38) { return 0f; }
+  let x = a - m;
+  if (is_nan(x)) { return x; }
+  return exp(x);
 }
 fn tanh_safe(x: f32) -> f32 {
   let e = exp(-2f * abs(x));
@@ -33,6 +70,13 @@ fn erf_approx(x: f32) -> f32 {
   let t = 1f / (1f + 0.3275911f * z);
   let y = 1f - (((((1.061405429f * t - 1.453152027f) * t) + 1.421413741f) * t - 0.284496736f) * t + 0.254829592f) * t * exp(-z * z);
   return sign(x) * y;
+}
+fn f16_bits(x: f32) -> u32 {
+  // NOTE: pack2x16float is indeterminate outside the finite f16 range: NaN, inf and overflow are spelled out.
+  if (is_nan(x)) { return 0x7e00u; }
+  if (x >= 65520f) { return 0x7c00u; }
+  if (x <= -65520f) { return 0xfc00u; }
+  return pack2x16float(vec2<f32>(x, 0f)) & 0xffffu;
 }
 fn bf16_bits(x: f32) -> u32 {
   let b = bitcast<u32>(x);
@@ -257,7 +301,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           for (var k73: i32 = 0; k73 < 32; k73 = k73 + 1) {
             let o74 = wf[2048 + k73];
             let o75 = wf[0 + k73 * 64 + dc72];
-            pr0[0] = pr0[0] + o74 * o75;
+            pr0[0] = pr0[0] + select(0f, o74 * o75, o74 != 0f);
           }
         }
         {
@@ -279,13 +323,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let e78 = lid;
         let e78_1 = e78 % 64;
         let a79 = v35 + 0 * 64i + e78_1 * 1i;
-        if (a79 >= 0 && a79 < 512) { sf[sbf + 0 + a79] = select(0f, (wf[2144 + e78_1] / wf[2208 + 0]), (wf[2208 + 0] > 0f)); }
+        if (a79 >= 0 && a79 < 512) { sf[sbf + 0 + a79] = select(div_rn(wf[2144 + e78_1], wf[2208 + 0]), 0f, (wf[2208 + 0] == 0f)); }
       }
       {
         let e80 = lid;
         if (e80 < 1) {
           let a81 = i34 + 0 * 1i + 0 * 1i;
-          if (a81 >= 0 && a81 < 8) { sf[sbf + 512 + a81] = select(neg_inf(), (pr4[0] + log(wf[2208 + 0])), (wf[2208 + 0] > 0f)); }
+          if (a81 >= 0 && a81 < 8) { sf[sbf + 512 + a81] = select((pr4[0] + log_nan(wf[2208 + 0])), neg_inf(), (wf[2208 + 0] == 0f)); }
         }
       }
       storageBarrier();
@@ -338,13 +382,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e90 = lid;
       let e90_1 = e90 % 64;
       let a91 = v29 + 0 * 64i + e90_1 * 1i;
-      if (0 < v31) { if (a91 >= 0 && a91 < ol1) { put_half(u32(oo1 + (a91 >> 1u)), a91, bf16_bits(select(0f, (pr1[0] / wf[0 + 0]), (wf[0 + 0] > 0f)))); } }
+      if (0 < v31) { if (a91 >= 0 && a91 < ol1) { put_half(u32(oo1 + (a91 >> 1u)), a91, bf16_bits(select(div_rn(pr1[0], wf[0 + 0]), 0f, (wf[0 + 0] == 0f)))); } }
     }
     {
       let e92 = lid;
       if (e92 < 1) {
         let a93 = v28 + 0 * 1i + 0 * 1i;
-        if (0 < v31) { if (a93 >= 0 && a93 < ol0) { atomicStore(&ob[u32(oo0 + a93)], bitcast<u32>(select(neg_inf(), (pr8[0] + log(wf[0 + 0])), (wf[0 + 0] > 0f)))); } }
+        if (0 < v31) { if (a93 >= 0 && a93 < ol0) { atomicStore(&ob[u32(oo0 + a93)], bitcast<u32>(select((pr8[0] + log_nan(wf[0 + 0])), neg_inf(), (wf[0 + 0] == 0f)))); } }
       }
     }
     workgroupBarrier();

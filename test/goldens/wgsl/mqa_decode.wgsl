@@ -20,9 +20,46 @@ fn floor_mod(a: i32, b: i32) -> i32 {
   if (r != 0 && ((r < 0) != (b < 0))) { return r + b; }
   return r;
 }
+fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn log_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return log(x);
+}
+fn exp_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return exp(x);
+}
+fn prod_err(a: f32, b: f32, p: f32) -> f32 {
+  let ca = 4097f * a;
+  let ah = ca - (ca - a);
+  let al = a - ah;
+  let cb = 4097f * b;
+  let bh = cb - (cb - b);
+  let bl = b - bh;
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+fn div_residual(a: f32, b: f32, q: f32) -> f32 {
+  let p = q * b;
+  return abs((a - p) - prod_err(q, b, p));
+}
+fn div_rn(a: f32, b: f32) -> f32 {
+  let q = a / b;
+  let aq = abs(q);
+  if (!(aq > 1e-18f && aq < 1e18f && abs(b) > 1e-18f && abs(b) < 1e18f)) { return q; }
+  let up = bitcast<f32>(bitcast<u32>(q) + 1u);
+  let dn = bitcast<f32>(bitcast<u32>(q) - 1u);
+  var best = q;
+  var r = div_residual(a, b, q);
+  let ru = div_residual(a, b, up);
+  if (ru < r) { best = up; r = ru; }
+  if (div_residual(a, b, dn) < r) { best = dn; }
+  return best;
+}
 fn softmax_exp(a: f32, m: f32) -> f32 {
-  if (m < -3.0e38) { return 0f; }
-  return exp(a - m);
+  if (a < -3.0e38) { return 0f; }
+  let x = a - m;
+  if (is_nan(x)) { return x; }
+  return exp(x);
 }
 fn tanh_safe(x: f32) -> f32 {
   let e = exp(-2f * abs(x));
@@ -33,6 +70,13 @@ fn erf_approx(x: f32) -> f32 {
   let t = 1f / (1f + 0.3275911f * z);
   let y = 1f - (((((1.061405429f * t - 1.453152027f) * t) + 1.421413741f) * t - 0.284496736f) * t + 0.254829592f) * t * exp(-z * z);
   return sign(x) * y;
+}
+fn f16_bits(x: f32) -> u32 {
+  // NOTE: pack2x16float is indeterminate outside the finite f16 range: NaN, inf and overflow are spelled out.
+  if (is_nan(x)) { return 0x7e00u; }
+  if (x >= 65520f) { return 0x7c00u; }
+  if (x <= -65520f) { return 0xfc00u; }
+  return pack2x16float(vec2<f32>(x, 0f)) & 0xffffu;
 }
 fn bf16_bits(x: f32) -> u32 {
   let b = bitcast<u32>(x);
@@ -213,8 +257,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
             let o69 = sf[sbf + 1032 + k68];
             let o70 = wf[0 + k68 * 128 + (lid + 0)];
             let o71 = wf[0 + k68 * 128 + (lid + 64)];
-            pr1[0] = pr1[0] + o69 * o70;
-            pr1[1] = pr1[1] + o69 * o71;
+            pr1[0] = pr1[0] + select(0f, o69 * o70, o69 != 0f);
+            pr1[1] = pr1[1] + select(0f, o69 * o71, o69 != 0f);
           }
         }
         {
@@ -235,13 +279,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let e75 = lid + j76 * 64;
         let e75_1 = e75 % 128;
         let a77 = v29 + 0 * 128i + e75_1 * 1i;
-        if (a77 >= 0 && a77 < 1024) { sf[sbf + 0 + a77] = select(0f, (pr0[j76] / sf[sbf + 1064 + 0]), (sf[sbf + 1064 + 0] > 0f)); }
+        if (a77 >= 0 && a77 < 1024) { sf[sbf + 0 + a77] = select(div_rn(pr0[j76], sf[sbf + 1064 + 0]), 0f, (sf[sbf + 1064 + 0] == 0f)); }
       }
       {
         let e78 = lid;
         if (e78 < 1) {
           let a79 = i28 + 0 * 1i + 0 * 1i;
-          if (a79 >= 0 && a79 < 8) { sf[sbf + 1024 + a79] = select(neg_inf(), (pr5[0] + log(sf[sbf + 1064 + 0])), (sf[sbf + 1064 + 0] > 0f)); }
+          if (a79 >= 0 && a79 < 8) { sf[sbf + 1024 + a79] = select((pr5[0] + log_nan(sf[sbf + 1064 + 0])), neg_inf(), (sf[sbf + 1064 + 0] == 0f)); }
         }
       }
       storageBarrier();
@@ -293,13 +337,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e91 = lid + j92 * 64;
       let e91_1 = e91 % 128;
       let a93 = v25 + 0 * 128i + e91_1 * 1i;
-      if (0 < v27) { if (a93 >= 0 && a93 < ol1) { put_half(u32(oo1 + (a93 >> 1u)), a93, pack2x16float(vec2<f32>(select(0f, (pr2[j92] / wf[0 + 0]), (wf[0 + 0] > 0f)), 0f)) & 0xffffu); } }
+      if (0 < v27) { if (a93 >= 0 && a93 < ol1) { put_half(u32(oo1 + (a93 >> 1u)), a93, f16_bits(select(div_rn(pr2[j92], wf[0 + 0]), 0f, (wf[0 + 0] == 0f)))); } }
     }
     {
       let e94 = lid;
       if (e94 < 1) {
         let a95 = v24 + 0 * 1i + 0 * 1i;
-        if (0 < v27) { if (a95 >= 0 && a95 < ol0) { atomicStore(&ob[u32(oo0 + a95)], bitcast<u32>(select(neg_inf(), (pr9[0] + log(wf[0 + 0])), (wf[0 + 0] > 0f)))); } }
+        if (0 < v27) { if (a95 >= 0 && a95 < ol0) { atomicStore(&ob[u32(oo0 + a95)], bitcast<u32>(select((pr9[0] + log_nan(wf[0 + 0])), neg_inf(), (wf[0 + 0] == 0f)))); } }
       }
     }
     workgroupBarrier();

@@ -20,9 +20,46 @@ fn floor_mod(a: i32, b: i32) -> i32 {
   if (r != 0 && ((r < 0) != (b < 0))) { return r + b; }
   return r;
 }
+fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn log_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return log(x);
+}
+fn exp_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return exp(x);
+}
+fn prod_err(a: f32, b: f32, p: f32) -> f32 {
+  let ca = 4097f * a;
+  let ah = ca - (ca - a);
+  let al = a - ah;
+  let cb = 4097f * b;
+  let bh = cb - (cb - b);
+  let bl = b - bh;
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+fn div_residual(a: f32, b: f32, q: f32) -> f32 {
+  let p = q * b;
+  return abs((a - p) - prod_err(q, b, p));
+}
+fn div_rn(a: f32, b: f32) -> f32 {
+  let q = a / b;
+  let aq = abs(q);
+  if (!(aq > 1e-18f && aq < 1e18f && abs(b) > 1e-18f && abs(b) < 1e18f)) { return q; }
+  let up = bitcast<f32>(bitcast<u32>(q) + 1u);
+  let dn = bitcast<f32>(bitcast<u32>(q) - 1u);
+  var best = q;
+  var r = div_residual(a, b, q);
+  let ru = div_residual(a, b, up);
+  if (ru < r) { best = up; r = ru; }
+  if (div_residual(a, b, dn) < r) { best = dn; }
+  return best;
+}
 fn softmax_exp(a: f32, m: f32) -> f32 {
-  if (m < -3.0e38) { return 0f; }
-  return exp(a - m);
+  if (a < -3.0e38) { return 0f; }
+  let x = a - m;
+  if (is_nan(x)) { return x; }
+  return exp(x);
 }
 fn tanh_safe(x: f32) -> f32 {
   let e = exp(-2f * abs(x));
@@ -33,6 +70,13 @@ fn erf_approx(x: f32) -> f32 {
   let t = 1f / (1f + 0.3275911f * z);
   let y = 1f - (((((1.061405429f * t - 1.453152027f) * t) + 1.421413741f) * t - 0.284496736f) * t + 0.254829592f) * t * exp(-z * z);
   return sign(x) * y;
+}
+fn f16_bits(x: f32) -> u32 {
+  // NOTE: pack2x16float is indeterminate outside the finite f16 range: NaN, inf and overflow are spelled out.
+  if (is_nan(x)) { return 0x7e00u; }
+  if (x >= 65520f) { return 0x7c00u; }
+  if (x <= -65520f) { return 0xfc00u; }
+  return pack2x16float(vec2<f32>(x, 0f)) & 0xffffu;
 }
 fn bf16_bits(x: f32) -> u32 {
   let b = bitcast<u32>(x);
@@ -276,22 +320,22 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o100 = wf[3104 + (dr83 + 13) * 32 + k85];
           let o101 = wf[3104 + (dr83 + 14) * 32 + k85];
           let o102 = wf[3104 + (dr83 + 15) * 32 + k85];
-          pr1[0] = pr1[0] + o86 * o87;
-          pr1[1] = pr1[1] + o88 * o87;
-          pr1[2] = pr1[2] + o89 * o87;
-          pr1[3] = pr1[3] + o90 * o87;
-          pr1[4] = pr1[4] + o91 * o87;
-          pr1[5] = pr1[5] + o92 * o87;
-          pr1[6] = pr1[6] + o93 * o87;
-          pr1[7] = pr1[7] + o94 * o87;
-          pr1[8] = pr1[8] + o95 * o87;
-          pr1[9] = pr1[9] + o96 * o87;
-          pr1[10] = pr1[10] + o97 * o87;
-          pr1[11] = pr1[11] + o98 * o87;
-          pr1[12] = pr1[12] + o99 * o87;
-          pr1[13] = pr1[13] + o100 * o87;
-          pr1[14] = pr1[14] + o101 * o87;
-          pr1[15] = pr1[15] + o102 * o87;
+          pr1[0] = pr1[0] + select(0f, o86 * o87, o86 != 0f);
+          pr1[1] = pr1[1] + select(0f, o88 * o87, o88 != 0f);
+          pr1[2] = pr1[2] + select(0f, o89 * o87, o89 != 0f);
+          pr1[3] = pr1[3] + select(0f, o90 * o87, o90 != 0f);
+          pr1[4] = pr1[4] + select(0f, o91 * o87, o91 != 0f);
+          pr1[5] = pr1[5] + select(0f, o92 * o87, o92 != 0f);
+          pr1[6] = pr1[6] + select(0f, o93 * o87, o93 != 0f);
+          pr1[7] = pr1[7] + select(0f, o94 * o87, o94 != 0f);
+          pr1[8] = pr1[8] + select(0f, o95 * o87, o95 != 0f);
+          pr1[9] = pr1[9] + select(0f, o96 * o87, o96 != 0f);
+          pr1[10] = pr1[10] + select(0f, o97 * o87, o97 != 0f);
+          pr1[11] = pr1[11] + select(0f, o98 * o87, o98 != 0f);
+          pr1[12] = pr1[12] + select(0f, o99 * o87, o99 != 0f);
+          pr1[13] = pr1[13] + select(0f, o100 * o87, o100 != 0f);
+          pr1[14] = pr1[14] + select(0f, o101 * o87, o101 != 0f);
+          pr1[15] = pr1[15] + select(0f, o102 * o87, o102 != 0f);
         }
       }
       {
@@ -313,14 +357,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e106_0 = (e106 / 64);
       let e106_1 = e106 % 64;
       let a108 = v21 + e106_0 * 64i + e106_1 * 1i;
-      if (e106_0 < v23) { if (a108 >= 0 && a108 < ol1) { put_half(u32(oo1 + (a108 >> 1u)), a108, bf16_bits(select(0f, (pr0[j107] / wf[3616 + e106_0]), (wf[3616 + e106_0] > 0f)))); } }
+      if (e106_0 < v23) { if (a108 >= 0 && a108 < ol1) { put_half(u32(oo1 + (a108 >> 1u)), a108, bf16_bits(select(div_rn(pr0[j107], wf[3616 + e106_0]), 0f, (wf[3616 + e106_0] == 0f)))); } }
     }
     {
       let e109 = lid;
       if (e109 < 16) {
         let e109_0 = e109;
         let a110 = v20 + e109_0 * 1i + 0 * 1i;
-        if (e109_0 < v23) { if (a110 >= 0 && a110 < ol0) { atomicStore(&ob[u32(oo0 + a110)], bitcast<u32>(select(neg_inf(), (pr3[0] + log(wf[3616 + e109_0])), (wf[3616 + e109_0] > 0f)))); } }
+        if (e109_0 < v23) { if (a110 >= 0 && a110 < ol0) { atomicStore(&ob[u32(oo0 + a110)], bitcast<u32>(select((pr3[0] + log_nan(wf[3616 + e109_0])), neg_inf(), (wf[3616 + e109_0] == 0f)))); } }
       }
     }
     workgroupBarrier();

@@ -20,9 +20,46 @@ fn floor_mod(a: i32, b: i32) -> i32 {
   if (r != 0 && ((r < 0) != (b < 0))) { return r + b; }
   return r;
 }
+fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn log_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return log(x);
+}
+fn exp_nan(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return exp(x);
+}
+fn prod_err(a: f32, b: f32, p: f32) -> f32 {
+  let ca = 4097f * a;
+  let ah = ca - (ca - a);
+  let al = a - ah;
+  let cb = 4097f * b;
+  let bh = cb - (cb - b);
+  let bl = b - bh;
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+fn div_residual(a: f32, b: f32, q: f32) -> f32 {
+  let p = q * b;
+  return abs((a - p) - prod_err(q, b, p));
+}
+fn div_rn(a: f32, b: f32) -> f32 {
+  let q = a / b;
+  let aq = abs(q);
+  if (!(aq > 1e-18f && aq < 1e18f && abs(b) > 1e-18f && abs(b) < 1e18f)) { return q; }
+  let up = bitcast<f32>(bitcast<u32>(q) + 1u);
+  let dn = bitcast<f32>(bitcast<u32>(q) - 1u);
+  var best = q;
+  var r = div_residual(a, b, q);
+  let ru = div_residual(a, b, up);
+  if (ru < r) { best = up; r = ru; }
+  if (div_residual(a, b, dn) < r) { best = dn; }
+  return best;
+}
 fn softmax_exp(a: f32, m: f32) -> f32 {
-  if (m < -3.0e38) { return 0f; }
-  return exp(a - m);
+  if (a < -3.0e38) { return 0f; }
+  let x = a - m;
+  if (is_nan(x)) { return x; }
+  return exp(x);
 }
 fn tanh_safe(x: f32) -> f32 {
   let e = exp(-2f * abs(x));
@@ -33,6 +70,13 @@ fn erf_approx(x: f32) -> f32 {
   let t = 1f / (1f + 0.3275911f * z);
   let y = 1f - (((((1.061405429f * t - 1.453152027f) * t) + 1.421413741f) * t - 0.284496736f) * t + 0.254829592f) * t * exp(-z * z);
   return sign(x) * y;
+}
+fn f16_bits(x: f32) -> u32 {
+  // NOTE: pack2x16float is indeterminate outside the finite f16 range: NaN, inf and overflow are spelled out.
+  if (is_nan(x)) { return 0x7e00u; }
+  if (x >= 65520f) { return 0x7c00u; }
+  if (x <= -65520f) { return 0xfc00u; }
+  return pack2x16float(vec2<f32>(x, 0f)) & 0xffffu;
 }
 fn bf16_bits(x: f32) -> u32 {
   let b = bitcast<u32>(x);
@@ -280,8 +324,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
             let o84 = sf[sbf + 1032 + k83];
             let o85 = wf[0 + k83 * 128 + (lid + 0)];
             let o86 = wf[0 + k83 * 128 + (lid + 64)];
-            pr1[0] = pr1[0] + o84 * o85;
-            pr1[1] = pr1[1] + o84 * o86;
+            pr1[0] = pr1[0] + select(0f, o84 * o85, o84 != 0f);
+            pr1[1] = pr1[1] + select(0f, o84 * o86, o84 != 0f);
           }
         }
         {
@@ -302,13 +346,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let e90 = lid + j91 * 64;
         let e90_1 = e90 % 128;
         let a92 = v46 + 0 * 128i + e90_1 * 1i;
-        if (a92 >= 0 && a92 < 1024) { sf[sbf + 0 + a92] = select(0f, (pr0[j91] / sf[sbf + 1064 + 0]), (sf[sbf + 1064 + 0] > 0f)); }
+        if (a92 >= 0 && a92 < 1024) { sf[sbf + 0 + a92] = select(div_rn(pr0[j91], sf[sbf + 1064 + 0]), 0f, (sf[sbf + 1064 + 0] == 0f)); }
       }
       {
         let e93 = lid;
         if (e93 < 1) {
           let a94 = i45 + 0 * 1i + 0 * 1i;
-          if (a94 >= 0 && a94 < 8) { sf[sbf + 1024 + a94] = select(neg_inf(), (pr6[0] + log(sf[sbf + 1064 + 0])), (sf[sbf + 1064 + 0] > 0f)); }
+          if (a94 >= 0 && a94 < 8) { sf[sbf + 1024 + a94] = select((pr6[0] + log_nan(sf[sbf + 1064 + 0])), neg_inf(), (sf[sbf + 1064 + 0] == 0f)); }
         }
       }
       storageBarrier();
@@ -360,13 +404,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e106 = lid + j107 * 64;
       let e106_1 = e106 % 128;
       let a108 = v41 + 0 * 128i + e106_1 * 1i;
-      if (0 < v43) { if (a108 >= 0 && a108 < ol1) { put_half(u32(oo1 + (a108 >> 1u)), a108, bf16_bits(select(0f, (pr2[j107] / wf[0 + 0]), (wf[0 + 0] > 0f)))); } }
+      if (0 < v43) { if (a108 >= 0 && a108 < ol1) { put_half(u32(oo1 + (a108 >> 1u)), a108, bf16_bits(select(div_rn(pr2[j107], wf[0 + 0]), 0f, (wf[0 + 0] == 0f)))); } }
     }
     {
       let e109 = lid;
       if (e109 < 1) {
         let a110 = v40 + 0 * 1i + 0 * 1i;
-        if (0 < v43) { if (a110 >= 0 && a110 < ol0) { atomicStore(&ob[u32(oo0 + a110)], bitcast<u32>(select(neg_inf(), (pr10[0] + log(wf[0 + 0])), (wf[0 + 0] > 0f)))); } }
+        if (0 < v43) { if (a110 >= 0 && a110 < ol0) { atomicStore(&ob[u32(oo0 + a110)], bitcast<u32>(select((pr10[0] + log_nan(wf[0 + 0])), neg_inf(), (wf[0 + 0] == 0f)))); } }
       }
     }
     workgroupBarrier();
