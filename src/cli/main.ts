@@ -19,7 +19,7 @@ type Action = () => Promise<number>;
 /** Builds the commander program; `setAction` receives the chosen command's runner. */
 function buildProgram(io: Io, setAction: (a: Action) => void): Command {
   const program = new Command('sparsec')
-    .description('Compile sparse attention and sparse matrix kernels from .sparse (and .ts) specs to WebAssembly SIMD and WebGPU, each verified against a dense float64 reference.')
+    .description('Compile sparse attention and sparse matrix kernels from .sparse (and .ts) specs to WebAssembly SIMD, WebGPU (WGSL), ARM NEON C and CUDA C, each verified against a dense float64 reference.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })

@@ -52,7 +52,8 @@ describe('which targets a library holds', () => {
     expect((await manifestOf(wasmOnly, 'tiny_doc')).targets).toEqual(['wasm']);
     const lib = await importLibrary(wasmOnly);
     await expect(lib['tiny_doc']!.load('webgpu')).rejects.toThrow(/target 'webgpu' is not built into this library \(built: wasm\); rebuild it with `sparsec build k\.sparse --target wasm,webgpu`/);
-    await expect(lib['tiny_doc']!.load('cuda')).rejects.toThrow(/unknown target 'cuda'/);
+    await expect(lib['tiny_doc']!.load('interp' as never)).rejects.toThrow(/unknown target 'interp'/);
+    await expect(lib['tiny_doc']!.load('cuda')).rejects.toThrow(/target 'cuda' is not built into this library \(built: wasm\)/);
 
     const gpuOnly = await build('gpu-only', 'webgpu', 'tiny_doc');
     const m = await manifestOf(gpuOnly, 'tiny_doc');
