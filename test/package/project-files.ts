@@ -26,7 +26,15 @@ const [q, k, v] = [fill(H * S * D), fill(H * S * D), fill(H * S * D)];
 const attn = await local_attn.load('wasm', { threads: 2 });
 const out = new Float32Array(H * S * D).fill(NaN);
 const running = attn.run({ q, k, v }, { out });
-const threads = 1 + process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
+// runs are queued, so the workers start a few microtasks later: sample the live worker ports until the run settles
+let ports = 0;
+let settled = false;
+running.finally(() => { settled = true; });
+for (let i = 0; i < 1000 && !settled; i++) {
+  ports = Math.max(ports, process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length);
+  await Promise.resolve();
+}
+const threads = 1 + ports;
 await running;
 let maxErr = 0;
 let nan = 0;

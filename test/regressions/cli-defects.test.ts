@@ -68,7 +68,7 @@ describe('8: build --out never deletes what sparsec did not write', () => {
         child.on('exit', (code) => done(code ?? -1));
       });
     expect(await Promise.all([once(), once()])).toEqual([0, 0]);
-    expect(readdirSync(out).sort()).toEqual(['.sparsec-output', 'index.d.ts', 'index.js', 'tiny.d.ts', 'tiny.js', 'tiny.manifest.json', 'tiny.relaxed.wasm', 'tiny.wasm']);
+    expect(readdirSync(out).sort()).toEqual(['.sparsec-output', 'index.d.ts', 'index.js', 'package.json', 'tiny.d.ts', 'tiny.js', 'tiny.manifest.json', 'tiny.relaxed.wasm', 'tiny.wasm']);
     expect(readdirSync(dir).filter((n) => n.startsWith('.gen'))).toEqual([]);
   }, 60_000);
 });
