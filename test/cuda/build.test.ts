@@ -28,7 +28,7 @@ describe.skipIf(skipGate)('sparsec build dsl/ --target cuda (nvcc gate)', () => 
   it('compiles every kernel for sm_80 and sm_90, keeps the ptxas report, and spills no more than the schedule allows', () => {
     const out = join(root, '.sparsec-tmp', `cuda-gate-${process.pid}`);
     rmSync(out, { recursive: true, force: true });
-    const r = sparsec(['build', 'dsl/', '--target', 'cuda', '--out', out]);
+    const r = sparsec(['build', 'dsl/', '--target', 'cuda', '--out', out, '-q']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/nvcc: compiled \d+ translation units \(sm_80, sm_90\)/);
