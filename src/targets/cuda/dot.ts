@@ -3,6 +3,7 @@
  * the k-loop outermost, reading an operand element shared by several owned elements once per k. An N:M weight
  * operand is walked over its stored slots (keep of every group), never expanded.
  */
+import { dotSkipsZero } from '../../ir/build.js';
 import type { Node } from '../../ir/node.js';
 import { ctype, shape, type Index, type PhaseContext } from './elements.js';
 import { nmWeight } from '../webgpu/layout.js';
@@ -69,7 +70,9 @@ export function printBlockedDot(p: BodyPrinter, n: Node): boolean {
         return [operand(p.w.el(a, [idx[0]!, col])), operand(p.w.el(nm.values, [idx[1]!, k]))] as const;
       })
       : owned.map((idx) => [operand(p.w.el(a, [idx[0]!, k])), operand(p.w.el(b, [k, idx[1]!]))] as const);
-    terms.forEach(([x, y], j) => lines.push(`  ${sums[j]} = ${sums[j]} + ${x} * ${y};`));
+    // NOTE: skip_zero (Op.DOT): a zero weight contributes nothing, even against a NaN / inf operand (a select, not a product).
+    const product = (x: string, y: string): string => (dotSkipsZero(n) ? `(${x} != 0.0f ? ${x} * ${y} : 0.0f)` : `${x} * ${y}`);
+    terms.forEach(([x, y], j) => lines.push(`  ${sums[j]} = ${sums[j]} + ${product(x, y)};`));
     lines.push('}');
     if (!reg) {
       owned.forEach((_, j) => {

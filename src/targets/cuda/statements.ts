@@ -3,6 +3,7 @@
  * per shape, __syncthreads only on hazards), counted loops with carried values, branches, and stores.
  * The SIMT strategy is the webgpu printer's (lane ownership, barriers at hazards), spelled in C.
  */
+import { dotSkipsZero } from '../../ir/build.js';
 import { numel } from '../../ir/dtype.js';
 import type { Placed, Region } from '../../ir/linearize.js';
 import type { Node } from '../../ir/node.js';
@@ -285,7 +286,9 @@ export class BodyPrinter {
     return {
       pre: [
         `float ${s} = ${this.w.el(acc, accIdx)};`,
-        `for (int ${k} = 0; ${k} < ${K}; ${k}++) { ${s} = ${s} + ${this.w.el(a, [idx[0]!, k])} * ${this.w.el(b, [k, idx[1]!])}; }`,
+        dotSkipsZero(n)
+          ? `for (int ${k} = 0; ${k} < ${K}; ${k}++) { const float ${s}a = ${this.w.el(a, [idx[0]!, k])}; ${s} = ${s} + (${s}a != 0.0f ? ${s}a * ${this.w.el(b, [k, idx[1]!])} : 0.0f); }`
+          : `for (int ${k} = 0; ${k} < ${K}; ${k}++) { ${s} = ${s} + ${this.w.el(a, [idx[0]!, k])} * ${this.w.el(b, [k, idx[1]!])}; }`,
       ],
       value: s,
     };
