@@ -25,6 +25,8 @@ export interface VectorIsa {
   readonly fma: (c: string, a: string, b: string) => string;
   /** c + a * s for a scalar s. */
   readonly fmaScalar: (c: string, a: string, s: string) => string;
+  /** c + a * s for a scalar s, or c itself when s == 0 (a zero weight never multiplies a NaN / inf: Op.DOT skip_zero). */
+  readonly fmaScalarNonzero: (c: string, a: string, s: string) => string;
   /** c + a * v[lane] for a constant lane of vector v. */
   readonly fmaLane: (c: string, a: string, v: string, lane: number) => string;
   /** Horizontal sum / max of one f32 vector (a scalar). */
@@ -70,6 +72,9 @@ static inline float32x4_t sx_expv(float32x4_t x0) {
 static inline float32x4_t sx_softexpv(float32x4_t a, float32x4_t m) {
   return vbslq_f32(vceqq_f32(m, vdupq_n_f32(-INFINITY)), vdupq_n_f32(0.0f), sx_expv(vsubq_f32(a, m)));
 }
+static inline float32x4_t sx_fma_nz(float32x4_t c, float32x4_t a, float s) {
+  return s != 0.0f ? vfmaq_n_f32(c, a, s) : c;
+}
 static inline int32x4_t sx_f2iv(float32x4_t f) { return vcvtq_s32_f32(f); }
 `;
 
@@ -83,6 +88,7 @@ export const NEON: VectorIsa = {
   splat: { f: (x) => `vdupq_n_f32(${x})`, i: (x) => `vdupq_n_s32(${x})` },
   fma: (c, a, b) => `vfmaq_f32(${c}, ${a}, ${b})`,
   fmaScalar: (c, a, s) => `vfmaq_n_f32(${c}, ${a}, ${s})`,
+  fmaScalarNonzero: (c, a, s) => `sx_fma_nz(${c}, ${a}, ${s})`,
   fmaLane: (c, a, v, lane) => `vfmaq_laneq_f32(${c}, ${a}, ${v}, ${lane})`,
   hsum: (v) => `vaddvq_f32(${v})`,
   hmax: (v) => `vmaxvq_f32(${v})`,

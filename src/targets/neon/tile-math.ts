@@ -4,6 +4,7 @@
  * operand read in place (dot products along k, four summed at once by pairwise adds), reductions,
  * transposes and N:M expansion. The blocking follows the wasm printer; the ISA table spells the vectors.
  */
+import { dotSkipsZero } from '../../ir/build.js';
 import { numel } from '../../ir/dtype.js';
 import type { Node } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
@@ -15,7 +16,8 @@ import { CFnContext, isScalar, kindOfNode, tileType } from './context.js';
  */
 export function dotReadsTransposed(n: Node): boolean {
   const b = n.src[1]!;
-  if (n.op !== Op.DOT || b.op !== Op.TRANS) return false;
+  // NOTE: a skip_zero DOT (P.V) reads a materialised TRANS: only the plain forms select zero weights away.
+  if (n.op !== Op.DOT || b.op !== Op.TRANS || dotSkipsZero(n)) return false;
   return tileType(n).shape[1]! % 4 !== 0 || tileType(n.src[0]!).shape[1]! % 4 === 0;
 }
 
@@ -38,7 +40,7 @@ export function emitDot(ctx: CFnContext, n: Node): void {
   const [M, K] = tileType(a).shape as [number, number];
   const N = tileType(n).shape[1]!;
   const init = accReader(ctx, acc);
-  const d: DotShape = { out: ctx.tile(n), a: ctx.tile(a), b: '', init, M, K, N };
+  const d: DotShape = { out: ctx.tile(n), a: ctx.tile(a), b: '', init, M, K, N, skipZero: dotSkipsZero(n) };
   if (dotReadsTransposed(n)) {
     const t = { ...d, b: ctx.tile(b.src[0]!) };
     if (N % 4 === 0 && K % 4 === 0) emitDotTransposedBlocked(ctx, t);
@@ -58,6 +60,8 @@ interface DotShape {
   readonly M: number;
   readonly K: number;
   readonly N: number;
+  /** Op.DOT skip_zero: a zero element of `a` contributes nothing, even against a NaN / inf element of `b`. */
+  readonly skipZero?: boolean;
 }
 
 /**
@@ -68,7 +72,8 @@ function emitDotBlocked(ctx: CFnContext, d: DotShape): void {
   const { w, isa } = ctx;
   const { M, K, N } = d;
   const NB = (N / 4) % 4 === 0 ? 4 : (N / 4) % 2 === 0 ? 2 : 1;
-  const kStep = K % 4 === 0 ? 4 : 1;
+  // NOTE: skip_zero broadcasts one element of a at a time so that a zero one can be selected away (sx_fma_nz).
+  const kStep = K % 4 === 0 && !d.skipZero ? 4 : 1;
   const RB = M >= 4 ? 4 : M >= 2 ? 2 : 1;
   const mainRows = M - (M % RB);
   const V = isa.vectorType.f;
@@ -98,7 +103,8 @@ function emitDotBlocked(ctx: CFnContext, d: DotShape): void {
           for (let r = 0; r < rows; r++) {
             for (let v = 0; v < NB; v++) {
               const acc = accs[r]![v]!;
-              w.line(`${acc} = ${kStep === 1 ? isa.fmaScalar(acc, bl[v]!, `${ap}[${r * K} + ${k}]`) : isa.fmaLane(acc, bl[v]!, av[r]!, kk)};`);
+              const fmaScalar = d.skipZero ? isa.fmaScalarNonzero : isa.fmaScalar;
+              w.line(`${acc} = ${kStep === 1 ? fmaScalar(acc, bl[v]!, `${ap}[${r * K} + ${k}]`) : isa.fmaLane(acc, bl[v]!, av[r]!, kk)};`);
             }
           }
         }
@@ -178,7 +184,8 @@ function emitDotScalar(ctx: CFnContext, d: DotShape): void {
       const s = ctx.local('f', 'ds');
       const at = `(${i}) * ${N} + ${j}`;
       w.line(`${s} = ${initScalar(d.init, at)};`);
-      w.forCount(K, 1, (k) => w.line(`${s} += ${d.a}[(${i}) * ${K} + ${k}] * ${d.b}[(${k}) * ${N} + ${j}];`), 'k');
+      const product = (x: string, y: string): string => (d.skipZero ? `(${x} != 0.0f ? ${x} * ${y} : 0.0f)` : `${x} * ${y}`);
+      w.forCount(K, 1, (k) => w.line(`${s} += ${product(`${d.a}[(${i}) * ${K} + ${k}]`, `${d.b}[(${k}) * ${N} + ${j}]`)};`), 'k');
       w.line(`${d.out}[${at}] = ${s};`);
     }, 'j');
   }, 'i');
