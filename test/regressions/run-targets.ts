@@ -8,7 +8,9 @@ import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Kernel } f
 import type { AttentionInputs, GemmInputs } from '../../src/model/values.js';
 import { referenceAttention } from '../../src/reference/attention.js';
 import { gemmMagnitude, referenceGemm } from '../../src/reference/gemm.js';
+import { cudaTarget } from '../../src/targets/cuda/target.js';
 import { interpTarget } from '../../src/targets/interp/target.js';
+import { neonTarget } from '../../src/targets/neon/target.js';
 import { wasmTarget } from '../../src/targets/wasm/target.js';
 import { webgpuTarget } from '../../src/targets/webgpu/target.js';
 import { HAS_ADAPTER, kernelsOf } from '../webgpu/helpers.js';
@@ -16,12 +18,26 @@ import { skipTarget } from '../support/targets.js';
 
 export { kernelsOf };
 
-/** Every target that can run here (webgpu needs a Dawn adapter: SwiftShader counts). */
+/** The target when its runtime is here (else none, said out loud; a failure under SPARSEC_REQUIRE_ALL_TARGETS=1). */
+async function ifAvailable(target: Target): Promise<Target[]> {
+  const available = await target.availability();
+  return skipTarget(target.name, available.ok, available.ok ? '' : available.reason) ? [] : [target];
+}
+
+/**
+ * Every target that can run here: webgpu needs a Dawn adapter (SwiftShader counts), neon an aarch64 gcc and
+ * qemu-aarch64 (or an arm64 host), cuda a GPU with nvcc or else the host g++ (emulated).
+ */
 export const TARGETS: readonly Target[] = [
   interpTarget,
   wasmTarget,
   ...(skipTarget('webgpu', HAS_ADAPTER, 'no WebGPU adapter; run scripts/setup-webgpu.sh') ? [] : [webgpuTarget]),
+  ...(await ifAvailable(neonTarget)),
+  ...(await ifAvailable(cudaTarget)),
 ];
+
+/** The targets of TARGETS that are not C targets (the interpreter, wasm and webgpu). */
+export const JS_TARGETS: readonly Target[] = TARGETS.filter((t) => t !== neonTarget && t !== cudaTarget);
 
 /** The one kernel of `source` (throws on diagnostics). */
 export function kernelOf<K extends Kernel>(source: string): K {

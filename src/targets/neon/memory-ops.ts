@@ -14,7 +14,9 @@ import { emitMap } from './elementwise.js';
 export function readElem(s: Scalar, buf: string, e: string): string {
   switch (s) {
     case 'f32': case 'i32': return `${buf}[${e}]`;
-    case 'u8': case 'bool': return `((int32_t)${buf}[${e}])`;
+    case 'u8': return `((int32_t)${buf}[${e}])`;
+    // NOTE: a bool byte other than 0 / 1 (2, 255) is true, as on every target (issue 12, defect 6).
+    case 'bool': return `((int32_t)(${buf}[${e}] != 0))`;
     case 'f16': return `sx_f16_to_f32(${buf}[${e}])`;
     case 'bf16': return `sx_bf16_to_f32(${buf}[${e}])`;
   }
