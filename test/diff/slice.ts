@@ -18,7 +18,7 @@ const CHUNK = 50;
  * Cases of the slice that hit a known open failure, by target, each kept in test/regressions/diff-open/ (an
  * `it.fails` test there turns red when it is fixed; then drop the entry here).
  */
-export const KNOWN_OPEN: Readonly<Record<string, readonly number[]>> = { webgpu: [183] };
+export const KNOWN_OPEN: Readonly<Record<string, readonly number[]>> = {};
 
 /** Who runs case i in half `half` (0 or 1). */
 export function sliceRuns(half: 0 | 1): (target: string, i: number) => boolean {

@@ -3,7 +3,7 @@
  * target with the seed and hostile values of its header line: diff-found/ (fixed: must pass) and diff-open/
  * (known, not fixed yet: expected to fail, so the test turns red when one is fixed and should move).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runKeptCase } from '../../src/diff/index.js';
@@ -22,9 +22,12 @@ describe('failures found by differential testing stay fixed', () => {
   }
 });
 
-// NOTE: the open cases fail on webgpu only; without an adapter they would pass and `it.fails` would turn red.
-describe.skipIf(!TARGETS.some((t) => t.name === 'webgpu'))('known open failures (expected to fail until fixed)', () => {
-  for (const file of readdirSync(OPEN).filter((f) => f.endsWith('.sparse')).sort()) {
+/** The kept open cases (none today: diff-open/ then does not exist, as git keeps no empty folder). */
+const OPEN_FILES = existsSync(OPEN) ? readdirSync(OPEN).filter((f) => f.endsWith('.sparse')).sort() : [];
+
+// NOTE: an open case fails on the target it names; without that target it would pass and `it.fails` would turn red.
+describe.skipIf(OPEN_FILES.length === 0 || !TARGETS.some((t) => t.name === 'webgpu'))('known open failures (expected to fail until fixed)', () => {
+  for (const file of OPEN_FILES) {
     it.fails(file, async () => {
       const verdicts = await runKeptCase(readFileSync(join(OPEN, file), 'utf8'), TARGETS);
       expect(verdicts.filter((v) => !v.pass).map((v) => `${v.target}: ${v.detail}`)).toEqual([]);

@@ -300,7 +300,9 @@ function tableElement(w: ElementWriter, n: Node, idx: Index): string {
   }
   if (!w.helpers.has(name)) {
     const items = values.map((v) => literal(v, t)).join(', ');
-    w.helpers.set(name, `var<private> ${name}_v: array<${t}, ${values.length}> = array<${t}, ${values.length}>(${items});\nfn ${name}(i: i32) -> ${t} {\n  if (i < 0 || i >= ${values.length}) { return ${literal(0, t)}; }\n  return ${name}_v[i];\n}`);
+    // NOTE: a module-scope `const`, not `var<private>`: a private variable's value is non-uniform to WGSL's
+    // uniformity analysis, so a loop bounded by a table element (a per-head window) could not hold a barrier.
+    w.helpers.set(name, `const ${name}_v: array<${t}, ${values.length}> = array<${t}, ${values.length}>(${items});\nfn ${name}(i: i32) -> ${t} {\n  if (i < 0 || i >= ${values.length}) { return ${literal(0, t)}; }\n  return ${name}_v[i];\n}`);
   }
   return `${name}(${w.operand(n, 0, idx, 'i32')})`;
 }
