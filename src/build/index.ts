@@ -1,10 +1,12 @@
 /**
  * @file The generated library: compiles checked kernels in memory, per target (a table of builders: wasm
  * modules, WGSL artifacts), into manifests, typed wrappers (`.js` with `.d.ts`) and `index`;
- * `replaceFolder` then swaps the output folder atomically. Same input, same bytes.
+ * `replaceFolder` then swaps the output folder atomically. Same input, same bytes; a kernel whose cache key is
+ * unchanged is taken from the cache of built kernels (`cache.ts`).
  */
 import type { Kernel } from '../model/kernel.js';
 import { LIBRARY_TARGETS, type LibraryTarget } from '../runtime/library/manifest.js';
+import { BuildCache, cacheKey, compilerIdentity } from './cache.js';
 import { kernelManifest, type TargetSections } from './manifest.js';
 import type { TargetBuildOptions } from './target-build.js';
 import { getBackend } from '../targets/index.js';
@@ -23,8 +25,12 @@ export interface BuildOptions extends TargetBuildOptions {
   readonly standalone?: boolean;
   /** Called before each kernel is built (for progress). */
   readonly onKernel?: (kernel: string) => void;
-  /** Called after each kernel is built. */
-  readonly onKernelDone?: (kernel: string) => void;
+  /** Called after each kernel is built (`cached`: every target's build came from the cache). */
+  readonly onKernelDone?: (kernel: string, cached: boolean) => void;
+  /** The cache of built kernels to reuse and fill (none: every kernel is built). */
+  readonly cache?: BuildCache;
+  /** The compiler identity in cache keys (default `compilerIdentity()`; tests fake a new version). */
+  readonly compilerVersion?: string;
 }
 
 /** The library builder of `target`: its backend's (the registry is the one list of targets). */
@@ -57,8 +63,15 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
     seen.add(kernel.name);
     opts.onKernel?.(kernel.name);
     const sections: Record<string, unknown> = {};
+    let cached = opts.cache !== undefined;
     for (const target of targets) {
-      const built = builderOf(target)(kernel, opts);
+      const key = opts.cache ? cacheKey(kernel, target, opts, opts.compilerVersion ?? compilerIdentity()) : '';
+      const hit = opts.cache?.get(key) ?? null;
+      const built = hit ?? builderOf(target)(kernel, opts);
+      if (!hit) {
+        cached = false;
+        opts.cache?.put(key, built);
+      }
       sections[target] = built.section;
       for (const [name, data] of built.files) files.set(name, data);
     }
@@ -67,7 +80,7 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
     files.set(`${kernel.name}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
     files.set(`${kernel.name}.js`, wrapper.js);
     files.set(`${kernel.name}.d.ts`, wrapper.dts);
-    opts.onKernelDone?.(kernel.name);
+    opts.onKernelDone?.(kernel.name, cached);
   }
   const index = indexModule(kernels);
   files.set('index.js', index.js);
@@ -76,6 +89,7 @@ export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions
   return files;
 }
 
+export { BuildCache, defaultCacheDir } from './cache.js';
 export { OUTPUT_MARKER, OutputFolderError, replaceFolder } from './write.js';
 export { libraryPackageFiles } from './package-scope.js';
 export { cudaCompileGate } from './cuda-gate.js';

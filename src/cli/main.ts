@@ -79,6 +79,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('-q, --quiet', 'no progress on standard error (a terminal gets a count and the time left, a pipe a line per kernel)')
     .option('--deny-warnings', 'treat warnings (SPC300-399) as errors')
     .option('--standalone', 'copy the runtime into the folder (sparsec/), so it runs where the sparsec package is not installed')
+    .option('--no-cache', 'build every kernel anew (the cache of built kernels, $SPARSEC_CACHE_DIR or ~/.cache/sparsec, is neither read nor written)')
     .addHelpText('after', '\nThe folder holds per kernel its modules (<kernel>.wasm, .relaxed.wasm; <kernel>*.webgpu.json with webgpu), a\nmanifest and a typed wrapper (<kernel>.js + .d.ts), plus index.js. The wrappers import sparsec/runtime (or\n./sparsec/runtime with --standalone); a folder outside an ES-module package gets a package.json saying "type": "module".\nThe output folder is replaced only when every kernel built (a failed build leaves it as it was);\nthe same input gives the same bytes.\nExit status: 0 built, 1 the spec has errors, 2 bad usage.\nExamples:\n  sparsec build dsl/ --emit ir --kernel streaming_prefill --target wasm --stages\n  sparsec build dsl/ --target wasm --out generated/\n  sparsec build dsl/ --target wasm,webgpu --out lib/')
     .action((paths: string[], opts: BuildCliOptions) => setAction(async () => (await import('./commands/build.js')).runBuild(paths, opts, io)));
 

@@ -8,7 +8,7 @@ import { loadAndCheck, printDiagnostics, selectKernels } from '../frontend-run.j
 import { parseTargetList } from '../targets.js';
 import { emitIr } from './emit-ir.js';
 import { Progress, progressMode } from '../progress.js';
-import { BUILD_TARGETS, OutputFolderError, buildLibraryFiles, cudaCompileGate, libraryPackageFiles, replaceFolder } from '../../build/index.js';
+import { BUILD_TARGETS, BuildCache, OutputFolderError, buildLibraryFiles, cudaCompileGate, defaultCacheDir, libraryPackageFiles, replaceFolder } from '../../build/index.js';
 
 export interface BuildCliOptions {
   /** Warnings count as errors. */
@@ -26,6 +26,12 @@ export interface BuildCliOptions {
   readonly standalone?: boolean;
   /** No progress on standard error. */
   readonly quiet?: boolean;
+  /** `--no-cache` sets it false: every kernel is built, and the cache is neither read nor written. */
+  readonly cache?: boolean;
+  /** The cache folder (default `defaultCacheDir()`: $SPARSEC_CACHE_DIR, $XDG_CACHE_HOME/sparsec, ~/.cache/sparsec). */
+  readonly cacheDir?: string;
+  /** The compiler identity in cache keys (tests fake a new version; default the running compiler's). */
+  readonly compilerVersion?: string;
 }
 
 /** The target `build` writes when none is named: the embedded default. */
@@ -46,11 +52,17 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
   }
   let files: Map<string, string | Uint8Array>;
   const progress = new Progress(io, progressMode(io, Boolean(opts.quiet)), 'build', kernels.length);
+  let cachedKernels = 0;
   try {
     files = buildLibraryFiles(kernels, {
       targets, ...(opts.cwd ? { cwd: opts.cwd } : {}), emit: opts.wat ? ['wat'] : [], standalone: Boolean(opts.standalone),
+      ...(opts.cache === false ? {} : { cache: new BuildCache(opts.cacheDir ?? defaultCacheDir()) }),
+      ...(opts.compilerVersion ? { compilerVersion: opts.compilerVersion } : {}),
       onKernel: (name) => progress.note(name),
-      onKernelDone: (name) => progress.step(name),
+      onKernelDone: (name, cached) => {
+        if (cached) cachedKernels++;
+        progress.step(name, cached ? 'cached' : '');
+      },
     });
     // NOTE: the cuda sources go through nvcc (sm_80, sm_90) before anything is written; a compile error or a spill fails the build.
     if (targets.includes('cuda')) {
@@ -73,6 +85,7 @@ export async function runBuild(paths: readonly string[], opts: BuildCliOptions, 
     io.err(`error: ${e.message}`);
     return EXIT.failed;
   }
-  io.out(`built ${kernels.length} kernel${kernels.length === 1 ? '' : 's'} for ${targets.join(', ')} into ${outDir}/`);
+  const reused = cachedKernels > 0 ? ` (${cachedKernels} cached)` : '';
+  io.out(`built ${kernels.length} kernel${kernels.length === 1 ? '' : 's'}${reused} for ${targets.join(', ')} into ${outDir}/`);
   return EXIT.ok;
 }
