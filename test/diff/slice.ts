@@ -1,8 +1,9 @@
 /**
  * @file The fixed-seed CI slice of the differential run, cut into two halves that vitest runs in parallel
  * (one per core): 300 random kernels on interp, 2 in 5 of them on wasm (binaryen optimises two module variants
- * per kernel, ~1.7 s), 1 in 10 on webgpu (SwiftShader compiles shaders slowly, ~3 s per kernel). Failures are not
- * shrunk here (`npm run test:diff` is the long run and shrinks).
+ * per kernel, ~1.7 s), 1 in 10 on webgpu (SwiftShader compiles shaders slowly, ~3 s per kernel), 1 in 10 on cuda
+ * (emulated: a host g++ build per kernel) and 1 in 10 on neon (an aarch64 gcc build, run under qemu). Failures are
+ * not shrunk here (`npm run test:diff` is the long run and shrinks).
  */
 import { expect, it } from 'vitest';
 import { runDifferential, type DiffReport } from '../../src/diff/index.js';
@@ -27,6 +28,9 @@ export function sliceRuns(half: 0 | 1): (target: string, i: number) => boolean {
     if (target === 'interp') return half === 0;
     if (target === 'wasm') return i % 5 === 2 * half;
     if (target === 'webgpu') return half === 1 && i % 10 === 3;
+    // NOTE: the C targets take kernels no other compiled target runs; each is one host g++ or aarch64 gcc build.
+    if (target === 'cuda') return half === 0 && i % 10 === 1;
+    if (target === 'neon') return half === 0 && i % 10 === 4;
     return false;
   };
 }
