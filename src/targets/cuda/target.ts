@@ -66,15 +66,21 @@ function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefined, p
   };
   // NOTE: a static kernel is printed and compiled now, so compile errors surface as compile failures.
   if (!needsSizes(kernel)) variant();
+  let last: Variant | null = null;
   return {
     async runAttention(sizes: AttentionSizes, inputs: AttentionInputs, outputs: AttentionOutputs): Promise<void> {
-      const { pipeline, binary } = variant(sizes);
+      const { pipeline, binary } = (last = variant(sizes));
       const values = bindAttention(kernel as AttentionKernel, pipeline.walk, pipeline.schedule, sizes, inputs);
       binary.run(values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0) });
     },
     async runGemm(sizes: GemmSizes, inputs: GemmInputs, outputs: GemmOutputs): Promise<void> {
-      const { binary } = variant();
+      const { binary } = (last = variant());
       binary.run(bindGemm(kernel as GemmKernel, sizes, inputs), { y: outputs.y });
+    },
+    describeLastRun() {
+      // NOTE: the table names the path; why a kernel stayed on SIMT is in the manifest (variants[].path).
+      const path = last?.binary.artifact.path ?? 'simt';
+      return last ? (path.startsWith('simt') ? 'simt' : path) : '';
     },
     dispose() {
       variants.clear();
