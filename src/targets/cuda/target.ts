@@ -35,7 +35,7 @@ export function compileCuda(kernel: Kernel, sizes?: AttentionSizes, schedule?: S
   // NOTE: the schedule's num_warps sets the block size unless the caller fixes the threads.
   const threads = 32 * Number(pipeline.schedule.extra['num_warps'] ?? DEFAULT_CUDA_PRINT.threads / 32);
   // NOTE: the schedule's mma (targets/cuda.json) picks the tensor-core path where the kernel fits it; SIMT otherwise.
-  const path = print.threads === undefined ? planTensorCore(pipeline.final, pipeline.schedule.extra['mma'] as string | undefined, threads / 32) : null;
+  const path = print.threads === undefined ? planTensorCore(pipeline.final, pipeline.schedule.extra['mma'] as string | undefined) : null;
   if (path?.ok) return { pipeline, artifact: printTensorCore(pipeline.final, kernel.name, path.plan, symbol ?? `sparsec_${cName(kernel.name)}`) };
   const artifact = printCuda(pipeline.final, kernel.name, { ...DEFAULT_CUDA_PRINT, threads, ...print }, symbol);
   return { pipeline, artifact: path ? { ...artifact, path: `simt (${path.reason})` } : artifact };

@@ -1,7 +1,7 @@
 /**
  * @file Whether a kernel takes the tensor-core path, and the roles of its nodes there: the schedule's `mma`
  * (targets/cuda.json: "m16n8k16"; "none" turns it off) asks for it, and the final IR must be prefill attention
- * in f16 / bf16 whose tiles fit the m16n8k16 fragment layouts: a warp owns 16 query rows (tile_q = 16 x warps),
+ * in f16 / bf16 whose tiles fit the m16n8k16 fragment layouts: a warp owns 16 query rows (tile_q / 16 warps),
  * S = Q K^T and O += P V are the only DOTs, head_dim, value_dim and tile_k are multiples of 16, and every other
  * tile is a row ([tile_q, 1]), a column ([1, n]) or a fragment tile ([tile_q, n]) of the score or output width.
  * Anything else is printed by the SIMT path; the reason is kept for the manifest.
@@ -68,15 +68,21 @@ export function fragClass(shape: readonly number[], tq: number, widths: readonly
 
 const fail = (reason: string): PlanResult => ({ ok: false, reason });
 
-/** Decides the path of `kernel` (final IR) for `mma` (the schedule's value) and `warps` warps per block. */
-export function planTensorCore(kernel: Node, mma: string | undefined, warps: number): PlanResult {
+/** Most warps per block of the tensor-core path (256 threads). */
+export const MAX_WARPS = 8;
+
+/** Decides the path of `kernel` (final IR) for `mma` (the schedule's value). */
+export function planTensorCore(kernel: Node, mma: string | undefined): PlanResult {
   if (mma === undefined || mma === 'none') return fail('the schedule sets no mma shape');
   if (!(MMA_SHAPES as readonly string[]).includes(mma)) return fail(`mma '${mma}' is not one of ${MMA_SHAPES.join(', ')}`);
   const all = toposort([kernel]);
   const dots = all.filter((n) => n.op === Op.DOT);
   const users = new Map<Node, Node[]>();
   for (const n of all) for (const s of new Set(n.src)) users.set(s, [...(users.get(s) ?? []), n]);
-  const only = (n: Node, user: Node): boolean => (users.get(n) ?? []).every((u) => u === user);
+  // NOTE: GQA packing repeats the key loop per packed head over the same (interned) K and V tiles, so a tile may feed several DOTs of its kind.
+  const only = (n: Node, ok: (user: Node) => boolean): boolean => (users.get(n) ?? []).every(ok);
+  const isScore = (u: Node): boolean => u.op === Op.DOT && u.src[1]!.op === Op.TRANS;
+  const isValue = (u: Node): boolean => u.op === Op.DOT && u.src[1]!.op === Op.LOAD;
   const roles = new Map<Node, Role>();
   const scoreDots = new Set<Node>();
   const valueDots = new Set<Node>();
@@ -91,11 +97,11 @@ export function planTensorCore(kernel: Node, mma: string | undefined, warps: num
   };
   for (const dot of dots) {
     const [a, b] = dot.src as [Node, Node, Node];
-    if (b.op === Op.TRANS && staged(a, 'q') && staged(b.src[0]!, 'k') && only(a, dot) && only(b, dot) && only(b.src[0]!, b)) {
+    if (b.op === Op.TRANS && staged(a, 'q') && staged(b.src[0]!, 'k') && only(a, isScore) && only(b, isScore) && only(b.src[0]!, (u) => u === b)) {
       [tq, d] = shapeOf(a) as [number, number];
       tk = shapeOf(b.src[0]!)[0]!;
       scoreDots.add(dot);
-    } else if (b.op === Op.LOAD && staged(b, 'v') && only(b, dot) && !roles.has(a)) {
+    } else if (b.op === Op.LOAD && staged(b, 'v') && only(b, isValue) && !roles.has(a)) {
       dv = shapeOf(b)[1]!;
       valueDots.add(dot);
     } else {
@@ -110,7 +116,9 @@ export function planTensorCore(kernel: Node, mma: string | undefined, warps: num
     const want = roles.get(n) === 'q' ? [tq, d] : roles.get(n) === 'k' ? [tk, d] : [tk, dv];
     if (r !== want[0] || c !== want[1]) return fail('Q, K and V tiles differ in size between DOTs');
   }
-  if (tq !== 16 * warps) return fail(`tile_q ${tq} is not 16 rows per warp (${warps} warps)`);
+  // NOTE: a warp owns 16 query rows, so tile_q sets the warps per block (num_warps is the SIMT path's).
+  const warps = tq / 16;
+  if (!Number.isInteger(warps) || warps > MAX_WARPS) return fail(`tile_q ${tq} is not 16 query rows per warp for 1-${MAX_WARPS} warps`);
   if (d % 16 !== 0 || dv % 16 !== 0 || tk % 16 !== 0) return fail(`head_dim ${d}, value_dim ${dv} and tile_k ${tk} must be multiples of 16`);
   for (const dot of valueDots) if (shapeOf(dot.src[0]!)[1] !== tk) return fail('P and V tiles differ in key count');
   for (const n of all) {
