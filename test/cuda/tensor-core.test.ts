@@ -2,7 +2,8 @@
  * @file The cuda target's tensor-core path under the emulator: f16 / bf16 prefill attention takes it (the table's
  * mma, the kernel's shape) and matches the float64 reference on every verify case; f32 and a kernel whose
  * schedule turns mma off stay SIMT and say why; a NaN in V at a key the mask forbids contributes nothing (the
- * skip_zero select path); and the emulation catches a wrong fragment index (K's B fragments read 8 columns off).
+ * skip_zero select path); and the emulation catches a wrong fragment index (K's B fragments read 8 columns off)
+ * and a missing cp.async wait.
  */
 import { describe, expect, it } from 'vitest';
 import type { CompiledKernel, Target } from '../../src/harness/target.js';
@@ -88,6 +89,12 @@ describe.skipIf(skip)('the tensor-core path under the emulator', () => {
   it('catches a wrong fragment index: K read as B fragments 8 columns off', async () => {
     const wrongColumn = (s: string): string => s.replace(/tc_k \* 16 \+ \(\(tc_lane >> 3\) & 1\) \* 8\]\);/, 'tc_k * 16 + (tc_lane >> 4) * 8]);');
     const { results } = await verifyKernels([causalBf16], [mutatedTarget(wrongColumn)], { seed: 5 });
+    expect(results.some((r) => r.status === 'fail')).toBe(true);
+  }, 300_000);
+
+  it('catches tiles read before their cp.async copies were waited for', async () => {
+    const noWait = (s: string): string => s.replace(/^\s*SPARSEC_CP_ASYNC_WAIT_ALL\(\);\s*$/gm, '');
+    const { results } = await verifyKernels([causalBf16], [mutatedTarget(noWait)], { seed: 5 });
     expect(results.some((r) => r.status === 'fail')).toBe(true);
   }, 300_000);
 });

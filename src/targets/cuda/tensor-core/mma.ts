@@ -1,5 +1,5 @@
 /**
- * @file The tensor-core statements: Q, K and V tiles staged in shared memory as their 16-bit patterns (rows padded
+ * @file The tensor-core statements: Q, K and V tiles staged in shared memory by cp.async as their 16-bit patterns (rows padded
  * by 8 elements, so the 8 row addresses of an ldmatrix fall in distinct banks), Q moved once into A fragments
  * (ldmatrix .x4), S = Q K^T with K as B fragments (ldmatrix .x4 without .trans, two n-blocks at a time),
  * P repacked from the S accumulators into A fragments in registers, and O += P V with V as B fragments
@@ -35,9 +35,10 @@ export function stagedBytes(s: StagedArrays): number {
 }
 
 /**
- * Lines copying LOAD `n` (role q / k / v) into its shared array, zero outside its valid extents, between two
- * barriers; for V under a skip_zero DOT the closing barrier also says whether any element is NaN / inf (bound to
- * `bad`). Returns the lines.
+ * Lines copying LOAD `n` (role q / k / v) into its shared array, zero outside its valid extents, after a barrier:
+ * 8 elements (16 bytes) per cp.async where the row is contiguous, in the buffer and 16-byte aligned (zero-filling
+ * the invalid tail), element by element otherwise; then cp.async.wait_all and a barrier. For V under a skip_zero
+ * DOT the closing barrier also says whether any staged element is NaN / inf (bound to `bad`).
  */
 export function stageTile(v: FragmentValues, n: Node, role: Role, threads: number, s: StagedArrays, bad: string | null): string[] {
   const arr = role === 'v' ? s.v : s.qk;
@@ -47,22 +48,39 @@ export function stageTile(v: FragmentValues, n: Node, role: Role, threads: numbe
   const p = { cls: 'scalar' as const, h: '0', n: '0', e: '0' };
   const base = v.ref(n.src[1]!, p);
   const [s0, s1, vr, vc] = [2, 3, 4, 5].map((i) => v.ref(n.src[i]!, p));
-  const check = bad ? `      tc_bad |= (bits & ${MMA_DTYPES[v.plan.dtype]!.nonFinite}) == ${MMA_DTYPES[v.plan.dtype]!.nonFinite};` : null;
+  const nonFinite = MMA_DTYPES[v.plan.dtype]!.nonFinite;
+  const chunks = cols / 8;
   return [
     '__syncthreads();',
     '{',
     ...(bad ? ['  int tc_bad = 0;'] : []),
-    `  for (int tc_x = lid; tc_x < ${rows * cols}; tc_x += ${threads}) {`,
-    `    const int tc_row = tc_x / ${cols}, tc_col = tc_x % ${cols};`,
-    '    unsigned short bits = 0;',
-    `    if (tc_row < ${vr} && tc_col < ${vc}) {`,
-    `      const int tc_a = ${base} + tc_row * ${s0} + tc_col * ${s1};`,
-    `      if (tc_a >= 0 && tc_a < ${len}) bits = ${ptr}[tc_a];`,
-    ...(check ? [check] : []),
+    `  for (int tc_x = lid; tc_x < ${rows * chunks}; tc_x += ${threads}) {`,
+    `    const int tc_row = tc_x / ${chunks}, tc_col = (tc_x % ${chunks}) * 8;`,
+    `    unsigned short* tc_dst = &${arr.name}[tc_row * ${arr.pitch} + tc_col];`,
+    `    const int tc_n = tc_row < ${vr} ? sp_max(0, sp_min(8, ${vc} - tc_col)) : 0;`,
+    `    const int tc_a = ${base} + tc_row * ${s0} + tc_col * ${s1};`,
+    `    if (tc_n == 0) {`,
+    `      SPARSEC_CP_ASYNC_16(tc_dst, ${ptr}, 0);`,
+    `    } else if (${s1} == 1 && tc_a >= 0 && tc_a + tc_n <= ${len} && (((unsigned long long)(${ptr} + tc_a)) & 15) == 0) {`,
+    `      SPARSEC_CP_ASYNC_16(tc_dst, ${ptr} + tc_a, 2 * tc_n);`,
+    '    } else {',
+    '      for (int tc_e = 0; tc_e < 8; tc_e++) {',
+    `        const int tc_ae = tc_a + tc_e * ${s1};`,
+    `        tc_dst[tc_e] = (tc_e < tc_n && tc_ae >= 0 && tc_ae < ${len}) ? ${ptr}[tc_ae] : (unsigned short)0;`,
+    '      }',
     '    }',
-    `    ${arr.name}[tc_row * ${arr.pitch} + tc_col] = bits;`,
     '  }',
-    ...(bad ? [`  ${bad} = __syncthreads_or(tc_bad);`] : ['  __syncthreads();']),
+    '  SPARSEC_CP_ASYNC_WAIT_ALL();',
+    ...(bad
+      ? [
+        '  // NOTE: each thread checks the chunks it staged (its own copies are complete after the wait).',
+        `  for (int tc_x = lid; tc_x < ${rows * chunks}; tc_x += ${threads}) {`,
+        `    const unsigned short* tc_src = &${arr.name}[(tc_x / ${chunks}) * ${arr.pitch} + (tc_x % ${chunks}) * 8];`,
+        `    for (int tc_e = 0; tc_e < 8; tc_e++) tc_bad |= (tc_src[tc_e] & ${nonFinite}) == ${nonFinite};`,
+        '  }',
+        `  ${bad} = __syncthreads_or(tc_bad);`,
+      ]
+      : ['  __syncthreads();']),
     '}',
   ];
 }
@@ -144,8 +162,17 @@ export function valueDot(plan: TensorCorePlan, s: StagedArrays, dot: Node, out: 
   return [`if (!${bad}) {`, ...tensor.map((l) => `  ${l}`), '} else {', ...select.map((l) => `  ${l}`), '}'];
 }
 
-/** Device helpers of the tensor-core path: two f32 packed into one register of f16 / bf16 (round to nearest even). */
-export const TENSOR_CORE_HEAD = String.raw`#ifdef SPARSEC_EMULATE
+/**
+ * Device helpers of the tensor-core path: two f32 packed into one register of f16 / bf16 (round to nearest even), and
+ * cp.async of 16 bytes into shared memory (`bytes` read, the rest zero-filled) with its wait; the emulator defines
+ * the cp.async macros in native/cuda-emu/sparsec_mma_emu.h.
+ */
+export const TENSOR_CORE_HEAD = String.raw`#ifndef SPARSEC_EMULATE
+#define SPARSEC_CP_ASYNC_16(dst, src, bytes) \
+  asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;\n" :: "r"((unsigned)__cvta_generic_to_shared(dst)), "l"(src), "r"(bytes) : "memory")
+#define SPARSEC_CP_ASYNC_WAIT_ALL() asm volatile("cp.async.wait_all;\n" ::: "memory")
+#endif
+#ifdef SPARSEC_EMULATE
 __device__ __forceinline__ unsigned tc_pack_bf16(float lo, float hi) { return (unsigned)sp_f32_to_bf16(lo) | ((unsigned)sp_f32_to_bf16(hi) << 16); }
 __device__ __forceinline__ unsigned tc_pack_f16(float lo, float hi) { return (unsigned)sp_f32_to_f16(lo) | ((unsigned)sp_f32_to_f16(hi) << 16); }
 #else
