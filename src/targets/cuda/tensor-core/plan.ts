@@ -68,8 +68,8 @@ export function fragClass(shape: readonly number[], tq: number, widths: readonly
 
 const fail = (reason: string): PlanResult => ({ ok: false, reason });
 
-/** Most warps per block of the tensor-core path (256 threads). */
-export const MAX_WARPS = 8;
+/** Most warps per block of the tensor-core path (8 warps, tile_q 128, spill 632 B at 255 registers: over the gate). */
+export const MAX_WARPS = 4;
 
 /** Decides the path of `kernel` (final IR) for `mma` (the schedule's value). */
 export function planTensorCore(kernel: Node, mma: string | undefined): PlanResult {

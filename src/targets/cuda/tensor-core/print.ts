@@ -4,6 +4,7 @@
  * tiles staged and multiplied by tensor cores (mma.ts), loops, branches and stores per fragment position, and
  * the same entry points as the SIMT path (print.ts), so launchers, runners and the addon do not tell them apart.
  */
+import { dotSkipsZero } from '../../../ir/build.js';
 import type { Placed, Region } from '../../../ir/linearize.js';
 import { Node, loopParts } from '../../../ir/node.js';
 import { Op } from '../../../ir/ops.js';
@@ -74,7 +75,7 @@ class TensorCoreBody {
   }
 
   private stage(n: Node, role: 'q' | 'k' | 'v'): void {
-    const skipZero = role === 'v' && [...this.plan.valueDots].some((d) => d.src[1] === n && d.arg !== null && typeof d.arg === 'object' && (d.arg as Record<string, unknown>)['skip_zero'] === true);
+    const skipZero = role === 'v' && [...this.plan.valueDots].some((d) => d.src[1] === n && dotSkipsZero(d));
     const bad = skipZero ? this.v.fresh('tc_vbad') : null;
     if (bad) {
       this.emit(`int ${bad};`);
@@ -231,7 +232,7 @@ export function printTensorCore(kernel: Node, name: string, plan: TensorCorePlan
   for (const s of layout.scalars) v.names.set(s, scalarParam(s));
   const body = new TensorCoreBody(v, plan, staged, threads);
   printGrid(body, layout);
-  const skipZero = [...plan.valueDots].some((d) => d.arg !== null && typeof d.arg === 'object' && (d.arg as Record<string, unknown>)['skip_zero'] === true);
+  const skipZero = [...plan.valueDots].some(dotSkipsZero);
   const scratchF = skipZero ? plan.tq * plan.tk : 1;
   const entry = entryPoints(layout, symbol, name, threads, scratchF, 1);
   const source = [
