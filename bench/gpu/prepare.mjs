@@ -2,7 +2,8 @@
 // and bench/gpu/cases.sparse, the verify cases of dsl/ as packed launches with the outputs the host emulation
 // computed (verify proved the emulation against the float64 reference on the same cases), and the run-time
 // inputs and plans of the benchmark cases. The GPU machine then needs only nvcc, Python and PyTorch (run.py).
-// Usage: node bench/gpu/prepare.mjs [--max-case-bytes N]
+// Usage: node bench/gpu/prepare.mjs [--max-case-bytes N] [--only kernel,kernel] [--out DIR]
+// (--only: those dsl/ kernels' verify cases only, for a quick local check; --out: another folder than bench/gpu/out)
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +18,10 @@ const { compileEmulated } = await dist('targets/cuda/emulate.js');
 const { bindAttention, bindGemm } = await dist('targets/webgpu/bind.js');
 const { encodeRun } = await dist('runtime/cuda/packed.js');
 
-const maxCaseBytes = Number(process.argv[process.argv.indexOf('--max-case-bytes') + 1] || 0) || 1 << 19;
-const out = join(root, 'bench/gpu/out');
+const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const maxCaseBytes = Number(option('--max-case-bytes') || 0) || 1 << 19;
+const only = option('--only')?.split(',');
+const out = option('--out') ? resolve(option('--out')) : join(root, 'bench/gpu/out');
 rmSync(out, { recursive: true, force: true });
 for (const d of ['kernels', 'cases', 'bench']) mkdirSync(join(out, d), { recursive: true });
 
@@ -27,7 +30,10 @@ const sources = new Map();
 function source(artifact) {
   if (!sources.has(artifact.symbol)) {
     writeFileSync(join(out, 'kernels', `${artifact.symbol}.cu`), artifact.source);
-    sources.set(artifact.symbol, { file: `kernels/${artifact.symbol}.cu`, symbol: artifact.symbol, threads: artifact.threads, workspacePerBlock: artifact.workspacePerBlock, params: artifact.params });
+    sources.set(artifact.symbol, {
+      file: `kernels/${artifact.symbol}.cu`, symbol: artifact.symbol, threads: artifact.threads, workspacePerBlock: artifact.workspacePerBlock, params: artifact.params,
+      path: artifact.path ?? 'simt',
+    });
   }
   return sources.get(artifact.symbol);
 }
@@ -38,7 +44,7 @@ const tag = (s) => (s ? `_d${s.headDim}v${s.valueDim}` : '');
 const dsl = await loadAndCheck([join(root, 'dsl')]);
 if (!dsl.ok) throw new Error('dsl/ has errors');
 const cases = [];
-for (const kernel of dsl.kernels) {
+for (const kernel of dsl.kernels.filter((k) => !only || only.includes(k.name))) {
   let taken = 0;
   for (const c of verifySizes(kernel)) {
     if (taken >= 3) break;
@@ -104,4 +110,4 @@ for (const kernel of bench.kernels) {
 }
 
 writeFileSync(join(out, 'index.json'), `${JSON.stringify({ sources: [...sources.values()], cases, bench: runs }, null, 1)}\n`);
-console.log(`bench/gpu/out: ${sources.size} sources, ${cases.length} verify cases, ${runs.length} benchmark runs`);
+console.log(`${out}: ${sources.size} sources, ${cases.length} verify cases, ${runs.length} benchmark runs`);

@@ -82,6 +82,11 @@ def read_packed(path):
     return buffers, outputs, scalars
 
 
+def short_path(src):
+    """The printing path of a source: 'tensor-core' (mma.sync) or 'simt'."""
+    return 'tensor-core' if src.get('path', 'simt').startswith('tensor-core') else 'simt'
+
+
 def verify(index, libs, blocks):
     rows, failed = [], 0
     sources = {s['symbol']: s for s in index['sources']}
@@ -105,11 +110,11 @@ def verify(index, libs, blocks):
             if finite.any():
                 worst = max(worst, float((got[finite] - exp[finite]).abs().max()))
         failed += 0 if ok else 1
-        rows.append((case['kernel'], case['case'], 'pass' if ok else 'FAIL', worst))
+        rows.append((case['kernel'], case['case'], short_path(src), 'pass' if ok else 'FAIL', worst))
     print('\n## verify on %s (GPU run vs the verified emulated run of the same source)\n' % torch.cuda.get_device_name())
-    print('| kernel | case | status | max abs diff |\n|---|---|---|---|')
+    print('| kernel | case | path | status | max abs diff |\n|---|---|---|---|---|')
     for r in rows:
-        print('| %s | %s | %s | %.2e |' % r)
+        print('| %s | %s | %s | %s | %.2e |' % r)
     print('\n%d of %d cases passed' % (len(rows) - failed, len(rows)))
     return failed
 
@@ -205,7 +210,7 @@ def bench(index, libs, blocks, iters):
         diff = float((out.float() - ref.float()).abs().max())
         live = live_pairs(mask_mod, s, dev)
         tflops = 4 * live * 128 / t_sparsec / 1e9
-        rows.append((run['kernel'], run['seq'], t_sparsec, t_flex, t_sdpa, t_flex / t_sparsec, tflops, 100 * tflops / peak, diff))
+        rows.append((run['kernel'] + ' (' + short_path(src) + ')', run['seq'], t_sparsec, t_flex, t_sdpa, t_flex / t_sparsec, tflops, 100 * tflops / peak, diff))
     print('\n## bench on %s (bf16, batch 1, head_dim 128; dense bf16 matmul peak measured %.0f TFLOP/s)\n' % (torch.cuda.get_device_name(), peak))
     print('| case | seq | sparsec ms | FlexAttention ms | SDPA ms | sparsec vs Flex (x) | sparsec live TFLOP/s | % of peak | max abs diff vs Flex |')
     print('|---|---|---|---|---|---|---|---|---|')

@@ -267,6 +267,18 @@ template <typename T> inline void gather(const T &mine, T *all) {
 
 inline void __syncthreads() { sparsec_emu::park(sparsec_emu::Wait::block); }
 inline void __syncwarp(unsigned = 0xffffffffu) { sparsec_emu::park(sparsec_emu::Wait::warp); }
+/** A block barrier that returns whether any thread's `pred` was nonzero: three barriers around one per-block word
+ * (blocks run one at a time), so a call's contributions never mix with the previous call's reset. */
+inline int __syncthreads_or(int pred) {
+  static int any = 0;
+  __syncthreads();
+  if (pred) any = 1;
+  __syncthreads();
+  const int out = any;
+  __syncthreads();
+  if (threadIdx.x == 0) any = 0;
+  return out;
+}
 template <typename T> inline T __shfl_xor_sync(unsigned, T v, int mask, int = 32) {
   return sparsec_emu::exchange(v, (int)(threadIdx.x & 31) ^ mask);
 }

@@ -1,5 +1,5 @@
 // @file The emulator's model of the tensor-core operations sparsec's macros name (SPARSEC_MMA_16816_BF16 / _F16,
-// SPARSEC_LDMATRIX_X4 / _X2 / _X2_TRANS), written from the fragment layouts of the PTX ISA (mma.m16n8k16 with
+// SPARSEC_LDMATRIX_X4 / _X2 / _X2_TRANS, SPARSEC_CP_ASYNC_16 / _WAIT_ALL), written from the fragment layouts of the PTX ISA (mma.m16n8k16 with
 // .bf16 / .f16 inputs and .f32 accumulators; ldmatrix .m8n8 .b16). groupID = lane / 4, tig = lane % 4:
 //   A (16x16, 4 regs of 2 halves): a0 (g, 2t..2t+1), a1 (g+8, 2t..), a2 (g, 2t+8..), a3 (g+8, 2t+8..)
 //   B (16x8, 2 regs):              b0 (k 2t..2t+1, n g), b1 (k 2t+8..2t+9, n g)
@@ -8,6 +8,7 @@
 //             columns 2(lane%4)..+1 of matrix j (.trans: rows 2(lane%4)..+1 of column lane/4).
 // Each lane publishes its fragments to the warp and computes its own outputs from all of them.
 #pragma once
+#include <vector>
 
 namespace sparsec_emu {
 
@@ -67,6 +68,28 @@ inline void ldmatrix(uint32_t *regs, int count, bool trans, const uint16_t *row)
   }
 }
 
+/** One cp.async of 16 bytes: `bytes` read from `src`, the rest of the 16 zero-filled. */
+struct CpAsync {
+  void *dst;
+  const void *src;
+  int bytes;
+};
+
+/** This thread's copies not yet waited for: they land only at its next cp.async.wait_all, so a kernel that reads
+ * shared memory without waiting (or without the barrier after the wait) sees stale words. */
+inline std::vector<CpAsync> &cpAsyncPending() {
+  static std::vector<CpAsync> pending[1024];
+  return pending[threadIdx.x & 1023];
+}
+inline void cpAsync16(void *dst, const void *src, int bytes) { cpAsyncPending().push_back({dst, src, bytes}); }
+inline void cpAsyncWaitAll() {
+  for (const CpAsync &c : cpAsyncPending()) {
+    if (c.bytes > 0) memcpy(c.dst, c.src, (size_t)c.bytes);
+    memset((char *)c.dst + c.bytes, 0, (size_t)(16 - c.bytes));
+  }
+  cpAsyncPending().clear();
+}
+
 }  // namespace sparsec_emu
 
 #define SPARSEC_MMA_16816_BF16(d, a, b, c) sparsec_emu::mma16816<true>((d), (a), (b), (c))
@@ -74,3 +97,5 @@ inline void ldmatrix(uint32_t *regs, int count, bool trans, const uint16_t *row)
 #define SPARSEC_LDMATRIX_X4(r, p) sparsec_emu::ldmatrix((r), 4, false, (const uint16_t *)(p))
 #define SPARSEC_LDMATRIX_X2(r, p) sparsec_emu::ldmatrix((r), 2, false, (const uint16_t *)(p))
 #define SPARSEC_LDMATRIX_X2_TRANS(r, p) sparsec_emu::ldmatrix((r), 2, true, (const uint16_t *)(p))
+#define SPARSEC_CP_ASYNC_16(dst, src, bytes) sparsec_emu::cpAsync16((void *)(dst), (const void *)(src), (bytes))
+#define SPARSEC_CP_ASYNC_WAIT_ALL() sparsec_emu::cpAsyncWaitAll()

@@ -43,7 +43,7 @@ export function buildCudaTarget(kernel: Kernel): TargetBuild<CudaSection> {
     variants.push({
       file, header, symbol, params: artifact.params, threads: artifact.threads, workspacePerBlock: artifact.workspacePerBlock,
       scratchFloatsPerBlock: artifact.scratchFloatsPerBlock,
-      sharedBytes: artifact.sharedBytes, ...(dims ? { dims } : {}),
+      sharedBytes: artifact.sharedBytes, path: artifact.path ?? 'simt', ...(dims ? { dims } : {}),
     });
   }
   return { section: { ...section!, variants, nvcc: 'not run' }, files };

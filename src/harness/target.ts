@@ -15,6 +15,8 @@ export interface CompiledKernel {
   runAttention?(sizes: AttentionSizes, inputs: AttentionInputs, outputs: AttentionOutputs): Promise<void>;
   /** Runs gemm, writing every element of `outputs.y`. */
   runGemm?(sizes: GemmSizes, inputs: GemmInputs, outputs: GemmOutputs): Promise<void>;
+  /** A note on how the last run was executed, added to its report row (cuda: the printing path it took). */
+  describeLastRun?(): string;
   /** Frees native resources. */
   dispose?(): Promise<void> | void;
 }

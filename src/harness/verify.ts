@@ -149,7 +149,8 @@ async function verifyKernel(kernel: Kernel, targets: readonly Target[], opts: Ve
       }
       for (const [target, k] of compiled) {
         const o = kernel.kind === 'attention' ? await runAttentionCase(k, data as AttentionCaseData) : await runGemmCase(k, data as GemmCaseData);
-        const r = row(kernel.name, target.label ?? target.name, c.label, o);
+        const how = k.describeLastRun?.();
+        const r = row(kernel.name, target.label ?? target.name, c.label, how ? { ...o, detail: `${o.detail}; ${how}` } : o);
         results.push(r);
         opts.onProgress?.(`${r.status} ${kernel.name} / ${target.name} / ${c.label}${r.status === 'pass' ? '' : `: ${r.detail}`}`);
       }

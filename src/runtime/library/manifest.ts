@@ -75,6 +75,8 @@ export interface CudaVariant {
   /** Float words per block at the start of the workspace (the int scratch follows all blocks' float scratch). */
   readonly scratchFloatsPerBlock: number;
   readonly sharedBytes: number;
+  /** The printing path: `tensor-core (mma.sync m16n8k16)`, or `simt` (with why the tensor-core path did not apply). */
+  readonly path?: string;
   /** The head_dim / value_dim it was printed for (only on kernels whose head_dim or value_dim is dynamic). */
   readonly dims?: { readonly headDim: number; readonly valueDim: number };
   /** Per architecture (`sm_80`, `sm_90`): the cubin file and ptxas's figures; absent when nvcc was not run. */

@@ -55,7 +55,7 @@ function cacheDir(): string {
 
 /** The runner object (compiled once per prelude and runner text). */
 function runnerObject(): string {
-  const text = ['sparsec_cuda_emu.h', 'runner.cpp'].map((f) => readFileSync(join(EMU_DIR, f), 'utf8')).join('\n');
+  const text = ['sparsec_cuda_emu.h', 'sparsec_mma_emu.h', 'runner.cpp'].map((f) => readFileSync(join(EMU_DIR, f), 'utf8')).join('\n');
   const hash = createHash('sha256').update(text).update(HOST_CXX).digest('hex').slice(0, 16);
   const obj = join(cacheDir(), `runner-${hash}.o`);
   if (!existsSync(obj)) {

@@ -56,6 +56,8 @@ export interface CudaKernelArtifact {
   readonly sharedBytes: number;
   /** __syncthreads printed. */
   readonly barriers: number;
+  /** The printing path when it is not the SIMT one (tensor-core/print.ts), and otherwise why not (absent: SIMT by choice). */
+  readonly path?: string;
 }
 
 /** Prints the grid walk: task t of the strided loop is decoded into the grid loops' indices. */
@@ -177,36 +179,22 @@ function packedLauncher(symbol: string, layout: Layout): string[] {
   ];
 }
 
-/** Prints `kernel` (final tile IR) as a CUDA kernel artifact. */
-export function printCuda(kernel: Node, name: string, opts: CudaPrintOptions = DEFAULT_CUDA_PRINT, symbol = `sparsec_${cName(name)}`): CudaKernelArtifact {
-  const layout = layoutKernel(kernel, Math.floor(opts.sharedBytes / 4), planSlots(kernel, opts));
-  const p = printBody(layout, opts, null);
+/** The parts of a kernel file around its body: the kernel's parameters, the launchers and the header. */
+export interface EntryPoints {
+  /** Parameter list of the __global__ kernel (buffers, lengths, scalars, sf, si). */
+  readonly kernelParams: string;
+  /** The workspace-size function, the typed launcher and the packed launcher. */
+  readonly launchers: readonly string[];
+  readonly header: string;
+  readonly params: readonly CudaParam[];
+  readonly workspacePerBlock: number;
+}
+
+/** Entry points of a kernel laid out as `layout` (scratchF / scratchI: float / int scratch words per block). */
+export function entryPoints(layout: Layout, symbol: string, name: string, threads: number, scratchF: number, scratchI: number): EntryPoints {
   const { decls, names } = parameterList(layout);
-  const scratchF = Math.max(1, layout.scratchF);
-  const scratchI = Math.max(1, layout.scratchI);
   const workspacePerBlock = 4 * (scratchF + scratchI);
-  const shared = [
-    ...(layout.workgroupF > 0 ? [`  __shared__ float wf[${layout.workgroupF}];`] : []),
-    ...(layout.workgroupI > 0 ? [`  __shared__ int wi[${layout.workgroupI}];`] : []),
-  ];
-  const registers = [...layout.privates]
-    .filter(([n]) => n.op !== Op.RESULT && n.type.kind === 'tile')
-    .map(([n, reg]) => `  ${VALUE_CTYPE[(n.type as { scalar: Scalar }).scalar]} ${reg.name}[${reg.count}];`);
-  const source = [
-    `// sparsec: kernel ${name} (generated; do not edit)`,
-    CUDA_HEAD.trim(),
-    ...p.w.helpers.values(),
-    `extern "C" __global__ void __launch_bounds__(${opts.threads}) ${symbol}_kernel(${[...decls, 'float* __restrict__ sf', 'int* __restrict__ si'].join(', ')}) {`,
-    '  const int lid = (int)threadIdx.x;',
-    '  const int wid = (int)blockIdx.x;',
-    '  const int nblocks = (int)gridDim.x;',
-    `  const int sbf = wid * ${scratchF};`,
-    `  const int sbi = wid * ${scratchI};`,
-    ...shared,
-    ...registers,
-    ...p.lines,
-    '}',
-    '',
+  const launchers = [
     `/** Workspace bytes a run with \`blocks\` blocks needs (global scratch of tiles that do not fit in shared memory). */`,
     `extern "C" size_t ${symbol}_workspace_bytes(int blocks) { return (size_t)blocks * ${workspacePerBlock}; }`,
     '',
@@ -215,12 +203,12 @@ export function printCuda(kernel: Node, name: string, opts: CudaPrintOptions = D
     '  if (blocks < 1 || workspace == 0) return cudaErrorInvalidValue;',
     '  float* sf = (float*)workspace;',
     `  int* si = (int*)(sf + (size_t)blocks * ${scratchF});`,
-    `  return SPARSEC_LAUNCH(${symbol}_kernel, dim3(blocks), dim3(${opts.threads}), 0, stream, ${[...names, 'sf', 'si'].join(', ')});`,
+    `  return SPARSEC_LAUNCH(${symbol}_kernel, dim3(blocks), dim3(${threads}), 0, stream, ${[...names, 'sf', 'si'].join(', ')});`,
     '}',
     '',
     ...packedLauncher(symbol, layout),
     '',
-  ].join('\n');
+  ];
   const header = [
     `// sparsec: entry points of kernel ${name} (generated; do not edit)`,
     '#pragma once',
@@ -233,8 +221,42 @@ export function printCuda(kernel: Node, name: string, opts: CudaPrintOptions = D
     `extern "C" cudaError_t ${symbol}_run_packed(void* const* buffers, const int* lengths, const int* scalars, void* workspace, int blocks, cudaStream_t stream);`,
     '',
   ].join('\n');
+  return { kernelParams: [...decls, 'float* __restrict__ sf', 'int* __restrict__ si'].join(', '), launchers, header, params: paramsOf(layout), workspacePerBlock };
+}
+
+/** Prints `kernel` (final tile IR) as a CUDA kernel artifact. */
+export function printCuda(kernel: Node, name: string, opts: CudaPrintOptions = DEFAULT_CUDA_PRINT, symbol = `sparsec_${cName(name)}`): CudaKernelArtifact {
+  const layout = layoutKernel(kernel, Math.floor(opts.sharedBytes / 4), planSlots(kernel, opts));
+  const p = printBody(layout, opts, null);
+  const scratchF = Math.max(1, layout.scratchF);
+  const scratchI = Math.max(1, layout.scratchI);
+  const entry = entryPoints(layout, symbol, name, opts.threads, scratchF, scratchI);
+  const shared = [
+    ...(layout.workgroupF > 0 ? [`  __shared__ float wf[${layout.workgroupF}];`] : []),
+    ...(layout.workgroupI > 0 ? [`  __shared__ int wi[${layout.workgroupI}];`] : []),
+  ];
+  const registers = [...layout.privates]
+    .filter(([n]) => n.op !== Op.RESULT && n.type.kind === 'tile')
+    .map(([n, reg]) => `  ${VALUE_CTYPE[(n.type as { scalar: Scalar }).scalar]} ${reg.name}[${reg.count}];`);
+  const source = [
+    `// sparsec: kernel ${name} (generated; do not edit)`,
+    CUDA_HEAD.trim(),
+    ...p.w.helpers.values(),
+    `extern "C" __global__ void __launch_bounds__(${opts.threads}) ${symbol}_kernel(${entry.kernelParams}) {`,
+    '  const int lid = (int)threadIdx.x;',
+    '  const int wid = (int)blockIdx.x;',
+    '  const int nblocks = (int)gridDim.x;',
+    `  const int sbf = wid * ${scratchF};`,
+    `  const int sbi = wid * ${scratchI};`,
+    ...shared,
+    ...registers,
+    ...p.lines,
+    '}',
+    '',
+    ...entry.launchers,
+  ].join('\n');
   return {
-    format: 'sparsec-cuda-1', name, symbol, source, header, params: paramsOf(layout), threads: opts.threads, workspacePerBlock, scratchFloatsPerBlock: scratchF,
-    sharedBytes: 4 * (layout.workgroupF + layout.workgroupI), barriers: p.barriers,
+    format: 'sparsec-cuda-1', name, symbol, source, header: entry.header, params: entry.params, threads: opts.threads, workspacePerBlock: entry.workspacePerBlock,
+    scratchFloatsPerBlock: scratchF, sharedBytes: 4 * (layout.workgroupF + layout.workgroupI), barriers: p.barriers,
   };
 }

@@ -13,6 +13,9 @@ import type { ScheduleSettings } from '../../passes/schedule.js';
 import { bindAttention, bindGemm } from '../webgpu/bind.js';
 import { compileEmulated, hostCompiler, type EmulatedKernel } from './emulate.js';
 import { compileForGpu, gpuDevice } from './gpu.js';
+import { cName } from './elements.js';
+import { planTensorCore } from './tensor-core/plan.js';
+import { printTensorCore } from './tensor-core/print.js';
 import { DEFAULT_CUDA_PRINT, printCuda, type CudaKernelArtifact, type CudaPrintOptions } from './print.js';
 
 /** The schedule overrides for `kernel`: short static queries get short query tiles (decode), unless its own cuda block sets them. */
@@ -31,7 +34,11 @@ export function compileCuda(kernel: Kernel, sizes?: AttentionSizes, schedule?: S
   const pipeline = runPipeline(kernel, 'cuda', { schedule: schedule ?? cudaScheduleFor(kernel), ...(sizes ? { sizes } : {}) });
   // NOTE: the schedule's num_warps sets the block size unless the caller fixes the threads.
   const threads = 32 * Number(pipeline.schedule.extra['num_warps'] ?? DEFAULT_CUDA_PRINT.threads / 32);
-  return { pipeline, artifact: printCuda(pipeline.final, kernel.name, { ...DEFAULT_CUDA_PRINT, threads, ...print }, symbol) };
+  // NOTE: the schedule's mma (targets/cuda.json) picks the tensor-core path where the kernel fits it; SIMT otherwise.
+  const path = print.threads === undefined ? planTensorCore(pipeline.final, pipeline.schedule.extra['mma'] as string | undefined) : null;
+  if (path?.ok) return { pipeline, artifact: printTensorCore(pipeline.final, kernel.name, path.plan, symbol ?? `sparsec_${cName(kernel.name)}`) };
+  const artifact = printCuda(pipeline.final, kernel.name, { ...DEFAULT_CUDA_PRINT, threads, ...print }, symbol);
+  return { pipeline, artifact: path ? { ...artifact, path: `simt (${path.reason})` } : artifact };
 }
 
 /** True when the kernel's printed source depends on the run's head_dim / value_dim. */
@@ -59,15 +66,21 @@ function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefined, p
   };
   // NOTE: a static kernel is printed and compiled now, so compile errors surface as compile failures.
   if (!needsSizes(kernel)) variant();
+  let last: Variant | null = null;
   return {
     async runAttention(sizes: AttentionSizes, inputs: AttentionInputs, outputs: AttentionOutputs): Promise<void> {
-      const { pipeline, binary } = variant(sizes);
+      const { pipeline, binary } = (last = variant(sizes));
       const values = bindAttention(kernel as AttentionKernel, pipeline.walk, pipeline.schedule, sizes, inputs);
       binary.run(values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0) });
     },
     async runGemm(sizes: GemmSizes, inputs: GemmInputs, outputs: GemmOutputs): Promise<void> {
-      const { binary } = variant();
+      const { binary } = (last = variant());
       binary.run(bindGemm(kernel as GemmKernel, sizes, inputs), { y: outputs.y });
+    },
+    describeLastRun() {
+      // NOTE: the table names the path; why a kernel stayed on SIMT is in the manifest (variants[].path).
+      const path = last?.binary.artifact.path ?? 'simt';
+      return last ? (path.startsWith('simt') ? 'simt' : path) : '';
     },
     dispose() {
       variants.clear();
