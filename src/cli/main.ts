@@ -85,7 +85,11 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
 
   program
     .command('bench')
-    .description('benchmark sparsec kernels side by side with onnxruntime-web and onnxruntime-node (dense attention with the mask as a bias)')
+    .description('benchmark sparsec kernels side by side with onnxruntime-web and onnxruntime-node (dense attention with the mask as a bias); with FILE, time your own kernel beside sparsec\'s dense kernel of the same shapes')
+    .argument('[file]', 'a .sparse or .ts spec file (or folder): benchmark one of its kernels instead of the built-in cases')
+    .addOption(new Option('-k, --kernel <name>', 'with FILE: the kernel to benchmark (may be left out when FILE has one kernel)'))
+    .addOption(new Option('--sizes <list>', 'with FILE: sizes of the dynamic dimensions, e.g. seq=4096,heads=8,head_dim=64 (attention: batch, heads, kv_heads, head_dim, value_dim, q_len, kv_len, seq; gemm: m, n, k); default the issue\'s shape (seq 4096, 8 heads, head_dim 64; gemm m 16, n = k = 4096)').argParser(collect))
+    .option('--seed <n>', 'with FILE: seed of the random inputs', '1')
     .addOption(new Option('--case <names>', 'cases, comma separated: causal, window, document, blocks, gemm_dense, gemm_nm24, gemm_csr90, gemm_bsr41, gemv_threshold50 (default all)').argParser(collect))
     .option('--threads <n>', 'threads of sparsec and onnxruntime-web (onnxruntime-node uses every core)', '1')
     .option('--quick', 'seq 1024 and n = k = 1024, fewer timed runs')
@@ -94,8 +98,8 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
     .option('--no-peers', 'leave onnxruntime out')
     .option('--browser', 'with --target webgpu: sparsec and onnxruntime-web (WebGPU) side by side in headless Chromium; cases window, window_decode, causal, blocks, gemm_nm24, gemm_dense')
     .option('--json', 'print rows {case, impl, target, threads, median_ms, gflops, ...} as JSON')
-    .addHelpText('after', '\nEach figure is the median of repeated runs after warm-up; GFLOP/s of sparsec kernels count the work on live\ntiles, the peers\' count dense work. This is a benchmark: it takes minutes.\nExample:\n  sparsec bench --threads 1 --json --plot docs/img/bench-speedup.svg')
-    .action((opts: BenchCliOptions) => setAction(async () => (await import('./commands/bench.js')).runBench(opts, io)));
+    .addHelpText('after', '\nEach figure is the median of repeated runs after warm-up; GFLOP/s of sparsec kernels count the work on live\ntiles, the peers\' count dense work. This is a benchmark: it takes minutes.\nWith FILE, the kernel runs on random inputs beside its dense twin (the same kernel, sizes and inputs with\nevery tile live: mask true, or a dense weight), on --target wasm, neon or webgpu; the table gives both\nmedians, the speed-up and live-work GFLOP/s over dense GFLOP/s (graded against 0.9x unless --quick).\nExamples:\n  sparsec bench --threads 1 --json --plot docs/img/bench-speedup.svg\n  sparsec bench dsl/static-masks.sparse --kernel streaming_prefill --sizes seq=4096,heads=8 --threads 2')
+    .action((file: string | undefined, opts: BenchCliOptions) => setAction(async () => (await import('./commands/bench.js')).runBench(file, opts, io)));
 
   program
     .command('show')

@@ -20,6 +20,8 @@ export interface AttentionShape {
 
 /** The issue's attention shape: batch 1, 8 heads, head_dim 64, f32, seq 4096. */
 export const ISSUE_ATTENTION_SHAPE: AttentionShape = { batch: 1, heads: 8, seq: 4096, headDim: 64 };
+/** The `--quick` attention shape: the issue's with seq 1024. */
+export const QUICK_ATTENTION_SHAPE: AttentionShape = { batch: 1, heads: 8, seq: 1024, headDim: 64 };
 
 /** One attention case: a mask over (b, h, q, k) with the data that defines it. */
 export interface AttentionCase {

@@ -35,6 +35,8 @@ export interface GemmShape {
 
 /** The issue's gemm shape: m 16, n = k = 4096 (gemv uses m 1). */
 export const ISSUE_GEMM_SHAPE: GemmShape = { m: 16, n: 4096, k: 4096 };
+/** The `--quick` gemm shape: n = k = 1024. */
+export const QUICK_GEMM_SHAPE: GemmShape = { m: 16, n: 1024, k: 1024 };
 
 type GemmSpec = Omit<GemmCase, 'kind' | 'name' | 'm' | 'n' | 'k'> & { readonly gemv?: boolean };
 

@@ -6,6 +6,7 @@
 import { didYouMean } from '../../checker/suggest.js';
 import { EXIT, UsageError, type Io } from '../io.js';
 import { intOption } from './verify.js';
+import { loadAndCheck, printDiagnostics, selectKernels } from '../frontend-run.js';
 
 export interface BenchCliOptions {
   readonly json?: boolean;
@@ -16,6 +17,10 @@ export interface BenchCliOptions {
   readonly target?: string;
   readonly peers?: boolean;
   readonly browser?: boolean;
+  /** With FILE: the kernel benchmarked, its sizes, the seed of its inputs. */
+  readonly kernel?: string;
+  readonly sizes?: string[];
+  readonly seed?: string;
 }
 
 /** The optional peer packages of `sparsec bench` (package.json `peerDependencies`), each with what needs it. */
@@ -56,7 +61,38 @@ async function checkCaseNames(opts: BenchCliOptions): Promise<void> {
   }
 }
 
-export async function runBench(opts: BenchCliOptions, io: Io): Promise<number> {
+/** Options that only the built-in cases take, refused beside FILE. */
+const CASE_ONLY_OPTIONS = [['case', 'case'], ['plot', 'plot'], ['browser', 'browser'], ['peers', 'no-peers']] as const;
+
+/** `sparsec bench FILE [--kernel NAME]`: one kernel of FILE beside its dense twin. */
+async function runKernelBenchCli(file: string, opts: BenchCliOptions, io: Io): Promise<number> {
+  const given = CASE_ONLY_OPTIONS.filter(([key]) => (key === 'peers' ? opts.peers === false : opts[key] !== undefined && opts[key] !== false));
+  if (given.length > 0) throw new UsageError(`${given.map(([, flag]) => `--${flag}`).join(', ')} go${given.length === 1 ? 'es' : ''} with the built-in cases, not with FILE`);
+  const threads = Math.max(1, intOption('threads', opts.threads, 1));
+  const seed = intOption('seed', opts.seed, 1);
+  const checked = await loadAndCheck([file]);
+  printDiagnostics(io, checked);
+  if (!checked.ok) return EXIT.failed;
+  if (checked.kernels.length === 0) throw new UsageError(`${file} declares no kernel`);
+  if (!opts.kernel && checked.kernels.length > 1) {
+    throw new UsageError(`${file} declares ${checked.kernels.length} kernels: choose one with --kernel (${checked.kernels.map((k) => k.name).join(', ')})`);
+  }
+  const [kernel] = selectKernels(checked.kernels, opts.kernel ? [opts.kernel] : undefined);
+  const { runKernelBench } = await import('../../bench/kernel/command.js');
+  const { machineLine } = await import('../../bench/machine.js');
+  io.err(machineLine());
+  return runKernelBench(kernel!, {
+    threads, seed,
+    ...(opts.sizes ? { sizes: opts.sizes } : {}),
+    ...(opts.target ? { target: opts.target } : {}),
+    ...(opts.json ? { json: true } : {}),
+    ...(opts.quick ? { quick: true } : {}),
+  }, io);
+}
+
+export async function runBench(file: string | undefined, opts: BenchCliOptions, io: Io): Promise<number> {
+  if (file !== undefined) return runKernelBenchCli(file, opts, io);
+  if (opts.kernel !== undefined || opts.sizes !== undefined) throw new UsageError('--kernel and --sizes need a FILE: sparsec bench FILE --kernel NAME [--sizes seq=4096,...]');
   const threads = intOption('threads', opts.threads, 1);
   await checkCaseNames(opts);
   const missing = missingBenchPeers(opts);

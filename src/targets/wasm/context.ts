@@ -55,6 +55,8 @@ export class FnContext {
   private readonly buffers = new Map<Node, string>();
   /** Nodes the printers leave out (transposes read in place by their products). */
   readonly skip = new Set<Node>();
+  /** Element-wise nodes printed inside their only user's loop (see `fusedElementwise`), never into a tile of their own. */
+  fused: ReadonlySet<Node> = new Set<Node>();
   /** Lines run once at function entry (table constants), before the body. */
   readonly entry: string[] = [];
 

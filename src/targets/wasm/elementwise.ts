@@ -4,7 +4,7 @@
  * collapses contiguous dimensions and runs the innermost one 4 lanes at a time when it can.
  */
 import type { Node } from '../../ir/node.js';
-import { Op, OpGroup } from '../../ir/ops.js';
+import { Op, OpGroup, isElementwise } from '../../ir/ops.js';
 import { FnContext, isScalar, kindOf, tileType, type Kind } from './context.js';
 
 /** Scalar and (optional) 4-lane forms of one element-wise op; arguments are WAT expressions. */
@@ -135,8 +135,63 @@ const addIdx = (a: string, b: string): string => (a === '(i32.const 0)' ? b : b 
 const loadOf = (k: Kind): string => (k === 'f' ? 'f32.load' : 'i32.load');
 const storeOf = (k: Kind): string => (k === 'f' ? 'f32.store' : 'i32.store');
 
-/** Prints element-wise node `n` (a scalar into its local, a tile into its slot). */
+/** True when `n` is an element-wise tile op with a 4-lane form. */
+function vectorTileOp(n: Node): boolean {
+  return isElementwise(n.op) && n.type.kind === 'tile' && !isScalar(n) && FORMS[formKey(n)]?.vector !== undefined;
+}
+
+/**
+ * Element-wise tile nodes that are printed inside the loop of their only user instead of into a tile of their own:
+ * both have 4-lane forms and sit in the same region (so nothing hoisted out of a loop is recomputed in it). A chain
+ * such as a partial tile's mask (`le`, `lt`, `sub`, `or`, `and`, ..., `where`) then becomes one pass over the tile
+ * with every intermediate in registers, instead of one pass and one scratch tile per op.
+ */
+export function fusedElementwise(all: readonly Node[], users: ReadonlyMap<Node, readonly Node[]>, regionsOf: ReadonlyMap<Node, ReadonlySet<unknown>>): Set<Node> {
+  const fused = new Set<Node>();
+  for (const n of all) {
+    const own = regionsOf.get(n);
+    const us = [...new Set(users.get(n) ?? [])];
+    if (!own || us.length === 0 || !vectorTileOp(n) || !us.every(vectorTileOp)) continue;
+    // NOTE: hash-consing shares a node between loops (the heads pack-gqa stacks); it is then placed in each loop and
+    // fused there into the one user placed beside it. A second user in one region keeps it in a tile of its own.
+    const perRegion = new Map<unknown, number>();
+    let inside = true;
+    for (const u of us) {
+      for (const r of regionsOf.get(u) ?? []) {
+        if (!own.has(r)) inside = false;
+        perRegion.set(r, (perRegion.get(r) ?? 0) + 1);
+      }
+    }
+    if (inside && perRegion.size === own.size && [...perRegion.values()].every((c) => c === 1)) fused.add(n);
+  }
+  return fused;
+}
+
+/** The form of `n` with its fused operands inlined; `args` collects the leaves (each node once) the form reads. */
+function fusedForm(ctx: FnContext, n: Node, args: Node[]): ElementwiseForm {
+  const form = FORMS[formKey(n)];
+  if (!form) throw new Error(`wasm: no element-wise form for ${formKey(n)}`);
+  const parts = n.src.map((s): ElementwiseForm => {
+    if (ctx.fused.has(s)) return fusedForm(ctx, s, args);
+    if (!args.includes(s)) args.push(s);
+    const i = args.indexOf(s);
+    return { scalar: (a) => a[i]!, vector: (a) => a[i]! };
+  });
+  return {
+    scalar: (a) => form.scalar(parts.map((p) => p.scalar(a))),
+    vector: (a, relaxed) => form.vector!(parts.map((p) => p.vector!(a, relaxed)), relaxed),
+  };
+}
+
+/** Prints element-wise node `n` (a scalar into its local, a tile into its slot); a fused node is printed by its user. */
 export function emitElementwise(ctx: FnContext, n: Node): void {
+  if (ctx.fused.has(n)) return;
+  if (n.src.some((s) => ctx.fused.has(s))) {
+    const args: Node[] = [];
+    const form = fusedForm(ctx, n, args);
+    emitMap(ctx, n, args, form);
+    return;
+  }
   const form = FORMS[formKey(n)];
   if (!form) throw new Error(`wasm: no element-wise form for ${formKey(n)}`);
   emitMap(ctx, n, n.src, form);

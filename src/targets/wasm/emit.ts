@@ -8,7 +8,7 @@ import { linearize, type Placed, type Region } from '../../ir/linearize.js';
 import { loopParts, toposort, type Node } from '../../ir/node.js';
 import { Op, isElementwise } from '../../ir/ops.js';
 import { FnContext, isScalar, tileType } from './context.js';
-import { emitElementwise } from './elementwise.js';
+import { emitElementwise, fusedElementwise } from './elementwise.js';
 import { emitAlloc, emitGather, emitIota, emitLoad, emitMember, emitStore, emitTable } from './memory-ops.js';
 import { dotReadsTransposed, emitDot, emitNmExpand, emitReduce, emitTrans } from './tile-math.js';
 
@@ -176,6 +176,16 @@ class KernelPrinter {
   }
 }
 
+/** The regions each node is placed in (loop bodies and branches are regions of their own; a shared node may be placed in several). */
+function regionsOf(root: Region, into = new Map<Node, Set<Region>>()): Map<Node, Set<Region>> {
+  for (const p of root) {
+    into.set(p.node, (into.get(p.node) ?? new Set<Region>()).add(root));
+    if (p.body) regionsOf(p.body, into);
+    for (const b of p.branches ?? []) regionsOf(b, into);
+  }
+  return into;
+}
+
 /** Prints kernel root `kernel` as the exported function `run(sb, tid, nth, ...params)`. */
 export function printKernelFunction(kernel: Node, relaxed: boolean): PrintedFunction {
   const ctx = new FnContext(relaxed);
@@ -195,8 +205,10 @@ export function printKernelFunction(kernel: Node, relaxed: boolean): PrintedFunc
   for (const n of all) {
     if (n.op === Op.TRANS && (users.get(n) ?? []).every((u) => u.op === Op.DOT && u.src[1] === n && dotReadsTransposed(u))) ctx.skip.add(n);
   }
+  const placed = linearize(kernel);
+  ctx.fused = fusedElementwise(all, users, regionsOf(placed));
   const printer = new KernelPrinter(ctx);
-  printer.region(linearize(kernel));
+  printer.region(placed);
   const signature = ['(param $sb i32) (param $tid i32) (param $nth i32)', ...infos.map((_, j) => `(param $p${j} i32)`)].join(' ');
   const wat = `(func $run (export "run") ${signature}\n  (local $work i32)\n${ctx.body()})`;
   return { wat, params: infos, scratchBytes: ctx.scratchBytes, parallel: all.some((n) => n.op === Op.LOOP && isWorkLoop(n)) };
