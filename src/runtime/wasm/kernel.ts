@@ -3,7 +3,7 @@
  * validates it, lays the bound arrays out in a shared memory (f16 / bf16 as 16-bit words), calls
  * `run` on the calling thread and, with threads, on a worker pool, and copies outputs back.
  */
-import { storageBytes, type WasmAbi, type WasmParam } from './abi.js';
+import { BARRIER_ADDRESS, SHARED_BASE, storageBytes, type WasmAbi, type WasmParam } from './abi.js';
 import { bf16BitsToF32, erf, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits } from './convert.js';
 import { WorkerPool } from './threads.js';
 import { wasmApi, type WasmInstance, type WasmMemory } from './wasm-api.js';
@@ -108,7 +108,7 @@ export class WasmKernel {
    * copying inputs again (benchmarks, many layers over the same weights). Valid until the next `bind` / `run`.
    */
   bind(values: Readonly<Record<string, BoundValue>>, outputs: Readonly<Record<string, Float32Array>>): BoundKernelRun {
-    let top = 64;
+    let top = align(SHARED_BASE + (this.abi.sharedBytes ?? 0));
     const addresses = new Map<string, number>();
     for (const p of this.abi.params) {
       if (p.kind !== 'buffer') continue;
@@ -141,6 +141,8 @@ export class WasmKernel {
     const run = this.instance.exports['run'] as (...a: number[]) => void;
     return {
       execute: async () => {
+        // A fresh barrier count: a run that failed part-way must not leave arrivals behind.
+        Atomics.store(new Int32Array(this.memory.buffer, BARRIER_ADDRESS, 1), 0, 0);
         const others = this.pool ? this.pool.run((tid) => [scratchOf(tid), tid, nth, ...args]) : Promise.resolve([]);
         run(scratchOf(0), 0, nth, ...args);
         await others;

@@ -9,7 +9,7 @@ import { loopParts, toposort, type Node } from '../../ir/node.js';
 import { Op, isElementwise } from '../../ir/ops.js';
 import { FnContext, isScalar, tileType } from './context.js';
 import { emitElementwise } from './elementwise.js';
-import { emitAlloc, emitGather, emitIota, emitLoad, emitMember, emitStore, emitTable } from './memory-ops.js';
+import { emitAlloc, emitBarrier, emitGather, emitIota, emitLoad, emitMember, emitStore, emitTable } from './memory-ops.js';
 import { dotReadsTransposed, emitDot, emitNmExpand, emitReduce, emitTrans } from './tile-math.js';
 
 /** One kernel argument of the printed function, in call order (after sb, tid, nth). */
@@ -29,6 +29,8 @@ export interface PrintedFunction {
   readonly scratchBytes: number;
   /** True when the kernel has a work loop that threads share. */
   readonly parallel: boolean;
+  /** Bytes of workspace all threads share (at `SHARED_BASE`). */
+  readonly sharedBytes: number;
 }
 
 /** Loops whose iterations are independent units of work, split between threads: those the `bind` pass bound to `block`. */
@@ -61,7 +63,7 @@ const PRINTERS: Partial<Record<Op, Printer>> = {
   [Op.BROADCAST]: emitElementwise,
   [Op.RESHAPE]: alias,
   [Op.AFTER]: alias,
-  [Op.BARRIER]: () => undefined,
+  [Op.BARRIER]: emitBarrier,
   [Op.RESULT]: (ctx, n) => {
     const iter = loopParts(n.src[0]!).iters[n.arg as number]!;
     if (isScalar(iter)) ctx.bindScalar(n, ctx.scalarLocal(iter));
@@ -199,5 +201,5 @@ export function printKernelFunction(kernel: Node, relaxed: boolean): PrintedFunc
   printer.region(linearize(kernel));
   const signature = ['(param $sb i32) (param $tid i32) (param $nth i32)', ...infos.map((_, j) => `(param $p${j} i32)`)].join(' ');
   const wat = `(func $run (export "run") ${signature}\n  (local $work i32)\n${ctx.body()})`;
-  return { wat, params: infos, scratchBytes: ctx.scratchBytes, parallel: all.some((n) => n.op === Op.LOOP && isWorkLoop(n)) };
+  return { wat, params: infos, scratchBytes: ctx.scratchBytes, sharedBytes: ctx.sharedBytes, parallel: all.some((n) => n.op === Op.LOOP && isWorkLoop(n)) };
 }
