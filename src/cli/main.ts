@@ -85,7 +85,7 @@ function registerLaterCommands(program: Command, io: Io, setAction: (a: Action) 
   program
     .command('bench')
     .description('benchmark sparsec kernels side by side with onnxruntime-web and onnxruntime-node (dense attention with the mask as a bias)')
-    .addOption(new Option('--case <names>', 'cases, comma separated: causal, window, document, blocks, gemm_dense, gemm_nm24, gemm_csr90, gemm_bsr41, gemv_threshold50 (default all)').argParser(collect))
+    .addOption(new Option('--case <names>', 'cases, comma separated: causal, window, document, blocks, gemm_dense, gemm_nm24, gemm_csr90, gemm_bsr41, gemv_threshold50 (default all); decode_128k on its own (resident K / V, 1 and 2 threads, beside bound_ms)').argParser(collect))
     .option('--threads <n>', 'threads of sparsec and onnxruntime-web (onnxruntime-node uses every core)', '1')
     .option('--quick', 'seq 1024 and n = k = 1024, fewer timed runs')
     .option('--plot <files>', 'write the speed-up against density plot (.svg or .png; several files separated by commas)')
