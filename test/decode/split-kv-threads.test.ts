@@ -9,7 +9,7 @@ import { resolveAttentionSizes } from '../../src/harness/sizes.js';
 import { Op } from '../../src/ir/ops.js';
 import { loopParts, toposort } from '../../src/ir/node.js';
 import { runPipeline } from '../../src/passes/pipeline.js';
-import { compileWasmModules } from '../../src/targets/wasm/module.js';
+import { printWasmModules } from '../../src/targets/wasm/module.js';
 import { createWasmTarget } from '../../src/targets/wasm/target.js';
 import { attentionFailures, kernelOf, randomValues } from '../regressions/run-targets.js';
 
@@ -33,7 +33,7 @@ describe('split-KV on the wasm threads', () => {
     for (const a of afters) expect(a.src.slice(1).map((d) => d.op)).toEqual([Op.BARRIER]);
     const allocs = all.filter((n) => n.op === Op.ALLOC);
     expect(allocs.map((a) => a.attrs['shared'])).toEqual(allocs.map(() => true));
-    const abi = compileWasmModules(ir).abi;
+    const abi = printWasmModules(ir).abi;
     expect(abi.parallel).toBe(true);
     expect(abi.sharedBytes).toBeGreaterThan(0);
   });

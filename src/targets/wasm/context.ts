@@ -9,7 +9,7 @@ import { Op } from '../../ir/ops.js';
 import { SHARED_BASE } from '../../runtime/wasm/abi.js';
 
 /** A WAT value type. */
-export type ValType = 'i32' | 'f32' | 'v128';
+export type ValType = 'i32' | 'i64' | 'f32' | 'v128';
 
 /** Element kind of a value in registers / scratch: float or integer (bools are 0/1 integers). */
 export type Kind = 'f' | 'i';
