@@ -4,7 +4,8 @@
  * workspace), the workers must meet first. The AFTER then waits on a BARRIER of the loop, listed right after the
  * loop; the workspace ALLOC becomes `shared` (one copy for all workers, not one per worker); and when the loop
  * sits in another loop, a trailing BARRIER ends each iteration of that loop so that no worker overwrites the
- * workspace while another still reads it. Targets whose tables bind no loop to `block` see no change. Pure.
+ * workspace while another still reads it; the loop is marked `synced`. Targets whose tables bind no loop to `block`
+ * see no change. Pure.
  */
 import * as B from '../ir/build.js';
 import { Node, loopParts, toposort } from '../ir/node.js';
@@ -66,7 +67,11 @@ export function syncBlockLoops(kernel: Node): Node {
       const { effects, added } = withBarriers(p.effects, barrierOf);
       // NOTE: the trailing barrier orders every effect of the iteration, so each worker ends the iteration only when all have.
       if (added) cur = Node.make(Op.LOOP, cur.type, [...cur.src.slice(0, fixed), ...effects, B.barrier(effects)], cur.arg);
-      if (loops.has(n)) barriers.set(cur, B.barrier([cur]));
+      if (loops.has(n)) {
+        // NOTE: `synced` says a barrier follows every run of the loop: a target may hand out its iterations dynamically.
+        cur = Node.make(Op.LOOP, cur.type, cur.src, { ...cur.attrs, synced: true });
+        barriers.set(cur, B.barrier([cur]));
+      }
     }
     done.set(n, cur);
   }

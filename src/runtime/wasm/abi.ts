@@ -33,6 +33,9 @@ export interface WasmAbi {
 /** Address of the two i32 words of the thread barrier (arrival count, generation); below every bound array. */
 export const BARRIER_ADDRESS = 16;
 
+/** Address of the i32 counter from which threads claim the iterations of a synced block loop (split-KV chunks). */
+export const CLAIM_ADDRESS = 24;
+
 /** Address of the shared workspace (`WasmAbi.sharedBytes`); bound arrays start after it. */
 export const SHARED_BASE = 64;
 

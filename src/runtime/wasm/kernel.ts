@@ -3,7 +3,7 @@
  * validates it, lays the bound arrays out in a shared memory (f16 / bf16 as 16-bit words), calls
  * `run` on the calling thread and, with threads, on a worker pool, and copies outputs back.
  */
-import { BARRIER_ADDRESS, SHARED_BASE, storageBytes, type WasmAbi, type WasmParam } from './abi.js';
+import { BARRIER_ADDRESS, CLAIM_ADDRESS, SHARED_BASE, storageBytes, type WasmAbi, type WasmParam } from './abi.js';
 import { bf16BitsToF32, erf, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits } from './convert.js';
 import { WorkerPool } from './threads.js';
 import { wasmApi, type WasmInstance, type WasmMemory } from './wasm-api.js';
@@ -205,8 +205,9 @@ export class WasmKernel {
     const run = this.instance.exports['run'] as (...a: number[]) => void;
     return {
       execute: async () => {
-        // A fresh barrier count: a run that failed part-way must not leave arrivals behind.
+        // A fresh barrier count and claim counter: a run that failed part-way must not leave arrivals or claims behind.
         Atomics.store(new Int32Array(this.memory.buffer, BARRIER_ADDRESS, 1), 0, 0);
+        Atomics.store(new Int32Array(this.memory.buffer, CLAIM_ADDRESS, 1), 0, 0);
         const others = this.pool ? this.pool.run((tid) => [scratchOf(tid), tid, nth, ...args]) : Promise.resolve([]);
         run(scratchOf(0), 0, nth, ...args);
         await others;

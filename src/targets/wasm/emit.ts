@@ -7,6 +7,7 @@ import { numel, type Scalar } from '../../ir/dtype.js';
 import { linearize, type Placed, type Region } from '../../ir/linearize.js';
 import { loopParts, toposort, type Node } from '../../ir/node.js';
 import { Op, isElementwise } from '../../ir/ops.js';
+import { CLAIM_ADDRESS } from '../../runtime/wasm/abi.js';
 import { FnContext, isScalar, tileType } from './context.js';
 import { emitElementwise } from './elementwise.js';
 import { emitAlloc, emitBarrier, emitGather, emitIota, emitLoad, emitMember, emitStore, emitTable } from './memory-ops.js';
@@ -106,7 +107,34 @@ class KernelPrinter {
     print(this.ctx, n);
   }
 
+  /**
+   * A block loop a barrier follows (`synced`, set by the sync-block pass): threads claim iterations from a shared
+   * counter, so a thread slowed down (a busy machine) takes fewer. Every thread makes one failing claim per loop
+   * run, and the barrier keeps all claims of one run before any of the next, so each thread knows the counter
+   * value a run starts at (`$claimed`: iterations plus one failing claim per thread, summed over earlier runs).
+   */
+  claimedLoop(p: Placed): void {
+    const ctx = this.ctx;
+    const parts = loopParts(p.node);
+    const i = ctx.scalarLocal(parts.range);
+    const [count, ticket] = [ctx.local('i32', 'cn'), ctx.local('i32', 'ct')];
+    const [brk, top] = [ctx.label('B'), ctx.label('L')];
+    ctx.emit(`(local.set ${count} (call $imax (i32.const 0) (i32.sub ${ctx.val(parts.hi)} ${ctx.val(parts.lo)})))`);
+    ctx.open(`(block ${brk}`);
+    ctx.open(`(loop ${top}`);
+    ctx.emit(`(local.set ${ticket} (i32.sub (i32.atomic.rmw.add (i32.const ${CLAIM_ADDRESS}) (i32.const 1)) (local.get $claimed)))`);
+    ctx.emit(`(br_if ${brk} (i32.ge_u (local.get ${ticket}) (local.get ${count})))`);
+    ctx.emit(`(local.set ${i} (i32.add ${ctx.val(parts.lo)} (local.get ${ticket})))`);
+    this.inWork = true;
+    this.region(p.body!);
+    this.inWork = false;
+    ctx.emit(`(br ${top})`);
+    ctx.close(2);
+    ctx.emit(`(local.set $claimed (i32.add (local.get $claimed) (i32.add (local.get ${count}) (local.get $nth))))`);
+  }
+
   loop(p: Placed): void {
+    if (!this.inWork && isWorkLoop(p.node) && p.node.attrs['synced'] === true && loopParts(p.node).iters.length === 0) return this.claimedLoop(p);
     const ctx = this.ctx;
     const parts = loopParts(p.node);
     parts.iters.forEach((it, j) => {
@@ -200,6 +228,6 @@ export function printKernelFunction(kernel: Node, relaxed: boolean): PrintedFunc
   const printer = new KernelPrinter(ctx);
   printer.region(linearize(kernel));
   const signature = ['(param $sb i32) (param $tid i32) (param $nth i32)', ...infos.map((_, j) => `(param $p${j} i32)`)].join(' ');
-  const wat = `(func $run (export "run") ${signature}\n  (local $work i32)\n${ctx.body()})`;
+  const wat = `(func $run (export "run") ${signature}\n  (local $work i32)${all.some((n) => n.op === Op.LOOP && n.attrs['synced'] === true) ? ' (local $claimed i32)' : ''}\n${ctx.body()})`;
   return { wat, params: infos, scratchBytes: ctx.scratchBytes, sharedBytes: ctx.sharedBytes, parallel: all.some((n) => n.op === Op.LOOP && isWorkLoop(n)) };
 }
