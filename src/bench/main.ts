@@ -18,6 +18,7 @@ import { sparsecImplementation } from './sparsec/implementation.js';
 import { neonBenchHost, neonBenchImplementation } from './sparsec/neon-implementation.js';
 import { createWebgpuBenchImplementation } from './webgpu/implementation.js';
 import { runBrowserBenchCommand } from './browser/command.js';
+import { isDecodeCase, runDecodeCommand } from './decode.js';
 import { NO_ADAPTER_REASON } from '../runtime/webgpu/node-device.js';
 
 export { machineLine };
@@ -90,6 +91,7 @@ async function implementations(target: string, threads: number, withPeers: boole
 /** Runs `sparsec bench`; returns the exit status (0 ok, 2 bad usage, 1 failure). */
 export async function runBenchCommand(opts: BenchCommandOptions, io: BenchIo): Promise<number> {
   if (opts.browser) return runBrowserBenchCommand(opts, io);
+  if (opts.cases?.some(isDecodeCase)) return runDecodeCommand({ ...opts, timing: opts.quick ? QUICK_TIMING : FULL_TIMING }, io);
   let cases: CaseName[];
   try {
     if (opts.target !== undefined && !['wasm', 'webgpu', 'neon'].includes(opts.target)) throw new Error(`bench: target '${opts.target}' is not benchmarked (wasm, webgpu, neon)`);

@@ -2,8 +2,8 @@
  * @file Pass `bind`: sets every loop's `bind` attribute from the target's table (loop role -> grid.x|grid.y|grid.z,
  * block or serial), keeping only bindings that are legal, so printers read where iterations run instead of
  * guessing it from role names. Grid axes form a perfect nest from the kernel root (no carried values, bounds
- * that depend on no loop, nothing else beside them); a block loop carries nothing and sits in no other block
- * loop; every other loop is serial.
+ * that depend on no loop, nothing else beside them); a block loop carries nothing and holds no other block
+ * candidate (the innermost wins); every other loop is serial.
  */
 import { loopParts, toposort, Node } from '../ir/node.js';
 import { Op, OpGroup } from '../ir/ops.js';
@@ -31,16 +31,23 @@ function gridLoops(kernel: Node, table: BindTable, into: Map<Node, LoopBinding>)
   }
 }
 
-/** Block loops: loops the table binds to `block` that carry nothing and lie inside no other block loop. */
+/** A loop the table binds to `block` that carries nothing. */
+function blockCandidate(n: Node, table: BindTable): boolean {
+  if (n.op !== Op.LOOP) return false;
+  const p = loopParts(n);
+  return table[p.role] === 'block' && p.iters.length === 0;
+}
+
+/**
+ * Block loops: candidates (loops the table binds to `block` that carry nothing) with no other candidate inside
+ * them. The innermost candidate wins: split-KV chunks inside a query tile are the units of work, not the tile.
+ * Two chosen loops are never nested, since the outer one would hold a candidate.
+ */
 function blockLoops(kernel: Node, table: BindTable, into: Map<Node, LoopBinding>): void {
-  const inBlock = new Set<Node>();
-  // NOTE: users come before their sources in reverse topological order, so an enclosing loop is decided first.
-  for (const n of toposort([kernel]).reverse()) {
+  for (const n of toposort([kernel])) {
     if (n.op !== Op.LOOP || into.has(n)) continue;
-    const p = loopParts(n);
-    const block = !inBlock.has(n) && table[p.role] === 'block' && p.iters.length === 0;
+    const block = blockCandidate(n, table) && !toposort(n.src).some((inner) => blockCandidate(inner, table));
     into.set(n, block ? 'block' : 'serial');
-    if (block) for (const inner of toposort(n.src)) if (inner.op === Op.LOOP) inBlock.add(inner);
   }
 }
 

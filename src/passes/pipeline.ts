@@ -15,6 +15,7 @@ import { packGqa } from './pack-gqa.js';
 import type { Schedule, ScheduleSettings } from './schedule.js';
 import { simplify } from './simplify.js';
 import { splitKv } from './split-kv.js';
+import { syncBlockLoops } from './sync-block.js';
 import { targetTable } from './target-table.js';
 
 /** Options of a pipeline run. */
@@ -53,10 +54,11 @@ export function splitChunks(k: AttentionKernel, s: Schedule): number {
 
 /**
  * Stage `legalize.<target>`: what the target's table asks of the IR before its printer sees it (today: loop
- * binding). Its output is exactly what the printer receives.
+ * binding, then barriers and shared workspaces where a block loop's results are read after it). Its output is
+ * exactly what the printer receives.
  */
 function legalize(g: Node, target: string): Node {
-  return bindLoops(g, targetTable(target)?.bind ?? {});
+  return syncBlockLoops(bindLoops(g, targetTable(target)?.bind ?? {}));
 }
 
 /** Runs every stage for `kernel` on `target`; the last stage (`legalize.<target>`) is what the target prints. */

@@ -8,6 +8,7 @@ import { packGqa } from './pack-gqa.js';
 import { LOOP_BINDINGS, type LoopBinding } from './target-table.js';
 import { simplify } from './simplify.js';
 import { splitKv } from './split-kv.js';
+import { syncBlockLoops } from './sync-block.js';
 
 /** An IR-to-IR pass with its options as `key=value` pairs. */
 export type PassFn = (ir: Node, options: Readonly<Record<string, string>>) => Node;
@@ -23,6 +24,7 @@ export const PASSES: Readonly<Record<string, PassFn>> = {
   simplify: (ir) => simplify(ir),
   'pack-gqa': (ir, o) => packGqa(ir, { group: int(o, 'group') }),
   'split-kv': (ir, o) => splitKv(ir, { chunks: int(o, 'chunks') }),
+  'sync-block': (ir) => syncBlockLoops(ir),
   // options: role=binding pairs, e.g. `qt=grid.x h=grid.y kv=serial`
   bind: (ir, o) => bindLoops(ir, Object.fromEntries(Object.entries(o).map(([role, b]) => {
     if (!(LOOP_BINDINGS as readonly string[]).includes(b)) throw new Error(`pass option '${role}' must be one of ${LOOP_BINDINGS.join(', ')}`);

@@ -6,7 +6,7 @@ export {
   defineAttention, defineGemm, LIBRARY_TARGETS,
   type KernelManifest, type KernelHandle, type LoadedAttention, type LoadedGemm, type AttentionRunInputs, type AttentionRunOutputs,
   type GemmRunInputs, type GivenSizes, type LibraryTarget, type LoadOptions, type WebgpuLoadOptions, type TargetSection, type WasmSection,
-  type WebgpuSection, type WebgpuVariant,
+  type WebgpuSection, type WebgpuVariant, type ResidentInit, type ResidentKv, type ResidentOptions, type ResidentRunInputs,
 } from './library/index.js';
 export { WasmKernel, relaxedSimdAvailable, type WasmLoadOptions, type WasmModuleBytes, type BoundValue } from './wasm/kernel.js';
 export type { WasmAbi, WasmParam, WasmScalar } from './wasm/abi.js';

@@ -15,6 +15,7 @@ import { checkGivenPlan, recordPlan } from './plan-check.js';
 import { loadTarget, type LoadOptions, type TargetKernel } from './loaders.js';
 import { readManifest, type KernelManifest, type LibraryTarget } from './manifest.js';
 import { outputArray, resolveAttentionSizes, type GivenSizes } from './sizes.js';
+import { ResidentStore, type ResidentInit, type ResidentKv, type ResidentOptions } from './resident.js';
 
 /** Attention inputs: Q, K, V, runtime inputs by name, optional sizes and a precomputed plan. */
 export interface AttentionRunInputs {
@@ -23,8 +24,11 @@ export interface AttentionRunInputs {
   readonly v: Float32Array;
   readonly sizes?: GivenSizes;
   readonly plan?: BlockPlan;
-  readonly [input: string]: Float32Array | Int32Array | Uint8Array | RaggedList | GivenSizes | BlockPlan | undefined;
+  readonly [input: string]: Float32Array | Int32Array | Uint8Array | RaggedList | GivenSizes | BlockPlan | ResidentKv | undefined;
 }
+
+/** Inputs of a run on resident K / V: the kernel's inputs without `k` and `v`, plus the `resident` store. */
+export type ResidentRunInputs<I> = { readonly [P in keyof I as P extends 'k' | 'v' ? never : P]: I[P] } & { readonly resident: ResidentKv };
 
 /** Outputs of an attention run. */
 export interface AttentionRunOutputs {
@@ -44,8 +48,15 @@ export interface LoadedAttention<I, O> {
   /**
    * Runs on `inputs`; outputs go into the arrays of `into` when given (checked), else into fresh ones. Runs of one
    * loaded kernel are queued: a call made before the previous one finished starts when it has finished.
+   * With `resident` (from `resident(...)`) instead of `k` and `v`, K and V are read where they already are.
    */
-  run(inputs: I, into?: Partial<O>): Promise<O>;
+  run(inputs: I | ResidentRunInputs<I>, into?: Partial<O>): Promise<O>;
+  /**
+   * Keeps K and V in kernel memory between runs (wasm; decode): writes `init.k`, `init.v` once, room for
+   * `capacity` keys per (batch, KV head); `append(kNew, vNew)` adds tokens; `run({ q, resident })` copies only Q.
+   * One store per loaded kernel: a later `resident(...)` replaces it. Needs kv_len = dynamic and a static head_dim.
+   */
+  resident(init: ResidentInit, options: ResidentOptions): ResidentKv;
   dispose(): Promise<void>;
 }
 
@@ -135,7 +146,8 @@ export function defineAttention<I extends AttentionRunInputs, O extends Attentio
       const k = manifest.kernel as AttentionKernel;
       const known = ['q', 'k', 'v', ...k.inputs.map((i) => i.name), 'sizes', 'plan'];
       const queued = serialQueue();
-      return {
+      let store: ResidentStore | null = null;
+      const handle: LoadedAttention<I, O> = {
         manifest,
         target,
         variant: kernel.variant,
@@ -147,9 +159,14 @@ export function defineAttention<I extends AttentionRunInputs, O extends Attentio
           const plan = planFrom(k, kernel, sizes, runtime);
           return plan && recordPlan(k, sizes, runtime, plan);
         },
+        resident(init, options) {
+          store = ResidentStore.create(k, kernel.resident, target, init, options, handle);
+          return store;
+        },
         run: (inputs, into) => queued(async () => {
-          checkInputKeys(k.name, inputs, known);
-          const sizes = resolveAttentionSizes(k, kernel.dims, inputs.q, inputs.k, inputs.v, inputs.sizes);
+          checkInputKeys(k.name, inputs, [...known, 'resident']);
+          const kept = residentOf(k.name, inputs, store, handle);
+          const sizes = kept ? kept.sizesFor(inputs.q, inputs.sizes) : resolveAttentionSizes(k, kernel.dims, inputs.q, inputs['k'], inputs['v'], inputs.sizes);
           const runtime = checkRuntimeInputs(k, sizes, inputs);
           const given = inputs.plan ?? null;
           if (given !== null && kernel.section.walk !== 'plan') throw new Error(`${k.name}: plan: this kernel walks no plan on ${target} (plan(...) returns null for it); pass none`);
@@ -161,15 +178,26 @@ export function defineAttention<I extends AttentionRunInputs, O extends Attentio
           const rows = sizes.batch * sizes.heads * sizes.qLen;
           const out = outputArray(k.name, 'out', into?.out, rows * sizes.valueDim);
           const lse = outputArray(k.name, 'lse', into?.lse, k.outputs.includes('lse') ? rows : 0);
-          const values = { ...attentionSizeBindings(sizes), q: inputs.q, k: inputs.k, v: inputs.v, ...runtimeBindings(k.inputs.map((i) => i.name), runtime), ...(plan ? planBindings(plan) : {}) };
+          const values = { ...attentionSizeBindings(sizes), q: inputs.q, ...(kept ? {} : { k: inputs['k'] as Float32Array, v: inputs['v'] as Float32Array }), ...runtimeBindings(k.inputs.map((i) => i.name), runtime), ...(plan ? planBindings(plan) : {}) };
           const dims = kernel.dims ? { headDim: sizes.headDim, valueDim: sizes.valueDim } : null;
           await kernel.run(values, k.outputs.includes('lse') ? { out, lse } : { out }, dims);
           return (k.outputs.includes('lse') ? { out, lse } : { out }) as unknown as O;
         }),
         dispose: () => kernel.dispose(),
       };
+      return handle;
     },
   };
+}
+
+/** The resident store of a run's inputs (checked: made by this loaded kernel, the latest one, no `k` / `v` beside it), or null. */
+function residentOf(kernel: string, inputs: Readonly<Record<string, unknown>>, latest: ResidentStore | null, owner: object): ResidentStore | null {
+  const given = inputs['resident'];
+  if (given === undefined) return null;
+  if (!(given instanceof ResidentStore) || given.owner !== owner) throw new Error(`${kernel}: input 'resident' must come from resident(...) of this loaded kernel`);
+  if (given !== latest) throw new Error(`${kernel}: input 'resident' was replaced by a later resident(...) call; use the latest one`);
+  if (inputs['k'] !== undefined || inputs['v'] !== undefined) throw new Error(`${kernel}: pass either 'resident' or 'k' and 'v', not both`);
+  return given;
 }
 
 /** The handle of a generated gemm kernel whose manifest is at `manifestUrl`. */

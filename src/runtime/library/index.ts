@@ -3,4 +3,6 @@ export { defineAttention, defineGemm, type AttentionRunInputs, type AttentionRun
 export { LIBRARY_TARGETS, fetchBytes, fetchJson, readManifest, type KernelManifest, type KeyWalkKind, type LibraryTarget, type TargetSection, type WasmSection, type WebgpuSection, type WebgpuVariant } from './manifest.js';
 export { LOADERS, loadTarget, type HeadDims, type LoadOptions, type TargetKernel, type TargetLoader } from './loaders.js';
 export { resolveAttentionSizes, type GivenSizes } from './sizes.js';
+export type { ResidentInit, ResidentKv, ResidentMemory, ResidentOptions } from './resident.js';
+export type { ResidentRunInputs } from './handles.js';
 export type { WebgpuLoadOptions } from './webgpu.js';

@@ -8,6 +8,7 @@ import type { WasmLoadOptions } from '../wasm/kernel.js';
 import { LIBRARY_TARGETS, type KernelManifest, type LibraryTarget, type TargetSection } from './manifest.js';
 import type { WebgpuLoadOptions } from './webgpu.js';
 import type { CudaLoadOptions } from '../cuda/load.js';
+import type { ResidentMemory } from './resident.js';
 
 /** Load options of each target. */
 export interface LoadOptions {
@@ -33,6 +34,8 @@ export interface TargetKernel {
   readonly dims: readonly HeadDims[] | null;
   /** Runs on `values` and fills `outputs`; `dims` picks the variant of a kernel with dynamic head_dim. */
   run(values: Bindings, outputs: Readonly<Record<string, Float32Array>>, dims: HeadDims | null): Promise<void>;
+  /** Kernel memory that keeps K / V between runs (a run whose values leave them out reads them there); absent where the target has none yet. */
+  readonly resident?: ResidentMemory;
   dispose(): Promise<void>;
 }
 

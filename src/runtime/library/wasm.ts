@@ -13,6 +13,11 @@ export async function loadWasmKernel(manifest: KernelManifest, url: URL, options
     section,
     dims: null,
     run: (values, outputs) => kernel.run(values, outputs),
+    resident: {
+      reserve: (capacities) => kernel.reserveResident(capacities),
+      write: (name, atElem, data) => kernel.writeResident(name, atElem, data),
+      move: (name, from, to, count) => kernel.moveResident(name, from, to, count),
+    },
     dispose: () => kernel.dispose(),
   };
 }

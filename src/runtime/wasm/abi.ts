@@ -23,7 +23,21 @@ export interface WasmAbi {
   readonly scratchBytes: number;
   /** True when the kernel splits work loops between threads (`tid`, `nth`). */
   readonly parallel: boolean;
+  /**
+   * Bytes of workspace every thread shares (split-KV chunk results), at the fixed address `SHARED_BASE`; the
+   * runtime lays the bound arrays out after it. Absent or 0: none.
+   */
+  readonly sharedBytes?: number;
 }
+
+/** Address of the two i32 words of the thread barrier (arrival count, generation); below every bound array. */
+export const BARRIER_ADDRESS = 16;
+
+/** Address of the i32 counter from which threads claim the iterations of a synced block loop (split-KV chunks). */
+export const CLAIM_ADDRESS = 24;
+
+/** Address of the shared workspace (`WasmAbi.sharedBytes`); bound arrays start after it. */
+export const SHARED_BASE = 64;
 
 /** Bytes of one element of a buffer of `s` in wasm memory. */
 export function storageBytes(s: WasmScalar): number {

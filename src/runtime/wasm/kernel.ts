@@ -3,7 +3,7 @@
  * validates it, lays the bound arrays out in a shared memory (f16 / bf16 as 16-bit words), calls
  * `run` on the calling thread and, with threads, on a worker pool, and copies outputs back.
  */
-import { storageBytes, type WasmAbi, type WasmParam } from './abi.js';
+import { BARRIER_ADDRESS, CLAIM_ADDRESS, SHARED_BASE, storageBytes, type WasmAbi, type WasmParam } from './abi.js';
 import { bf16BitsToF32, erf, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits } from './convert.js';
 import { WorkerPool } from './threads.js';
 import { wasmApi, type WasmInstance, type WasmMemory } from './wasm-api.js';
@@ -68,8 +68,19 @@ export function relaxedSimdAvailable(relaxed: Uint8Array | undefined): boolean {
   return relaxed !== undefined && wasmApi().validate(relaxed);
 }
 
+/** A buffer kept in kernel memory between runs (`reserveResident`). */
+interface ResidentBuffer {
+  readonly at: number;
+  /** Elements it can hold. */
+  readonly capacity: number;
+  readonly param: WasmParam;
+}
+
 /** A loaded kernel. `run` may not be called again before the previous call resolves. */
 export class WasmKernel {
+  private readonly resident = new Map<string, ResidentBuffer>();
+  private residentEnd = 0;
+
   private constructor(
     readonly abi: WasmAbi,
     readonly variant: 'simd' | 'relaxed',
@@ -93,6 +104,56 @@ export class WasmKernel {
     return new WasmKernel(bytes.abi, useRelaxed ? 'relaxed' : 'simd', pool ? threads : 1, memory, instance, pool);
   }
 
+  /** Address of the first resident buffer (after the barrier words and the shared workspace). */
+  private get residentBase(): number {
+    return align(SHARED_BASE + (this.abi.sharedBytes ?? 0));
+  }
+
+  /** Grows memory to hold `end` bytes. */
+  private ensureMemory(end: number): void {
+    const pages = Math.ceil(end / PAGE);
+    const have = this.memory.buffer.byteLength / PAGE;
+    if (pages > MAX_PAGES) throw new Error(`wasm: kernel ${this.abi.kernel} needs ${end} bytes of memory, more than the 2 GiB limit`);
+    if (pages > have) this.memory.grow(pages - have);
+  }
+
+  /**
+   * Reserves kernel memory for buffers kept between runs, `capacity` elements each by parameter name (replacing
+   * any earlier reservation). A run whose values leave such a buffer out reads it where it is, uncopied.
+   */
+  reserveResident(capacities: Readonly<Record<string, number>>): void {
+    this.resident.clear();
+    let top = this.residentBase;
+    for (const [name, capacity] of Object.entries(capacities)) {
+      const param = this.abi.params.find((p) => p.name === name && p.kind === 'buffer');
+      if (!param) throw new Error(`wasm: kernel ${this.abi.kernel} has no buffer '${name}' to keep resident`);
+      this.resident.set(name, { at: top, capacity, param });
+      top = align(top + capacity * storageBytes(param.scalar) + 16);
+    }
+    this.ensureMemory(top);
+    this.residentEnd = top;
+  }
+
+  private residentBuffer(name: string, elems: number): ResidentBuffer {
+    const r = this.resident.get(name);
+    if (!r) throw new Error(`wasm: kernel ${this.abi.kernel}: '${name}' is not resident`);
+    if (elems > r.capacity) throw new Error(`wasm: kernel ${this.abi.kernel}: resident '${name}' holds ${r.capacity} elements, ${elems} asked`);
+    return r;
+  }
+
+  /** Writes `data` into resident buffer `name` from element `atElem` (converted to its storage type). */
+  writeResident(name: string, atElem: number, data: Float32Array): void {
+    const r = this.residentBuffer(name, atElem + data.length);
+    writeBuffer(this.memory.buffer, r.param, r.at + atElem * storageBytes(r.param.scalar), data);
+  }
+
+  /** Moves `count` elements of resident buffer `name` from element `from` to element `to` (ranges may overlap). */
+  moveResident(name: string, from: number, to: number, count: number): void {
+    const r = this.residentBuffer(name, Math.max(from, to) + count);
+    const b = storageBytes(r.param.scalar);
+    new Uint8Array(this.memory.buffer).copyWithin(r.at + to * b, r.at + from * b, r.at + (from + count) * b);
+  }
+
   /**
    * Runs the kernel with `values` bound by parameter name (inputs and scalars) and `outputs`
    * (f32 arrays the results are copied into, converted from the storage dtype).
@@ -108,10 +169,15 @@ export class WasmKernel {
    * copying inputs again (benchmarks, many layers over the same weights). Valid until the next `bind` / `run`.
    */
   bind(values: Readonly<Record<string, BoundValue>>, outputs: Readonly<Record<string, Float32Array>>): BoundKernelRun {
-    let top = 64;
+    let top = Math.max(this.residentBase, this.residentEnd);
     const addresses = new Map<string, number>();
     for (const p of this.abi.params) {
       if (p.kind !== 'buffer') continue;
+      const kept = this.resident.get(p.name);
+      if (kept && outputs[p.name] === undefined && values[p.name] === undefined) {
+        addresses.set(p.name, kept.at);
+        continue;
+      }
       const v = outputs[p.name] ?? values[p.name];
       if (v === undefined || typeof v === 'number') throw new Error(`wasm: kernel ${this.abi.kernel}: no array bound for buffer '${p.name}'`);
       addresses.set(p.name, top);
@@ -119,10 +185,7 @@ export class WasmKernel {
     }
     const scratch = top;
     const end = scratch + this.threads * align(this.abi.scratchBytes) + 64;
-    const pages = Math.ceil(end / PAGE);
-    const have = this.memory.buffer.byteLength / PAGE;
-    if (pages > MAX_PAGES) throw new Error(`wasm: kernel ${this.abi.kernel} needs ${end} bytes of memory, more than the 2 GiB limit`);
-    if (pages > have) this.memory.grow(pages - have);
+    this.ensureMemory(end);
     const mem = this.memory.buffer;
     const args: number[] = [];
     for (const p of this.abi.params) {
@@ -134,13 +197,17 @@ export class WasmKernel {
       }
       const at = addresses.get(p.name)!;
       args.push(at);
-      if (outputs[p.name] === undefined) writeBuffer(mem, p, at, values[p.name] as Float32Array | Int32Array | Uint8Array);
+      const given = values[p.name];
+      if (outputs[p.name] === undefined && given !== undefined) writeBuffer(mem, p, at, given as Float32Array | Int32Array | Uint8Array);
     }
     const scratchOf = (tid: number): number => scratch + tid * align(this.abi.scratchBytes);
     const nth = this.threads;
     const run = this.instance.exports['run'] as (...a: number[]) => void;
     return {
       execute: async () => {
+        // A fresh barrier count and claim counter: a run that failed part-way must not leave arrivals or claims behind.
+        Atomics.store(new Int32Array(this.memory.buffer, BARRIER_ADDRESS, 1), 0, 0);
+        Atomics.store(new Int32Array(this.memory.buffer, CLAIM_ADDRESS, 1), 0, 0);
         const others = this.pool ? this.pool.run((tid) => [scratchOf(tid), tid, nth, ...args]) : Promise.resolve([]);
         run(scratchOf(0), 0, nth, ...args);
         await others;

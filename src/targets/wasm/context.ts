@@ -6,9 +6,10 @@
 import { isFloat, numel, type Scalar, type TileType } from '../../ir/dtype.js';
 import type { Node } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
+import { SHARED_BASE } from '../../runtime/wasm/abi.js';
 
 /** A WAT value type. */
-export type ValType = 'i32' | 'f32' | 'v128';
+export type ValType = 'i32' | 'i64' | 'f32' | 'v128';
 
 /** Element kind of a value in registers / scratch: float or integer (bools are 0/1 integers). */
 export type Kind = 'f' | 'i';
@@ -50,6 +51,7 @@ export class FnContext {
   private indent = 2;
   private counter = 0;
   private scratchTop: number;
+  private sharedTop = 0;
   private readonly scalars = new Map<Node, string>();
   private readonly slots = new Map<Node, number>();
   private readonly buffers = new Map<Node, string>();
@@ -103,6 +105,18 @@ export class FnContext {
     const at = this.scratchTop;
     this.scratchTop += Math.ceil(Math.max(bytes, 4) / 16) * 16;
     return at;
+  }
+
+  /** Reserves `bytes` of workspace shared by every thread (16-byte aligned); returns its absolute address. */
+  reserveShared(bytes: number): number {
+    const at = SHARED_BASE + this.sharedTop;
+    this.sharedTop += Math.ceil(Math.max(bytes, 4) / 16) * 16;
+    return at;
+  }
+
+  /** Shared workspace bytes used so far. */
+  get sharedBytes(): number {
+    return this.sharedTop;
   }
 
   /** Per-thread scratch bytes used so far. */

@@ -7,9 +7,10 @@ import { numel, type Scalar } from '../../ir/dtype.js';
 import { linearize, type Placed, type Region } from '../../ir/linearize.js';
 import { loopParts, toposort, type Node } from '../../ir/node.js';
 import { Op, isElementwise } from '../../ir/ops.js';
+import { CLAIM_ADDRESS } from '../../runtime/wasm/abi.js';
 import { FnContext, isScalar, tileType } from './context.js';
 import { emitElementwise, fusedElementwise } from './elementwise.js';
-import { emitAlloc, emitGather, emitIota, emitLoad, emitMember, emitStore, emitTable } from './memory-ops.js';
+import { emitAlloc, emitBarrier, emitGather, emitIota, emitLoad, emitMember, emitStore, emitTable } from './memory-ops.js';
 import { dotReadsTransposed, emitDot, emitNmExpand, emitReduce, emitTrans } from './tile-math.js';
 
 /** One kernel argument of the printed function, in call order (after sb, tid, nth). */
@@ -29,6 +30,8 @@ export interface PrintedFunction {
   readonly scratchBytes: number;
   /** True when the kernel has a work loop that threads share. */
   readonly parallel: boolean;
+  /** Bytes of workspace all threads share (at `SHARED_BASE`). */
+  readonly sharedBytes: number;
 }
 
 /** Loops whose iterations are independent units of work, split between threads: those the `bind` pass bound to `block`. */
@@ -61,7 +64,7 @@ const PRINTERS: Partial<Record<Op, Printer>> = {
   [Op.BROADCAST]: emitElementwise,
   [Op.RESHAPE]: alias,
   [Op.AFTER]: alias,
-  [Op.BARRIER]: () => undefined,
+  [Op.BARRIER]: emitBarrier,
   [Op.RESULT]: (ctx, n) => {
     const iter = loopParts(n.src[0]!).iters[n.arg as number]!;
     if (isScalar(iter)) ctx.bindScalar(n, ctx.scalarLocal(iter));
@@ -104,7 +107,34 @@ class KernelPrinter {
     print(this.ctx, n);
   }
 
+  /**
+   * A block loop a barrier follows (`synced`, set by the sync-block pass): threads claim iterations from a shared
+   * counter, so a thread slowed down (a busy machine) takes fewer. Every thread makes one failing claim per loop
+   * run, and the barrier keeps all claims of one run before any of the next, so each thread knows the counter
+   * value a run starts at (`$claimed`: iterations plus one failing claim per thread, summed over earlier runs).
+   */
+  claimedLoop(p: Placed): void {
+    const ctx = this.ctx;
+    const parts = loopParts(p.node);
+    const i = ctx.scalarLocal(parts.range);
+    const [count, ticket] = [ctx.local('i32', 'cn'), ctx.local('i32', 'ct')];
+    const [brk, top] = [ctx.label('B'), ctx.label('L')];
+    ctx.emit(`(local.set ${count} (call $imax (i32.const 0) (i32.sub ${ctx.val(parts.hi)} ${ctx.val(parts.lo)})))`);
+    ctx.open(`(block ${brk}`);
+    ctx.open(`(loop ${top}`);
+    ctx.emit(`(local.set ${ticket} (i32.sub (i32.atomic.rmw.add (i32.const ${CLAIM_ADDRESS}) (i32.const 1)) (local.get $claimed)))`);
+    ctx.emit(`(br_if ${brk} (i32.ge_u (local.get ${ticket}) (local.get ${count})))`);
+    ctx.emit(`(local.set ${i} (i32.add ${ctx.val(parts.lo)} (local.get ${ticket})))`);
+    this.inWork = true;
+    this.region(p.body!);
+    this.inWork = false;
+    ctx.emit(`(br ${top})`);
+    ctx.close(2);
+    ctx.emit(`(local.set $claimed (i32.add (local.get $claimed) (i32.add (local.get ${count}) (local.get $nth))))`);
+  }
+
   loop(p: Placed): void {
+    if (!this.inWork && isWorkLoop(p.node) && p.node.attrs['synced'] === true && loopParts(p.node).iters.length === 0) return this.claimedLoop(p);
     const ctx = this.ctx;
     const parts = loopParts(p.node);
     parts.iters.forEach((it, j) => {
@@ -210,6 +240,6 @@ export function printKernelFunction(kernel: Node, relaxed: boolean): PrintedFunc
   const printer = new KernelPrinter(ctx);
   printer.region(placed);
   const signature = ['(param $sb i32) (param $tid i32) (param $nth i32)', ...infos.map((_, j) => `(param $p${j} i32)`)].join(' ');
-  const wat = `(func $run (export "run") ${signature}\n  (local $work i32)\n${ctx.body()})`;
-  return { wat, params: infos, scratchBytes: ctx.scratchBytes, parallel: all.some((n) => n.op === Op.LOOP && isWorkLoop(n)) };
+  const wat = `(func $run (export "run") ${signature}\n  (local $work i32)${all.some((n) => n.op === Op.LOOP && n.attrs['synced'] === true) ? ' (local $claimed i32)' : ''}\n${ctx.body()})`;
+  return { wat, params: infos, scratchBytes: ctx.scratchBytes, sharedBytes: ctx.sharedBytes, parallel: all.some((n) => n.op === Op.LOOP && isWorkLoop(n)) };
 }

@@ -6,6 +6,7 @@
 import { numel, type Scalar } from '../../ir/dtype.js';
 import type { Node } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
+import { BARRIER_ADDRESS } from '../../runtime/wasm/abi.js';
 import { FnContext, constText, elemBytes, isScalar, kindOf, tileType } from './context.js';
 import { emitMap } from './elementwise.js';
 
@@ -195,8 +196,39 @@ export function emitIota(ctx: FnContext, n: Node): void {
 
 /** Prints ALLOC: a per-thread scratch buffer; its address is held in a local. */
 export function emitAlloc(ctx: FnContext, n: Node): void {
-  const at = ctx.reserve(Number(n.attrs['size']) * elemBytes(bufScalar(n)));
+  const bytes = Number(n.attrs['size']) * elemBytes(bufScalar(n));
   const l = ctx.local('i32', 'a');
-  ctx.emit(`(local.set ${l} (i32.add (local.get $sb) (i32.const ${at})))`);
+  // NOTE: a `shared` workspace (set by the sync-block pass) is one copy at a fixed address for every thread.
+  if (n.attrs['shared'] === true) ctx.emit(`(local.set ${l} (i32.const ${ctx.reserveShared(bytes)}))`);
+  else ctx.emit(`(local.set ${l} (i32.add (local.get $sb) (i32.const ${ctx.reserve(bytes)})))`);
   ctx.bindBuffer(n, l);
+}
+
+/** Spins after which a thread waiting at a barrier gives up (traps): a thread that trapped never arrives. */
+const BARRIER_SPIN_LIMIT = 2n ** 33n;
+
+/**
+ * A barrier of all `nth` threads (sense by generation): the last to arrive resets the count and bumps the
+ * generation; the others spin until the generation changes. Spinning, not `memory.atomic.wait32`, because a
+ * browser's main thread may not block; the waits are short (one split-KV phase). A wait of more than
+ * `BARRIER_SPIN_LIMIT` spins (seconds) traps, so a thread that failed turns into an error, not a hang.
+ */
+export function emitBarrier(ctx: FnContext): void {
+  const [count, gen] = [BARRIER_ADDRESS, BARRIER_ADDRESS + 4];
+  const seen = ctx.local('i32', 'gen');
+  const spins = ctx.local('i64', 'spins');
+  const spin = ctx.label('spin');
+  ctx.emit(`(local.set ${seen} (i32.atomic.load (i32.const ${gen})))`);
+  ctx.emit(`(local.set ${spins} (i64.const 0))`);
+  ctx.open(`(if (i32.eq (i32.atomic.rmw.add (i32.const ${count}) (i32.const 1)) (i32.sub (local.get $nth) (i32.const 1)))`);
+  ctx.open('(then');
+  ctx.emit(`(i32.atomic.store (i32.const ${count}) (i32.const 0))`);
+  ctx.emit(`(i32.atomic.store (i32.const ${gen}) (i32.add (local.get ${seen}) (i32.const 1)))`);
+  ctx.close();
+  ctx.open('(else');
+  ctx.open(`(loop ${spin}`);
+  ctx.emit(`(local.set ${spins} (i64.add (local.get ${spins}) (i64.const 1)))`);
+  ctx.emit(`(if (i64.gt_u (local.get ${spins}) (i64.const ${BARRIER_SPIN_LIMIT})) (then (unreachable)))`);
+  ctx.emit(`(br_if ${spin} (i32.eq (i32.atomic.load (i32.const ${gen})) (local.get ${seen})))`);
+  ctx.close(3);
 }

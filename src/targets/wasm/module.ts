@@ -88,6 +88,7 @@ export function printWasmModules(kernel: Node, opts: Pick<CompileWasmOptions, 'm
     params: plain.fn.params.map((p) => ({ ...p })),
     scratchBytes: plain.fn.scratchBytes,
     parallel: plain.fn.parallel,
+    ...(plain.fn.sharedBytes > 0 ? { sharedBytes: plain.fn.sharedBytes } : {}),
   };
   return { abi, simd: plain.wat, relaxed: kernelWat(kernel, true).wat };
 }
