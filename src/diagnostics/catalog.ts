@@ -50,7 +50,7 @@ export const CATALOGUE = {
   SPC044: { severity: 'error', message: "{0} expands to too large an expression (more than {1} pattern calls)", doc: 'Inlining pattern calls would build a huge mask (for example each pattern calling the previous one twice, 30 levels deep).' },
   // ---- types (checker) ----
   SPC050: { severity: 'error', message: '{0} must be bool, found {1}', doc: 'A pattern body or the pattern of `attention(...)` is not a bool expression.' },
-  SPC051: { severity: 'error', message: "operator '{0}' needs {1} operands, found {2}", doc: 'An operator gets operands of the wrong type (`&& || !` need bool; arithmetic and comparisons need numbers; `% & | ^ << >>` and popcount need int).' },
+  SPC051: { severity: 'error', message: "operator '{0}' needs {1} operands, found {2}", doc: 'An operator gets operands of the wrong type (`&& || !` need bool; arithmetic and comparisons need numbers; `% & | ^ << >>` and popcount need int; a bool meeting a number in `+ - * /` gets a note suggesting `c ? 1.0 : 0.0`).' },
   SPC052: { severity: 'error', message: "argument {0} of '{1}' must be {2}, found {3}", doc: 'A pattern or function argument has the wrong type.' },
   SPC053: { severity: 'error', message: "left side of 'in' must be int, found {0}", doc: 'The value tested by `x in list` is not an int.' },
   SPC054: { severity: 'error', message: "right side of 'in' must be an element of a runtime list, such as 'cols[b, h]'", doc: 'The right side of `in` is not an indexed `list<i32>` runtime input.' },
@@ -91,7 +91,7 @@ export const CATALOGUE = {
   SPC105: { severity: 'error', message: 'kv_heads ({0}) must divide heads ({1})', doc: 'The static kv_heads does not divide the static heads.' },
   SPC106: { severity: 'error', message: 'q_len ({0}) must not exceed kv_len ({1})', doc: 'Static q_len larger than static kv_len.' },
   SPC107: { severity: 'error', message: 'dtype must be f32, f16 or bf16, found {0}', doc: 'Unknown storage dtype.' },
-  SPC108: { severity: 'error', message: 'unknown output {0} (expected out or lse)', doc: 'An `outputs` entry is neither `out` nor `lse`.' },
+  SPC108: { severity: 'error', message: 'unknown output {0} (expected out, lse, block_max(BQ, BK) or segment_mass(seg, S))', doc: 'An `outputs` entry is neither `out`, `lse`, `block_max(BQ, BK)` nor `segment_mass(seg, S)`.' },
   SPC109: { severity: 'error', message: "output '{0}' is listed more than once", doc: 'An `outputs` entry is repeated.' },
   SPC110: { severity: 'error', message: 'scale must be a positive compile-time number, found {0}', doc: '`scale` is not a positive compile-time number.' },
   SPC111: { severity: 'error', message: "'{0}' is a field of {1} kernels and cannot be used in {2} kernel", doc: 'An attention-only field in a gemm kernel, or a gemm-only field in an attention kernel.' },
@@ -112,6 +112,8 @@ export const CATALOGUE = {
   SPC126: { severity: 'error', message: 'bias must be f32[n], found {0}', doc: 'The gemm `bias` field is not `f32[n]`.' },
   SPC127: { severity: 'error', message: 'epilogue must be relu, silu or gelu, found {0}', doc: 'Unknown gemm epilogue.' },
   SPC128: { severity: 'error', message: "arguments of '{0}' must be compile-time integers, found {1}", doc: 'nm(N, M) or bsr(R, C) with an argument that is not a compile-time integer.' },
+  SPC129: { severity: 'error', message: '{0} of {1} must be a positive compile-time int, found {2}', doc: 'An argument of a side output (`block_max(BQ, BK)` block sizes, the segment count of `segment_mass(seg, S)`) is not a positive compile-time int, or the segment input is not a name.' },
+  SPC130: { severity: 'error', message: "segment_mass needs '{0}' to be a runtime input of this kernel of type i32[batch, kv_len] or i32[kv_len]", doc: 'The segment ids of `segment_mass(seg, S)` are not a runtime input `seg: i32[batch, kv_len]` (or `i32[kv_len]`) of the kernel.' },
   // ---- warnings (the spec checks clean; the kernel is probably not what was meant) ----
   SPC300: { severity: 'warning', message: "the mask of kernel '{0}' is always false: it allows no key at any sequence length tried ({1}, as prefill and as decode) nor at the declared sizes", doc: 'A kernel without runtime inputs whose mask allows nothing: its output would be all zeros (and lse -inf).' },
   SPC301: { severity: 'warning', message: "every row of kernel '{0}' is empty at its declared sizes (q_len {1}, kv_len {2}): no query sees any key", doc: 'A kernel without runtime inputs whose mask allows nothing at its declared static sizes, though it does at others.' },

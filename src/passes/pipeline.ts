@@ -3,9 +3,10 @@
  * named IR-to-IR stages. Every stage's IR is kept so any stage can be dumped (`--emit ir`), and
  * the IR is verified after every stage.
  */
+import { UnsupportedError } from '../diagnostics/diagnostic.js';
 import { assertValid } from '../ir/verify.js';
 import type { Node } from '../ir/node.js';
-import type { AttentionKernel, AttentionSizes, Kernel } from '../model/kernel.js';
+import type { AttentionKernel, AttentionSizes, Kernel, SideOutput } from '../model/kernel.js';
 import { applySchedule } from './apply-schedule.js';
 import { bindLoops } from './bind.js';
 import { keyWalk, type KeyWalk } from './attention-space.js';
@@ -59,6 +60,21 @@ function legalize(g: Node, target: string): Node {
   return bindLoops(g, targetTable(target)?.bind ?? {});
 }
 
+/** `block_max(64, 64)`, `segment_mass(doc, 8)`: a side output as written. */
+export function sideOutputText(side: SideOutput): string {
+  return side.kind === 'block_max' ? `block_max(${side.bq}, ${side.bk})` : `segment_mass(${side.segments}, ${side.count})`;
+}
+
+/**
+ * Side outputs have a float64 reference (src/reference/side-outputs.ts) but no lowering yet: every target refuses
+ * them, before anything is lowered, with a message naming the output and the target.
+ */
+export function refuseSideOutputs(kernel: Kernel, target: string): void {
+  const side = kernel.kind === 'attention' ? (kernel.sideOutputs ?? []) : [];
+  if (!side.length) return;
+  throw new UnsupportedError(`kernel ${kernel.name}: output ${sideOutputText(side[0]!)} is not supported on ${target} yet (only the reference computes side outputs)`);
+}
+
 /** Runs every stage for `kernel` on `target`; the last stage (`legalize.<target>`) is what the target prints. */
 export function runPipeline(kernel: Kernel, target: string, opts: PipelineOptions = {}): PipelineResult {
   const schedule = applySchedule(kernel, target, opts.schedule);
@@ -74,6 +90,7 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
     g = stage(`legalize.${target}`, legalize(g, target));
     return { final: g, schedule, stages };
   }
+  refuseSideOutputs(kernel, target);
   // lower: FlashAttention-2 loops over the key tiles the analysis says are live
   const walk = keyWalk(kernel, schedule.tile_q, schedule.tile_k);
   let g = stage('lower-attention', lowerAttention(kernel, { schedule, walk, ...(opts.sizes ? { sizes: opts.sizes } : {}) }));
