@@ -71,9 +71,16 @@ export function sideOutputText(side: SideOutput): string {
  */
 export function refuseSideOutputs(kernel: Kernel, target: string): void {
   const side = kernel.kind === 'attention' ? (kernel.sideOutputs ?? []) : [];
-  if (!side.length) return;
-  throw new UnsupportedError(`kernel ${kernel.name}: output ${sideOutputText(side[0]!)} is not supported on ${target} yet (only the reference computes side outputs)`);
+  const missing = side.find((s) => !SIDE_OUTPUT_TARGETS[s.kind].includes(target));
+  if (!missing) return;
+  throw new UnsupportedError(`kernel ${kernel.name}: output ${sideOutputText(missing)} is not supported on ${target} yet (supported on: ${SIDE_OUTPUT_TARGETS[missing.kind].join(', ') || 'no target, only the reference'})`);
 }
+
+/** The targets whose runtime binds each side output (the lowering is shared: lower-side-outputs.ts). */
+export const SIDE_OUTPUT_TARGETS: Readonly<Record<SideOutput['kind'], readonly string[]>> = {
+  block_max: [],
+  segment_mass: ['interp', 'wasm', 'webgpu'],
+};
 
 /** Runs every stage for `kernel` on `target`; the last stage (`legalize.<target>`) is what the target prints. */
 export function runPipeline(kernel: Kernel, target: string, opts: PipelineOptions = {}): PipelineResult {
@@ -97,10 +104,12 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   // fold sizes and index arithmetic so equal tiles become equal nodes
   g = stage('simplify', simplify(g));
   // GQA / MQA: one KV tile load serves every query head of its group
+  // NOTE: pack-gqa and split-kv know only (m, l, acc): a kernel with side outputs keeps one head per tile, one chunk.
+  const plain = !kernel.sideOutputs?.length;
   const group = groupSize(kernel);
-  if (schedule.pack_gqa && group > 1) g = stage('pack-gqa', packGqa(g, { group }));
+  if (plain && schedule.pack_gqa && group > 1) g = stage('pack-gqa', packGqa(g, { group }));
   // decode: split the KV range into chunks, merge them by log-sum-exp
-  const chunks = splitChunks(kernel, schedule);
+  const chunks = plain ? splitChunks(kernel, schedule) : 1;
   if (chunks > 1) g = stage('split-kv', splitKv(g, { chunks }));
   g = stage('simplify.final', simplify(g));
   g = stage(`legalize.${target}`, legalize(g, target));
