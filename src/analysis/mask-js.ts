@@ -25,6 +25,10 @@ const UNARY_JS: Record<CUnaryFn, (a: string) => string> = {
   exp: (a) => `Math.exp(${a})`,
   log: (a) => `Math.log(${a})`,
   sqrt: (a) => `Math.sqrt(${a})`,
+  sin: (a) => `Math.sin(${a})`,
+  cos: (a) => `Math.cos(${a})`,
+  exp2: (a) => `(2 ** ${a})`,
+  log2: (a) => `Math.log2(${a})`,
   tofloat: (a) => a,
 };
 

@@ -164,6 +164,10 @@ export function callBuiltin(callee: string, ...args: Operand[]): E {
 /** `exp(x)` (score modifiers) */ export const exp = (x: Operand): E => callBuiltin('exp', x);
 /** `log(x)` (score modifiers) */ export const log = (x: Operand): E => callBuiltin('log', x);
 /** `sqrt(x)` (score modifiers) */ export const sqrt = (x: Operand): E => callBuiltin('sqrt', x);
+/** `sin(x)` (score modifiers) */ export const sin = (x: Operand): E => callBuiltin('sin', x);
+/** `cos(x)` (score modifiers) */ export const cos = (x: Operand): E => callBuiltin('cos', x);
+/** `exp2(x)` (score modifiers) */ export const exp2 = (x: Operand): E => callBuiltin('exp2', x);
+/** `log2(x)` (score modifiers) */ export const log2 = (x: Operand): E => callBuiltin('log2', x);
 
 /** Batch index. */ export const b = name('b');
 /** Query head. */ export const h = name('h');

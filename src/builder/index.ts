@@ -5,7 +5,7 @@
 export { BuilderError } from './errors.js';
 export {
   E, lit, floatLit, name, callBuiltin, not, and, or, cond,
-  min, max, abs, popcount, qb, kb, tanh, exp, log, sqrt,
+  min, max, abs, popcount, qb, kb, tanh, exp, log, sqrt, sin, cos, exp2, log2,
   b, h, q, k, qi, kvh, causal, score, q_len, kv_len, batch, heads, kv_heads, head_dim, qLen, kvLen, kvHeads, headDim,
   type Operand, type NamedPattern,
 } from './expr.js';

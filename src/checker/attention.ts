@@ -5,6 +5,7 @@
 import type { KernelDecl } from '../frontend/ast.js';
 import type { SizeName } from '../model/expr.js';
 import type { AttentionKernel, Size } from '../model/kernel.js';
+import { checkSegmentInputs, outputsField } from './side-outputs.js';
 import { initialRanges, type StaticSizes } from './bounds.js';
 import { RESERVED_NAMES } from './builtins.js';
 import { toFloat } from './const-eval.js';
@@ -105,19 +106,6 @@ function scaleField(field: AssignField | undefined, sizes: StaticSizes, env: Ker
   return 'error';
 }
 
-/** `outputs = out` or `out, lse` (any order, no repeats); default `out`. */
-function outputsField(field: AssignField | undefined, env: KernelEnv): ('out' | 'lse')[] {
-  if (!field) return ['out'];
-  const outputs: ('out' | 'lse')[] = [];
-  for (const v of field.values) {
-    const name = isName(v, 'out') ? 'out' : isName(v, 'lse') ? 'lse' : null;
-    if (!name) env.reporter.error('SPC108', v.span, [env.describe(v)]);
-    else if (outputs.includes(name)) env.reporter.error('SPC109', v.span, [name]);
-    else outputs.push(name);
-  }
-  return outputs;
-}
-
 /** The kernel's own runtime inputs as bindings (invalid ones bound as errors). */
 function kernelInputs(fields: FieldSet, env: KernelEnv): Map<string, { binding: Binding; span: AssignField['span'] }> {
   const out = new Map<string, { binding: Binding; span: AssignField['span'] }>();
@@ -149,7 +137,7 @@ export function checkAttention(decl: KernelDecl, env: KernelEnv): AttentionKerne
   const fixed = staticSizes(sizes);
   const dtype = dtypeField(fields.assigns.get('dtype'), env);
   const scale = scaleField(fields.assigns.get('scale'), fixed, env);
-  const outputs = outputsField(fields.assigns.get('outputs'), env);
+  const outputsOf = outputsField(fields.assigns.get('outputs'), env);
   const schedules = schedulesOf(fields.schedules, env);
   const own = kernelInputs(fields, env);
   const registry = new InputRegistry();
@@ -180,6 +168,7 @@ export function checkAttention(decl: KernelDecl, env: KernelEnv): AttentionKerne
     if (binding.kind === 'runtime') registry.declare(name, binding.type, span, env.reporter);
   }
   env.reporter.note = null;
+  checkSegmentInputs(outputsOf, registry.inputs, env);
   const failed = env.reporter.count > before || !mask || (scoreField !== undefined && !score) || !dtype || scale === 'error';
   if (failed || mask.e.type !== 'bool') return null;
   const size = (s: Size | null): Size => s ?? 'dynamic';
@@ -198,7 +187,8 @@ export function checkAttention(decl: KernelDecl, env: KernelEnv): AttentionKerne
     scale,
     mask: mask.e,
     score: score ? toFloat(score.e) : null,
-    outputs,
+    outputs: outputsOf.outputs,
+    ...(outputsOf.side.length ? { sideOutputs: outputsOf.side } : {}),
     inputs: registry.inputs,
     schedules,
   };

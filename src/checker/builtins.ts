@@ -47,6 +47,13 @@ export const BUILTIN_VALUES: Readonly<Record<string, BuiltinValue>> = {
   ...sizeValues,
 };
 
+/**
+ * The float infinity, only where the float functions are (`score = ...`): `-inf` as a score removes the key
+ * (the row's empty-row rule applies when no key is left). Kept out of masks, which the generated library
+ * stores as JSON (where an infinity cannot be written).
+ */
+export const INFINITY_NAME = 'inf';
+
 /** The score variable of score modifiers. */
 export const SCORE: CExpr = { op: 'var', type: 'float', name: 'score' };
 
@@ -103,6 +110,10 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, BuiltinFunction>> = {
   exp: unaryFn('exp', true, () => 'float'),
   log: unaryFn('log', true, () => 'float'),
   sqrt: unaryFn('sqrt', true, () => 'float'),
+  sin: unaryFn('sin', true, () => 'float'),
+  cos: unaryFn('cos', true, () => 'float'),
+  exp2: unaryFn('exp2', true, () => 'float'),
+  log2: unaryFn('log2', true, () => 'float'),
 };
 
 /** Names that user declarations may not take. */
@@ -110,6 +121,7 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   ...Object.keys(BUILTIN_VALUES),
   ...Object.keys(BUILTIN_FUNCTIONS),
   'score',
+  INFINITY_NAME,
   'dynamic',
 ]);
 

@@ -1,6 +1,6 @@
 /**
  * @file Calls in expressions: built-in functions (min, max, abs, popcount, qb, kb, tanh, exp,
- * log, sqrt) and pattern calls (delegated to `pattern.ts`), with arity and type checks.
+ * log, sqrt, sin, cos, exp2, log2) and pattern calls (delegated to `pattern.ts`), with arity and type checks.
  */
 import type { Expr } from '../frontend/ast.js';
 import { BUILTIN_FUNCTIONS, BUILTIN_VALUES, plural, type BuiltinFunction } from './builtins.js';
@@ -31,10 +31,19 @@ export function elabCall(e: CallExpr, ctx: Ctx): Typed | null {
   const what = describeNonCallable(e.callee, ctx);
   if (what) {
     reporter.error('SPC034', e.calleeSpan, [e.callee, what]);
-    return null;
+    return reportArguments(e, ctx);
   }
   const candidates = [...ctx.scope.patterns.keys(), ...Object.keys(BUILTIN_FUNCTIONS)];
   reporter.error('SPC033', e.calleeSpan, [e.callee, didYouMean(e.callee, candidates)]);
+  return reportArguments(e, ctx);
+}
+
+/**
+ * A call that cannot be made still has its arguments checked, for their own diagnostics only: each unknown
+ * function of `f(g(x))` is reported, not only the outermost. Returns null (the call has no value).
+ */
+function reportArguments(e: CallExpr, ctx: Ctx): null {
+  for (const a of e.args) elaborate(a.value, ctx);
   return null;
 }
 
@@ -47,11 +56,11 @@ function elabBuiltinCall(e: CallExpr, fn: BuiltinFunction, ctx: Ctx): Typed | nu
   }
   if (fn.scoreOnly && !ctx.allowFloatFns) {
     reporter.error('SPC060', e.calleeSpan, [e.callee]);
-    return null;
+    return reportArguments(e, ctx);
   }
   if (e.args.length !== fn.args.length) {
     reporter.error('SPC041', e.span, [e.callee, plural(fn.args.length, 'argument'), e.args.length]);
-    return null;
+    return reportArguments(e, ctx);
   }
   const args = e.args.map((a) => elaborate(a.value, ctx));
   let failed = args.some((a) => a === null);

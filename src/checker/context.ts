@@ -66,7 +66,7 @@ export interface Ctx {
   readonly ranges: VarRanges;
   /** `score` may be used (inside `score = ...`). */
   readonly allowScore: boolean;
-  /** tanh, exp, log, sqrt may be used (score and scale). */
+  /** The float functions (tanh, exp, log, sqrt, sin, cos, exp2, log2) and `inf` may be used (score and scale). */
   readonly allowFloatFns: boolean;
   readonly inputs: InputRegistry;
   /** Patterns being inlined, innermost last (a guard against runaway recursion). */

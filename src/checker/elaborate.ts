@@ -5,7 +5,7 @@
 import type { BinaryOp, Expr, ExprKind, Span } from '../frontend/ast.js';
 import type { CBinaryFn, CExpr, CType } from '../model/expr.js';
 import { freeVariables, refine } from './bounds.js';
-import { BUILTIN_FUNCTIONS, BUILTIN_VALUES, SCORE, plural } from './builtins.js';
+import { BUILTIN_FUNCTIONS, BUILTIN_VALUES, INFINITY_NAME, SCORE, plural } from './builtins.js';
 import { elabCall } from './calls.js';
 import { constNumber, constant, mkBinary, mkSelect, mkUnary, toFloat } from './const-eval.js';
 import type { Ctx } from './context.js';
@@ -28,7 +28,7 @@ export function dependencyOf(t: Typed): string {
 
 /** Every name an unknown name could have meant, for suggestions. */
 export function namesInScope(ctx: Ctx): string[] {
-  return [...ctx.locals.keys(), ...Object.keys(BUILTIN_VALUES), ...ctx.scope.patterns.keys(), ...(ctx.allowScore ? ['score'] : [])];
+  return [...ctx.locals.keys(), ...Object.keys(BUILTIN_VALUES), ...ctx.scope.patterns.keys(), ...(ctx.allowScore ? ['score'] : []), ...(ctx.allowFloatFns ? [INFINITY_NAME] : [])];
 }
 
 type Handler<K extends ExprKind> = (e: Extract<Expr, { kind: K }>, ctx: Ctx) => Typed | null;
@@ -50,6 +50,11 @@ function elabName(e: Extract<Expr, { kind: 'name' }>, ctx: Ctx): Typed | null {
   if (e.name === 'score') {
     if (ctx.allowScore) return typed(SCORE, [], true);
     reporter.error('SPC059', e.span);
+    return null;
+  }
+  if (e.name === INFINITY_NAME) {
+    if (ctx.allowFloatFns) return typed(constant('float', Infinity), []);
+    reporter.error('SPC060', e.span, [e.name]);
     return null;
   }
   const builtin = BUILTIN_VALUES[e.name];
@@ -76,9 +81,17 @@ function elabUnary(e: Extract<Expr, { kind: 'unary' }>, ctx: Ctx): Typed | null 
   return typed(mkUnary('neg', arg.e.type, arg.e), [arg]);
 }
 
-function operandError(op: string, wanted: string, found: CType, span: Span, ctx: Ctx): null {
-  ctx.facts.reporter.error('SPC051', span, [op, wanted, found]);
+function operandError(op: string, wanted: string, found: CType, span: Span, ctx: Ctx, notes: readonly string[] = []): null {
+  ctx.facts.reporter.error('SPC051', span, [op, wanted, found], notes);
   return null;
+}
+
+const ARITHMETIC: ReadonlySet<BinaryOp> = new Set<BinaryOp>(['+', '-', '*', '/']);
+
+/** For a bool meeting a number in arithmetic: how to turn the bool into a number of the other side's type. */
+function boolAsNumberNote(op: BinaryOp, found: CType, other: CType): string[] {
+  if (!ARITHMETIC.has(op) || found !== 'bool' || !isNumeric(other)) return [];
+  return [`a bool is not a number; to use one, write \`c ? ${other === 'float' ? '1.0 : 0.0' : '1 : 0'}\` (c being the condition)`];
 }
 
 /** How each binary operator checks its operands and what it yields. */
@@ -133,8 +146,8 @@ function elabBinary(e: Extract<Expr, { kind: 'binary' }>, ctx: Ctx): Typed | nul
   const right = rule.operands === 'bool' && left ? guardedRight(e, left, ctx) : elaborate(e.right, ctx);
   if (!left || !right) return null;
   const ok = OPERAND_OK[rule.operands];
-  for (const [side, span] of [[left, e.left.span], [right, e.right.span]] as const) {
-    if (!ok(side.e.type)) return operandError(e.op, OPERAND_WORDS[rule.operands], side.e.type, span, ctx);
+  for (const [side, other, span] of [[left, right, e.left.span], [right, left, e.right.span]] as const) {
+    if (!ok(side.e.type)) return operandError(e.op, OPERAND_WORDS[rule.operands], side.e.type, span, ctx, boolAsNumberNote(e.op, side.e.type, other.e.type));
   }
   const [lt, rt] = [left.e.type, right.e.type];
   if (rule.operands === 'equality' && (lt === 'bool') !== (rt === 'bool')) {

@@ -76,15 +76,19 @@ const CONST_FUNCTIONS: Readonly<Record<string, (xs: number[]) => number>> = {
   exp: ([x]) => Math.exp(x!),
   log: ([x]) => Math.log(x!),
   tanh: ([x]) => Math.tanh(x!),
+  sin: ([x]) => Math.sin(x!),
+  cos: ([x]) => Math.cos(x!),
+  exp2: ([x]) => 2 ** x!,
+  log2: ([x]) => Math.log2(x!),
   abs: ([x]) => Math.abs(x!),
   min: ([a, b]) => Math.min(a!, b!),
   max: ([a, b]) => Math.max(a!, b!),
 };
 
-const CONST_ARITY: Readonly<Record<string, number>> = { sqrt: 1, exp: 1, log: 1, tanh: 1, abs: 1, min: 2, max: 2 };
+const CONST_ARITY: Readonly<Record<string, number>> = { sqrt: 1, exp: 1, log: 1, tanh: 1, sin: 1, cos: 1, exp2: 1, log2: 1, abs: 1, min: 2, max: 2 };
 
 /**
- * Evaluates a field value made of literals, `+ - * / %`, unary minus and sqrt/exp/log/tanh/abs/
+ * Evaluates a field value made of literals, `+ - * / %`, unary minus and sqrt/exp/log/tanh/sin/cos/exp2/log2/abs/
  * min/max, without reporting anything; `name` resolves other names (null: not constant).
  */
 export function quietConst(e: Expr, name: (n: string) => number | null = () => null): ConstNumber | null {

@@ -11,7 +11,7 @@ import type { BuildCliOptions } from './commands/build.js';
 import type { BenchCliOptions } from './commands/bench.js';
 import { DEFAULT_TARGET, KNOWN_TARGETS } from './target-names.js';
 import { LIBRARY_TARGETS } from '../runtime/library/manifest.js';
-import { InternalError } from '../diagnostics/diagnostic.js';
+import { InternalError, UnsupportedError } from '../diagnostics/diagnostic.js';
 import { VERSION } from '../version.js';
 
 type Action = () => Promise<number>;
@@ -145,6 +145,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (e instanceof UsageError) {
       io.err(`sparsec: ${e.message}`);
       return EXIT.usage;
+    }
+    if (e instanceof UnsupportedError) {
+      io.err(`sparsec: ${e.message}`);
+      return EXIT.failed;
     }
     const file = fileProblem(e);
     if (file) {

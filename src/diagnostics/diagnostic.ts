@@ -67,6 +67,14 @@ export class DiagnosticBag {
   }
 }
 
+/** A valid kernel that a target cannot compile (yet): the CLI prints the message as a user error, not a bug. */
+export class UnsupportedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedError';
+  }
+}
+
 /** Thrown only for compiler bugs (broken invariants); the CLI prints these apart from user errors. */
 export class InternalError extends Error {
   constructor(message: string) {

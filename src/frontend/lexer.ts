@@ -40,14 +40,14 @@ export const FloatLiteral = createToken({
   start_chars_hint: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.'],
   label: 'a number',
 });
-/** Decimal integers. */
+/** Decimal integers, and hexadecimal ones (`0x1F`, `0XfF`: the value, at most 0x7FFFFFFF like any int literal). */
 export const IntLiteral = createToken({
   name: 'IntLiteral',
-  pattern: /\d+(?![A-Za-z0-9_.])/,
+  pattern: /0[xX][0-9A-Fa-f]+(?![A-Za-z0-9_.])|\d+(?![A-Za-z0-9_.])/,
   start_chars_hint: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
   label: 'an integer',
 });
-/** Anything else that starts like a number (`12abc`, `1.2.3`, `0x1F`): SPC023. */
+/** Anything else that starts like a number (`12abc`, `1.2.3`, `0x1G`): SPC023. */
 export const BadNumber = createToken({
   name: 'BadNumber',
   pattern: /(?:\d|\.\d)(?:[A-Za-z0-9_.]|(?<=[eE])[+-])*/,

@@ -6,6 +6,8 @@ import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes } from '../
 import type { AttentionInputs, GemmInputs, RuntimeValue, RuntimeValues } from '../model/values.js';
 import type { CompiledKernel } from './target.js';
 import type { ReferenceAttentionResult } from '../reference/attention.js';
+import { sideOutputLength } from '../reference/side-outputs.js';
+import { sideOutputText } from '../passes/pipeline.js';
 import { ACC_EPS, EPILOGUE_GAIN, TOLERANCES, U32, compareOutput, describeMismatch, poison, type MismatchSummary } from './compare.js';
 
 /** The outcome of one case on one target. */
@@ -103,6 +105,7 @@ export async function runAttentionCase(compiled: CompiledKernel, data: Attention
   const outputs = {
     out: poison(new Float32Array(rows * sizes.valueDim)),
     ...(kernel.outputs.includes('lse') ? { lse: poison(new Float32Array(rows)) } : {}),
+    ...(kernel.sideOutputs?.length ? { side: kernel.sideOutputs.map((s) => poison(new Float32Array(sideOutputLength(s, sizes)))) } : {}),
   };
   const start = performance.now();
   try {
@@ -136,6 +139,21 @@ export async function runAttentionCase(compiled: CompiledKernel, data: Attention
       }),
     );
   }
+  (outputs.side ?? []).forEach((actual, n) => {
+    const side = kernel.sideOutputs![n]!;
+    const perRow = side.kind === 'segment_mass' ? side.count : 0;
+    summaries.push(
+      compareOutput({
+        output: sideOutputText(side),
+        actual,
+        expected: reference.side[n]!,
+        shape: [actual.length],
+        // NOTE: segment_mass rows follow the checked rows; block_max pools several rows, so it is checked whole.
+        isChecked: (i) => perRow === 0 || checkedRows[Math.floor(i / perRow)] === 1,
+        bound: (i) => tol.atol + tol.rtol * Math.abs(reference.side[n]![i]!) + ACC_EPS * (perRow ? sMax(Math.floor(i / perRow)) : 1),
+      }),
+    );
+  });
   const untouched = sameBytes(given.q, inputs.q) && sameBytes(given.k, inputs.k) && sameBytes(given.v, inputs.v) && sameRuntime(given.runtime, inputs.runtime);
   return outcome(summaries, untouched ? [] : ['the target modified its inputs'], data.note, ms);
 }

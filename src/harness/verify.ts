@@ -8,6 +8,7 @@ import { referenceAttention } from '../reference/attention.js';
 import { gemmMagnitude, referenceGemm } from '../reference/gemm.js';
 import { Rng, randomAttentionInputs, randomGemmInputs, seedFrom } from '../reference/random.js';
 import { verifySizes, type VerifyCase } from './sizes.js';
+import { refuseSideOutputs } from '../passes/pipeline.js';
 import { errorOutcome, runAttentionCase, runGemmCase, type AttentionCaseData, type CaseOutcome, type GemmCaseData } from './cases.js';
 
 /** Options of `verifyKernels`. */
@@ -123,6 +124,7 @@ async function compileAll(
   for (const target of targets) {
     const start = performance.now();
     try {
+      refuseSideOutputs(kernel, target.name);
       compiled.set(target, await target.compile(kernel));
     } catch (err) {
       const message = `compile failed: ${err instanceof Error ? err.message : String(err)}`;

@@ -77,7 +77,7 @@ function promote(a: Node, b: Node): [Node, Node] {
 export function unary(op: Op, a: Node): Node {
   if (!OpGroup.Unary.has(op) || op === Op.CAST) throw new Error(`unary: ${op} is not a unary op`);
   const t = tileOf(a);
-  const floatOnly = op === Op.EXP || op === Op.LOG || op === Op.TANH || op === Op.SQRT || op === Op.FLOOR || op === Op.ERF;
+  const floatOnly = op === Op.EXP || op === Op.LOG || op === Op.TANH || op === Op.SQRT || op === Op.SIN || op === Op.COS || op === Op.EXP2 || op === Op.LOG2 || op === Op.FLOOR || op === Op.ERF;
   const src = floatOnly && !isFloat(t.scalar) ? cast(a, 'f32') : a;
   const scalar = op === Op.NOT ? 'bool' : op === Op.POPCOUNT ? 'i32' : tileOf(src).scalar;
   return Node.make(op, tile(scalar, t.shape), [src]);

@@ -60,6 +60,10 @@ export enum Op {
   /** Natural log. */ LOG = 'log',
   /** Hyperbolic tangent. */ TANH = 'tanh',
   /** Square root. */ SQRT = 'sqrt',
+  /** Sine (radians). */ SIN = 'sin',
+  /** Cosine (radians). */ COS = 'cos',
+  /** 2^x. */ EXP2 = 'exp2',
+  /** Base-2 log. */ LOG2 = 'log2',
   /** Round toward -inf. */ FLOOR = 'floor',
   /** Gauss error function (gelu epilogue). */ ERF = 'erf',
   /** Convert to the node's scalar type (i32 <-> f32, bool -> i32). */ CAST = 'cast',
@@ -109,7 +113,7 @@ export enum Op {
 
 /** Named sets of ops. */
 export const OpGroup = {
-  Unary: new Set<Op>([Op.NEG, Op.NOT, Op.ABS, Op.POPCOUNT, Op.EXP, Op.LOG, Op.TANH, Op.SQRT, Op.FLOOR, Op.ERF, Op.CAST]),
+  Unary: new Set<Op>([Op.NEG, Op.NOT, Op.ABS, Op.POPCOUNT, Op.EXP, Op.LOG, Op.TANH, Op.SQRT, Op.SIN, Op.COS, Op.EXP2, Op.LOG2, Op.FLOOR, Op.ERF, Op.CAST]),
   Binary: new Set<Op>([
     Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.IDIV, Op.MOD, Op.MIN, Op.MAX, Op.AND, Op.OR, Op.XOR, Op.SHL, Op.SHR,
     Op.EQ, Op.NE, Op.LT, Op.LE, Op.GT, Op.GE, Op.SOFTMAX_EXP,

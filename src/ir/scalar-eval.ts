@@ -9,7 +9,7 @@ import { evalBinary, UNARY } from '../model/eval.js';
 
 /** The element-wise ops (OpGroup.Unary, Binary and Ternary). */
 export type ElementwiseOp =
-  | Op.NEG | Op.NOT | Op.ABS | Op.POPCOUNT | Op.EXP | Op.LOG | Op.TANH | Op.SQRT | Op.FLOOR | Op.ERF | Op.CAST
+  | Op.NEG | Op.NOT | Op.ABS | Op.POPCOUNT | Op.EXP | Op.LOG | Op.TANH | Op.SQRT | Op.SIN | Op.COS | Op.EXP2 | Op.LOG2 | Op.FLOOR | Op.ERF | Op.CAST
   | Op.ADD | Op.SUB | Op.MUL | Op.DIV | Op.IDIV | Op.MOD | Op.MIN | Op.MAX | Op.AND | Op.OR | Op.XOR | Op.SHL | Op.SHR
   | Op.EQ | Op.NE | Op.LT | Op.LE | Op.GT | Op.GE | Op.SOFTMAX_EXP | Op.WHERE | Op.MAD;
 
@@ -28,6 +28,10 @@ export const SCALAR_EVAL = {
   [Op.LOG]: (a) => UNARY.log(a),
   [Op.TANH]: (a) => UNARY.tanh(a),
   [Op.SQRT]: (a) => UNARY.sqrt(a),
+  [Op.SIN]: (a) => UNARY.sin(a),
+  [Op.COS]: (a) => UNARY.cos(a),
+  [Op.EXP2]: (a) => UNARY.exp2(a),
+  [Op.LOG2]: (a) => UNARY.log2(a),
   [Op.FLOOR]: (a) => Math.floor(a),
   // NOTE: erf has no closed form in JS; it is never folded (only the gelu epilogue uses it, on tiles).
   [Op.ERF]: null,

@@ -93,13 +93,17 @@ export const UNARY: Readonly<Record<CUnaryFn, (x: number) => number>> = {
   exp: Math.exp,
   log: Math.log,
   sqrt: Math.sqrt,
+  sin: Math.sin,
+  cos: Math.cos,
+  exp2: (x) => 2 ** x,
+  log2: Math.log2,
   tofloat: (x) => x,
 };
 
 /**
  * One unary operation of result type `type`. Float arithmetic in patterns and score modifiers is f32
  * (as in FlexAttention and on every target): a float operand is read as an f32, a float result is
- * rounded to f32 (exact for neg / abs / tofloat; exp, log, tanh, sqrt are the f32 rounding of the exact value).
+ * rounded to f32 (exact for neg / abs / tofloat; exp, log, tanh, sqrt, sin, cos, exp2, log2 are the f32 rounding of the exact value).
  */
 export function evalUnary(fn: CUnaryFn, type: CType, x: number): number {
   if (type !== 'float') return UNARY[fn](x);

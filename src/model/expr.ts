@@ -18,7 +18,7 @@ export type CUnaryFn =
   | 'not'      // boolean negation
   | 'abs'      // absolute value (int or float)
   | 'popcount' // number of set bits of a non-negative int (of the two's complement 32-bit word if negative)
-  | 'tanh' | 'exp' | 'log' | 'sqrt' // float functions
+  | 'tanh' | 'exp' | 'log' | 'sqrt' | 'sin' | 'cos' | 'exp2' | 'log2' // float functions
   | 'tofloat'; // int -> float conversion, inserted by the checker where an int meets a float
 
 export type CBinaryFn =

@@ -39,6 +39,19 @@ export interface Origin {
   readonly col: number;
 }
 
+/**
+ * An extra output of an attention kernel, computed from the softmax weights P (contract §3; 0 for keys the
+ * mask or a `-inf` score removes, a whole row 0 when it is empty, NaN when the row is NaN):
+ * - `block_max`: [batch, heads, ceil(q_len / bq), ceil(kv_len / bk)], the max of P over each block of query
+ *   rows (row index i / bq) and keys (j / bk): SeerAttention's block-pooled attention map.
+ * - `segment_mass`: [batch, heads, q_len, count], the sum of P over the keys j whose id `segments[b, j]`
+ *   (a runtime input i32[batch, kv_len] or i32[kv_len]) is s: BlockRank's attention mass per segment. Ids
+ *   outside [0, count) are an input error, reported before anything runs.
+ */
+export type SideOutput =
+  | { readonly kind: 'block_max'; readonly bq: number; readonly bk: number }
+  | { readonly kind: 'segment_mass'; readonly segments: string; readonly count: number };
+
 export interface AttentionKernel {
   readonly kind: 'attention';
   readonly name: string;
@@ -58,6 +71,8 @@ export interface AttentionKernel {
   /** The score modifier: a float expression of `score` and the built-ins; null when absent. */
   readonly score: CExpr | null;
   readonly outputs: readonly ('out' | 'lse')[];
+  /** Side outputs in `outputs = ...` order; absent when there are none (so older manifests read the same). */
+  readonly sideOutputs?: readonly SideOutput[];
   /** Runtime inputs, pattern ones first, in declaration order. */
   readonly inputs: readonly RuntimeInput[];
   readonly schedules: Schedules;

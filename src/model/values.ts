@@ -31,6 +31,8 @@ export interface AttentionInputs {
 export interface AttentionOutputs {
   out: Float32Array;
   lse?: Float32Array;
+  /** The kernel's side outputs, in `sideOutputs` order (model/kernel.ts). */
+  side?: Float32Array[];
 }
 
 /** Inputs of one gemm run. `w` is the logical dense weight [n, k]; targets pack it themselves. */

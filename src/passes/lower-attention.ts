@@ -13,6 +13,7 @@ import type { AttentionKernel, AttentionSizes, Size } from '../model/kernel.js';
 import type { HeadBounds, KeyWalk } from './attention-space.js';
 import { lowerExpr, type ExprEnv } from './lower-expr.js';
 import type { Schedule } from './schedule.js';
+import { segmentInits, segmentOutputs, segmentSteps, segmentStores } from './lower-side-outputs.js';
 
 /** Options of the attention lowering. */
 export interface LowerAttentionOptions {
@@ -67,12 +68,13 @@ export function lowerAttention(kernel: AttentionKernel, o: LowerAttentionOptions
         const qTile = B.load(buf.q, B.mul(qRow, D), [D, 1], [qValid, D], [TQ, D]);
         const qPos = B.add(B.iota([TQ, 1], 0), qFirst);
         const kvRow = B.mul(B.add(B.mul(b, kvHeads), kvh), kvLen);
-        const ctx: TileContext = { b, h, qt, qTile, qPos, qFirst, qLast, kvRow, kvLen, D, DV, TQ, TK, scale, buf, kernel, numKTiles, numQTiles, fresh,
+        const ctx: TileContext = { b, h, qt, qTile, qPos, qFirst, qLast, kvRow, kvLen, batch, D, DV, TQ, TK, scale, buf, kernel, numKTiles, numQTiles, fresh,
           exprEnv: (vars) => ({ vars: { b, h, ...vars }, size, inputs }) };
-        const [m, l, acc] = keyTileLoops(ctx, o.walk);
-        const { out, lse } = normalise(m, l, acc);
+        const [m, l, acc, ...segments] = keyTileLoops(ctx, o.walk);
+        const { out, lse } = normalise(m!, l!, acc!);
         const effects = [B.store(buf.out, B.mul(qRow, DV), [DV, 1], [qValid, DV], out)];
         if (kernel.outputs.includes('lse')) effects.push(B.store(buf.lse, qRow, [1, 1], [qValid, 1], lse));
+        effects.push(...segmentStores(segmentOutputs(kernel), segments, l!, qRow, qValid));
         return { next: [], effects };
       });
       return { next: [], effects: [qtLoop.loop] };
@@ -94,7 +96,7 @@ export function normalise(m: Node, l: Node, acc: Node): { out: Node; lse: Node }
 interface TileContext {
   readonly b: Node; readonly h: Node; readonly qt: Node;
   readonly qTile: Node; readonly qPos: Node; readonly qFirst: Node; readonly qLast: Node;
-  readonly kvRow: Node; readonly kvLen: Node; readonly numKTiles: Node; readonly numQTiles: Node;
+  readonly kvRow: Node; readonly kvLen: Node; readonly batch: Node; readonly numKTiles: Node; readonly numQTiles: Node;
   readonly D: number; readonly DV: number; readonly TQ: number; readonly TK: number; readonly scale: number;
   readonly buf: { readonly k: Node; readonly v: Node };
   readonly kernel: AttentionKernel;
@@ -117,9 +119,9 @@ function boundNode(ctx: TileContext, hb: HeadBounds, combine: Op.MAX | Op.MIN): 
   return [hb.main, ...hb.more].map(one).reduce((a, x) => B.binary(combine, a, x));
 }
 
-/** The loop(s) over live key tiles; returns the final (m, l, acc). */
-function keyTileLoops(ctx: TileContext, walk: KeyWalk): [Node, Node, Node] {
-  const inits = [B.full([ctx.TQ, 1], -Infinity), B.full([ctx.TQ, 1], 0), B.full([ctx.TQ, ctx.DV], 0)];
+/** The loop(s) over live key tiles; returns the final (m, l, acc, ...side-output accumulators). */
+function keyTileLoops(ctx: TileContext, walk: KeyWalk): Node[] {
+  const inits = [B.full([ctx.TQ, 1], -Infinity), B.full([ctx.TQ, 1], 0), B.full([ctx.TQ, ctx.DV], 0), ...segmentInits(segmentOutputs(ctx.kernel), ctx.TQ)];
   const nk = ctx.numKTiles;
   if (walk.kind === 'dense') {
     return kvLoop(ctx, inits, 0, nk, (j) => ({ kt: j, full: B.constant(0, 'bool') }));
@@ -152,9 +154,11 @@ function keyTileLoops(ctx: TileContext, walk: KeyWalk): [Node, Node, Node] {
  * One loop over key tiles `j in [lo, hi)`; `tileOf(j)` gives the key tile index and whether it is
  * full. Carries (m, l, acc); the mask runs only on tiles that are partial or cross kv_len.
  */
-function kvLoop(ctx: TileContext, inits: Node[], lo: B.Operand, hi: B.Operand, tileOf: (j: Node) => { kt: Node; full: Node }): [Node, Node, Node] {
+function kvLoop(ctx: TileContext, inits: Node[], lo: B.Operand, hi: B.Operand, tileOf: (j: Node) => { kt: Node; full: Node }): Node[] {
   const { TQ, TK, D, DV } = ctx;
-  const r = B.loop({ role: 'kv', lo, hi, fresh: ctx.fresh, inits, iterNames: ['m', 'l', 'acc'] }, (j, [m, l, acc]) => {
+  const segments = segmentOutputs(ctx.kernel);
+  const iterNames = ['m', 'l', 'acc', ...segments.map((_, n) => `mass${n}`)];
+  const r = B.loop({ role: 'kv', lo, hi, fresh: ctx.fresh, inits, iterNames }, (j, [m, l, acc, ...masses]) => {
     const { kt, full } = tileOf(j);
     const k0 = B.mul(kt, TK);
     const kValid = B.min(TK, B.sub(ctx.kvLen, k0));
@@ -173,7 +177,8 @@ function kvLoop(ctx: TileContext, inits: Node[], lo: B.Operand, hi: B.Operand, t
     const vTile = B.load(ctx.buf.v, B.mul(B.add(ctx.kvRow, k0), DV), [DV, 1], [kValid, DV], [TK, DV]);
     // NOTE: skipZero: a masked key's weight is exactly 0 and its V row (NaN, inf) must never reach the sum.
     const accNew = B.dot(p, vTile, B.mul(acc!, alpha), { skipZero: true });
-    return { next: [mNew, lNew, accNew] };
+    const massNew = segmentSteps(segments, masses as Node[], p, alpha, { b: ctx.b, k0, tk: TK, kvLen: ctx.kvLen, batch: ctx.batch });
+    return { next: [mNew, lNew, accNew, ...massNew] };
   });
-  return r.results as [Node, Node, Node];
+  return r.results;
 }

@@ -70,6 +70,10 @@ const UNARY: Record<CUnaryFn, (a: Node) => Node> = {
   exp: (a) => B.unary(Op.EXP, a),
   log: (a) => B.unary(Op.LOG, a),
   sqrt: (a) => B.unary(Op.SQRT, a),
+  sin: (a) => B.unary(Op.SIN, a),
+  cos: (a) => B.unary(Op.COS, a),
+  exp2: (a) => B.unary(Op.EXP2, a),
+  log2: (a) => B.unary(Op.LOG2, a),
   tofloat: (a) => B.cast(a, 'f32'),
 };
 

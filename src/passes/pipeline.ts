@@ -3,9 +3,10 @@
  * named IR-to-IR stages. Every stage's IR is kept so any stage can be dumped (`--emit ir`), and
  * the IR is verified after every stage.
  */
+import { UnsupportedError } from '../diagnostics/diagnostic.js';
 import { assertValid } from '../ir/verify.js';
 import type { Node } from '../ir/node.js';
-import type { AttentionKernel, AttentionSizes, Kernel } from '../model/kernel.js';
+import type { AttentionKernel, AttentionSizes, Kernel, SideOutput } from '../model/kernel.js';
 import { applySchedule } from './apply-schedule.js';
 import { bindLoops } from './bind.js';
 import { keyWalk, type KeyWalk } from './attention-space.js';
@@ -61,6 +62,28 @@ function legalize(g: Node, target: string): Node {
   return syncBlockLoops(bindLoops(g, targetTable(target)?.bind ?? {}));
 }
 
+/** `block_max(64, 64)`, `segment_mass(doc, 8)`: a side output as written. */
+export function sideOutputText(side: SideOutput): string {
+  return side.kind === 'block_max' ? `block_max(${side.bq}, ${side.bk})` : `segment_mass(${side.segments}, ${side.count})`;
+}
+
+/**
+ * Side outputs have a float64 reference (src/reference/side-outputs.ts) but no lowering yet: every target refuses
+ * them, before anything is lowered, with a message naming the output and the target.
+ */
+export function refuseSideOutputs(kernel: Kernel, target: string): void {
+  const side = kernel.kind === 'attention' ? (kernel.sideOutputs ?? []) : [];
+  const missing = side.find((s) => !SIDE_OUTPUT_TARGETS[s.kind].includes(target));
+  if (!missing) return;
+  throw new UnsupportedError(`kernel ${kernel.name}: output ${sideOutputText(missing)} is not supported on ${target} yet (supported on: ${SIDE_OUTPUT_TARGETS[missing.kind].join(', ') || 'no target, only the reference'})`);
+}
+
+/** The targets whose runtime binds each side output (the lowering is shared: lower-side-outputs.ts). */
+export const SIDE_OUTPUT_TARGETS: Readonly<Record<SideOutput['kind'], readonly string[]>> = {
+  block_max: [],
+  segment_mass: ['interp', 'wasm', 'webgpu'],
+};
+
 /** Runs every stage for `kernel` on `target`; the last stage (`legalize.<target>`) is what the target prints. */
 export function runPipeline(kernel: Kernel, target: string, opts: PipelineOptions = {}): PipelineResult {
   const schedule = applySchedule(kernel, target, opts.schedule);
@@ -76,16 +99,19 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
     g = stage(`legalize.${target}`, legalize(g, target));
     return { final: g, schedule, stages };
   }
+  refuseSideOutputs(kernel, target);
   // lower: FlashAttention-2 loops over the key tiles the analysis says are live
   const walk = keyWalk(kernel, schedule.tile_q, schedule.tile_k);
   let g = stage('lower-attention', lowerAttention(kernel, { schedule, walk, ...(opts.sizes ? { sizes: opts.sizes } : {}) }));
   // fold sizes and index arithmetic so equal tiles become equal nodes
   g = stage('simplify', simplify(g));
   // GQA / MQA: one KV tile load serves every query head of its group
+  // NOTE: pack-gqa and split-kv know only (m, l, acc): a kernel with side outputs keeps one head per tile, one chunk.
+  const plain = !kernel.sideOutputs?.length;
   const group = groupSize(kernel);
-  if (schedule.pack_gqa && group > 1) g = stage('pack-gqa', packGqa(g, { group }));
+  if (plain && schedule.pack_gqa && group > 1) g = stage('pack-gqa', packGqa(g, { group }));
   // decode: split the KV range into chunks, merge them by log-sum-exp
-  const chunks = splitChunks(kernel, schedule);
+  const chunks = plain ? splitChunks(kernel, schedule) : 1;
   if (chunks > 1) g = stage('split-kv', splitKv(g, { chunks }));
   g = stage('simplify.final', simplify(g));
   g = stage(`legalize.${target}`, legalize(g, target));

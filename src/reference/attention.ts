@@ -5,6 +5,7 @@
 import type { AttentionKernel, AttentionSizes } from '../model/kernel.js';
 import type { AttentionInputs } from '../model/values.js';
 import { maskRow, pointEnv, type PointEnv } from './mask.js';
+import { sideOutputsReference, type RowHook } from './side-outputs.js';
 
 /** Which query rows i to compute: the same rows for every (b, h), or a choice per (b, h). */
 export type RowSelection = readonly number[] | ((b: number, h: number) => readonly number[]);
@@ -26,6 +27,8 @@ export interface ReferenceAttentionResult {
    * empty row, NaN for rows not computed). The comparison scales its error bound with it.
    */
   readonly scoreMagnitude: Float64Array;
+  /** The kernel's side outputs (`block_max`, `segment_mass`), in `sideOutputs` order; empty when it has none. */
+  readonly side: readonly Float64Array[];
 }
 
 /** Keys whose score is this far below the row maximum have weight < e^-40 and do not count. */
@@ -41,6 +44,7 @@ interface RowContext {
   readonly allowed: Uint8Array;
   readonly scores: Float64Array;
   readonly result: ReferenceAttentionResult;
+  readonly sideHook: RowHook | null;
 }
 
 /** The softmax scale: the declared one or 1/sqrt(head_dim). */
@@ -107,6 +111,7 @@ function computeRow(ctx: RowContext, b: number, h: number, i: number): void {
     for (let d = 0; d < valueDim; d++) out[d]! += p * inputs.v[vRow + d]!;
   }
   for (let d = 0; d < valueDim; d++) out[d] = out[d]! / sum;
+  ctx.sideHook?.(b, h, i, scores, max, sum);
   result.lse[row] = max + Math.log(sum);
   result.scoreMagnitude[row] = Number.isNaN(max) ? NaN : magnitude;
 }
@@ -125,7 +130,9 @@ export function referenceAttention(
 ): ReferenceAttentionResult {
   const { batch, heads, qLen, kvLen, valueDim } = sizes;
   const rowCount = batch * heads * qLen;
+  const side = sideOutputsReference(kernel, sizes, inputs.runtime);
   const result: ReferenceAttentionResult = {
+    side: side.arrays,
     out: new Float64Array(rowCount * valueDim),
     lse: new Float64Array(rowCount),
     scoreMagnitude: new Float64Array(rowCount),
@@ -144,6 +151,7 @@ export function referenceAttention(
     allowed: new Uint8Array(kvLen),
     scores: new Float64Array(kvLen),
     result,
+    sideHook: side.hook,
   };
   for (let b = 0; b < batch; b++) {
     for (let h = 0; h < heads; h++) {

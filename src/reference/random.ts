@@ -159,7 +159,16 @@ export function randomAttentionInputs(
   const q = normal(batch * heads * qLen * headDim);
   const k = normal(batch * kvHeads * kvLen * headDim);
   const v = normal(batch * kvHeads * kvLen * valueDim);
-  return { q, k, v, runtime: randomRuntimeInputs(kernel, sizes, rng, opts) };
+  return { q, k, v, runtime: wrapSegmentIds(kernel, randomRuntimeInputs(kernel, sizes, rng, opts)) };
+}
+
+/** The segment ids a `segment_mass(seg, S)` output reads, taken modulo S so that every id is valid. */
+function wrapSegmentIds(kernel: AttentionKernel, runtime: RuntimeValues): RuntimeValues {
+  const sides = (kernel.sideOutputs ?? []).filter((s) => s.kind === 'segment_mass');
+  if (!sides.length) return runtime;
+  const out: Record<string, RuntimeValue> = { ...runtime };
+  for (const s of sides) out[s.segments] = (runtime[s.segments] as Int32Array).map((id) => ((id % s.count) + s.count) % s.count);
+  return out;
 }
 
 /** Concrete lengths of a runtime input's axes (free axes get FREE_AXIS_LENGTH). */

@@ -83,6 +83,11 @@ function monotone(f: (x: number) => number, a: Interval, out: Interval): Interva
   return setIv(out, f(a.lo), f(a.hi));
 }
 
+/** sin / cos: [-1, 1] for finite operands (no tighter bound is worth the case analysis), everything otherwise. */
+function periodic(a: Interval, out: Interval): Interval {
+  return Number.isFinite(a.lo) && Number.isFinite(a.hi) ? setIv(out, -1, 1) : setTop(out);
+}
+
 /** Interval transfer function of each unary operator (`not` works on 0/1 intervals). */
 export const UNARY_IV: Record<CUnaryFn, (a: Interval, out: Interval) => Interval> = {
   neg: (a, out) => setIv(out, -a.hi, -a.lo),
@@ -101,6 +106,10 @@ export const UNARY_IV: Record<CUnaryFn, (a: Interval, out: Interval) => Interval
   exp: (a, out) => monotone(Math.exp, a, out),
   log: (a, out) => (a.lo < 0 ? setTop(out) : monotone(Math.log, a, out)),
   sqrt: (a, out) => (a.lo < 0 ? setTop(out) : monotone(Math.sqrt, a, out)),
+  sin: (a, out) => periodic(a, out),
+  cos: (a, out) => periodic(a, out),
+  exp2: (a, out) => monotone((x) => 2 ** x, a, out),
+  log2: (a, out) => (a.lo < 0 ? setTop(out) : monotone(Math.log2, a, out)),
   tofloat: (a, out) => setIv(out, a.lo, a.hi),
 };
 

@@ -2,7 +2,7 @@
  * @file Three-valued evaluation of a core expression over a box (b, h, q, k intervals): ints as
  * intervals, bools as 0/1 intervals (Kleene logic). Sound: `true`/`false` are never wrong.
  */
-import type { CExpr, COp } from '../../model/expr.js';
+import type { CExpr, COp, CUnaryFn } from '../../model/expr.js';
 import { COMPARE_DIFF, I32_MAX, I32_MIN, UNARY_IV, arithmeticIv, isComparison, setIv, setTop, type ArithFn } from './interval-ops.js';
 import { children, linearForm, type LinearForm } from './linear.js';
 import type { Interval, SizeRecord, TileSummary, Tri } from './types.js';
@@ -124,7 +124,7 @@ export function compileBoxEvaluator(mask: CExpr, sizes: SizeRecord, summary: Til
       const f = UNARY_IV[u.fn];
       const out = { lo: 0, hi: 0 };
       if (u.type !== 'float') return () => f(arg(), out);
-      const rel = u.fn === 'tanh' || u.fn === 'exp' || u.fn === 'log' || u.fn === 'sqrt' ? F32_FUNCTION : F32_OP;
+      const rel = F32_FUNCTIONS.has(u.fn) ? F32_FUNCTION : F32_OP;
       return () => widenF32(f(arg(), out), rel);
     },
     binary: (e) => compileBinary(e as Extract<CExpr, { op: 'binary' }>),
@@ -371,8 +371,11 @@ export function evalBox(mask: CExpr, box: Box, sizes: SizeRecord, summary: TileS
 
 /** Relative widening that covers one f32 rounding (2^-24) with room to spare. */
 const F32_OP = 2 ** -22;
-/** Relative widening of f32 tanh / exp / log / sqrt, which targets compute to within a few ulps. */
+/** Relative widening of the f32 float functions (tanh exp log sqrt sin cos exp2 log2), which targets compute to within a few ulps. */
 const F32_FUNCTION = 2 ** -18;
+
+/** The float functions of the language (computed to within a few ulps, not correctly rounded). */
+const F32_FUNCTIONS: ReadonlySet<CUnaryFn> = new Set<CUnaryFn>(['tanh', 'exp', 'log', 'sqrt', 'sin', 'cos', 'exp2', 'log2']);
 
 /**
  * Widens a float interval so it holds the f32 evaluation, not only the real value: float arithmetic in patterns

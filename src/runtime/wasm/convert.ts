@@ -28,3 +28,17 @@ export function erf(x: number): number {
   const erfc = Math.exp(-a * a) / Math.sqrt(Math.PI) / f;
   return Math.sign(x) * (1 - erfc);
 }
+
+/**
+ * The math functions kernel modules import from the host (f64; the module rounds the result to f32): log / tanh
+ * always, erf for the gelu epilogue, sin / cos / exp2 / log2 only where a score modifier calls them.
+ */
+export const HOST_MATH = {
+  log: Math.log,
+  tanh: Math.tanh,
+  erf,
+  sin: Math.sin,
+  cos: Math.cos,
+  exp2: (x: number): number => 2 ** x,
+  log2: Math.log2,
+} as const;

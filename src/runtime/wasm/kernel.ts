@@ -4,7 +4,7 @@
  * `run` on the calling thread and, with threads, on a worker pool, and copies outputs back.
  */
 import { BARRIER_ADDRESS, CLAIM_ADDRESS, SHARED_BASE, storageBytes, type WasmAbi, type WasmParam } from './abi.js';
-import { bf16BitsToF32, erf, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits } from './convert.js';
+import { bf16BitsToF32, erf, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits, HOST_MATH } from './convert.js';
 import { WorkerPool } from './threads.js';
 import { wasmApi, type WasmInstance, type WasmMemory } from './wasm-api.js';
 
@@ -98,7 +98,7 @@ export class WasmKernel {
     const api = wasmApi();
     const module = await api.compile(useRelaxed ? bytes.relaxed! : bytes.simd);
     const memory = new api.Memory({ initial: 2, maximum: MAX_PAGES, shared: true });
-    const instance = await api.instantiate(module, { env: { memory, log: Math.log, tanh: Math.tanh, erf } });
+    const instance = await api.instantiate(module, { env: { memory, ...HOST_MATH } });
     const threads = Math.max(1, Math.floor(opts.threads ?? 1));
     const pool = threads > 1 && bytes.abi.parallel ? await WorkerPool.start(threads - 1, module, memory) : null;
     return new WasmKernel(bytes.abi, useRelaxed ? 'relaxed' : 'simd', pool ? threads : 1, memory, instance, pool);

@@ -17,7 +17,7 @@ let instance = null;
 parentPort.on('message', (m) => {
   try {
     if (m.type === 'init') {
-      instance = new WebAssembly.Instance(m.module, { env: { memory: m.memory, log: Math.log, tanh: Math.tanh, erf } });
+      instance = new WebAssembly.Instance(m.module, { env: { memory: m.memory, log: Math.log, tanh: Math.tanh, erf, sin: Math.sin, cos: Math.cos, exp2: (x) => 2 ** x, log2: Math.log2 } });
       parentPort.postMessage({ type: 'ready' });
     } else {
       instance.exports.run(...m.args);

@@ -9,7 +9,7 @@ import type { Scalar } from '../../ir/dtype.js';
 export type ValueKind = 'f' | 'i';
 
 /** Math functions with a C library spelling (f32 in, f32 out). */
-export type MathFunction = 'exp' | 'log' | 'tanh' | 'erf' | 'sqrt' | 'floor' | 'abs';
+export type MathFunction = 'exp' | 'log' | 'tanh' | 'erf' | 'sqrt' | 'floor' | 'abs' | 'sin' | 'cos' | 'exp2' | 'log2';
 
 /** The spelling table of one C-family language. */
 export interface CLanguage {
@@ -45,7 +45,8 @@ export const C99: CLanguage = {
   restrict: 'restrict',
   helperPrefix: 'static inline',
   kernelPrefix: '',
-  math: { exp: 'expf', log: 'logf', tanh: 'tanhf', erf: 'erff', sqrt: 'sqrtf', floor: 'floorf', abs: 'fabsf' },
+  math: { exp: 'expf', log: 'logf', tanh: 'tanhf', erf: 'erff', sqrt: 'sqrtf', floor: 'floorf', abs: 'fabsf',
+    sin: 'sinf', cos: 'cosf', exp2: 'exp2f', log2: 'log2f' },
   infinity: 'INFINITY',
   nan: 'NAN',
   floatBits: 'sx_f32_bits',

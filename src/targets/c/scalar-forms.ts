@@ -17,7 +17,7 @@ export interface ScalarForms {
 
 /** Element-wise ops with a form here (every unary, binary and ternary op except CAST, which casts.ts spells). */
 export type ElementwiseOp =
-  | Op.NEG | Op.NOT | Op.ABS | Op.POPCOUNT | Op.EXP | Op.LOG | Op.TANH | Op.SQRT | Op.FLOOR | Op.ERF
+  | Op.NEG | Op.NOT | Op.ABS | Op.POPCOUNT | Op.EXP | Op.LOG | Op.TANH | Op.SQRT | Op.SIN | Op.COS | Op.EXP2 | Op.LOG2 | Op.FLOOR | Op.ERF
   | Op.ADD | Op.SUB | Op.MUL | Op.DIV | Op.IDIV | Op.MOD | Op.MIN | Op.MAX | Op.AND | Op.OR | Op.XOR | Op.SHL | Op.SHR
   | Op.EQ | Op.NE | Op.LT | Op.LE | Op.GT | Op.GE | Op.WHERE | Op.MAD | Op.SOFTMAX_EXP;
 
@@ -37,6 +37,10 @@ export function scalarForms(lang: CLanguage): Readonly<Record<ElementwiseOp, Sca
     [Op.LOG]: { f: call(m.log) },
     [Op.TANH]: { f: call(m.tanh) },
     [Op.SQRT]: { f: call(m.sqrt) },
+    [Op.SIN]: { f: call(m.sin) },
+    [Op.COS]: { f: call(m.cos) },
+    [Op.EXP2]: { f: call(m.exp2) },
+    [Op.LOG2]: { f: call(m.log2) },
     [Op.FLOOR]: { f: call(m.floor) },
     [Op.ERF]: { f: call(m.erf) },
     [Op.ADD]: both(infix('+')),

@@ -3,6 +3,7 @@
  * in TypeScript with f32 arithmetic. Plans (static, run-time, or expanded closed forms) are built
  * before each run and bound as buffers, exactly as generated kernels receive them.
  */
+import { sideOutputBuffers } from '../../passes/lower-side-outputs.js';
 import type { CompiledKernel } from '../../harness/target.js';
 import { printKernel } from '../../ir/print.js';
 import type { Backend } from '../backend.js';
@@ -52,6 +53,7 @@ function compileAttention(kernel: AttentionKernel, schedule: ScheduleSettings): 
       values.set('v', buffer(inputs.v));
       values.set('out', buffer(outputs.out, kernel.dtype));
       values.set('lse', buffer(outputs.lse ?? new Float32Array(0)));
+      for (const [name, data] of Object.entries(sideOutputBuffers(kernel, outputs.side))) values.set(name, buffer(data));
       for (const decl of kernel.inputs) {
         const v = inputs.runtime[decl.name];
         if (v === undefined) throw new Error(`interp: runtime input '${decl.name}' is missing`);

@@ -72,7 +72,7 @@ export function broadcastData(v: number | Tile, shape: readonly number[], float:
 /** JS expression templates of element-wise ops over `a`, `b`, `c` (r is a scratch variable). */
 export const ELEMENTWISE: Readonly<Record<string, string>> = {
   neg: '-a', not: '(a ? 0 : 1)', abs: 'Math.abs(a)', popcount: 'popcount(a)', exp: 'Math.exp(a)', log: 'Math.log(a)',
-  tanh: 'Math.tanh(a)', sqrt: 'Math.sqrt(a)', floor: 'Math.floor(a)', erf: 'erf(a)',
+  tanh: 'Math.tanh(a)', sqrt: 'Math.sqrt(a)', sin: 'Math.sin(a)', cos: 'Math.cos(a)', exp2: '(2 ** a)', log2: 'Math.log2(a)', floor: 'Math.floor(a)', erf: 'erf(a)',
   'cast:f32': 'a', 'cast:i32': '(Math.trunc(a) | 0)', 'cast:bool': '(a ? 1 : 0)',
   add: 'a + b', sub: 'a - b', mul: 'a * b', div: 'a / b',
   idiv: '(b === 0 ? 0 : Math.floor(a / b))',

@@ -51,6 +51,7 @@ const FORMS: Readonly<Record<string, ElementwiseForm>> = {
   'exp:f': call('$expf', '$expv'),
   'softmax_exp:f': call('$softexp', '$softexpv'),
   'log:f': imported('$log'), 'tanh:f': imported('$tanh'), 'erf:f': imported('$erf'),
+  'sin:f': imported('$sin'), 'cos:f': imported('$cos'), 'exp2:f': imported('$exp2'), 'log2:f': imported('$log2'),
   'sqrt:f': { scalar: ([a]) => `(f32.sqrt ${a})`, vector: ([a]) => `(f32x4.sqrt ${a})` },
   'floor:f': { scalar: ([a]) => `(f32.floor ${a})`, vector: ([a]) => `(f32x4.floor ${a})` },
   'cast:f32:f': identity, 'cast:i32:i': identity, 'cast:bool:i': { scalar: ([a]) => `(i32.ne ${a} (i32.const 0))`, vector: ([a]) => `(v128.and (i32x4.ne ${a} ${ZEROS}) ${ONES})` },

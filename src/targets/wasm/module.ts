@@ -27,7 +27,7 @@ const BASE_FEATURES = (): number =>
   binaryen.Features.NontrappingFPToInt | binaryen.Features.SignExt | binaryen.Features.MutableGlobals;
 
 /** A module around function text `fn`: imports, prelude helpers, the function. */
-const wrapModule = (fn: string): string => `(module\n${importsText(true)}\n${PRELUDE_FUNCTIONS}\n${fn}\n)`;
+const wrapModule = (fn: string): string => `(module\n${importsText(true, fn)}\n${PRELUDE_FUNCTIONS}\n${fn}\n)`;
 
 /** The WAT text of `kernel`'s module. */
 export function kernelWat(kernel: Node, relaxed: boolean): { wat: string; fn: ReturnType<typeof printKernelFunction> } {

@@ -7,13 +7,22 @@
 
 const splat = (x: number | string): string => `(v128.const f32x4 ${x} ${x} ${x} ${x})`;
 
-/** Imports: the (shared) memory, and log / tanh / erf from the host (f64). */
-export function importsText(shared: boolean): string {
+/**
+ * Host math functions imported only by the kernels that call them (score modifiers' sin / cos / exp2 / log2), so
+ * a module without them instantiates on a host that predates them. Computed in f64 and rounded once to f32: the
+ * correctly rounded result except in rare double-rounding cases (within 1 ulp).
+ */
+export const OPTIONAL_MATH_IMPORTS = ['sin', 'cos', 'exp2', 'log2'] as const;
+
+/** Imports: the (shared) memory, and log / tanh / erf (always) and the optional math functions `fn` calls, from the host (f64). */
+export function importsText(shared: boolean, fn = ''): string {
+  const optional = OPTIONAL_MATH_IMPORTS.filter((name) => fn.includes(`(call $${name} `));
   return [
     `(import "env" "memory" (memory $mem 1 65536${shared ? ' shared' : ''}))`,
     '(import "env" "log" (func $log (param f64) (result f64)))',
     '(import "env" "tanh" (func $tanh (param f64) (result f64)))',
     '(import "env" "erf" (func $erf (param f64) (result f64)))',
+    ...optional.map((name) => `(import "env" "${name}" (func $${name} (param f64) (result f64)))`),
   ].join('\n');
 }
 

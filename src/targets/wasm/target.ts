@@ -3,6 +3,7 @@
  * SIMD128 module (plus a relaxed-SIMD variant) with binaryen, and runs it through the wasm runtime.
  * Plans and packed weights are built per run and bound as buffers, as in generated kernels.
  */
+import { sideOutputBuffers } from '../../passes/lower-side-outputs.js';
 import type { CompiledKernel } from '../../harness/target.js';
 import type { Backend } from '../backend.js';
 import { buildWasmTarget } from '../../build/wasm.js';
@@ -60,7 +61,7 @@ function compileAttention(kernel: AttentionKernel, o: WasmTargetOptions): Compil
         ...runtimeBindings(kernel.inputs.map((i) => i.name), inputs.runtime),
         ...(result.walk?.kind === 'plan' ? planBindings(planFor(kernel, result.walk, sizes, inputs.runtime, result.schedule.tile_q, result.schedule.tile_k)) : {}),
       };
-      await k.run(values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0) });
+      await k.run(values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0), ...sideOutputBuffers(kernel, outputs.side) });
     },
     async dispose() {
       for (const l of cache.values()) await (await l).kernel.dispose();

@@ -93,7 +93,7 @@ const ALWAYS_SLOT = new Set<Op>([Op.DOT, Op.REDUCE_MAX, Op.REDUCE_SUM, Op.IF, Op
 /** Ops that are cheap to recompute per element. */
 const CHEAP = new Set<Op>([Op.IOTA, Op.CONST, Op.PARAM, Op.BROADCAST, Op.TRANS, Op.RESHAPE, Op.LOAD, Op.RESULT]);
 /** Ops whose per-element cost is high (transcendentals, searches, expansions). */
-const COSTLY = new Set<Op>([Op.EXP, Op.LOG, Op.TANH, Op.ERF, Op.SOFTMAX_EXP, Op.DIV, Op.IDIV, Op.MOD, Op.GATHER, Op.NM_EXPAND, Op.TABLE]);
+const COSTLY = new Set<Op>([Op.EXP, Op.LOG, Op.TANH, Op.SIN, Op.COS, Op.EXP2, Op.LOG2, Op.ERF, Op.SOFTMAX_EXP, Op.DIV, Op.IDIV, Op.MOD, Op.GATHER, Op.NM_EXPAND, Op.TABLE]);
 
 /** The buffer a LOAD / STORE / GATHER source refers to (through AFTER). */
 export function bufferRoot(n: Node): Node {

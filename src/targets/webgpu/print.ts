@@ -13,6 +13,7 @@ import { Op } from '../../ir/ops.js';
 import { targetDefaults } from '../../passes/apply-schedule.js';
 import type { Schedule } from '../../passes/schedule.js';
 import { CODEC, HELPERS, VALUE_TYPE } from './wgsl-table.js';
+import { usedMathHelpers } from './math-helpers.js';
 
 /** Printer settings. */
 export interface PrintOptions {
@@ -203,6 +204,7 @@ export function printWgsl(kernel: Node, name: string, opts: PrintOptions = DEFAU
     ...workgroupArrays(layout),
     HELPERS.trim(),
     ...w.helpers.values(),
+    ...usedMathHelpers(p.lines.join('\n')),
     `@compute @workgroup_size(${opts.workgroupSize})`,
     `fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>${used.subgroups ? ', @builtin(subgroup_size) sg_size: u32' : ''}) {`,
     `  let lid = i32(lid_u);`,

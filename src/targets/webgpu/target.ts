@@ -2,6 +2,7 @@
  * @file The `webgpu` target: compiles a kernel through the pass pipeline, prints the final IR to a
  * WGSL kernel, and runs it on Dawn (SwiftShader when there is no GPU) with plans bound as buffers.
  */
+import { sideOutputBuffers } from '../../passes/lower-side-outputs.js';
 import type { CompiledKernel } from '../../harness/target.js';
 import type { Backend } from '../backend.js';
 import { buildWebgpuTarget } from '../../build/webgpu.js';
@@ -77,7 +78,7 @@ async function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefi
     async runAttention(sizes: AttentionSizes, inputs: AttentionInputs, outputs: AttentionOutputs): Promise<void> {
       const { pipeline, prepared } = await variant(sizes);
       const values = bindAttention(kernel as AttentionKernel, pipeline.walk, pipeline.schedule, sizes, inputs);
-      await prepared.run(values, { out: outputs.out, ...(outputs.lse ? { lse: outputs.lse } : {}) });
+      await prepared.run(values, { out: outputs.out, ...(outputs.lse ? { lse: outputs.lse } : {}), ...(kernel.kind === 'attention' ? sideOutputBuffers(kernel, outputs.side) : {}) });
     },
     async runGemm(sizes: GemmSizes, inputs: GemmInputs, outputs: GemmOutputs): Promise<void> {
       const { prepared } = await variant();
