@@ -44,6 +44,7 @@ export { nsa_selection, type NsaSelectionInputs, type NsaSelectionOutputs } from
 export { nsa_window, type NsaWindowInputs, type NsaWindowOutputs } from './nsa_window.js';
 export { packed_documents_prefill, type PackedDocumentsPrefillInputs, type PackedDocumentsPrefillOutputs } from './packed_documents_prefill.js';
 export { paro_reordered, type ParoReorderedInputs, type ParoReorderedOutputs } from './paro_reordered.js';
+export { periodic_bias, type PeriodicBiasInputs, type PeriodicBiasOutputs } from './periodic_bias.js';
 export { pgf_1_8, type Pgf18Inputs, type Pgf18Outputs } from './pgf_1_8.js';
 export { power_attention_decode, type PowerAttentionDecodeInputs, type PowerAttentionDecodeOutputs } from './power_attention_decode.js';
 export { power_attention_prefill, type PowerAttentionPrefillInputs, type PowerAttentionPrefillOutputs } from './power_attention_prefill.js';
@@ -58,6 +59,7 @@ export { retrieval_attention_decode, type RetrievalAttentionDecodeInputs, type R
 export { routing_transformer, type RoutingTransformerInputs, type RoutingTransformerOutputs } from './routing_transformer.js';
 export { s2_attention_prefill, type S2AttentionPrefillInputs, type S2AttentionPrefillOutputs } from './s2_attention_prefill.js';
 export { s2_strided_tokens, type S2StridedTokensInputs, type S2StridedTokensOutputs } from './s2_strided_tokens.js';
+export { score_drop, type ScoreDropInputs, type ScoreDropOutputs } from './score_drop.js';
 export { sea_topk, type SeaTopkInputs, type SeaTopkOutputs } from './sea_topk.js';
 export { seer_attention, type SeerAttentionInputs, type SeerAttentionOutputs } from './seer_attention.js';
 export { selective_attention, type SelectiveAttentionInputs, type SelectiveAttentionOutputs } from './selective_attention.js';

@@ -4,7 +4,7 @@
  * `run` on the calling thread and, with threads, on a worker pool, and copies outputs back.
  */
 import { BARRIER_ADDRESS, CLAIM_ADDRESS, SHARED_BASE, storageBytes, type WasmAbi, type WasmParam } from './abi.js';
-import { bf16BitsToF32, erf, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits, HOST_MATH } from './convert.js';
+import { bf16BitsToF32, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits, HOST_MATH } from './convert.js';
 import { WorkerPool } from './threads.js';
 import { wasmApi, type WasmInstance, type WasmMemory } from './wasm-api.js';
 
