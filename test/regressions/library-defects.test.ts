@@ -108,9 +108,9 @@ for (const target of TARGETS) {
   describe(`${target}: 9, hostile calls get a clear error`, () => {
     it('run(null), run(undefined) and a misspelled input key', async () => {
       const a = (await lib['reg_doc']!.load(target)) as Loaded;
-      await expect(a.run(null as never)).rejects.toThrow(/reg_doc: run\(inputs\) needs an object \{ q, k, v, doc, sizes, plan \}, got null/);
+      await expect(a.run(null as never)).rejects.toThrow(/reg_doc: run\(inputs\) needs an object \{ q, k, v, doc, sizes, plan(, resident)? \}, got null/);
       await expect(a.run(undefined as never)).rejects.toThrow(/needs an object/);
-      await expect(a.run({ ...inputsOf(1, docA), dco: docA })).rejects.toThrow(/reg_doc: unknown input 'dco' \(this kernel takes: q, k, v, doc, sizes, plan\)/);
+      await expect(a.run({ ...inputsOf(1, docA), dco: docA })).rejects.toThrow(/reg_doc: unknown input 'dco' \(this kernel takes: q, k, v, doc, sizes, plan(, resident)?\)/);
     });
     it('a Float64Array weight and nm indices out of order', async () => {
       const g = (await lib['reg_nm']!.load(target)) as Loaded;
