@@ -22,7 +22,9 @@ function npm(args: string[], cwd: string): string {
 }
 
 function run(cmd: string, args: string[], cwd: string, timeout = 60_000) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout });
+  // an empty build cache of its own: what the user sees on a first build, whatever other tests built
+  const env = { ...process.env, SPARSEC_CACHE_DIR: mkdtempSync(join(tmpdir(), 'sparsec-user-cache-')) };
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout, env });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
