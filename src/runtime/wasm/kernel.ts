@@ -208,8 +208,13 @@ export class WasmKernel {
         // A fresh barrier count and claim counter: a run that failed part-way must not leave arrivals or claims behind.
         Atomics.store(new Int32Array(this.memory.buffer, BARRIER_ADDRESS, 1), 0, 0);
         Atomics.store(new Int32Array(this.memory.buffer, CLAIM_ADDRESS, 1), 0, 0);
-        const others = this.pool ? this.pool.run((tid) => [scratchOf(tid), tid, nth, ...args]) : Promise.resolve([]);
-        run(scratchOf(0), 0, nth, ...args);
+        const others = this.pool ? this.pool.run((tid) => [scratchOf(tid), tid, nth, ...args]) : Promise.resolve();
+        try {
+          run(scratchOf(0), 0, nth, ...args);
+        } catch (e) {
+          others.catch(() => undefined); // thread 0's error is the one reported
+          throw e;
+        }
         await others;
       },
       readOutputs: () => {

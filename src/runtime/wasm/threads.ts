@@ -142,9 +142,14 @@ export class WorkerPool {
     return new WorkerPool(workers);
   }
 
-  /** Starts `run` on every worker with `argsFor(tid)` (tid from 1); resolves when all are done. */
-  run(argsFor: (tid: number) => number[]): Promise<void[]> {
-    return Promise.all(this.workers.map((w, i) => w.run(argsFor(i + 1))));
+  /**
+   * Starts `run` on every worker with `argsFor(tid)` (tid from 1); settles only when every worker is
+   * done, so a run that failed in one worker never leaves another busy for the next call.
+   */
+  async run(argsFor: (tid: number) => number[]): Promise<void> {
+    const settled = await Promise.allSettled(this.workers.map((w, i) => w.run(argsFor(i + 1))));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** Stops every worker. */
