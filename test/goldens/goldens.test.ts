@@ -2,14 +2,15 @@
  * @file Text goldens of printed code: the WGSL (plain variant) and the WAT (both variants' SIMD128 text,
  * before binaryen's optimiser) of a dozen kernels of dsl/ covering every key walk of dsl/ (closed-form bounds,
  * block plans), decode with split-KV, GQA/MQA, f16 / bf16 storage and every gemm format. A printer change
- * shows here as a diff; `UPDATE_GOLDENS=1 npx vitest run test/goldens` rewrites the files deliberately.
+ * shows here as a diff. The CUDA text of the same kernels, plus three more f16 / bf16 ones on the tensor-core path, is
+ * kept too; `UPDATE_GOLDENS=1 npx vitest run test/goldens` rewrites the files deliberately.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kernel } from '../../src/model/kernel.js';
-import { printedSources } from './printed.js';
+import { printedCuda, printedSources } from './printed.js';
 import { loadDslKernels } from './dsl-kernels.js';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
@@ -32,6 +33,13 @@ export const GOLDEN_KERNELS: Readonly<Record<string, string>> = {
   fast_sparse_convnets_1x1: 'csr gemm with bias and relu',
   intel_bert_4x1: 'bsr 4x1 gemm with bias and gelu',
   gqsa_groups: 'bsr 1x16 gemm, f16',
+};
+
+/** Extra f16 / bf16 kernels whose CUDA takes the tensor-core path (nsa_window, alibi_softcap, packed_documents_prefill do too). */
+export const CUDA_TENSOR_CORE_KERNELS: Readonly<Record<string, string>> = {
+  minference_block_sparse: 'tensor cores over a block plan',
+  dyspec_tree_verify: 'tensor cores with a tree mask',
+  minference_vertical_slash: 'tensor cores over vertical + slash lists',
 };
 
 function compareGolden(file: string, actual: string): void {
@@ -57,6 +65,21 @@ describe('printed-code goldens', () => {
       const printed = printedSources(kernel!);
       compareGolden(`wgsl/${name}.wgsl`, printed.wgsl);
       compareGolden(`wat/${name}.wat`, printed.wat);
+    });
+  }
+});
+
+describe('printed CUDA goldens', () => {
+  let kernels: Map<string, Kernel>;
+  beforeAll(async () => {
+    kernels = await loadDslKernels();
+  });
+
+  for (const name of [...Object.keys(GOLDEN_KERNELS), ...Object.keys(CUDA_TENSOR_CORE_KERNELS)]) {
+    it(`${name}: CUDA as committed`, () => {
+      const kernel = kernels.get(name);
+      expect(kernel, `kernel ${name} is not in dsl/`).toBeDefined();
+      compareGolden(`cuda/${name}.cu`, printedCuda(kernel!));
     });
   }
 });

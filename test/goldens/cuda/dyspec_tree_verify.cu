@@ -1,0 +1,961 @@
+// sparsec: kernel dyspec_tree_verify (generated; do not edit): tensor-core (mma.sync m16n8k16), f16, 4 warps x 16 query rows, tile_k 64
+#ifdef SPARSEC_EMULATE
+#include "sparsec_cuda_emu.h"
+#else
+#include <cuda_runtime.h>
+#include <math.h>
+#define SPARSEC_LAUNCH(kernel, grid, threads, shared, stream, ...) \
+  (kernel<<<(grid), (threads), (shared), (stream)>>>(__VA_ARGS__), cudaGetLastError())
+// Tensor cores (sm_80+): d = a x b + c on one m16n8k16 tile of a warp (f32 accumulators), and ldmatrix loads of
+// 8x8 b16 matrices from shared memory; the emulator defines the same macros as a model of the fragment layouts.
+#define SPARSEC_MMA_16816(type, d, a, b, c) \
+  asm volatile("mma.sync.aligned.m16n8k16.row.col.f32." type "." type ".f32 {%0,%1,%2,%3}, {%4,%5,%6,%7}, {%8,%9}, {%10,%11,%12,%13};\n" \
+               : "=f"((d)[0]), "=f"((d)[1]), "=f"((d)[2]), "=f"((d)[3]) \
+               : "r"((a)[0]), "r"((a)[1]), "r"((a)[2]), "r"((a)[3]), "r"((b)[0]), "r"((b)[1]), \
+                 "f"((c)[0]), "f"((c)[1]), "f"((c)[2]), "f"((c)[3]))
+#define SPARSEC_MMA_16816_BF16(d, a, b, c) SPARSEC_MMA_16816("bf16", d, a, b, c)
+#define SPARSEC_MMA_16816_F16(d, a, b, c) SPARSEC_MMA_16816("f16", d, a, b, c)
+#define SPARSEC_LDMATRIX_X4(r, p) \
+  asm volatile("ldmatrix.sync.aligned.m8n8.x4.shared.b16 {%0,%1,%2,%3}, [%4];\n" \
+               : "=r"((r)[0]), "=r"((r)[1]), "=r"((r)[2]), "=r"((r)[3]) : "r"((unsigned)__cvta_generic_to_shared(p)))
+#define SPARSEC_LDMATRIX_X2(r, p) \
+  asm volatile("ldmatrix.sync.aligned.m8n8.x2.shared.b16 {%0,%1}, [%2];\n" : "=r"((r)[0]), "=r"((r)[1]) : "r"((unsigned)__cvta_generic_to_shared(p)))
+#define SPARSEC_LDMATRIX_X2_TRANS(r, p) \
+  asm volatile("ldmatrix.sync.aligned.m8n8.x2.trans.shared.b16 {%0,%1}, [%2];\n" : "=r"((r)[0]), "=r"((r)[1]) : "r"((unsigned)__cvta_generic_to_shared(p)))
+#endif
+#ifndef SPARSEC_HELPERS
+#define SPARSEC_HELPERS
+__device__ __forceinline__ float sp_bits_f32(unsigned u) { return __int_as_float((int)u); }
+__device__ __forceinline__ unsigned sp_f32_bits(float f) { return (unsigned)__float_as_int(f); }
+__device__ __forceinline__ float sp_f16_to_f32(unsigned short h) {
+  const unsigned s = (unsigned)(h & 0x8000u) << 16, e = (h >> 10) & 0x1fu, m = h & 0x3ffu;
+  if (e == 0x1fu) return sp_bits_f32(s | 0x7f800000u | (m << 13));
+  if (e != 0) return sp_bits_f32(s | ((e + 112u) << 23) | (m << 13));
+  const float v = (float)m * 5.9604644775390625e-8f;
+  return s ? -v : v;
+}
+__device__ __forceinline__ unsigned short sp_f32_to_f16(float f) {
+  const unsigned x = sp_f32_bits(f), s = (x >> 16) & 0x8000u;
+  const unsigned a = x & 0x7fffffffu;
+  if (a > 0x7f800000u) return (unsigned short)(s | 0x7e00u);
+  if (a >= 0x477ff000u) return (unsigned short)(s | 0x7c00u);
+  if (a < 0x38800000u) {
+    // subnormal half: round the value scaled by 2^24 to the nearest integer, ties to even
+    const float v = sp_bits_f32(a) * 16777216.0f;
+    float r = floorf(v);
+    const float d = v - r;
+    if (d > 0.5f || (d == 0.5f && fmodf(r, 2.0f) != 0.0f)) r += 1.0f;
+    return (unsigned short)(s | (unsigned)r);
+  }
+  const unsigned rounded = a + 0xfffu + ((a >> 13) & 1u);
+  return (unsigned short)(s | ((rounded - 0x38000000u) >> 13));
+}
+__device__ __forceinline__ float sp_bf16_to_f32(unsigned short h) { return sp_bits_f32((unsigned)h << 16); }
+__device__ __forceinline__ unsigned short sp_f32_to_bf16(float f) {
+  const unsigned b = sp_f32_bits(f);
+  if ((b & 0x7f800000u) == 0x7f800000u && (b & 0x7fffffu) != 0u) return (unsigned short)((b >> 16) | 0x40u);
+  return (unsigned short)(((b + 0x7fffu + ((b >> 16) & 1u)) >> 16) & 0xffffu);
+}
+__device__ __forceinline__ float sp_rd_f32(const float* p, int n, int i) { return (i >= 0 && i < n) ? p[i] : 0.0f; }
+__device__ __forceinline__ float sp_rd_f16(const unsigned short* p, int n, int i) { return (i >= 0 && i < n) ? sp_f16_to_f32(p[i]) : 0.0f; }
+__device__ __forceinline__ float sp_rd_bf16(const unsigned short* p, int n, int i) { return (i >= 0 && i < n) ? sp_bf16_to_f32(p[i]) : 0.0f; }
+__device__ __forceinline__ int sp_rd_i32(const int* p, int n, int i) { return (i >= 0 && i < n) ? p[i] : 0; }
+__device__ __forceinline__ int sp_floor_div(int a, int b) {
+  if (b == 0) return 0;
+  if (b == -1) return (int)(0u - (unsigned)a);
+  const int q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+__device__ __forceinline__ int sp_floor_mod(int a, int b) {
+  if (b == 0 || b == -1) return 0;
+  const int r = a % b;
+  return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+}
+__device__ __forceinline__ float sp_max(float a, float b) { return (a != a) ? a : (b != b) ? b : (a > b ? a : b); }
+__device__ __forceinline__ float sp_min(float a, float b) { return (a != a) ? a : (b != b) ? b : (a < b ? a : b); }
+__device__ __forceinline__ int sp_max(int a, int b) { return a > b ? a : b; }
+__device__ __forceinline__ int sp_min(int a, int b) { return a < b ? a : b; }
+__device__ __forceinline__ bool sp_max(bool a, bool b) { return a || b; }
+__device__ __forceinline__ bool sp_min(bool a, bool b) { return a && b; }
+__device__ __forceinline__ float sp_abs(float a) { return fabsf(a); }
+__device__ __forceinline__ int sp_abs(int a) { return a < 0 ? (int)(0u - (unsigned)a) : a; }
+__device__ __forceinline__ float sp_softmax_exp(float a, float m) { return (m == -INFINITY) ? 0.0f : expf(a - m); }
+__device__ __forceinline__ int sp_clamp(int i, int lo, int hi) { return i < lo ? lo : (i > hi ? hi : i); }
+__device__ __forceinline__ bool sp_member(const int* off, int noff, const int* vals, int nvals, int l, int x, int lists) {
+  if (l < 0 || l >= lists) return false;
+  int lo = sp_rd_i32(off, noff, l), hi = sp_rd_i32(off, noff, l + 1);
+  while (lo < hi) {
+    const int mid = (lo + hi) / 2;
+    const int v = sp_rd_i32(vals, nvals, mid);
+    if (v == x) return true;
+    if (v < x) lo = mid + 1; else hi = mid;
+  }
+  return false;
+}
+#endif
+#ifndef SPARSEC_EMULATE
+#define SPARSEC_CP_ASYNC_16(dst, src, bytes) \
+  asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;\n" :: "r"((unsigned)__cvta_generic_to_shared(dst)), "l"(src), "r"(bytes) : "memory")
+#define SPARSEC_CP_ASYNC_WAIT_ALL() asm volatile("cp.async.wait_all;\n" ::: "memory")
+#endif
+#ifdef SPARSEC_EMULATE
+__device__ __forceinline__ unsigned tc_pack_bf16(float lo, float hi) { return (unsigned)sp_f32_to_bf16(lo) | ((unsigned)sp_f32_to_bf16(hi) << 16); }
+__device__ __forceinline__ unsigned tc_pack_f16(float lo, float hi) { return (unsigned)sp_f32_to_f16(lo) | ((unsigned)sp_f32_to_f16(hi) << 16); }
+#else
+// cvt.rn.{bf16x2,f16x2}.f32 d, a, b puts a in the upper half and b in the lower.
+__device__ __forceinline__ unsigned tc_pack_bf16(float lo, float hi) { unsigned r; asm("cvt.rn.bf16x2.f32 %0, %1, %2;" : "=r"(r) : "f"(hi), "f"(lo)); return r; }
+__device__ __forceinline__ unsigned tc_pack_f16(float lo, float hi) { unsigned r; asm("cvt.rn.f16x2.f32 %0, %1, %2;" : "=r"(r) : "f"(hi), "f"(lo)); return r; }
+#endif
+extern "C" __global__ void __launch_bounds__(128) sparsec_dyspec_tree_verify_kernel(const int* __restrict__ g_anc_offsets, int n_anc_offsets, const int* __restrict__ g_anc_values, int n_anc_values, const unsigned short* __restrict__ g_k, int n_k, const int* __restrict__ g_plan_full, int n_plan_full, const int* __restrict__ g_plan_ktiles, int n_plan_ktiles, const int* __restrict__ g_plan_rowptr, int n_plan_rowptr, const unsigned short* __restrict__ g_q, int n_q, const unsigned short* __restrict__ g_v, int n_v, unsigned short* __restrict__ g_out, int n_out, int s_kv_len, int s_plan_bmul, int s_plan_hcount, int s_plan_hmul, int s_plan_len, int s_plan_rows, int s_q_len, float* __restrict__ sf, int* __restrict__ si) {
+  const int lid = (int)threadIdx.x;
+  const int wid = (int)blockIdx.x;
+  const int nblocks = (int)gridDim.x;
+  const int sbf = wid * 4096;
+  const int tc_lane = lid & 31, tc_warp = lid >> 5;
+  // this lane's first row (of 16 per warp) and first column (of 8 per n-block) in the mma accumulator layout
+  const int tc_r0 = tc_warp * 16 + (tc_lane >> 2), tc_c0 = 2 * (tc_lane & 3);
+  __shared__ unsigned short tc_qk[4608] __attribute__((aligned(16)));
+  __shared__ unsigned short tc_v[4608] __attribute__((aligned(16)));
+  const int s0 = (s_q_len + 63);
+  const int s1 = sp_floor_div(s0, 64);
+  float f2[2];
+  #pragma unroll
+  for (int tc_h = 0; tc_h < 2; tc_h++) {
+    f2[tc_h] = (-INFINITY);
+  }
+  float f3[2];
+  #pragma unroll
+  for (int tc_h = 0; tc_h < 2; tc_h++) {
+    f3[tc_h] = 0.0f;
+  }
+  float f4[8][4];
+  #pragma unroll
+  for (int tc_n = 0; tc_n < 8; tc_n++) {
+    #pragma unroll
+    for (int tc_i = 0; tc_i < 4; tc_i++) {
+      f4[tc_n][tc_i] = 0.0f;
+    }
+  }
+  int f5[8][2];
+  #pragma unroll
+  for (int tc_n = 0; tc_n < 8; tc_n++) {
+    #pragma unroll
+    for (int tc_e = 0; tc_e < 2; tc_e++) {
+      f5[tc_n][tc_e] = (8 * tc_n + tc_c0 + tc_e);
+    }
+  }
+  const int s6 = (s_kv_len - s_q_len);
+  int f7[2];
+  #pragma unroll
+  for (int tc_h = 0; tc_h < 2; tc_h++) {
+    f7[tc_h] = (tc_r0 + 8 * tc_h);
+  }
+  const int n8 = sp_max(0, 1 - 0);
+  const int n9 = sp_max(0, 2 - 0);
+  const int n10 = sp_max(0, s1 - 0);
+  const int tasks = n8 * n9 * n10;
+  for (int task = wid; task < tasks; task += nblocks) {
+    const int g13 = 0 + (task / (n10 * n9));
+    const int g12 = 0 + (task / (n10)) % n9;
+    const int g11 = 0 + task % n10;
+    const int s14 = (g13 * 4);
+    const int s15 = (g13 * s_plan_bmul);
+    const int s16 = (s15 * s_plan_hcount);
+    const int s17 = (g13 * 2);
+    const bool s18 = (g13 >= 0);
+    const bool s19 = (g13 < 1);
+    const bool s20 = (s18 && s19);
+    const int s21 = (g13 * s_q_len);
+    const int s22 = (g12 * 2);
+    const int s23 = (s14 + s22);
+    const int s24 = (s23 * s_q_len);
+    const int s25 = (s22 * s_plan_hmul);
+    const int s26 = (s16 + s25);
+    const int s27 = (s26 * s1);
+    const int s28 = (s17 + g12);
+    const int s29 = (s28 * s_kv_len);
+    const int s30 = (s22 + 1);
+    const int s31 = (s14 + s30);
+    const int s32 = (s31 * s_q_len);
+    const int s33 = (s30 * s_plan_hmul);
+    const int s34 = (s16 + s33);
+    const int s35 = (s34 * s1);
+    const int s36 = (g11 * 64);
+    const int s37 = (s24 + s36);
+    const int s38 = (s37 * 64);
+    const int s39 = (s_q_len - s36);
+    const int s40 = sp_min(64, s39);
+    const int s41 = (s27 + g11);
+    const int s42 = ((s41) >= 0 && (s41) < s_plan_rows ? sp_rd_i32(g_plan_rowptr, n_plan_rowptr, s41) : 0);
+    const int s43 = (s41 + 1);
+    const int s44 = ((s43) >= 0 && (s43) < s_plan_rows ? sp_rd_i32(g_plan_rowptr, n_plan_rowptr, s43) : 0);
+    __syncthreads();
+    {
+      for (int tc_x = lid; tc_x < 512; tc_x += 128) {
+        const int tc_row = tc_x / 8, tc_col = (tc_x % 8) * 8;
+        unsigned short* tc_dst = &tc_qk[tc_row * 72 + tc_col];
+        const int tc_n = tc_row < s40 ? sp_max(0, sp_min(8, 64 - tc_col)) : 0;
+        const int tc_a = s38 + tc_row * 64 + tc_col * 1;
+        if (tc_n == 0) {
+          SPARSEC_CP_ASYNC_16(tc_dst, g_q, 0);
+        } else if (1 == 1 && tc_a >= 0 && tc_a + tc_n <= n_q && (((unsigned long long)(g_q + tc_a)) & 15) == 0) {
+          SPARSEC_CP_ASYNC_16(tc_dst, g_q + tc_a, 2 * tc_n);
+        } else {
+          for (int tc_e = 0; tc_e < 8; tc_e++) {
+            const int tc_ae = tc_a + tc_e * 1;
+            tc_dst[tc_e] = (tc_e < tc_n && tc_ae >= 0 && tc_ae < n_q) ? g_q[tc_ae] : (unsigned short)0;
+          }
+        }
+      }
+      SPARSEC_CP_ASYNC_WAIT_ALL();
+      __syncthreads();
+    }
+    unsigned tc_qa45[4][4];
+    #pragma unroll
+    for (int tc_k = 0; tc_k < 4; tc_k++) {
+      // NOTE: matrix j = lane / 8: rows +8 (j odd) and columns +8 (j >= 2) give a0..a3 of the m16k16 A fragment.
+      SPARSEC_LDMATRIX_X4(tc_qa45[tc_k], &tc_qk[(tc_warp * 16 + ((tc_lane >> 3) & 1) * 8 + (tc_lane & 7)) * 72 + tc_k * 16 + (tc_lane >> 4) * 8]);
+    }
+    const int s46 = (s36 + s6);
+    int f47[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      f47[tc_h] = (f7[tc_h] + s46);
+    }
+    int f48[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      f48[tc_h] = (f47[tc_h] - s6);
+    }
+    bool f49[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      f49[tc_h] = (f48[tc_h] >= 0);
+    }
+    bool f50[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      f50[tc_h] = (f48[tc_h] < s_q_len);
+    }
+    bool f51[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      f51[tc_h] = (f49[tc_h] && f50[tc_h]);
+    }
+    bool f52[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      f52[tc_h] = (s20 && f51[tc_h]);
+    }
+    int f53[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      f53[tc_h] = (s21 + f48[tc_h]);
+    }
+    int f54[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      f54[tc_h] = (f52[tc_h] ? f53[tc_h] : (-1));
+    }
+    float cf55[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      cf55[tc_h] = f2[tc_h];
+    }
+    float cf56[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      cf56[tc_h] = f3[tc_h];
+    }
+    float cf57[8][4];
+    #pragma unroll
+    for (int tc_n = 0; tc_n < 8; tc_n++) {
+      #pragma unroll
+      for (int tc_i = 0; tc_i < 4; tc_i++) {
+        cf57[tc_n][tc_i] = f4[tc_n][tc_i];
+      }
+    }
+    for (int r58 = s42; r58 < s44; r58++) {
+      const bool s59 = ((r58) >= 0 && (r58) < s_plan_len ? (sp_rd_i32(g_plan_full, n_plan_full, r58) != 0) : false);
+      const int s60 = ((r58) >= 0 && (r58) < s_plan_len ? sp_rd_i32(g_plan_ktiles, n_plan_ktiles, r58) : 0);
+      const int s61 = (s60 * 64);
+      const int s62 = (s61 + 64);
+      const bool s63 = (s62 <= s_kv_len);
+      const bool s64 = (s59 && s63);
+      const int s65 = (s29 + s61);
+      const int s66 = (s65 * 64);
+      const int s67 = (s_kv_len - s61);
+      const int s68 = sp_min(64, s67);
+      __syncthreads();
+      {
+        for (int tc_x = lid; tc_x < 512; tc_x += 128) {
+          const int tc_row = tc_x / 8, tc_col = (tc_x % 8) * 8;
+          unsigned short* tc_dst = &tc_qk[tc_row * 72 + tc_col];
+          const int tc_n = tc_row < s68 ? sp_max(0, sp_min(8, 64 - tc_col)) : 0;
+          const int tc_a = s66 + tc_row * 64 + tc_col * 1;
+          if (tc_n == 0) {
+            SPARSEC_CP_ASYNC_16(tc_dst, g_k, 0);
+          } else if (1 == 1 && tc_a >= 0 && tc_a + tc_n <= n_k && (((unsigned long long)(g_k + tc_a)) & 15) == 0) {
+            SPARSEC_CP_ASYNC_16(tc_dst, g_k + tc_a, 2 * tc_n);
+          } else {
+            for (int tc_e = 0; tc_e < 8; tc_e++) {
+              const int tc_ae = tc_a + tc_e * 1;
+              tc_dst[tc_e] = (tc_e < tc_n && tc_ae >= 0 && tc_ae < n_k) ? g_k[tc_ae] : (unsigned short)0;
+            }
+          }
+        }
+        SPARSEC_CP_ASYNC_WAIT_ALL();
+        __syncthreads();
+      }
+      float f69[8][4];
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          f69[tc_n][tc_i] = f4[tc_n][tc_i];
+        }
+      }
+      #pragma unroll
+      for (int tc_k = 0; tc_k < 4; tc_k++) {
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n += 2) {
+          unsigned tc_b[4];
+          // NOTE: matrix j = lane / 8: columns +8 (j odd), keys +8 (j >= 2): b0 b1 of n-block tc_n, then of tc_n + 1.
+          SPARSEC_LDMATRIX_X4(tc_b, &tc_qk[(tc_n * 8 + (tc_lane >> 4) * 8 + (tc_lane & 7)) * 72 + tc_k * 16 + ((tc_lane >> 3) & 1) * 8]);
+          SPARSEC_MMA_16816_F16(f69[tc_n], tc_qa45[tc_k], tc_b, f69[tc_n]);
+          SPARSEC_MMA_16816_F16(f69[tc_n + 1], tc_qa45[tc_k], tc_b + 2, f69[tc_n + 1]);
+        }
+      }
+      float f70[8][4];
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          f70[tc_n][tc_i] = (f69[tc_n][tc_i] * 0.125f);
+        }
+      }
+      float b71[8][4];
+      if (s64) {
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) {
+            b71[tc_n][tc_i] = f70[tc_n][tc_i];
+          }
+        }
+      } else {
+        int f72[8][2];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_e = 0; tc_e < 2; tc_e++) {
+            f72[tc_n][tc_e] = (f5[tc_n][tc_e] + s61);
+          }
+        }
+        bool f73[8][2];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_e = 0; tc_e < 2; tc_e++) {
+            f73[tc_n][tc_e] = (f72[tc_n][tc_e] < s6);
+          }
+        }
+        bool f74[8][4];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) {
+            f74[tc_n][tc_i] = sp_member(g_anc_offsets, n_anc_offsets, g_anc_values, n_anc_values, f54[(tc_i >> 1)], f72[tc_n][(tc_i & 1)], s_q_len);
+          }
+        }
+        bool f75[8][4];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) {
+            f75[tc_n][tc_i] = (f73[tc_n][(tc_i & 1)] || f74[tc_n][tc_i]);
+          }
+        }
+        bool f76[8][2];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_e = 0; tc_e < 2; tc_e++) {
+            f76[tc_n][tc_e] = (f72[tc_n][tc_e] < s_kv_len);
+          }
+        }
+        bool f77[8][4];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) {
+            f77[tc_n][tc_i] = (f75[tc_n][tc_i] && f76[tc_n][(tc_i & 1)]);
+          }
+        }
+        float f78[8][4];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) {
+            f78[tc_n][tc_i] = (f77[tc_n][tc_i] ? f70[tc_n][tc_i] : (-INFINITY));
+          }
+        }
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) {
+            b71[tc_n][tc_i] = f78[tc_n][tc_i];
+          }
+        }
+      }
+      float f79[2];
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        float tc_r = (-INFINITY);
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          tc_r = sp_max(tc_r, b71[tc_n][2 * tc_h]);
+          tc_r = sp_max(tc_r, b71[tc_n][2 * tc_h + 1]);
+        }
+        // NOTE: the four lanes of a quad hold the same rows; xor 1 and 2 combine them.
+        tc_r = sp_max(tc_r, __shfl_xor_sync(0xffffffffu, tc_r, 1));
+        tc_r = sp_max(tc_r, __shfl_xor_sync(0xffffffffu, tc_r, 2));
+        f79[tc_h] = tc_r;
+      }
+      float f80[2];
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        f80[tc_h] = sp_max(cf55[tc_h], f79[tc_h]);
+      }
+      float f81[2];
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        f81[tc_h] = sp_softmax_exp(cf55[tc_h], f80[tc_h]);
+      }
+      float f82[8][4];
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          f82[tc_n][tc_i] = sp_softmax_exp(b71[tc_n][tc_i], f80[(tc_i >> 1)]);
+        }
+      }
+      float f83[2];
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        float tc_r = 0.0f;
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          tc_r = (tc_r + f82[tc_n][2 * tc_h]);
+          tc_r = (tc_r + f82[tc_n][2 * tc_h + 1]);
+        }
+        // NOTE: the four lanes of a quad hold the same rows; xor 1 and 2 combine them.
+        tc_r = (tc_r + __shfl_xor_sync(0xffffffffu, tc_r, 1));
+        tc_r = (tc_r + __shfl_xor_sync(0xffffffffu, tc_r, 2));
+        f83[tc_h] = tc_r;
+      }
+      float f84[2];
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        f84[tc_h] = (cf56[tc_h] * f81[tc_h] + f83[tc_h]);
+      }
+      int tc_vbad85;
+      __syncthreads();
+      {
+        int tc_bad = 0;
+        for (int tc_x = lid; tc_x < 512; tc_x += 128) {
+          const int tc_row = tc_x / 8, tc_col = (tc_x % 8) * 8;
+          unsigned short* tc_dst = &tc_v[tc_row * 72 + tc_col];
+          const int tc_n = tc_row < s68 ? sp_max(0, sp_min(8, 64 - tc_col)) : 0;
+          const int tc_a = s66 + tc_row * 64 + tc_col * 1;
+          if (tc_n == 0) {
+            SPARSEC_CP_ASYNC_16(tc_dst, g_v, 0);
+          } else if (1 == 1 && tc_a >= 0 && tc_a + tc_n <= n_v && (((unsigned long long)(g_v + tc_a)) & 15) == 0) {
+            SPARSEC_CP_ASYNC_16(tc_dst, g_v + tc_a, 2 * tc_n);
+          } else {
+            for (int tc_e = 0; tc_e < 8; tc_e++) {
+              const int tc_ae = tc_a + tc_e * 1;
+              tc_dst[tc_e] = (tc_e < tc_n && tc_ae >= 0 && tc_ae < n_v) ? g_v[tc_ae] : (unsigned short)0;
+            }
+          }
+        }
+        SPARSEC_CP_ASYNC_WAIT_ALL();
+        // NOTE: each thread checks the chunks it staged (its own copies are complete after the wait).
+        for (int tc_x = lid; tc_x < 512; tc_x += 128) {
+          const unsigned short* tc_src = &tc_v[(tc_x / 8) * 72 + (tc_x % 8) * 8];
+          for (int tc_e = 0; tc_e < 8; tc_e++) tc_bad |= (tc_src[tc_e] & 0x7c00u) == 0x7c00u;
+        }
+        tc_vbad85 = __syncthreads_or(tc_bad);
+      }
+      float f86[8][4];
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          f86[tc_n][tc_i] = (cf57[tc_n][tc_i] * f81[(tc_i >> 1)]);
+        }
+      }
+      float f87[8][4];
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          f87[tc_n][tc_i] = f86[tc_n][tc_i];
+        }
+      }
+      if (!tc_vbad85) {
+        #pragma unroll
+        for (int tc_k = 0; tc_k < 4; tc_k++) {
+          const unsigned tc_a[4] = {tc_pack_f16(f82[2 * tc_k][0], f82[2 * tc_k][1]), tc_pack_f16(f82[2 * tc_k][2], f82[2 * tc_k][3]),
+                                    tc_pack_f16(f82[2 * tc_k + 1][0], f82[2 * tc_k + 1][1]), tc_pack_f16(f82[2 * tc_k + 1][2], f82[2 * tc_k + 1][3])};
+          #pragma unroll
+          for (int tc_n = 0; tc_n < 8; tc_n++) {
+            unsigned tc_b[2];
+            SPARSEC_LDMATRIX_X2_TRANS(tc_b, &tc_v[(tc_k * 16 + ((tc_lane >> 3) & 1) * 8 + (tc_lane & 7)) * 72 + tc_n * 8]);
+            SPARSEC_MMA_16816_F16(f87[tc_n], tc_a, tc_b, f87[tc_n]);
+          }
+        }
+      } else {
+        // NOTE: skip_zero: a zero weight contributes nothing, even against a NaN / inf V (a select, not a product).
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) sf[sbf + (tc_r0 + 8 * (tc_i >> 1)) * 64 + 8 * tc_n + tc_c0 + (tc_i & 1)] = f82[tc_n][tc_i];
+        }
+        __syncwarp();
+        for (int tc_key = 0; tc_key < 64; tc_key++) {
+          const float tc_p0 = sf[sbf + tc_r0 * 64 + tc_key], tc_p1 = sf[sbf + (tc_r0 + 8) * 64 + tc_key];
+          #pragma unroll
+          for (int tc_n = 0; tc_n < 8; tc_n++) {
+            #pragma unroll
+            for (int tc_e = 0; tc_e < 2; tc_e++) {
+              const float tc_x = sp_f16_to_f32(tc_v[tc_key * 72 + 8 * tc_n + tc_c0 + tc_e]);
+              f87[tc_n][tc_e] += tc_p0 != 0.0f ? tc_p0 * tc_x : 0.0f;
+              f87[tc_n][2 + tc_e] += tc_p1 != 0.0f ? tc_p1 * tc_x : 0.0f;
+            }
+          }
+        }
+        __syncwarp();
+      }
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        cf55[tc_h] = f80[tc_h];
+      }
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        cf56[tc_h] = f84[tc_h];
+      }
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          cf57[tc_n][tc_i] = f87[tc_n][tc_i];
+        }
+      }
+    }
+    bool f88[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      f88[tc_h] = (cf56[tc_h] == 0.0f);
+    }
+    float f89[8][4];
+    #pragma unroll
+    for (int tc_n = 0; tc_n < 8; tc_n++) {
+      #pragma unroll
+      for (int tc_i = 0; tc_i < 4; tc_i++) {
+        f89[tc_n][tc_i] = (cf57[tc_n][tc_i] / cf56[(tc_i >> 1)]);
+      }
+    }
+    float f90[8][4];
+    #pragma unroll
+    for (int tc_n = 0; tc_n < 8; tc_n++) {
+      #pragma unroll
+      for (int tc_i = 0; tc_i < 4; tc_i++) {
+        f90[tc_n][tc_i] = (f88[(tc_i >> 1)] ? 0.0f : f89[tc_n][tc_i]);
+      }
+    }
+    {
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          { const int tc_a = s38 + (tc_r0 + 8 * (tc_i >> 1)) * 64 + (8 * tc_n + tc_c0 + (tc_i & 1)) * 1; if ((tc_r0 + 8 * (tc_i >> 1)) < s40 && (8 * tc_n + tc_c0 + (tc_i & 1)) < 64 && tc_a >= 0 && tc_a < n_out) { g_out[tc_a] = sp_f32_to_f16(f90[tc_n][tc_i]); } }
+        }
+      }
+    }
+    const int s91 = (s32 + s36);
+    const int s92 = (s91 * 64);
+    const int s93 = (s35 + g11);
+    const int s94 = ((s93) >= 0 && (s93) < s_plan_rows ? sp_rd_i32(g_plan_rowptr, n_plan_rowptr, s93) : 0);
+    const int s95 = (s93 + 1);
+    const int s96 = ((s95) >= 0 && (s95) < s_plan_rows ? sp_rd_i32(g_plan_rowptr, n_plan_rowptr, s95) : 0);
+    __syncthreads();
+    {
+      for (int tc_x = lid; tc_x < 512; tc_x += 128) {
+        const int tc_row = tc_x / 8, tc_col = (tc_x % 8) * 8;
+        unsigned short* tc_dst = &tc_qk[tc_row * 72 + tc_col];
+        const int tc_n = tc_row < s40 ? sp_max(0, sp_min(8, 64 - tc_col)) : 0;
+        const int tc_a = s92 + tc_row * 64 + tc_col * 1;
+        if (tc_n == 0) {
+          SPARSEC_CP_ASYNC_16(tc_dst, g_q, 0);
+        } else if (1 == 1 && tc_a >= 0 && tc_a + tc_n <= n_q && (((unsigned long long)(g_q + tc_a)) & 15) == 0) {
+          SPARSEC_CP_ASYNC_16(tc_dst, g_q + tc_a, 2 * tc_n);
+        } else {
+          for (int tc_e = 0; tc_e < 8; tc_e++) {
+            const int tc_ae = tc_a + tc_e * 1;
+            tc_dst[tc_e] = (tc_e < tc_n && tc_ae >= 0 && tc_ae < n_q) ? g_q[tc_ae] : (unsigned short)0;
+          }
+        }
+      }
+      SPARSEC_CP_ASYNC_WAIT_ALL();
+      __syncthreads();
+    }
+    unsigned tc_qa97[4][4];
+    #pragma unroll
+    for (int tc_k = 0; tc_k < 4; tc_k++) {
+      // NOTE: matrix j = lane / 8: rows +8 (j odd) and columns +8 (j >= 2) give a0..a3 of the m16k16 A fragment.
+      SPARSEC_LDMATRIX_X4(tc_qa97[tc_k], &tc_qk[(tc_warp * 16 + ((tc_lane >> 3) & 1) * 8 + (tc_lane & 7)) * 72 + tc_k * 16 + (tc_lane >> 4) * 8]);
+    }
+    float cf98[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      cf98[tc_h] = f2[tc_h];
+    }
+    float cf99[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      cf99[tc_h] = f3[tc_h];
+    }
+    float cf100[8][4];
+    #pragma unroll
+    for (int tc_n = 0; tc_n < 8; tc_n++) {
+      #pragma unroll
+      for (int tc_i = 0; tc_i < 4; tc_i++) {
+        cf100[tc_n][tc_i] = f4[tc_n][tc_i];
+      }
+    }
+    for (int r101 = s94; r101 < s96; r101++) {
+      const bool s102 = ((r101) >= 0 && (r101) < s_plan_len ? (sp_rd_i32(g_plan_full, n_plan_full, r101) != 0) : false);
+      const int s103 = ((r101) >= 0 && (r101) < s_plan_len ? sp_rd_i32(g_plan_ktiles, n_plan_ktiles, r101) : 0);
+      const int s104 = (s103 * 64);
+      const int s105 = (s104 + 64);
+      const bool s106 = (s105 <= s_kv_len);
+      const bool s107 = (s102 && s106);
+      const int s108 = (s29 + s104);
+      const int s109 = (s108 * 64);
+      const int s110 = (s_kv_len - s104);
+      const int s111 = sp_min(64, s110);
+      __syncthreads();
+      {
+        for (int tc_x = lid; tc_x < 512; tc_x += 128) {
+          const int tc_row = tc_x / 8, tc_col = (tc_x % 8) * 8;
+          unsigned short* tc_dst = &tc_qk[tc_row * 72 + tc_col];
+          const int tc_n = tc_row < s111 ? sp_max(0, sp_min(8, 64 - tc_col)) : 0;
+          const int tc_a = s109 + tc_row * 64 + tc_col * 1;
+          if (tc_n == 0) {
+            SPARSEC_CP_ASYNC_16(tc_dst, g_k, 0);
+          } else if (1 == 1 && tc_a >= 0 && tc_a + tc_n <= n_k && (((unsigned long long)(g_k + tc_a)) & 15) == 0) {
+            SPARSEC_CP_ASYNC_16(tc_dst, g_k + tc_a, 2 * tc_n);
+          } else {
+            for (int tc_e = 0; tc_e < 8; tc_e++) {
+              const int tc_ae = tc_a + tc_e * 1;
+              tc_dst[tc_e] = (tc_e < tc_n && tc_ae >= 0 && tc_ae < n_k) ? g_k[tc_ae] : (unsigned short)0;
+            }
+          }
+        }
+        SPARSEC_CP_ASYNC_WAIT_ALL();
+        __syncthreads();
+      }
+      float f112[8][4];
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          f112[tc_n][tc_i] = f4[tc_n][tc_i];
+        }
+      }
+      #pragma unroll
+      for (int tc_k = 0; tc_k < 4; tc_k++) {
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n += 2) {
+          unsigned tc_b[4];
+          // NOTE: matrix j = lane / 8: columns +8 (j odd), keys +8 (j >= 2): b0 b1 of n-block tc_n, then of tc_n + 1.
+          SPARSEC_LDMATRIX_X4(tc_b, &tc_qk[(tc_n * 8 + (tc_lane >> 4) * 8 + (tc_lane & 7)) * 72 + tc_k * 16 + ((tc_lane >> 3) & 1) * 8]);
+          SPARSEC_MMA_16816_F16(f112[tc_n], tc_qa97[tc_k], tc_b, f112[tc_n]);
+          SPARSEC_MMA_16816_F16(f112[tc_n + 1], tc_qa97[tc_k], tc_b + 2, f112[tc_n + 1]);
+        }
+      }
+      float f113[8][4];
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          f113[tc_n][tc_i] = (f112[tc_n][tc_i] * 0.125f);
+        }
+      }
+      float b114[8][4];
+      if (s107) {
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) {
+            b114[tc_n][tc_i] = f113[tc_n][tc_i];
+          }
+        }
+      } else {
+        int f115[8][2];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_e = 0; tc_e < 2; tc_e++) {
+            f115[tc_n][tc_e] = (f5[tc_n][tc_e] + s104);
+          }
+        }
+        bool f116[8][2];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_e = 0; tc_e < 2; tc_e++) {
+            f116[tc_n][tc_e] = (f115[tc_n][tc_e] < s6);
+          }
+        }
+        bool f117[8][4];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) {
+            f117[tc_n][tc_i] = sp_member(g_anc_offsets, n_anc_offsets, g_anc_values, n_anc_values, f54[(tc_i >> 1)], f115[tc_n][(tc_i & 1)], s_q_len);
+          }
+        }
+        bool f118[8][4];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) {
+            f118[tc_n][tc_i] = (f116[tc_n][(tc_i & 1)] || f117[tc_n][tc_i]);
+          }
+        }
+        bool f119[8][2];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_e = 0; tc_e < 2; tc_e++) {
+            f119[tc_n][tc_e] = (f115[tc_n][tc_e] < s_kv_len);
+          }
+        }
+        bool f120[8][4];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) {
+            f120[tc_n][tc_i] = (f118[tc_n][tc_i] && f119[tc_n][(tc_i & 1)]);
+          }
+        }
+        float f121[8][4];
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) {
+            f121[tc_n][tc_i] = (f120[tc_n][tc_i] ? f113[tc_n][tc_i] : (-INFINITY));
+          }
+        }
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) {
+            b114[tc_n][tc_i] = f121[tc_n][tc_i];
+          }
+        }
+      }
+      float f122[2];
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        float tc_r = (-INFINITY);
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          tc_r = sp_max(tc_r, b114[tc_n][2 * tc_h]);
+          tc_r = sp_max(tc_r, b114[tc_n][2 * tc_h + 1]);
+        }
+        // NOTE: the four lanes of a quad hold the same rows; xor 1 and 2 combine them.
+        tc_r = sp_max(tc_r, __shfl_xor_sync(0xffffffffu, tc_r, 1));
+        tc_r = sp_max(tc_r, __shfl_xor_sync(0xffffffffu, tc_r, 2));
+        f122[tc_h] = tc_r;
+      }
+      float f123[2];
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        f123[tc_h] = sp_max(cf98[tc_h], f122[tc_h]);
+      }
+      float f124[2];
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        f124[tc_h] = sp_softmax_exp(cf98[tc_h], f123[tc_h]);
+      }
+      float f125[8][4];
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          f125[tc_n][tc_i] = sp_softmax_exp(b114[tc_n][tc_i], f123[(tc_i >> 1)]);
+        }
+      }
+      float f126[2];
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        float tc_r = 0.0f;
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          tc_r = (tc_r + f125[tc_n][2 * tc_h]);
+          tc_r = (tc_r + f125[tc_n][2 * tc_h + 1]);
+        }
+        // NOTE: the four lanes of a quad hold the same rows; xor 1 and 2 combine them.
+        tc_r = (tc_r + __shfl_xor_sync(0xffffffffu, tc_r, 1));
+        tc_r = (tc_r + __shfl_xor_sync(0xffffffffu, tc_r, 2));
+        f126[tc_h] = tc_r;
+      }
+      float f127[2];
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        f127[tc_h] = (cf99[tc_h] * f124[tc_h] + f126[tc_h]);
+      }
+      int tc_vbad128;
+      __syncthreads();
+      {
+        int tc_bad = 0;
+        for (int tc_x = lid; tc_x < 512; tc_x += 128) {
+          const int tc_row = tc_x / 8, tc_col = (tc_x % 8) * 8;
+          unsigned short* tc_dst = &tc_v[tc_row * 72 + tc_col];
+          const int tc_n = tc_row < s111 ? sp_max(0, sp_min(8, 64 - tc_col)) : 0;
+          const int tc_a = s109 + tc_row * 64 + tc_col * 1;
+          if (tc_n == 0) {
+            SPARSEC_CP_ASYNC_16(tc_dst, g_v, 0);
+          } else if (1 == 1 && tc_a >= 0 && tc_a + tc_n <= n_v && (((unsigned long long)(g_v + tc_a)) & 15) == 0) {
+            SPARSEC_CP_ASYNC_16(tc_dst, g_v + tc_a, 2 * tc_n);
+          } else {
+            for (int tc_e = 0; tc_e < 8; tc_e++) {
+              const int tc_ae = tc_a + tc_e * 1;
+              tc_dst[tc_e] = (tc_e < tc_n && tc_ae >= 0 && tc_ae < n_v) ? g_v[tc_ae] : (unsigned short)0;
+            }
+          }
+        }
+        SPARSEC_CP_ASYNC_WAIT_ALL();
+        // NOTE: each thread checks the chunks it staged (its own copies are complete after the wait).
+        for (int tc_x = lid; tc_x < 512; tc_x += 128) {
+          const unsigned short* tc_src = &tc_v[(tc_x / 8) * 72 + (tc_x % 8) * 8];
+          for (int tc_e = 0; tc_e < 8; tc_e++) tc_bad |= (tc_src[tc_e] & 0x7c00u) == 0x7c00u;
+        }
+        tc_vbad128 = __syncthreads_or(tc_bad);
+      }
+      float f129[8][4];
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          f129[tc_n][tc_i] = (cf100[tc_n][tc_i] * f124[(tc_i >> 1)]);
+        }
+      }
+      float f130[8][4];
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          f130[tc_n][tc_i] = f129[tc_n][tc_i];
+        }
+      }
+      if (!tc_vbad128) {
+        #pragma unroll
+        for (int tc_k = 0; tc_k < 4; tc_k++) {
+          const unsigned tc_a[4] = {tc_pack_f16(f125[2 * tc_k][0], f125[2 * tc_k][1]), tc_pack_f16(f125[2 * tc_k][2], f125[2 * tc_k][3]),
+                                    tc_pack_f16(f125[2 * tc_k + 1][0], f125[2 * tc_k + 1][1]), tc_pack_f16(f125[2 * tc_k + 1][2], f125[2 * tc_k + 1][3])};
+          #pragma unroll
+          for (int tc_n = 0; tc_n < 8; tc_n++) {
+            unsigned tc_b[2];
+            SPARSEC_LDMATRIX_X2_TRANS(tc_b, &tc_v[(tc_k * 16 + ((tc_lane >> 3) & 1) * 8 + (tc_lane & 7)) * 72 + tc_n * 8]);
+            SPARSEC_MMA_16816_F16(f130[tc_n], tc_a, tc_b, f130[tc_n]);
+          }
+        }
+      } else {
+        // NOTE: skip_zero: a zero weight contributes nothing, even against a NaN / inf V (a select, not a product).
+        #pragma unroll
+        for (int tc_n = 0; tc_n < 8; tc_n++) {
+          #pragma unroll
+          for (int tc_i = 0; tc_i < 4; tc_i++) sf[sbf + (tc_r0 + 8 * (tc_i >> 1)) * 64 + 8 * tc_n + tc_c0 + (tc_i & 1)] = f125[tc_n][tc_i];
+        }
+        __syncwarp();
+        for (int tc_key = 0; tc_key < 64; tc_key++) {
+          const float tc_p0 = sf[sbf + tc_r0 * 64 + tc_key], tc_p1 = sf[sbf + (tc_r0 + 8) * 64 + tc_key];
+          #pragma unroll
+          for (int tc_n = 0; tc_n < 8; tc_n++) {
+            #pragma unroll
+            for (int tc_e = 0; tc_e < 2; tc_e++) {
+              const float tc_x = sp_f16_to_f32(tc_v[tc_key * 72 + 8 * tc_n + tc_c0 + tc_e]);
+              f130[tc_n][tc_e] += tc_p0 != 0.0f ? tc_p0 * tc_x : 0.0f;
+              f130[tc_n][2 + tc_e] += tc_p1 != 0.0f ? tc_p1 * tc_x : 0.0f;
+            }
+          }
+        }
+        __syncwarp();
+      }
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        cf98[tc_h] = f123[tc_h];
+      }
+      #pragma unroll
+      for (int tc_h = 0; tc_h < 2; tc_h++) {
+        cf99[tc_h] = f127[tc_h];
+      }
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          cf100[tc_n][tc_i] = f130[tc_n][tc_i];
+        }
+      }
+    }
+    bool f131[2];
+    #pragma unroll
+    for (int tc_h = 0; tc_h < 2; tc_h++) {
+      f131[tc_h] = (cf99[tc_h] == 0.0f);
+    }
+    float f132[8][4];
+    #pragma unroll
+    for (int tc_n = 0; tc_n < 8; tc_n++) {
+      #pragma unroll
+      for (int tc_i = 0; tc_i < 4; tc_i++) {
+        f132[tc_n][tc_i] = (cf100[tc_n][tc_i] / cf99[(tc_i >> 1)]);
+      }
+    }
+    float f133[8][4];
+    #pragma unroll
+    for (int tc_n = 0; tc_n < 8; tc_n++) {
+      #pragma unroll
+      for (int tc_i = 0; tc_i < 4; tc_i++) {
+        f133[tc_n][tc_i] = (f131[(tc_i >> 1)] ? 0.0f : f132[tc_n][tc_i]);
+      }
+    }
+    {
+      #pragma unroll
+      for (int tc_n = 0; tc_n < 8; tc_n++) {
+        #pragma unroll
+        for (int tc_i = 0; tc_i < 4; tc_i++) {
+          { const int tc_a = s92 + (tc_r0 + 8 * (tc_i >> 1)) * 64 + (8 * tc_n + tc_c0 + (tc_i & 1)) * 1; if ((tc_r0 + 8 * (tc_i >> 1)) < s40 && (8 * tc_n + tc_c0 + (tc_i & 1)) < 64 && tc_a >= 0 && tc_a < n_out) { g_out[tc_a] = sp_f32_to_f16(f133[tc_n][tc_i]); } }
+        }
+      }
+    }
+  }
+}
+
+/** Workspace bytes a run with `blocks` blocks needs (global scratch of tiles that do not fit in shared memory). */
+extern "C" size_t sparsec_dyspec_tree_verify_workspace_bytes(int blocks) { return (size_t)blocks * 16388; }
+
+/** Launches dyspec_tree_verify on `stream` with `blocks` persistent blocks; returns the launch status and never synchronises. */
+extern "C" cudaError_t sparsec_dyspec_tree_verify_run(const int* __restrict__ g_anc_offsets, int n_anc_offsets, const int* __restrict__ g_anc_values, int n_anc_values, const unsigned short* __restrict__ g_k, int n_k, const int* __restrict__ g_plan_full, int n_plan_full, const int* __restrict__ g_plan_ktiles, int n_plan_ktiles, const int* __restrict__ g_plan_rowptr, int n_plan_rowptr, const unsigned short* __restrict__ g_q, int n_q, const unsigned short* __restrict__ g_v, int n_v, unsigned short* __restrict__ g_out, int n_out, int s_kv_len, int s_plan_bmul, int s_plan_hcount, int s_plan_hmul, int s_plan_len, int s_plan_rows, int s_q_len, void* workspace, int blocks, cudaStream_t stream) {
+  if (blocks < 1 || workspace == 0) return cudaErrorInvalidValue;
+  float* sf = (float*)workspace;
+  int* si = (int*)(sf + (size_t)blocks * 4096);
+  return SPARSEC_LAUNCH(sparsec_dyspec_tree_verify_kernel, dim3(blocks), dim3(128), 0, stream, g_anc_offsets, n_anc_offsets, g_anc_values, n_anc_values, g_k, n_k, g_plan_full, n_plan_full, g_plan_ktiles, n_plan_ktiles, g_plan_rowptr, n_plan_rowptr, g_q, n_q, g_v, n_v, g_out, n_out, s_kv_len, s_plan_bmul, s_plan_hcount, s_plan_hmul, s_plan_len, s_plan_rows, s_q_len, sf, si);
+}
+
+extern "C" cudaError_t sparsec_dyspec_tree_verify_run_packed(void* const* buffers, const int* lengths, const int* scalars, void* workspace, int blocks, cudaStream_t stream) {
+  return sparsec_dyspec_tree_verify_run((const int*)buffers[0], lengths[0], (const int*)buffers[1], lengths[1], (const unsigned short*)buffers[2], lengths[2], (const int*)buffers[3], lengths[3], (const int*)buffers[4], lengths[4], (const int*)buffers[5], lengths[5], (const unsigned short*)buffers[6], lengths[6], (const unsigned short*)buffers[7], lengths[7], (unsigned short*)buffers[8], lengths[8], scalars[0], scalars[1], scalars[2], scalars[3], scalars[4], scalars[5], scalars[6], workspace, blocks, stream);
+}
