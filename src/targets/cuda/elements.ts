@@ -88,6 +88,8 @@ export class ElementWriter {
   readonly names = new Map<Node, string>();
   /** File-scope declarations by name (compile-time tables). */
   readonly helpers = new Map<string, string>();
+  /** Names of compile-time tables, numbered per kernel. */
+  readonly tableNames = new Map<Node, string>();
 
   /** The phase being printed (null: a scalar statement, every lane reads the same words). */
   phase: PhaseContext | null = null;
@@ -247,8 +249,11 @@ function memberElement(w: ElementWriter, n: Node, idx: Index): string {
 function tableElement(w: ElementWriter, n: Node, idx: Index): string {
   const values = n.arg as readonly number[];
   const tt = ctype(n);
-  const name = `sp_table${n.id}`;
-  if (!w.helpers.has(name)) {
+  // NOTE: numbered per kernel in first-use order, not by node id (ids depend on what else the process built).
+  let name = w.tableNames.get(n);
+  if (name === undefined) {
+    name = `sp_table${w.tableNames.size}`;
+    w.tableNames.set(n, name);
     const items = values.map((v) => literal(v, tt)).join(', ');
     w.helpers.set(name, `__device__ const ${tt} ${name}[${Math.max(1, values.length)}] = {${items || literal(0, tt)}};`);
   }

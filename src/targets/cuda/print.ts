@@ -132,7 +132,8 @@ function planSlots(kernel: Node, opts: CudaPrintOptions): SlotPlan {
   }
   const registers = new Set<Node>();
   let taken = 0;
-  for (const c of candidates.sort((a, b) => a.words - b.words || a.n.id - b.n.id)) {
+  // NOTE: ties keep placement order (Array.prototype.sort is stable); node ids depend on what else the process built.
+  for (const c of candidates.sort((a, b) => a.words - b.words)) {
     if (taken + c.words > REGISTER_TILE_WORDS) break;
     registers.add(c.n);
     taken += c.words;

@@ -99,7 +99,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
   const int nblocks = (int)gridDim.x;
   const int sbf = wid * 16512;
   const int sbi = wid * 1;
-  __shared__ float wf[10449];
+  __shared__ float wf[10448];
   float pr0[1];
   float pr1[1];
   float pr2[1];
@@ -108,8 +108,8 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
   float pr5[1];
   float pr6[1];
   float pr7[1];
-  float pr8[1];
-  bool pr9[1];
+  bool pr8[1];
+  float pr9[1];
   float pr10[1];
   float pr11[1];
   float pr12[1];
@@ -209,7 +209,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
       {
         const int e60 = lid;
         if (e60 < 1) {
-          pr17[0] = (-INFINITY);
+          pr16[0] = (-INFINITY);
           wf[10432 + 0] = 0.0f;
         }
       }
@@ -221,7 +221,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
       {
         const int e62 = lid;
         if (e62 < 1) {
-          pr18[0] = (-INFINITY);
+          pr17[0] = (-INFINITY);
           wf[10433 + 0] = 0.0f;
         }
       }
@@ -233,7 +233,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
       {
         const int e64 = lid;
         if (e64 < 1) {
-          pr19[0] = (-INFINITY);
+          pr18[0] = (-INFINITY);
           wf[10434 + 0] = 0.0f;
         }
       }
@@ -245,7 +245,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
       {
         const int e66 = lid;
         if (e66 < 1) {
-          pr20[0] = (-INFINITY);
+          pr19[0] = (-INFINITY);
           wf[10435 + 0] = 0.0f;
         }
       }
@@ -257,7 +257,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
       {
         const int e68 = lid;
         if (e68 < 1) {
-          pr21[0] = (-INFINITY);
+          pr20[0] = (-INFINITY);
           wf[10436 + 0] = 0.0f;
         }
       }
@@ -269,7 +269,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
       {
         const int e70 = lid;
         if (e70 < 1) {
-          pr22[0] = (-INFINITY);
+          pr21[0] = (-INFINITY);
           wf[10437 + 0] = 0.0f;
         }
       }
@@ -281,7 +281,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
       {
         const int e72 = lid;
         if (e72 < 1) {
-          pr23[0] = (-INFINITY);
+          pr22[0] = (-INFINITY);
           wf[10438 + 0] = 0.0f;
         }
       }
@@ -293,8 +293,8 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
       {
         const int e74 = lid;
         if (e74 < 1) {
-          wf[10439 + 0] = (-INFINITY);
-          wf[10440 + 0] = 0.0f;
+          pr23[0] = (-INFINITY);
+          wf[10439 + 0] = 0.0f;
         }
       }
       {
@@ -327,11 +327,11 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int dr92 = lid / 64;
           const int dc93 = lid % 64;
-          pr8[0] = 0.0f;
+          pr7[0] = 0.0f;
           for (int k94 = 0; k94 < 128; k94++) {
             const auto o95 = wf[8256 + k94];
             const auto o96 = wf[0 + dc93 * 129 + k94];
-            pr8[0] = pr8[0] + o95 * o96;
+            pr7[0] = pr7[0] + o95 * o96;
           }
         }
         if (v85) {
@@ -339,7 +339,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e97 = lid;
             if (e97 < 64) {
               const int e97_1 = e97 % 64;
-              wf[10304 + e97_1] = (pr8[0] * 0.0883883461356163f);
+              wf[10304 + e97_1] = (pr7[0] * 0.0883883461356163f);
             }
           }
         } else {
@@ -347,8 +347,8 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e98 = lid;
             if (e98 < 64) {
               const int e98_1 = e98 % 64;
-              pr9[0] = (((e98_1 + v77) <= (0 + v26)) && ((e98_1 + v77) < s_kv_len));
-              wf[10304 + e98_1] = (pr9[0] ? (pr8[0] * 0.0883883461356163f) : (-INFINITY));
+              pr8[0] = (((e98_1 + v77) <= (0 + v26)) && ((e98_1 + v77) < s_kv_len));
+              wf[10304 + e98_1] = (pr8[0] ? (pr7[0] * 0.0883883461356163f) : (-INFINITY));
             }
           }
         }
@@ -365,8 +365,8 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e105 = lid;
           if (e105 < 1) {
-            wf[10441 + 0] = sp_max(pr17[0], wf[10368 + 0]);
-            wf[10442 + 0] = sp_softmax_exp(pr17[0], wf[10441 + 0]);
+            wf[10440 + 0] = sp_max(pr16[0], wf[10368 + 0]);
+            wf[10441 + 0] = sp_softmax_exp(pr16[0], wf[10440 + 0]);
           }
         }
         __syncthreads();
@@ -374,7 +374,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           const int e106 = lid;
           if (e106 < 64) {
             const int e106_1 = e106 % 64;
-            wf[10368 + e106_1] = sp_softmax_exp(wf[10304 + e106_1], wf[10441 + 0]);
+            wf[10368 + e106_1] = sp_softmax_exp(wf[10304 + e106_1], wf[10440 + 0]);
           }
         }
         __syncthreads();
@@ -390,13 +390,13 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e113 = lid;
           if (e113 < 1) {
-            pr24[0] = (wf[10432 + 0] * wf[10442 + 0] + wf[10304 + 0]);
+            pr24[0] = (wf[10432 + 0] * wf[10441 + 0] + wf[10304 + 0]);
           }
         }
         {
           const int dr114 = lid / 128;
           const int dc115 = lid % 128;
-          pr0[0] = (wf[9280 + dc115] * wf[10442 + 0]);
+          pr0[0] = (wf[9280 + dc115] * wf[10441 + 0]);
           for (int k116 = 0; k116 < 64; k116++) {
             const auto o117 = wf[10368 + k116];
             const auto o118 = ((k116 < v89) ? sp_rd_f16(g_v, n_v, (v87 + k116 * 128 + dc115)) : 0.0f);
@@ -406,11 +406,11 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int dr119 = lid / 64;
           const int dc120 = lid % 64;
-          pr10[0] = 0.0f;
+          pr9[0] = 0.0f;
           for (int k121 = 0; k121 < 128; k121++) {
             const auto o122 = wf[8384 + k121];
             const auto o123 = wf[0 + dc120 * 129 + k121];
-            pr10[0] = pr10[0] + o122 * o123;
+            pr9[0] = pr9[0] + o122 * o123;
           }
         }
         if (v85) {
@@ -419,7 +419,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e124 = lid;
             if (e124 < 64) {
               const int e124_1 = e124 % 64;
-              wf[10304 + e124_1] = (pr10[0] * 0.0883883461356163f);
+              wf[10304 + e124_1] = (pr9[0] * 0.0883883461356163f);
             }
           }
         } else {
@@ -427,7 +427,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e125 = lid;
             if (e125 < 64) {
               const int e125_1 = e125 % 64;
-              pr9[0] = (((e125_1 + v77) <= (0 + v26)) && ((e125_1 + v77) < s_kv_len));
+              pr8[0] = (((e125_1 + v77) <= (0 + v26)) && ((e125_1 + v77) < s_kv_len));
             }
           }
           __syncthreads();
@@ -435,7 +435,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e125 = lid;
             if (e125 < 64) {
               const int e125_1 = e125 % 64;
-              wf[10304 + e125_1] = (pr9[0] ? (pr10[0] * 0.0883883461356163f) : (-INFINITY));
+              wf[10304 + e125_1] = (pr8[0] ? (pr9[0] * 0.0883883461356163f) : (-INFINITY));
             }
           }
         }
@@ -452,8 +452,8 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e132 = lid;
           if (e132 < 1) {
-            wf[10442 + 0] = sp_max(pr18[0], wf[10368 + 0]);
-            wf[10443 + 0] = sp_softmax_exp(pr18[0], wf[10442 + 0]);
+            wf[10441 + 0] = sp_max(pr17[0], wf[10368 + 0]);
+            wf[10442 + 0] = sp_softmax_exp(pr17[0], wf[10441 + 0]);
           }
         }
         __syncthreads();
@@ -461,7 +461,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           const int e133 = lid;
           if (e133 < 64) {
             const int e133_1 = e133 % 64;
-            wf[10368 + e133_1] = sp_softmax_exp(wf[10304 + e133_1], wf[10442 + 0]);
+            wf[10368 + e133_1] = sp_softmax_exp(wf[10304 + e133_1], wf[10441 + 0]);
           }
         }
         __syncthreads();
@@ -477,13 +477,13 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e140 = lid;
           if (e140 < 1) {
-            pr25[0] = (wf[10433 + 0] * wf[10443 + 0] + wf[10304 + 0]);
+            pr25[0] = (wf[10433 + 0] * wf[10442 + 0] + wf[10304 + 0]);
           }
         }
         {
           const int dr141 = lid / 128;
           const int dc142 = lid % 128;
-          pr1[0] = (wf[9408 + dc142] * wf[10443 + 0]);
+          pr1[0] = (wf[9408 + dc142] * wf[10442 + 0]);
           for (int k143 = 0; k143 < 64; k143++) {
             const auto o144 = wf[10368 + k143];
             const auto o145 = ((k143 < v89) ? sp_rd_f16(g_v, n_v, (v87 + k143 * 128 + dc142)) : 0.0f);
@@ -493,11 +493,11 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int dr146 = lid / 64;
           const int dc147 = lid % 64;
-          pr11[0] = 0.0f;
+          pr10[0] = 0.0f;
           for (int k148 = 0; k148 < 128; k148++) {
             const auto o149 = wf[8512 + k148];
             const auto o150 = wf[0 + dc147 * 129 + k148];
-            pr11[0] = pr11[0] + o149 * o150;
+            pr10[0] = pr10[0] + o149 * o150;
           }
         }
         if (v85) {
@@ -506,7 +506,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e151 = lid;
             if (e151 < 64) {
               const int e151_1 = e151 % 64;
-              wf[10304 + e151_1] = (pr11[0] * 0.0883883461356163f);
+              wf[10304 + e151_1] = (pr10[0] * 0.0883883461356163f);
             }
           }
         } else {
@@ -514,7 +514,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e152 = lid;
             if (e152 < 64) {
               const int e152_1 = e152 % 64;
-              pr9[0] = (((e152_1 + v77) <= (0 + v26)) && ((e152_1 + v77) < s_kv_len));
+              pr8[0] = (((e152_1 + v77) <= (0 + v26)) && ((e152_1 + v77) < s_kv_len));
             }
           }
           __syncthreads();
@@ -522,7 +522,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e152 = lid;
             if (e152 < 64) {
               const int e152_1 = e152 % 64;
-              wf[10304 + e152_1] = (pr9[0] ? (pr11[0] * 0.0883883461356163f) : (-INFINITY));
+              wf[10304 + e152_1] = (pr8[0] ? (pr10[0] * 0.0883883461356163f) : (-INFINITY));
             }
           }
         }
@@ -539,8 +539,8 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e159 = lid;
           if (e159 < 1) {
-            wf[10443 + 0] = sp_max(pr19[0], wf[10368 + 0]);
-            wf[10444 + 0] = sp_softmax_exp(pr19[0], wf[10443 + 0]);
+            wf[10442 + 0] = sp_max(pr18[0], wf[10368 + 0]);
+            wf[10443 + 0] = sp_softmax_exp(pr18[0], wf[10442 + 0]);
           }
         }
         __syncthreads();
@@ -548,7 +548,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           const int e160 = lid;
           if (e160 < 64) {
             const int e160_1 = e160 % 64;
-            wf[10368 + e160_1] = sp_softmax_exp(wf[10304 + e160_1], wf[10443 + 0]);
+            wf[10368 + e160_1] = sp_softmax_exp(wf[10304 + e160_1], wf[10442 + 0]);
           }
         }
         __syncthreads();
@@ -564,13 +564,13 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e167 = lid;
           if (e167 < 1) {
-            pr26[0] = (wf[10434 + 0] * wf[10444 + 0] + wf[10304 + 0]);
+            pr26[0] = (wf[10434 + 0] * wf[10443 + 0] + wf[10304 + 0]);
           }
         }
         {
           const int dr168 = lid / 128;
           const int dc169 = lid % 128;
-          pr2[0] = (wf[9536 + dc169] * wf[10444 + 0]);
+          pr2[0] = (wf[9536 + dc169] * wf[10443 + 0]);
           for (int k170 = 0; k170 < 64; k170++) {
             const auto o171 = wf[10368 + k170];
             const auto o172 = ((k170 < v89) ? sp_rd_f16(g_v, n_v, (v87 + k170 * 128 + dc169)) : 0.0f);
@@ -580,11 +580,11 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int dr173 = lid / 64;
           const int dc174 = lid % 64;
-          pr12[0] = 0.0f;
+          pr11[0] = 0.0f;
           for (int k175 = 0; k175 < 128; k175++) {
             const auto o176 = wf[8640 + k175];
             const auto o177 = wf[0 + dc174 * 129 + k175];
-            pr12[0] = pr12[0] + o176 * o177;
+            pr11[0] = pr11[0] + o176 * o177;
           }
         }
         if (v85) {
@@ -593,7 +593,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e178 = lid;
             if (e178 < 64) {
               const int e178_1 = e178 % 64;
-              wf[10304 + e178_1] = (pr12[0] * 0.0883883461356163f);
+              wf[10304 + e178_1] = (pr11[0] * 0.0883883461356163f);
             }
           }
         } else {
@@ -601,7 +601,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e179 = lid;
             if (e179 < 64) {
               const int e179_1 = e179 % 64;
-              pr9[0] = (((e179_1 + v77) <= (0 + v26)) && ((e179_1 + v77) < s_kv_len));
+              pr8[0] = (((e179_1 + v77) <= (0 + v26)) && ((e179_1 + v77) < s_kv_len));
             }
           }
           __syncthreads();
@@ -609,7 +609,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e179 = lid;
             if (e179 < 64) {
               const int e179_1 = e179 % 64;
-              wf[10304 + e179_1] = (pr9[0] ? (pr12[0] * 0.0883883461356163f) : (-INFINITY));
+              wf[10304 + e179_1] = (pr8[0] ? (pr11[0] * 0.0883883461356163f) : (-INFINITY));
             }
           }
         }
@@ -626,8 +626,8 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e186 = lid;
           if (e186 < 1) {
-            wf[10444 + 0] = sp_max(pr20[0], wf[10368 + 0]);
-            wf[10445 + 0] = sp_softmax_exp(pr20[0], wf[10444 + 0]);
+            wf[10443 + 0] = sp_max(pr19[0], wf[10368 + 0]);
+            wf[10444 + 0] = sp_softmax_exp(pr19[0], wf[10443 + 0]);
           }
         }
         __syncthreads();
@@ -635,7 +635,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           const int e187 = lid;
           if (e187 < 64) {
             const int e187_1 = e187 % 64;
-            wf[10368 + e187_1] = sp_softmax_exp(wf[10304 + e187_1], wf[10444 + 0]);
+            wf[10368 + e187_1] = sp_softmax_exp(wf[10304 + e187_1], wf[10443 + 0]);
           }
         }
         __syncthreads();
@@ -651,13 +651,13 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e194 = lid;
           if (e194 < 1) {
-            pr27[0] = (wf[10435 + 0] * wf[10445 + 0] + wf[10304 + 0]);
+            pr27[0] = (wf[10435 + 0] * wf[10444 + 0] + wf[10304 + 0]);
           }
         }
         {
           const int dr195 = lid / 128;
           const int dc196 = lid % 128;
-          pr3[0] = (wf[9664 + dc196] * wf[10445 + 0]);
+          pr3[0] = (wf[9664 + dc196] * wf[10444 + 0]);
           for (int k197 = 0; k197 < 64; k197++) {
             const auto o198 = wf[10368 + k197];
             const auto o199 = ((k197 < v89) ? sp_rd_f16(g_v, n_v, (v87 + k197 * 128 + dc196)) : 0.0f);
@@ -667,11 +667,11 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int dr200 = lid / 64;
           const int dc201 = lid % 64;
-          pr13[0] = 0.0f;
+          pr12[0] = 0.0f;
           for (int k202 = 0; k202 < 128; k202++) {
             const auto o203 = wf[8768 + k202];
             const auto o204 = wf[0 + dc201 * 129 + k202];
-            pr13[0] = pr13[0] + o203 * o204;
+            pr12[0] = pr12[0] + o203 * o204;
           }
         }
         if (v85) {
@@ -680,7 +680,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e205 = lid;
             if (e205 < 64) {
               const int e205_1 = e205 % 64;
-              wf[10304 + e205_1] = (pr13[0] * 0.0883883461356163f);
+              wf[10304 + e205_1] = (pr12[0] * 0.0883883461356163f);
             }
           }
         } else {
@@ -688,7 +688,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e206 = lid;
             if (e206 < 64) {
               const int e206_1 = e206 % 64;
-              pr9[0] = (((e206_1 + v77) <= (0 + v26)) && ((e206_1 + v77) < s_kv_len));
+              pr8[0] = (((e206_1 + v77) <= (0 + v26)) && ((e206_1 + v77) < s_kv_len));
             }
           }
           __syncthreads();
@@ -696,7 +696,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e206 = lid;
             if (e206 < 64) {
               const int e206_1 = e206 % 64;
-              wf[10304 + e206_1] = (pr9[0] ? (pr13[0] * 0.0883883461356163f) : (-INFINITY));
+              wf[10304 + e206_1] = (pr8[0] ? (pr12[0] * 0.0883883461356163f) : (-INFINITY));
             }
           }
         }
@@ -713,8 +713,8 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e213 = lid;
           if (e213 < 1) {
-            wf[10445 + 0] = sp_max(pr21[0], wf[10368 + 0]);
-            wf[10446 + 0] = sp_softmax_exp(pr21[0], wf[10445 + 0]);
+            wf[10444 + 0] = sp_max(pr20[0], wf[10368 + 0]);
+            wf[10445 + 0] = sp_softmax_exp(pr20[0], wf[10444 + 0]);
           }
         }
         __syncthreads();
@@ -722,7 +722,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           const int e214 = lid;
           if (e214 < 64) {
             const int e214_1 = e214 % 64;
-            wf[10368 + e214_1] = sp_softmax_exp(wf[10304 + e214_1], wf[10445 + 0]);
+            wf[10368 + e214_1] = sp_softmax_exp(wf[10304 + e214_1], wf[10444 + 0]);
           }
         }
         __syncthreads();
@@ -738,13 +738,13 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e221 = lid;
           if (e221 < 1) {
-            pr28[0] = (wf[10436 + 0] * wf[10446 + 0] + wf[10304 + 0]);
+            pr28[0] = (wf[10436 + 0] * wf[10445 + 0] + wf[10304 + 0]);
           }
         }
         {
           const int dr222 = lid / 128;
           const int dc223 = lid % 128;
-          pr4[0] = (wf[9792 + dc223] * wf[10446 + 0]);
+          pr4[0] = (wf[9792 + dc223] * wf[10445 + 0]);
           for (int k224 = 0; k224 < 64; k224++) {
             const auto o225 = wf[10368 + k224];
             const auto o226 = ((k224 < v89) ? sp_rd_f16(g_v, n_v, (v87 + k224 * 128 + dc223)) : 0.0f);
@@ -754,11 +754,11 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int dr227 = lid / 64;
           const int dc228 = lid % 64;
-          pr14[0] = 0.0f;
+          pr13[0] = 0.0f;
           for (int k229 = 0; k229 < 128; k229++) {
             const auto o230 = wf[8896 + k229];
             const auto o231 = wf[0 + dc228 * 129 + k229];
-            pr14[0] = pr14[0] + o230 * o231;
+            pr13[0] = pr13[0] + o230 * o231;
           }
         }
         if (v85) {
@@ -767,7 +767,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e232 = lid;
             if (e232 < 64) {
               const int e232_1 = e232 % 64;
-              wf[10304 + e232_1] = (pr14[0] * 0.0883883461356163f);
+              wf[10304 + e232_1] = (pr13[0] * 0.0883883461356163f);
             }
           }
         } else {
@@ -775,7 +775,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e233 = lid;
             if (e233 < 64) {
               const int e233_1 = e233 % 64;
-              pr9[0] = (((e233_1 + v77) <= (0 + v26)) && ((e233_1 + v77) < s_kv_len));
+              pr8[0] = (((e233_1 + v77) <= (0 + v26)) && ((e233_1 + v77) < s_kv_len));
             }
           }
           __syncthreads();
@@ -783,7 +783,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e233 = lid;
             if (e233 < 64) {
               const int e233_1 = e233 % 64;
-              wf[10304 + e233_1] = (pr9[0] ? (pr14[0] * 0.0883883461356163f) : (-INFINITY));
+              wf[10304 + e233_1] = (pr8[0] ? (pr13[0] * 0.0883883461356163f) : (-INFINITY));
             }
           }
         }
@@ -800,8 +800,8 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e240 = lid;
           if (e240 < 1) {
-            wf[10446 + 0] = sp_max(pr22[0], wf[10368 + 0]);
-            wf[10447 + 0] = sp_softmax_exp(pr22[0], wf[10446 + 0]);
+            wf[10445 + 0] = sp_max(pr21[0], wf[10368 + 0]);
+            wf[10446 + 0] = sp_softmax_exp(pr21[0], wf[10445 + 0]);
           }
         }
         __syncthreads();
@@ -809,7 +809,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           const int e241 = lid;
           if (e241 < 64) {
             const int e241_1 = e241 % 64;
-            wf[10368 + e241_1] = sp_softmax_exp(wf[10304 + e241_1], wf[10446 + 0]);
+            wf[10368 + e241_1] = sp_softmax_exp(wf[10304 + e241_1], wf[10445 + 0]);
           }
         }
         __syncthreads();
@@ -825,13 +825,13 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e248 = lid;
           if (e248 < 1) {
-            pr29[0] = (wf[10437 + 0] * wf[10447 + 0] + wf[10304 + 0]);
+            pr29[0] = (wf[10437 + 0] * wf[10446 + 0] + wf[10304 + 0]);
           }
         }
         {
           const int dr249 = lid / 128;
           const int dc250 = lid % 128;
-          pr5[0] = (wf[9920 + dc250] * wf[10447 + 0]);
+          pr5[0] = (wf[9920 + dc250] * wf[10446 + 0]);
           for (int k251 = 0; k251 < 64; k251++) {
             const auto o252 = wf[10368 + k251];
             const auto o253 = ((k251 < v89) ? sp_rd_f16(g_v, n_v, (v87 + k251 * 128 + dc250)) : 0.0f);
@@ -841,11 +841,11 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int dr254 = lid / 64;
           const int dc255 = lid % 64;
-          pr15[0] = 0.0f;
+          pr14[0] = 0.0f;
           for (int k256 = 0; k256 < 128; k256++) {
             const auto o257 = wf[9024 + k256];
             const auto o258 = wf[0 + dc255 * 129 + k256];
-            pr15[0] = pr15[0] + o257 * o258;
+            pr14[0] = pr14[0] + o257 * o258;
           }
         }
         if (v85) {
@@ -854,7 +854,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e259 = lid;
             if (e259 < 64) {
               const int e259_1 = e259 % 64;
-              wf[10304 + e259_1] = (pr15[0] * 0.0883883461356163f);
+              wf[10304 + e259_1] = (pr14[0] * 0.0883883461356163f);
             }
           }
         } else {
@@ -862,7 +862,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e260 = lid;
             if (e260 < 64) {
               const int e260_1 = e260 % 64;
-              pr9[0] = (((e260_1 + v77) <= (0 + v26)) && ((e260_1 + v77) < s_kv_len));
+              pr8[0] = (((e260_1 + v77) <= (0 + v26)) && ((e260_1 + v77) < s_kv_len));
             }
           }
           __syncthreads();
@@ -870,7 +870,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e260 = lid;
             if (e260 < 64) {
               const int e260_1 = e260 % 64;
-              wf[10304 + e260_1] = (pr9[0] ? (pr15[0] * 0.0883883461356163f) : (-INFINITY));
+              wf[10304 + e260_1] = (pr8[0] ? (pr14[0] * 0.0883883461356163f) : (-INFINITY));
             }
           }
         }
@@ -887,8 +887,8 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e267 = lid;
           if (e267 < 1) {
-            wf[10447 + 0] = sp_max(pr23[0], wf[10368 + 0]);
-            wf[10448 + 0] = sp_softmax_exp(pr23[0], wf[10447 + 0]);
+            wf[10446 + 0] = sp_max(pr22[0], wf[10368 + 0]);
+            wf[10447 + 0] = sp_softmax_exp(pr22[0], wf[10446 + 0]);
           }
         }
         __syncthreads();
@@ -896,7 +896,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           const int e268 = lid;
           if (e268 < 64) {
             const int e268_1 = e268 % 64;
-            wf[10368 + e268_1] = sp_softmax_exp(wf[10304 + e268_1], wf[10447 + 0]);
+            wf[10368 + e268_1] = sp_softmax_exp(wf[10304 + e268_1], wf[10446 + 0]);
           }
         }
         __syncthreads();
@@ -912,13 +912,13 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e275 = lid;
           if (e275 < 1) {
-            pr30[0] = (wf[10438 + 0] * wf[10448 + 0] + wf[10304 + 0]);
+            pr30[0] = (wf[10438 + 0] * wf[10447 + 0] + wf[10304 + 0]);
           }
         }
         {
           const int dr276 = lid / 128;
           const int dc277 = lid % 128;
-          pr6[0] = (wf[10048 + dc277] * wf[10448 + 0]);
+          pr6[0] = (wf[10048 + dc277] * wf[10447 + 0]);
           for (int k278 = 0; k278 < 64; k278++) {
             const auto o279 = wf[10368 + k278];
             const auto o280 = ((k278 < v89) ? sp_rd_f16(g_v, n_v, (v87 + k278 * 128 + dc277)) : 0.0f);
@@ -928,11 +928,11 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int dr281 = lid / 64;
           const int dc282 = lid % 64;
-          pr16[0] = 0.0f;
+          pr15[0] = 0.0f;
           for (int k283 = 0; k283 < 128; k283++) {
             const auto o284 = wf[9152 + k283];
             const auto o285 = wf[0 + dc282 * 129 + k283];
-            pr16[0] = pr16[0] + o284 * o285;
+            pr15[0] = pr15[0] + o284 * o285;
           }
         }
         if (v85) {
@@ -941,7 +941,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e286 = lid;
             if (e286 < 64) {
               const int e286_1 = e286 % 64;
-              wf[0 + e286_1] = (pr16[0] * 0.0883883461356163f);
+              wf[0 + e286_1] = (pr15[0] * 0.0883883461356163f);
             }
           }
         } else {
@@ -949,7 +949,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e287 = lid;
             if (e287 < 64) {
               const int e287_1 = e287 % 64;
-              pr9[0] = (((e287_1 + v77) <= (0 + v26)) && ((e287_1 + v77) < s_kv_len));
+              pr8[0] = (((e287_1 + v77) <= (0 + v26)) && ((e287_1 + v77) < s_kv_len));
             }
           }
           __syncthreads();
@@ -957,7 +957,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
             const int e287 = lid;
             if (e287 < 64) {
               const int e287_1 = e287 % 64;
-              wf[0 + e287_1] = (pr9[0] ? (pr16[0] * 0.0883883461356163f) : (-INFINITY));
+              wf[0 + e287_1] = (pr8[0] ? (pr15[0] * 0.0883883461356163f) : (-INFINITY));
             }
           }
         }
@@ -974,8 +974,8 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e294 = lid;
           if (e294 < 1) {
-            wf[192 + 0] = sp_max(wf[10439 + 0], wf[64 + 0]);
-            wf[193 + 0] = sp_softmax_exp(wf[10439 + 0], wf[192 + 0]);
+            wf[192 + 0] = sp_max(pr23[0], wf[64 + 0]);
+            wf[193 + 0] = sp_softmax_exp(pr23[0], wf[192 + 0]);
           }
         }
         __syncthreads();
@@ -999,7 +999,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e302 = lid;
           if (e302 < 1) {
-            wf[194 + 0] = (wf[10440 + 0] * wf[193 + 0] + wf[0 + 0]);
+            pr31[0] = (wf[10439 + 0] * wf[193 + 0] + wf[0 + 0]);
           }
         }
         __syncthreads();
@@ -1017,7 +1017,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e309 = lid;
           if (e309 < 1) {
-            pr17[0] = wf[10441 + 0];
+            pr16[0] = wf[10440 + 0];
             wf[10432 + 0] = pr24[0];
           }
         }
@@ -1029,7 +1029,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e311 = lid;
           if (e311 < 1) {
-            pr18[0] = wf[10442 + 0];
+            pr17[0] = wf[10441 + 0];
             wf[10433 + 0] = pr25[0];
           }
         }
@@ -1041,7 +1041,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e313 = lid;
           if (e313 < 1) {
-            pr19[0] = wf[10443 + 0];
+            pr18[0] = wf[10442 + 0];
             wf[10434 + 0] = pr26[0];
           }
         }
@@ -1053,7 +1053,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e315 = lid;
           if (e315 < 1) {
-            pr20[0] = wf[10444 + 0];
+            pr19[0] = wf[10443 + 0];
             wf[10435 + 0] = pr27[0];
           }
         }
@@ -1065,7 +1065,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e317 = lid;
           if (e317 < 1) {
-            pr21[0] = wf[10445 + 0];
+            pr20[0] = wf[10444 + 0];
             wf[10436 + 0] = pr28[0];
           }
         }
@@ -1077,7 +1077,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e319 = lid;
           if (e319 < 1) {
-            pr22[0] = wf[10446 + 0];
+            pr21[0] = wf[10445 + 0];
             wf[10437 + 0] = pr29[0];
           }
         }
@@ -1089,7 +1089,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e321 = lid;
           if (e321 < 1) {
-            pr23[0] = wf[10447 + 0];
+            pr22[0] = wf[10446 + 0];
             wf[10438 + 0] = pr30[0];
           }
         }
@@ -1101,8 +1101,8 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         {
           const int e323 = lid;
           if (e323 < 1) {
-            wf[10439 + 0] = wf[192 + 0];
-            wf[10440 + 0] = wf[194 + 0];
+            pr23[0] = wf[192 + 0];
+            wf[10439 + 0] = pr31[0];
           }
         }
         __syncthreads();
@@ -1123,7 +1123,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         const int e327 = lid;
         if (e327 < 1) {
           const int a328 = i55 + 0 * 1 + 0 * 1;
-          if (a328 >= 0 && a328 < 16) { sf[sbf + 2048 + a328] = ((wf[10432 + 0] == 0.0f) ? (-INFINITY) : (pr17[0] + logf(wf[10432 + 0]))); }
+          if (a328 >= 0 && a328 < 16) { sf[sbf + 2048 + a328] = ((wf[10432 + 0] == 0.0f) ? (-INFINITY) : (pr16[0] + logf(wf[10432 + 0]))); }
         }
       }
       {
@@ -1136,7 +1136,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         const int e331 = lid;
         if (e331 < 1) {
           const int a332 = i55 + 0 * 1 + 0 * 1;
-          if (a332 >= 0 && a332 < 16) { sf[sbf + 4112 + a332] = ((wf[10433 + 0] == 0.0f) ? (-INFINITY) : (pr18[0] + logf(wf[10433 + 0]))); }
+          if (a332 >= 0 && a332 < 16) { sf[sbf + 4112 + a332] = ((wf[10433 + 0] == 0.0f) ? (-INFINITY) : (pr17[0] + logf(wf[10433 + 0]))); }
         }
       }
       {
@@ -1149,7 +1149,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         const int e335 = lid;
         if (e335 < 1) {
           const int a336 = i55 + 0 * 1 + 0 * 1;
-          if (a336 >= 0 && a336 < 16) { sf[sbf + 6176 + a336] = ((wf[10434 + 0] == 0.0f) ? (-INFINITY) : (pr19[0] + logf(wf[10434 + 0]))); }
+          if (a336 >= 0 && a336 < 16) { sf[sbf + 6176 + a336] = ((wf[10434 + 0] == 0.0f) ? (-INFINITY) : (pr18[0] + logf(wf[10434 + 0]))); }
         }
       }
       {
@@ -1162,7 +1162,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         const int e339 = lid;
         if (e339 < 1) {
           const int a340 = i55 + 0 * 1 + 0 * 1;
-          if (a340 >= 0 && a340 < 16) { sf[sbf + 8240 + a340] = ((wf[10435 + 0] == 0.0f) ? (-INFINITY) : (pr20[0] + logf(wf[10435 + 0]))); }
+          if (a340 >= 0 && a340 < 16) { sf[sbf + 8240 + a340] = ((wf[10435 + 0] == 0.0f) ? (-INFINITY) : (pr19[0] + logf(wf[10435 + 0]))); }
         }
       }
       {
@@ -1175,7 +1175,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         const int e343 = lid;
         if (e343 < 1) {
           const int a344 = i55 + 0 * 1 + 0 * 1;
-          if (a344 >= 0 && a344 < 16) { sf[sbf + 10304 + a344] = ((wf[10436 + 0] == 0.0f) ? (-INFINITY) : (pr21[0] + logf(wf[10436 + 0]))); }
+          if (a344 >= 0 && a344 < 16) { sf[sbf + 10304 + a344] = ((wf[10436 + 0] == 0.0f) ? (-INFINITY) : (pr20[0] + logf(wf[10436 + 0]))); }
         }
       }
       {
@@ -1188,7 +1188,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         const int e347 = lid;
         if (e347 < 1) {
           const int a348 = i55 + 0 * 1 + 0 * 1;
-          if (a348 >= 0 && a348 < 16) { sf[sbf + 12368 + a348] = ((wf[10437 + 0] == 0.0f) ? (-INFINITY) : (pr22[0] + logf(wf[10437 + 0]))); }
+          if (a348 >= 0 && a348 < 16) { sf[sbf + 12368 + a348] = ((wf[10437 + 0] == 0.0f) ? (-INFINITY) : (pr21[0] + logf(wf[10437 + 0]))); }
         }
       }
       {
@@ -1201,20 +1201,20 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         const int e351 = lid;
         if (e351 < 1) {
           const int a352 = i55 + 0 * 1 + 0 * 1;
-          if (a352 >= 0 && a352 < 16) { sf[sbf + 14432 + a352] = ((wf[10438 + 0] == 0.0f) ? (-INFINITY) : (pr23[0] + logf(wf[10438 + 0]))); }
+          if (a352 >= 0 && a352 < 16) { sf[sbf + 14432 + a352] = ((wf[10438 + 0] == 0.0f) ? (-INFINITY) : (pr22[0] + logf(wf[10438 + 0]))); }
         }
       }
       {
         const int e353 = lid;
         const int e353_1 = e353 % 128;
         const int a354 = v56 + 0 * 128 + e353_1 * 1;
-        if (a354 >= 0 && a354 < 2048) { sf[sbf + 14448 + a354] = ((wf[10440 + 0] == 0.0f) ? 0.0f : (wf[10176 + e353_1] / wf[10440 + 0])); }
+        if (a354 >= 0 && a354 < 2048) { sf[sbf + 14448 + a354] = ((wf[10439 + 0] == 0.0f) ? 0.0f : (wf[10176 + e353_1] / wf[10439 + 0])); }
       }
       {
         const int e355 = lid;
         if (e355 < 1) {
           const int a356 = i55 + 0 * 1 + 0 * 1;
-          if (a356 >= 0 && a356 < 16) { sf[sbf + 16496 + a356] = ((wf[10440 + 0] == 0.0f) ? (-INFINITY) : (wf[10439 + 0] + logf(wf[10440 + 0]))); }
+          if (a356 >= 0 && a356 < 16) { sf[sbf + 16496 + a356] = ((wf[10439 + 0] == 0.0f) ? (-INFINITY) : (pr23[0] + logf(wf[10439 + 0]))); }
         }
       }
       __syncthreads();
@@ -1222,97 +1222,98 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
     {
       const int e357 = lid;
       if (e357 < 1) {
-        pr31[0] = (-INFINITY);
-        wf[1920 + 0] = 0.0f;
+        wf[2048 + 0] = (-INFINITY);
+        wf[2049 + 0] = 0.0f;
       }
     }
     {
       const int e358 = lid;
-      pr7[0] = 0.0f;
+      const int e358_1 = e358 % 128;
+      wf[0 + e358_1] = 0.0f;
     }
     {
       const int e359 = lid;
       if (e359 < 1) {
-        wf[1921 + 0] = (-INFINITY);
-        wf[1922 + 0] = 0.0f;
+        wf[2050 + 0] = (-INFINITY);
+        wf[2051 + 0] = 0.0f;
       }
     }
     {
       const int e360 = lid;
       const int e360_1 = e360 % 128;
-      wf[0 + e360_1] = 0.0f;
+      wf[128 + e360_1] = 0.0f;
     }
     {
       const int e361 = lid;
       if (e361 < 1) {
-        wf[1923 + 0] = (-INFINITY);
-        wf[1924 + 0] = 0.0f;
+        wf[2052 + 0] = (-INFINITY);
+        wf[2053 + 0] = 0.0f;
       }
     }
     {
       const int e362 = lid;
       const int e362_1 = e362 % 128;
-      wf[128 + e362_1] = 0.0f;
+      wf[256 + e362_1] = 0.0f;
     }
     {
       const int e363 = lid;
       if (e363 < 1) {
-        wf[1925 + 0] = (-INFINITY);
-        wf[1926 + 0] = 0.0f;
+        wf[2054 + 0] = (-INFINITY);
+        wf[2055 + 0] = 0.0f;
       }
     }
     {
       const int e364 = lid;
       const int e364_1 = e364 % 128;
-      wf[256 + e364_1] = 0.0f;
+      wf[384 + e364_1] = 0.0f;
     }
     {
       const int e365 = lid;
       if (e365 < 1) {
-        wf[1927 + 0] = (-INFINITY);
-        wf[1928 + 0] = 0.0f;
+        wf[2056 + 0] = (-INFINITY);
+        wf[2057 + 0] = 0.0f;
       }
     }
     {
       const int e366 = lid;
       const int e366_1 = e366 % 128;
-      wf[384 + e366_1] = 0.0f;
+      wf[512 + e366_1] = 0.0f;
     }
     {
       const int e367 = lid;
       if (e367 < 1) {
-        wf[1929 + 0] = (-INFINITY);
-        wf[1930 + 0] = 0.0f;
+        wf[2058 + 0] = (-INFINITY);
+        wf[2059 + 0] = 0.0f;
       }
     }
     {
       const int e368 = lid;
       const int e368_1 = e368 % 128;
-      wf[512 + e368_1] = 0.0f;
+      wf[640 + e368_1] = 0.0f;
     }
     {
       const int e369 = lid;
       if (e369 < 1) {
-        wf[1931 + 0] = (-INFINITY);
-        wf[1932 + 0] = 0.0f;
+        wf[2060 + 0] = (-INFINITY);
+        wf[2061 + 0] = 0.0f;
       }
     }
     {
       const int e370 = lid;
       const int e370_1 = e370 % 128;
-      wf[640 + e370_1] = 0.0f;
+      wf[768 + e370_1] = 0.0f;
     }
     {
       const int e371 = lid;
       if (e371 < 1) {
-        wf[1933 + 0] = (-INFINITY);
-        wf[1934 + 0] = 0.0f;
+        wf[2062 + 0] = (-INFINITY);
+        wf[2063 + 0] = 0.0f;
       }
     }
     {
       const int e372 = lid;
       const int e372_1 = e372 % 128;
-      wf[768 + e372_1] = 0.0f;
+      wf[896 + e372_1] = 0.0f;
     }
     __syncthreads();
     for (int i373 = 0; i373 < 16; i373++) {
@@ -1320,218 +1321,218 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
       {
         const int e374 = lid;
         if (e374 < 1) {
-          wf[1935 + 0] = sp_max(pr31[0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 2048 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
-          wf[1024 + 0] = sp_softmax_exp(pr31[0], wf[1935 + 0]);
-          wf[1025 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 2048 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[1935 + 0]);
-          wf[1936 + 0] = (wf[1920 + 0] * wf[1024 + 0] + wf[1025 + 0]);
+          wf[2064 + 0] = sp_max(wf[2048 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 2048 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
+          wf[1152 + 0] = sp_softmax_exp(wf[2048 + 0], wf[2064 + 0]);
+          wf[1153 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 2048 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[2064 + 0]);
+          wf[2065 + 0] = (wf[2049 + 0] * wf[1152 + 0] + wf[1153 + 0]);
         }
       }
       __syncthreads();
       {
         const int e376 = lid;
         const int e376_1 = e376 % 128;
-        wf[896 + e376_1] = (pr7[0] * wf[1024 + 0] + ((((v375 + 0 * 128 + e376_1)) >= 0 && ((v375 + 0 * 128 + e376_1)) < 2048 ? sf[sbf + 0 + sp_clamp((v375 + 0 * 128 + e376_1), 0, 2047)] : 0.0f) * wf[1025 + 0]));
+        wf[1024 + e376_1] = (wf[0 + e376_1] * wf[1152 + 0] + ((((v375 + 0 * 128 + e376_1)) >= 0 && ((v375 + 0 * 128 + e376_1)) < 2048 ? sf[sbf + 0 + sp_clamp((v375 + 0 * 128 + e376_1), 0, 2047)] : 0.0f) * wf[1153 + 0]));
       }
       {
         const int e377 = lid;
         if (e377 < 1) {
-          wf[1937 + 0] = sp_max(wf[1921 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 4112 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
-          wf[1152 + 0] = sp_softmax_exp(wf[1921 + 0], wf[1937 + 0]);
-          wf[1153 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 4112 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[1937 + 0]);
-          wf[1938 + 0] = (wf[1922 + 0] * wf[1152 + 0] + wf[1153 + 0]);
+          wf[2066 + 0] = sp_max(wf[2050 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 4112 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
+          wf[1280 + 0] = sp_softmax_exp(wf[2050 + 0], wf[2066 + 0]);
+          wf[1281 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 4112 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[2066 + 0]);
+          wf[2067 + 0] = (wf[2051 + 0] * wf[1280 + 0] + wf[1281 + 0]);
         }
       }
       __syncthreads();
       {
         const int e378 = lid;
         const int e378_1 = e378 % 128;
-        wf[1024 + e378_1] = (wf[0 + e378_1] * wf[1152 + 0] + ((((v375 + 0 * 128 + e378_1)) >= 0 && ((v375 + 0 * 128 + e378_1)) < 2048 ? sf[sbf + 2064 + sp_clamp((v375 + 0 * 128 + e378_1), 0, 2047)] : 0.0f) * wf[1153 + 0]));
+        wf[1152 + e378_1] = (wf[128 + e378_1] * wf[1280 + 0] + ((((v375 + 0 * 128 + e378_1)) >= 0 && ((v375 + 0 * 128 + e378_1)) < 2048 ? sf[sbf + 2064 + sp_clamp((v375 + 0 * 128 + e378_1), 0, 2047)] : 0.0f) * wf[1281 + 0]));
       }
       {
         const int e379 = lid;
         if (e379 < 1) {
-          wf[1939 + 0] = sp_max(wf[1923 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 6176 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
-          wf[1280 + 0] = sp_softmax_exp(wf[1923 + 0], wf[1939 + 0]);
-          wf[1281 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 6176 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[1939 + 0]);
-          wf[1940 + 0] = (wf[1924 + 0] * wf[1280 + 0] + wf[1281 + 0]);
+          wf[2068 + 0] = sp_max(wf[2052 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 6176 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
+          wf[1408 + 0] = sp_softmax_exp(wf[2052 + 0], wf[2068 + 0]);
+          wf[1409 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 6176 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[2068 + 0]);
+          wf[2069 + 0] = (wf[2053 + 0] * wf[1408 + 0] + wf[1409 + 0]);
         }
       }
       __syncthreads();
       {
         const int e380 = lid;
         const int e380_1 = e380 % 128;
-        wf[1152 + e380_1] = (wf[128 + e380_1] * wf[1280 + 0] + ((((v375 + 0 * 128 + e380_1)) >= 0 && ((v375 + 0 * 128 + e380_1)) < 2048 ? sf[sbf + 4128 + sp_clamp((v375 + 0 * 128 + e380_1), 0, 2047)] : 0.0f) * wf[1281 + 0]));
+        wf[1280 + e380_1] = (wf[256 + e380_1] * wf[1408 + 0] + ((((v375 + 0 * 128 + e380_1)) >= 0 && ((v375 + 0 * 128 + e380_1)) < 2048 ? sf[sbf + 4128 + sp_clamp((v375 + 0 * 128 + e380_1), 0, 2047)] : 0.0f) * wf[1409 + 0]));
       }
       {
         const int e381 = lid;
         if (e381 < 1) {
-          wf[1941 + 0] = sp_max(wf[1925 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 8240 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
-          wf[1408 + 0] = sp_softmax_exp(wf[1925 + 0], wf[1941 + 0]);
-          wf[1409 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 8240 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[1941 + 0]);
-          wf[1942 + 0] = (wf[1926 + 0] * wf[1408 + 0] + wf[1409 + 0]);
+          wf[2070 + 0] = sp_max(wf[2054 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 8240 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
+          wf[1536 + 0] = sp_softmax_exp(wf[2054 + 0], wf[2070 + 0]);
+          wf[1537 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 8240 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[2070 + 0]);
+          wf[2071 + 0] = (wf[2055 + 0] * wf[1536 + 0] + wf[1537 + 0]);
         }
       }
       __syncthreads();
       {
         const int e382 = lid;
         const int e382_1 = e382 % 128;
-        wf[1280 + e382_1] = (wf[256 + e382_1] * wf[1408 + 0] + ((((v375 + 0 * 128 + e382_1)) >= 0 && ((v375 + 0 * 128 + e382_1)) < 2048 ? sf[sbf + 6192 + sp_clamp((v375 + 0 * 128 + e382_1), 0, 2047)] : 0.0f) * wf[1409 + 0]));
+        wf[1408 + e382_1] = (wf[384 + e382_1] * wf[1536 + 0] + ((((v375 + 0 * 128 + e382_1)) >= 0 && ((v375 + 0 * 128 + e382_1)) < 2048 ? sf[sbf + 6192 + sp_clamp((v375 + 0 * 128 + e382_1), 0, 2047)] : 0.0f) * wf[1537 + 0]));
       }
       {
         const int e383 = lid;
         if (e383 < 1) {
-          wf[1943 + 0] = sp_max(wf[1927 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 10304 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
-          wf[1536 + 0] = sp_softmax_exp(wf[1927 + 0], wf[1943 + 0]);
-          wf[1537 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 10304 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[1943 + 0]);
-          wf[1944 + 0] = (wf[1928 + 0] * wf[1536 + 0] + wf[1537 + 0]);
+          wf[2072 + 0] = sp_max(wf[2056 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 10304 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
+          wf[1664 + 0] = sp_softmax_exp(wf[2056 + 0], wf[2072 + 0]);
+          wf[1665 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 10304 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[2072 + 0]);
+          wf[2073 + 0] = (wf[2057 + 0] * wf[1664 + 0] + wf[1665 + 0]);
         }
       }
       __syncthreads();
       {
         const int e384 = lid;
         const int e384_1 = e384 % 128;
-        wf[1408 + e384_1] = (wf[384 + e384_1] * wf[1536 + 0] + ((((v375 + 0 * 128 + e384_1)) >= 0 && ((v375 + 0 * 128 + e384_1)) < 2048 ? sf[sbf + 8256 + sp_clamp((v375 + 0 * 128 + e384_1), 0, 2047)] : 0.0f) * wf[1537 + 0]));
+        wf[1536 + e384_1] = (wf[512 + e384_1] * wf[1664 + 0] + ((((v375 + 0 * 128 + e384_1)) >= 0 && ((v375 + 0 * 128 + e384_1)) < 2048 ? sf[sbf + 8256 + sp_clamp((v375 + 0 * 128 + e384_1), 0, 2047)] : 0.0f) * wf[1665 + 0]));
       }
       {
         const int e385 = lid;
         if (e385 < 1) {
-          wf[1945 + 0] = sp_max(wf[1929 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 12368 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
-          wf[1664 + 0] = sp_softmax_exp(wf[1929 + 0], wf[1945 + 0]);
-          wf[1665 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 12368 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[1945 + 0]);
-          wf[1946 + 0] = (wf[1930 + 0] * wf[1664 + 0] + wf[1665 + 0]);
+          wf[2074 + 0] = sp_max(wf[2058 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 12368 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
+          wf[1792 + 0] = sp_softmax_exp(wf[2058 + 0], wf[2074 + 0]);
+          wf[1793 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 12368 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[2074 + 0]);
+          wf[2075 + 0] = (wf[2059 + 0] * wf[1792 + 0] + wf[1793 + 0]);
         }
       }
       __syncthreads();
       {
         const int e386 = lid;
         const int e386_1 = e386 % 128;
-        wf[1536 + e386_1] = (wf[512 + e386_1] * wf[1664 + 0] + ((((v375 + 0 * 128 + e386_1)) >= 0 && ((v375 + 0 * 128 + e386_1)) < 2048 ? sf[sbf + 10320 + sp_clamp((v375 + 0 * 128 + e386_1), 0, 2047)] : 0.0f) * wf[1665 + 0]));
+        wf[1664 + e386_1] = (wf[640 + e386_1] * wf[1792 + 0] + ((((v375 + 0 * 128 + e386_1)) >= 0 && ((v375 + 0 * 128 + e386_1)) < 2048 ? sf[sbf + 10320 + sp_clamp((v375 + 0 * 128 + e386_1), 0, 2047)] : 0.0f) * wf[1793 + 0]));
       }
       {
         const int e387 = lid;
         if (e387 < 1) {
-          wf[1947 + 0] = sp_max(wf[1931 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 14432 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
-          wf[1792 + 0] = sp_softmax_exp(wf[1931 + 0], wf[1947 + 0]);
-          wf[1793 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 14432 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[1947 + 0]);
-          wf[1948 + 0] = (wf[1932 + 0] * wf[1792 + 0] + wf[1793 + 0]);
+          wf[2076 + 0] = sp_max(wf[2060 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 14432 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
+          wf[1920 + 0] = sp_softmax_exp(wf[2060 + 0], wf[2076 + 0]);
+          wf[1921 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 14432 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[2076 + 0]);
+          wf[2077 + 0] = (wf[2061 + 0] * wf[1920 + 0] + wf[1921 + 0]);
         }
       }
       __syncthreads();
       {
         const int e388 = lid;
         const int e388_1 = e388 % 128;
-        wf[1664 + e388_1] = (wf[640 + e388_1] * wf[1792 + 0] + ((((v375 + 0 * 128 + e388_1)) >= 0 && ((v375 + 0 * 128 + e388_1)) < 2048 ? sf[sbf + 12384 + sp_clamp((v375 + 0 * 128 + e388_1), 0, 2047)] : 0.0f) * wf[1793 + 0]));
+        wf[1792 + e388_1] = (wf[768 + e388_1] * wf[1920 + 0] + ((((v375 + 0 * 128 + e388_1)) >= 0 && ((v375 + 0 * 128 + e388_1)) < 2048 ? sf[sbf + 12384 + sp_clamp((v375 + 0 * 128 + e388_1), 0, 2047)] : 0.0f) * wf[1921 + 0]));
       }
       {
         const int e389 = lid;
         if (e389 < 1) {
-          wf[1949 + 0] = sp_max(wf[1933 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 16496 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
-          wf[1950 + 0] = sp_softmax_exp(wf[1933 + 0], wf[1949 + 0]);
-          wf[1951 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 16496 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[1949 + 0]);
-          wf[1952 + 0] = (wf[1934 + 0] * wf[1950 + 0] + wf[1951 + 0]);
+          wf[2078 + 0] = sp_max(wf[2062 + 0], (((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 16496 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f));
+          wf[2079 + 0] = sp_softmax_exp(wf[2062 + 0], wf[2078 + 0]);
+          wf[2080 + 0] = sp_softmax_exp((((i373 + 0 + 0)) >= 0 && ((i373 + 0 + 0)) < 16 ? sf[sbf + 16496 + sp_clamp((i373 + 0 + 0), 0, 15)] : 0.0f), wf[2078 + 0]);
+          wf[2081 + 0] = (wf[2063 + 0] * wf[2079 + 0] + wf[2080 + 0]);
         }
       }
       __syncthreads();
       {
         const int e390 = lid;
         const int e390_1 = e390 % 128;
-        wf[1792 + e390_1] = (wf[768 + e390_1] * wf[1950 + 0] + ((((v375 + 0 * 128 + e390_1)) >= 0 && ((v375 + 0 * 128 + e390_1)) < 2048 ? sf[sbf + 14448 + sp_clamp((v375 + 0 * 128 + e390_1), 0, 2047)] : 0.0f) * wf[1951 + 0]));
+        wf[1920 + e390_1] = (wf[896 + e390_1] * wf[2079 + 0] + ((((v375 + 0 * 128 + e390_1)) >= 0 && ((v375 + 0 * 128 + e390_1)) < 2048 ? sf[sbf + 14448 + sp_clamp((v375 + 0 * 128 + e390_1), 0, 2047)] : 0.0f) * wf[2080 + 0]));
       }
       {
         const int e391 = lid;
         if (e391 < 1) {
-          pr31[0] = wf[1935 + 0];
-          wf[1920 + 0] = wf[1936 + 0];
+          wf[2048 + 0] = wf[2064 + 0];
+          wf[2049 + 0] = wf[2065 + 0];
         }
       }
       {
         const int e392 = lid;
         const int e392_1 = e392 % 128;
-        pr7[0] = wf[896 + e392_1];
+        wf[0 + e392_1] = wf[1024 + e392_1];
       }
       {
         const int e393 = lid;
         if (e393 < 1) {
-          wf[1921 + 0] = wf[1937 + 0];
-          wf[1922 + 0] = wf[1938 + 0];
+          wf[2050 + 0] = wf[2066 + 0];
+          wf[2051 + 0] = wf[2067 + 0];
         }
       }
       {
         const int e394 = lid;
         const int e394_1 = e394 % 128;
-        wf[0 + e394_1] = wf[1024 + e394_1];
+        wf[128 + e394_1] = wf[1152 + e394_1];
       }
       {
         const int e395 = lid;
         if (e395 < 1) {
-          wf[1923 + 0] = wf[1939 + 0];
-          wf[1924 + 0] = wf[1940 + 0];
+          wf[2052 + 0] = wf[2068 + 0];
+          wf[2053 + 0] = wf[2069 + 0];
         }
       }
       {
         const int e396 = lid;
         const int e396_1 = e396 % 128;
-        wf[128 + e396_1] = wf[1152 + e396_1];
+        wf[256 + e396_1] = wf[1280 + e396_1];
       }
       {
         const int e397 = lid;
         if (e397 < 1) {
-          wf[1925 + 0] = wf[1941 + 0];
-          wf[1926 + 0] = wf[1942 + 0];
+          wf[2054 + 0] = wf[2070 + 0];
+          wf[2055 + 0] = wf[2071 + 0];
         }
       }
       {
         const int e398 = lid;
         const int e398_1 = e398 % 128;
-        wf[256 + e398_1] = wf[1280 + e398_1];
+        wf[384 + e398_1] = wf[1408 + e398_1];
       }
       {
         const int e399 = lid;
         if (e399 < 1) {
-          wf[1927 + 0] = wf[1943 + 0];
-          wf[1928 + 0] = wf[1944 + 0];
+          wf[2056 + 0] = wf[2072 + 0];
+          wf[2057 + 0] = wf[2073 + 0];
         }
       }
       {
         const int e400 = lid;
         const int e400_1 = e400 % 128;
-        wf[384 + e400_1] = wf[1408 + e400_1];
+        wf[512 + e400_1] = wf[1536 + e400_1];
       }
       {
         const int e401 = lid;
         if (e401 < 1) {
-          wf[1929 + 0] = wf[1945 + 0];
-          wf[1930 + 0] = wf[1946 + 0];
+          wf[2058 + 0] = wf[2074 + 0];
+          wf[2059 + 0] = wf[2075 + 0];
         }
       }
       {
         const int e402 = lid;
         const int e402_1 = e402 % 128;
-        wf[512 + e402_1] = wf[1536 + e402_1];
+        wf[640 + e402_1] = wf[1664 + e402_1];
       }
       {
         const int e403 = lid;
         if (e403 < 1) {
-          wf[1931 + 0] = wf[1947 + 0];
-          wf[1932 + 0] = wf[1948 + 0];
+          wf[2060 + 0] = wf[2076 + 0];
+          wf[2061 + 0] = wf[2077 + 0];
         }
       }
       {
         const int e404 = lid;
         const int e404_1 = e404 % 128;
-        wf[640 + e404_1] = wf[1664 + e404_1];
+        wf[768 + e404_1] = wf[1792 + e404_1];
       }
       {
         const int e405 = lid;
         if (e405 < 1) {
-          wf[1933 + 0] = wf[1949 + 0];
-          wf[1934 + 0] = wf[1952 + 0];
+          wf[2062 + 0] = wf[2078 + 0];
+          wf[2063 + 0] = wf[2081 + 0];
         }
       }
       {
         const int e406 = lid;
         const int e406_1 = e406 % 128;
-        wf[768 + e406_1] = wf[1792 + e406_1];
+        wf[896 + e406_1] = wf[1920 + e406_1];
       }
       __syncthreads();
     }
@@ -1539,104 +1540,104 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
       const int e407 = lid;
       const int e407_1 = e407 % 128;
       const int a408 = v37 + 0 * 128 + e407_1 * 1;
-      if (0 < v39) { if (a408 >= 0 && a408 < n_out) { g_out[a408] = sp_f32_to_f16(((wf[1920 + 0] == 0.0f) ? 0.0f : (pr7[0] / wf[1920 + 0]))); } }
+      if (0 < v39) { if (a408 >= 0 && a408 < n_out) { g_out[a408] = sp_f32_to_f16(((wf[2049 + 0] == 0.0f) ? 0.0f : (wf[0 + e407_1] / wf[2049 + 0]))); } }
     }
     {
       const int e409 = lid;
       if (e409 < 1) {
         const int a410 = v36 + 0 * 1 + 0 * 1;
-        if (0 < v39) { if (a410 >= 0 && a410 < n_lse) { g_lse[a410] = ((wf[1920 + 0] == 0.0f) ? (-INFINITY) : (pr31[0] + logf(wf[1920 + 0]))); } }
+        if (0 < v39) { if (a410 >= 0 && a410 < n_lse) { g_lse[a410] = ((wf[2049 + 0] == 0.0f) ? (-INFINITY) : (wf[2048 + 0] + logf(wf[2049 + 0]))); } }
       }
     }
     {
       const int e411 = lid;
       const int e411_1 = e411 % 128;
       const int a412 = v41 + 0 * 128 + e411_1 * 1;
-      if (0 < v39) { if (a412 >= 0 && a412 < n_out) { g_out[a412] = sp_f32_to_f16(((wf[1922 + 0] == 0.0f) ? 0.0f : (wf[0 + e411_1] / wf[1922 + 0]))); } }
+      if (0 < v39) { if (a412 >= 0 && a412 < n_out) { g_out[a412] = sp_f32_to_f16(((wf[2051 + 0] == 0.0f) ? 0.0f : (wf[128 + e411_1] / wf[2051 + 0]))); } }
     }
     {
       const int e413 = lid;
       if (e413 < 1) {
         const int a414 = v40 + 0 * 1 + 0 * 1;
-        if (0 < v39) { if (a414 >= 0 && a414 < n_lse) { g_lse[a414] = ((wf[1922 + 0] == 0.0f) ? (-INFINITY) : (wf[1921 + 0] + logf(wf[1922 + 0]))); } }
+        if (0 < v39) { if (a414 >= 0 && a414 < n_lse) { g_lse[a414] = ((wf[2051 + 0] == 0.0f) ? (-INFINITY) : (wf[2050 + 0] + logf(wf[2051 + 0]))); } }
       }
     }
     {
       const int e415 = lid;
       const int e415_1 = e415 % 128;
       const int a416 = v43 + 0 * 128 + e415_1 * 1;
-      if (0 < v39) { if (a416 >= 0 && a416 < n_out) { g_out[a416] = sp_f32_to_f16(((wf[1924 + 0] == 0.0f) ? 0.0f : (wf[128 + e415_1] / wf[1924 + 0]))); } }
+      if (0 < v39) { if (a416 >= 0 && a416 < n_out) { g_out[a416] = sp_f32_to_f16(((wf[2053 + 0] == 0.0f) ? 0.0f : (wf[256 + e415_1] / wf[2053 + 0]))); } }
     }
     {
       const int e417 = lid;
       if (e417 < 1) {
         const int a418 = v42 + 0 * 1 + 0 * 1;
-        if (0 < v39) { if (a418 >= 0 && a418 < n_lse) { g_lse[a418] = ((wf[1924 + 0] == 0.0f) ? (-INFINITY) : (wf[1923 + 0] + logf(wf[1924 + 0]))); } }
+        if (0 < v39) { if (a418 >= 0 && a418 < n_lse) { g_lse[a418] = ((wf[2053 + 0] == 0.0f) ? (-INFINITY) : (wf[2052 + 0] + logf(wf[2053 + 0]))); } }
       }
     }
     {
       const int e419 = lid;
       const int e419_1 = e419 % 128;
       const int a420 = v45 + 0 * 128 + e419_1 * 1;
-      if (0 < v39) { if (a420 >= 0 && a420 < n_out) { g_out[a420] = sp_f32_to_f16(((wf[1926 + 0] == 0.0f) ? 0.0f : (wf[256 + e419_1] / wf[1926 + 0]))); } }
+      if (0 < v39) { if (a420 >= 0 && a420 < n_out) { g_out[a420] = sp_f32_to_f16(((wf[2055 + 0] == 0.0f) ? 0.0f : (wf[384 + e419_1] / wf[2055 + 0]))); } }
     }
     {
       const int e421 = lid;
       if (e421 < 1) {
         const int a422 = v44 + 0 * 1 + 0 * 1;
-        if (0 < v39) { if (a422 >= 0 && a422 < n_lse) { g_lse[a422] = ((wf[1926 + 0] == 0.0f) ? (-INFINITY) : (wf[1925 + 0] + logf(wf[1926 + 0]))); } }
+        if (0 < v39) { if (a422 >= 0 && a422 < n_lse) { g_lse[a422] = ((wf[2055 + 0] == 0.0f) ? (-INFINITY) : (wf[2054 + 0] + logf(wf[2055 + 0]))); } }
       }
     }
     {
       const int e423 = lid;
       const int e423_1 = e423 % 128;
       const int a424 = v47 + 0 * 128 + e423_1 * 1;
-      if (0 < v39) { if (a424 >= 0 && a424 < n_out) { g_out[a424] = sp_f32_to_f16(((wf[1928 + 0] == 0.0f) ? 0.0f : (wf[384 + e423_1] / wf[1928 + 0]))); } }
+      if (0 < v39) { if (a424 >= 0 && a424 < n_out) { g_out[a424] = sp_f32_to_f16(((wf[2057 + 0] == 0.0f) ? 0.0f : (wf[512 + e423_1] / wf[2057 + 0]))); } }
     }
     {
       const int e425 = lid;
       if (e425 < 1) {
         const int a426 = v46 + 0 * 1 + 0 * 1;
-        if (0 < v39) { if (a426 >= 0 && a426 < n_lse) { g_lse[a426] = ((wf[1928 + 0] == 0.0f) ? (-INFINITY) : (wf[1927 + 0] + logf(wf[1928 + 0]))); } }
+        if (0 < v39) { if (a426 >= 0 && a426 < n_lse) { g_lse[a426] = ((wf[2057 + 0] == 0.0f) ? (-INFINITY) : (wf[2056 + 0] + logf(wf[2057 + 0]))); } }
       }
     }
     {
       const int e427 = lid;
       const int e427_1 = e427 % 128;
       const int a428 = v49 + 0 * 128 + e427_1 * 1;
-      if (0 < v39) { if (a428 >= 0 && a428 < n_out) { g_out[a428] = sp_f32_to_f16(((wf[1930 + 0] == 0.0f) ? 0.0f : (wf[512 + e427_1] / wf[1930 + 0]))); } }
+      if (0 < v39) { if (a428 >= 0 && a428 < n_out) { g_out[a428] = sp_f32_to_f16(((wf[2059 + 0] == 0.0f) ? 0.0f : (wf[640 + e427_1] / wf[2059 + 0]))); } }
     }
     {
       const int e429 = lid;
       if (e429 < 1) {
         const int a430 = v48 + 0 * 1 + 0 * 1;
-        if (0 < v39) { if (a430 >= 0 && a430 < n_lse) { g_lse[a430] = ((wf[1930 + 0] == 0.0f) ? (-INFINITY) : (wf[1929 + 0] + logf(wf[1930 + 0]))); } }
+        if (0 < v39) { if (a430 >= 0 && a430 < n_lse) { g_lse[a430] = ((wf[2059 + 0] == 0.0f) ? (-INFINITY) : (wf[2058 + 0] + logf(wf[2059 + 0]))); } }
       }
     }
     {
       const int e431 = lid;
       const int e431_1 = e431 % 128;
       const int a432 = v51 + 0 * 128 + e431_1 * 1;
-      if (0 < v39) { if (a432 >= 0 && a432 < n_out) { g_out[a432] = sp_f32_to_f16(((wf[1932 + 0] == 0.0f) ? 0.0f : (wf[640 + e431_1] / wf[1932 + 0]))); } }
+      if (0 < v39) { if (a432 >= 0 && a432 < n_out) { g_out[a432] = sp_f32_to_f16(((wf[2061 + 0] == 0.0f) ? 0.0f : (wf[768 + e431_1] / wf[2061 + 0]))); } }
     }
     {
       const int e433 = lid;
       if (e433 < 1) {
         const int a434 = v50 + 0 * 1 + 0 * 1;
-        if (0 < v39) { if (a434 >= 0 && a434 < n_lse) { g_lse[a434] = ((wf[1932 + 0] == 0.0f) ? (-INFINITY) : (wf[1931 + 0] + logf(wf[1932 + 0]))); } }
+        if (0 < v39) { if (a434 >= 0 && a434 < n_lse) { g_lse[a434] = ((wf[2061 + 0] == 0.0f) ? (-INFINITY) : (wf[2060 + 0] + logf(wf[2061 + 0]))); } }
       }
     }
     {
       const int e435 = lid;
       const int e435_1 = e435 % 128;
       const int a436 = v53 + 0 * 128 + e435_1 * 1;
-      if (0 < v39) { if (a436 >= 0 && a436 < n_out) { g_out[a436] = sp_f32_to_f16(((wf[1934 + 0] == 0.0f) ? 0.0f : (wf[768 + e435_1] / wf[1934 + 0]))); } }
+      if (0 < v39) { if (a436 >= 0 && a436 < n_out) { g_out[a436] = sp_f32_to_f16(((wf[2063 + 0] == 0.0f) ? 0.0f : (wf[896 + e435_1] / wf[2063 + 0]))); } }
     }
     {
       const int e437 = lid;
       if (e437 < 1) {
         const int a438 = v52 + 0 * 1 + 0 * 1;
-        if (0 < v39) { if (a438 >= 0 && a438 < n_lse) { g_lse[a438] = ((wf[1934 + 0] == 0.0f) ? (-INFINITY) : (wf[1933 + 0] + logf(wf[1934 + 0]))); } }
+        if (0 < v39) { if (a438 >= 0 && a438 < n_lse) { g_lse[a438] = ((wf[2063 + 0] == 0.0f) ? (-INFINITY) : (wf[2062 + 0] + logf(wf[2063 + 0]))); } }
       }
     }
     __syncthreads();
