@@ -6,7 +6,7 @@
 import type { AttentionSizes, Kernel } from '../model/kernel.js';
 import type { CudaSection, CudaVariant } from '../runtime/library/manifest.js';
 import type { HeadDims } from '../runtime/library/loaders.js';
-import { cName } from '../targets/cuda/elements.js';
+import { cName } from '../targets/cuda/cuda-spelling.js';
 import { compileCuda, cudaScheduleFor } from '../targets/cuda/target.js';
 import { targetSection } from './manifest.js';
 import type { TargetBuild } from './target-build.js';

@@ -54,10 +54,10 @@ describe('webgpu WGSL printer', () => {
   });
 
   it('spells literals as typed WGSL', () => {
-    expect(literal(3, 'i32')).toBe('3i');
-    expect(literal(-3, 'i32')).toBe('(-3i)');
-    expect(literal(0.5, 'f32')).toBe('0.5f');
-    expect(literal(-Infinity, 'f32')).toBe('neg_inf()');
+    expect(literal(3, 'int')).toBe('3i');
+    expect(literal(-3, 'int')).toBe('(-3i)');
+    expect(literal(0.5, 'float')).toBe('0.5f');
+    expect(literal(-Infinity, 'float')).toBe('neg_inf()');
     expect(literal(1, 'bool')).toBe('true');
   });
 

@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { compileWgsl } from '../../src/targets/webgpu/target.js';
 import { DEFAULT_PRINT, WEBGPU_DEFAULT_WORKGROUP_BYTES, type PrintOptions } from '../../src/targets/webgpu/print.js';
-import { HazardTracker, type Access } from '../../src/targets/webgpu/hazards.js';
+import { HazardTracker, type Access } from '../../src/targets/simt/hazards.js';
 import { kernelsOf } from './helpers.js';
 
 const SOURCE = `

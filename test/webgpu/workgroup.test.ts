@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { compileWgsl } from '../../src/targets/webgpu/target.js';
 import { DEFAULT_PRINT, WEBGPU_DEFAULT_WORKGROUP_BYTES, type PrintOptions } from '../../src/targets/webgpu/print.js';
-import { BodyPrinter } from '../../src/targets/webgpu/statements.js';
-import type { ElementWriter } from '../../src/targets/webgpu/elements.js';
+import { BodyPrinter } from '../../src/targets/simt/statements.js';
+import type { ElementWriter } from '../../src/targets/simt/elements.js';
+import { WGSL_SPELLING } from '../../src/targets/webgpu/wgsl-spelling.js';
 import { kernelsOf } from './helpers.js';
 
 const SOURCE = `
@@ -56,7 +57,7 @@ describe('webgpu workgroup-memory tiles', () => {
   });
 
   it('never names a generated variable after a WGSL type (i32, f16, ...)', () => {
-    const p = new BodyPrinter(undefined as unknown as ElementWriter, 64);
+    const p = new BodyPrinter({ sp: WGSL_SPELLING } as unknown as ElementWriter, 64);
     const names = Array.from({ length: 40 }, () => p.fresh('i'));
     expect(names).not.toContain('i32');
     expect(new Set(names).size).toBe(40);

@@ -7,7 +7,7 @@
 import type { Scalar } from '../../ir/dtype.js';
 import { numberText } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
-import type { SlotSpace } from '../webgpu/layout.js';
+import type { SlotSpace } from '../simt/layout.js';
 
 /** Value types of tile elements (storage types widen: f16/bf16 to float, u8/bool buffers to int). */
 export type CType = 'float' | 'int' | 'bool';

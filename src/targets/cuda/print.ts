@@ -2,18 +2,20 @@
  * @file The .cu file of one kernel: the head (runtime or emulation prelude, device helpers), the __global__
  * kernel, and its extern "C" entry points: the workspace size, a typed launcher (device pointers, lengths,
  * sizes, workspace, block count, stream; it never synchronises) and a packed launcher (arrays of pointers,
- * lengths and scalars) that runners and the Node addon call. Outer loops that form the grid become a strided
- * walk over tasks by persistent blocks.
+ * lengths and scalars) that runners and the Node addon call. The body is the SIMT strategy (src/targets/simt)
+ * in the CUDA spelling; outer loops that form the grid become a strided walk over tasks by persistent blocks.
  */
-import { numel, type Scalar } from '../../ir/dtype.js';
-import { loopParts, type Node } from '../../ir/node.js';
+import type { Scalar } from '../../ir/dtype.js';
+import type { Node } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
-import { UsageRecorder } from '../webgpu/hazards.js';
-import { layoutKernel, type Layout, type SlotPlan } from '../webgpu/layout.js';
+import { ElementWriter } from '../simt/elements.js';
+import type { UsageRecorder } from '../simt/hazards.js';
+import { planSlots, printGrid } from '../simt/kernel.js';
+import { layoutKernel, type Layout } from '../simt/layout.js';
+import { BodyPrinter } from '../simt/statements.js';
 import { STORAGE_CTYPE, VALUE_CTYPE } from './cuda-table.js';
-import { ElementWriter, bufferArgs, cName } from './elements.js';
+import { CUDA_SPELLING, bufferArgs, cName } from './cuda-spelling.js';
 import { CUDA_HEAD } from './helpers.js';
-import { BodyPrinter, UNROLL_LIMIT } from './statements.js';
 
 /** Printer settings. */
 export interface CudaPrintOptions {
@@ -60,86 +62,17 @@ export interface CudaKernelArtifact {
   readonly path?: string;
 }
 
-/** Prints the grid walk: task t of the strided loop is decoded into the grid loops' indices. */
-function printGrid(p: BodyPrinter, layout: Layout): void {
-  const grid = layout.grid;
-  if (grid.length === 0) {
-    // NOTE: no independent outer loop: one block runs the whole kernel (wid is uniform).
-    p.line('if (wid == 0) {');
-    p.nested(() => p.region(layout.root));
-    p.line('}');
-    return;
-  }
-  p.region(layout.root, new Set([grid[0]!.node]));
-  const counts = grid.map((g) => {
-    const parts = loopParts(g.node);
-    const c = p.fresh('n');
-    p.line(`const int ${c} = sp_max(0, ${p.w.el(parts.hi, [])} - ${p.w.el(parts.lo, [])});`);
-    return c;
-  });
-  p.line(`const int tasks = ${counts.join(' * ')};`);
-  p.settle();
-  p.usage?.openLoop();
-  p.line('for (int task = wid; task < tasks; task += nblocks) {');
-  p.nested(() => {
-    let inner = '1';
-    const ranges: string[] = [];
-    for (let d = grid.length - 1; d >= 0; d--) {
-      const parts = loopParts(grid[d]!.node);
-      const r = p.nameScalar(parts.range, 'g');
-      const q = inner === '1' ? 'task' : `(task / (${inner}))`;
-      ranges.unshift(`const int ${r} = ${p.w.el(parts.lo, [])} + ${d === 0 ? q : `${q} % ${counts[d]}`};`);
-      inner = inner === '1' ? counts[d]! : `${inner} * ${counts[d]}`;
-    }
-    for (const r of ranges) p.line(r);
-    grid.forEach((g, d) => p.region(g.body!, new Set(d + 1 < grid.length ? [grid[d + 1]!.node] : [])));
-    // NOTE: the next task overwrites the tiles this one read.
-    p.settle();
-  });
-  p.line('}');
-  p.usage?.closeLoop();
-}
-
 function printBody(layout: Layout, opts: CudaPrintOptions, usage: UsageRecorder | null): BodyPrinter {
-  const w = new ElementWriter(layout);
+  const w = new ElementWriter(layout, CUDA_SPELLING);
   const p = new BodyPrinter(w, opts.threads, usage, opts.warpReduce);
   for (const s of layout.scalars) w.names.set(s, `s_${cName(String(s.arg))}`);
-  printGrid(p, layout);
+  printGrid(p, layout, 'nblocks');
   p.flush();
   return p;
 }
 
 /** Words per thread that register tiles may take in all (ptxas has 255 registers; DOT accumulators and operands need the rest). */
 export const REGISTER_TILE_WORDS = 32;
-
-/**
- * Plans slots from a probe print: owner-only tiles go to registers, smallest first, while they fit in
- * REGISTER_TILE_WORDS per thread; live ranges let the rest share memory.
- */
-function planSlots(kernel: Node, opts: CudaPrintOptions): SlotPlan {
-  const probe = layoutKernel(kernel);
-  const usage = new UsageRecorder();
-  printBody(probe, opts, usage);
-  const used = usage.finish();
-  const live = new Map<Node, readonly [number, number]>();
-  const candidates: { n: Node; words: number }[] = [];
-  for (const [n, slot] of [...probe.slots].filter(([n]) => n.op !== Op.RESULT)) {
-    const u = used.get(slot);
-    if (!u) continue;
-    live.set(n, [u.first, u.last]);
-    const words = Math.ceil(numel(n.type.kind === 'tile' ? n.type.shape : []) / opts.threads);
-    if (u.ownOnly && words <= UNROLL_LIMIT && !probe.staged.has(n)) candidates.push({ n, words });
-  }
-  const registers = new Set<Node>();
-  let taken = 0;
-  // NOTE: ties keep placement order (Array.prototype.sort is stable); node ids depend on what else the process built.
-  for (const c of candidates.sort((a, b) => a.words - b.words)) {
-    if (taken + c.words > REGISTER_TILE_WORDS) break;
-    registers.add(c.n);
-    taken += c.words;
-  }
-  return { live, registers, workgroupSize: opts.threads };
-}
 
 /** Parameters in launcher order: inputs, outputs (by name), then scalars. */
 function paramsOf(layout: Layout): CudaParam[] {
@@ -227,7 +160,7 @@ export function entryPoints(layout: Layout, symbol: string, name: string, thread
 
 /** Prints `kernel` (final tile IR) as a CUDA kernel artifact. */
 export function printCuda(kernel: Node, name: string, opts: CudaPrintOptions = DEFAULT_CUDA_PRINT, symbol = `sparsec_${cName(name)}`): CudaKernelArtifact {
-  const layout = layoutKernel(kernel, Math.floor(opts.sharedBytes / 4), planSlots(kernel, opts));
+  const layout = layoutKernel(kernel, Math.floor(opts.sharedBytes / 4), planSlots(kernel, opts.threads, REGISTER_TILE_WORDS, (probe, usage) => printBody(probe, opts, usage)));
   const p = printBody(layout, opts, null);
   const scratchF = Math.max(1, layout.scratchF);
   const scratchI = Math.max(1, layout.scratchI);

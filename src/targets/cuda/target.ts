@@ -13,7 +13,7 @@ import type { ScheduleSettings } from '../../passes/schedule.js';
 import { bindAttention, bindGemm } from '../webgpu/bind.js';
 import { compileEmulated, hostCompiler, type EmulatedKernel } from './emulate.js';
 import { compileForGpu, gpuDevice } from './gpu.js';
-import { cName } from './elements.js';
+import { cName } from './cuda-spelling.js';
 import { planTensorCore } from './tensor-core/plan.js';
 import { printTensorCore } from './tensor-core/print.js';
 import { DEFAULT_CUDA_PRINT, printCuda, type CudaKernelArtifact, type CudaPrintOptions } from './print.js';

@@ -1,18 +1,21 @@
 /**
- * @file The WGSL module of one kernel: bindings, helpers, the header reads, and the body. Outer loops
- * that form the grid become a strided walk over tasks by a fixed number of persistent workgroups.
+ * @file The WGSL module of one kernel: bindings, helpers, the header reads, and the body printed by the SIMT
+ * strategy (src/targets/simt) in the WGSL spelling. Outer loops that form the grid become a strided walk over
+ * tasks by a fixed number of persistent workgroups.
  */
 import { WGSL_BINDINGS, type WgslKernelArtifact } from '../../runtime/webgpu/artifact.js';
-import { loopParts, type Node } from '../../ir/node.js';
-import { ElementWriter } from './elements.js';
-import { numel } from '../../ir/dtype.js';
-import { UsageRecorder } from './hazards.js';
-import { layoutKernel, type BufferInfo, type Layout, type SlotPlan } from './layout.js';
-import { BodyPrinter, UNROLL_LIMIT } from './statements.js';
+import type { Node } from '../../ir/node.js';
+import { ElementWriter } from '../simt/elements.js';
+import type { UsageRecorder } from '../simt/hazards.js';
+import { planSlots, printGrid } from '../simt/kernel.js';
+import { layoutKernel, type Layout, type SlotPlan } from '../simt/layout.js';
+import { BodyPrinter } from '../simt/statements.js';
+import { VALUE_KIND } from '../simt/spelling.js';
 import { Op } from '../../ir/ops.js';
 import { targetDefaults } from '../../passes/apply-schedule.js';
 import type { Schedule } from '../../passes/schedule.js';
-import { CODEC, HELPERS, VALUE_TYPE } from './wgsl-table.js';
+import { CODEC, HELPERS, WGSL_TYPE } from './wgsl-table.js';
+import { WGSL_SPELLING, headerIndex } from './wgsl-spelling.js';
 import { usedMathHelpers } from './math-helpers.js';
 
 /** Printer settings. */
@@ -96,65 +99,14 @@ function registerDeclarations(layout: Layout): string[] {
   const out: string[] = [];
   for (const [n, reg] of layout.privates) {
     if (n.op === Op.RESULT || n.type.kind !== 'tile') continue;
-    out.push(`  var ${reg.name}: array<${VALUE_TYPE[n.type.scalar]}, ${reg.count}>;`);
+    out.push(`  var ${reg.name}: array<${WGSL_TYPE[VALUE_KIND[n.type.scalar]]}, ${reg.count}>;`);
   }
   return out;
 }
 
-/** Header word of a buffer's (offset, length) pair. */
-function headerIndex(layout: Layout, info: BufferInfo): number {
-  const base = 1 + layout.scalars.length;
-  return info.kind === 'in' ? base + 2 * info.index : base + 2 * layout.inputs.length + 2 * info.index;
-}
-
-/** Prints the grid walk: task t of the strided loop is decoded into the grid loops' indices. */
-function printGrid(p: BodyPrinter, layout: Layout, opts: PrintOptions): void {
-  const grid = layout.grid;
-  if (grid.length === 0) {
-    // NOTE: no independent outer loop: one workgroup runs the whole kernel (wid is uniform).
-    p.line('if (wid == 0) {');
-    p.nested(() => p.region(layout.root));
-    p.line('}');
-    return;
-  }
-  printTasks(p, layout, opts);
-}
-
-function printTasks(p: BodyPrinter, layout: Layout, opts: PrintOptions): void {
-  const grid = layout.grid;
-  p.region(layout.root, new Set([grid[0]!.node]));
-  const counts = grid.map((g) => {
-    const parts = loopParts(g.node);
-    const c = p.fresh('n');
-    p.line(`let ${c} = max(0, ${p.w.el(parts.hi, [])} - ${p.w.el(parts.lo, [])});`);
-    return c;
-  });
-  p.line(`let tasks = ${counts.join(' * ')};`);
-  p.settle();
-  p.usage?.openLoop();
-  p.line(`for (var task: i32 = wid; task < tasks; task = task + ${opts.workgroups}) {`);
-  p.nested(() => {
-    let inner = '1';
-    const ranges: string[] = [];
-    for (let d = grid.length - 1; d >= 0; d--) {
-      const parts = loopParts(grid[d]!.node);
-      const r = p.nameScalar(parts.range, 'g');
-      const q = inner === '1' ? 'task' : `(task / (${inner}))`;
-      ranges.unshift(`let ${r} = ${p.w.el(parts.lo, [])} + ${d === 0 ? q : `${q} % ${counts[d]}`};`);
-      inner = inner === '1' ? counts[d]! : `${inner} * ${counts[d]}`;
-    }
-    for (const r of ranges) p.line(r);
-    grid.forEach((g, d) => p.region(g.body!, new Set(d + 1 < grid.length ? [grid[d + 1]!.node] : [])));
-    // NOTE: the next task overwrites the tiles this one read.
-    p.settle();
-  });
-  p.line('}');
-  p.usage?.closeLoop();
-}
-
 /** The body of `kernel` printed with `layout` (`usage`: the probe print that records slot usage). */
 function printBody(layout: Layout, opts: PrintOptions, usage: UsageRecorder | null): { p: BodyPrinter; w: ElementWriter } {
-  const w = new ElementWriter(layout, (info) => headerIndex(layout, info));
+  const w = new ElementWriter(layout, WGSL_SPELLING);
   const p = new BodyPrinter(w, opts.workgroupSize, usage, opts.features?.subgroups === true);
   layout.scalars.forEach((s, i) => {
     p.line(`let ${p.nameScalar(s, 'p')} = hdr(${1 + i}u); // ${String(s.arg)}`);
@@ -166,36 +118,24 @@ function printBody(layout: Layout, opts: PrintOptions, usage: UsageRecorder | nu
   }
   p.line(`let sbf = wid * ${Math.max(1, layout.scratchF)};`);
   p.line(`let sbi = wid * ${Math.max(1, layout.scratchI)};`);
-  printGrid(p, layout, opts);
+  printGrid(p, layout, `${opts.workgroups}`);
   p.flush();
   return { p, w };
 }
 
 /** Plans slots from a probe print: owner-only tiles small enough go to registers; live ranges let the rest share memory. */
-function planSlots(kernel: Node, opts: PrintOptions): SlotPlan {
-  const probe = layoutKernel(kernel);
-  const usage = new UsageRecorder();
-  printBody(probe, opts, usage);
-  const used = usage.finish();
-  const live = new Map<Node, readonly [number, number]>();
-  const registers = new Set<Node>();
-  for (const [n, slot] of [...probe.slots].filter(([n]) => n.op !== Op.RESULT)) {
-    const u = used.get(slot);
-    if (!u) continue;
-    live.set(n, [u.first, u.last]);
-    const small = Math.ceil(numel(n.type.kind === 'tile' ? n.type.shape : []) / opts.workgroupSize) <= UNROLL_LIMIT;
-    if (u.ownOnly && small && !probe.staged.has(n)) registers.add(n);
-  }
-  return { live, registers, workgroupSize: opts.workgroupSize, halfStaging: opts.features?.f16 === true };
+function planWgslSlots(kernel: Node, opts: PrintOptions): SlotPlan {
+  const plan = planSlots(kernel, opts.workgroupSize, Number.POSITIVE_INFINITY, (probe, usage) => printBody(probe, opts, usage));
+  return { ...plan, halfStaging: opts.features?.f16 === true };
 }
 
 /** Prints `kernel` (final tile IR) as a WGSL kernel artifact. */
 export function printWgsl(kernel: Node, name: string, opts: PrintOptions = DEFAULT_PRINT): WgslKernelArtifact {
-  const layout = layoutKernel(kernel, Math.floor((opts.workgroupBytes ?? 0) / 4), planSlots(kernel, opts));
+  const layout = layoutKernel(kernel, Math.floor((opts.workgroupBytes ?? 0) / 4), planWgslSlots(kernel, opts));
   const { p, w } = printBody(layout, opts, null);
   // NOTE: a feature asked for but not used (no f16 staged tile, no subgroup reduction) is neither enabled nor required,
   // so the build can drop a variant that would only duplicate a lesser one.
-  const used: Record<keyof WgslFeatures, boolean> = { f16: layout.workgroupH > 0, subgroups: p.usedSubgroups };
+  const used: Record<keyof WgslFeatures, boolean> = { f16: layout.workgroupH > 0, subgroups: p.usedShuffles };
   const features = (Object.keys(FEATURE) as (keyof WgslFeatures)[]).filter((f) => opts.features?.[f] && used[f]);
   const wgsl = [
     ...features.map((f) => FEATURE[f].enable),

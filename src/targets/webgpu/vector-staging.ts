@@ -4,9 +4,10 @@
  */
 import type { Node } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
-import { loadAddress, ownerMapping, shape, slotAccess, type Touch } from './elements.js';
-import { bufferRoot, type Layout, type SlotSpace } from './layout.js';
-import type { BodyPrinter } from './statements.js';
+import { loadAddress, ownerMapping, shape, slotAccess, type ElementWriter, type Touch } from '../simt/elements.js';
+import { bufferRoot, type Layout, type SlotSpace } from '../simt/layout.js';
+import type { BodyPrinter } from '../simt/statements.js';
+import { headerIndex } from './wgsl-spelling.js';
 
 /** Elements one vector load reads. */
 export const VECTOR_WIDTH = 4;
@@ -28,6 +29,30 @@ export function vectorStageable(layout: Layout, load: Node): boolean {
   return info?.kind === 'in' && info.scalar === 'f32' && slot !== undefined && VECTOR_SPACE[slot.space] && stride.op === Op.CONST && stride.arg === 1;
 }
 
+/**
+ * The reader of elements i..i+3 of f32 input `buf` as a vec4<f32>: one 16-byte load through the `ib4`
+ * alias when the first word is 4-aligned in the arena and all four are inside the region; otherwise
+ * four bound-checked scalar reads (0 outside the region).
+ */
+function vectorReader(w: ElementWriter, buf: Node): (i: string) => string {
+  const info = w.layout.buffers.get(bufferRoot(buf));
+  if (!info || info.kind !== 'in' || info.scalar !== 'f32') throw new Error('webgpu: vector reads are of f32 inputs only');
+  const scalar = w.reader(buf);
+  const name = `rv${info.index}`;
+  if (!w.helpers.has(name)) {
+    const h = headerIndex(w.layout, info);
+    const lanes = [0, 1, 2, 3].map((k) => scalar(k === 0 ? 'i' : `i + ${k}`));
+    w.helpers.set(name, [
+      `fn ${name}(i: i32) -> vec4<f32> {`,
+      `  let at = hdr(${h}u) + i;`,
+      `  if (i >= 0 && i + 4 <= hdr(${h + 1}u) && (at & 3) == 0) { return bitcast<vec4<f32>>(ib4[at >> 2u]); }`,
+      `  return vec4<f32>(${lanes.join(', ')});`,
+      `}`,
+    ].join('\n'));
+  }
+  return (i) => `${name}(${i})`;
+}
+
 /** Column `col` plus `k`, as WGSL. */
 const plus = (col: string, k: number): string => (k === 0 ? col : col === '0' ? String(k) : `${col} + ${k}`);
 
@@ -46,7 +71,7 @@ export function printVectorStaging(p: BodyPrinter, load: Node): void {
     const col = ctx.idx[last] === '0' ? '0' : `${ctx.idx[last]} * ${VECTOR_WIDTH}`;
     const at = [...ctx.idx.slice(0, -1), col];
     const { offset, bounds } = loadAddress(p.w, load, at);
-    let value = p.w.vectorReader(load.src[0]!)(offset);
+    let value = vectorReader(p.w, load.src[0]!)(offset);
     const columnBound = bounds[last];
     if (columnBound !== null && columnBound !== undefined) {
       value = `select(vec4<f32>(0f), ${value}, vec4<i32>(${col}) + vec4<i32>(0, 1, 2, 3) < vec4<i32>(${columnBound}))`;

@@ -6,18 +6,16 @@
 import type { Scalar } from '../../ir/dtype.js';
 import { numberText } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
-import type { SlotSpace } from './layout.js';
+import type { SlotSpace } from '../simt/layout.js';
+import { template as t, type OpTemplate, type Reduction, type VKind } from '../simt/spelling.js';
 
-/** WGSL value types of tile elements. */
-export type WType = 'f32' | 'i32' | 'bool';
+/** WGSL type names of the value kinds of tile elements. */
+export const WGSL_TYPE: Readonly<Record<VKind | 'auto', string>> = { float: 'f32', int: 'i32', bool: 'bool', auto: '' };
 
-/** The WGSL type a tile of `s` computes in (storage types widen to f32 / i32). */
-export const VALUE_TYPE: Readonly<Record<Scalar, WType>> = { f32: 'f32', f16: 'f32', bf16: 'f32', i32: 'i32', u8: 'i32', bool: 'bool' };
-
-/** A WGSL literal of `value` as type `t`. */
-export function literal(value: number, t: WType): string {
-  if (t === 'bool') return value !== 0 ? 'true' : 'false';
-  if (t === 'i32') {
+/** A WGSL literal of `value` as kind `k`. */
+export function literal(value: number, k: VKind): string {
+  if (k === 'bool') return value !== 0 ? 'true' : 'false';
+  if (k === 'int') {
     if (value === -2147483648) return 'i32(-2147483647 - 1)';
     return value < 0 ? `(${value}i)` : `${value}i`;
   }
@@ -29,28 +27,19 @@ export function literal(value: number, t: WType): string {
   return f < 0 ? `(${text}f)` : `${text}f`;
 }
 
-/** Converts WGSL expression `e` of type `from` to type `to`. */
-export function convert(e: string, from: WType, to: WType): string {
+/** Converts WGSL expression `e` of kind `from` to kind `to`. */
+export function convert(e: string, from: VKind, to: VKind): string {
   if (from === to) return e;
-  if (to === 'bool') return `(${e} != ${from === 'f32' ? '0f' : '0i'})`;
-  return `${to}(${e})`;
+  if (to === 'bool') return `(${e} != ${from === 'float' ? '0f' : '0i'})`;
+  return `${WGSL_TYPE[to]}(${e})`;
 }
-
-/** An element-wise template over operands a, b, c and the operand type each wants. */
-export interface OpTemplate {
-  readonly text: string;
-  /** Operand type; 'same' means the node's own value type. */
-  readonly operand: WType | 'same';
-}
-
-const t = (text: string, operand: WType | 'same' = 'same'): OpTemplate => ({ text, operand });
 
 /** Templates per op, for float / int / bool results (key: `${op}` or `${op}:${kind}`). */
 export const ELEMENTWISE: Readonly<Record<string, OpTemplate>> = {
   [Op.NEG]: t('(-a)'),
   [Op.NOT]: t('(!a)', 'bool'),
   [Op.ABS]: t('abs(a)'),
-  [Op.POPCOUNT]: t('countOneBits(a)', 'i32'),
+  [Op.POPCOUNT]: t('countOneBits(a)', 'int'),
   [Op.EXP]: t('exp_nan(a)'),
   [Op.LOG]: t('log_nan(a)'),
   [Op.TANH]: t('tanh_safe(a)'),
@@ -65,19 +54,19 @@ export const ELEMENTWISE: Readonly<Record<string, OpTemplate>> = {
   [Op.SUB]: t('(a - b)'),
   [Op.MUL]: t('(a * b)'),
   [Op.DIV]: t('div_rn(a, b)'),
-  [Op.IDIV]: t('floor_div(a, b)', 'i32'),
-  [Op.MOD]: t('floor_mod(a, b)', 'i32'),
+  [Op.IDIV]: t('floor_div(a, b)', 'int'),
+  [Op.MOD]: t('floor_mod(a, b)', 'int'),
   [Op.MIN]: t('min(a, b)'),
   [Op.MAX]: t('max(a, b)'),
   [`${Op.AND}:bool`]: t('(a && b)'),
   [`${Op.OR}:bool`]: t('(a || b)'),
   [`${Op.XOR}:bool`]: t('(a != b)'),
-  [`${Op.AND}:i32`]: t('(a & b)'),
-  [`${Op.OR}:i32`]: t('(a | b)'),
-  [`${Op.XOR}:i32`]: t('(a ^ b)'),
-  [Op.SHL]: t('(a << (u32(b) & 31u))', 'i32'),
-  [Op.SHR]: t('(a >> (u32(b) & 31u))', 'i32'),
-  [Op.SOFTMAX_EXP]: t('softmax_exp(a, b)', 'f32'),
+  [`${Op.AND}:int`]: t('(a & b)'),
+  [`${Op.OR}:int`]: t('(a | b)'),
+  [`${Op.XOR}:int`]: t('(a ^ b)'),
+  [Op.SHL]: t('(a << (u32(b) & 31u))', 'int'),
+  [Op.SHR]: t('(a >> (u32(b) & 31u))', 'int'),
+  [Op.SOFTMAX_EXP]: t('softmax_exp(a, b)', 'float'),
   [Op.MAD]: t('(a * b + c)'),
 };
 
@@ -217,12 +206,6 @@ export const SLOT_BARRIER: Readonly<Record<SlotSpace, string>> = {
 /** True for slot spaces that hold i32 words (bools as 0/1). */
 export const INT_SPACE: Readonly<Record<SlotSpace, boolean>> = { f: false, i: true, wf: false, wi: true, wh: false };
 
-/** 32-bit words one element of a slot space takes (f16 workgroup tiles: half a word). */
-export const SPACE_WORDS: Readonly<Record<SlotSpace, number>> = { f: 1, i: 1, wf: 1, wi: 1, wh: 0.5 };
-
-/** Workgroup-memory spaces (they share the device's workgroup storage limit). */
-export const WORKGROUP_SPACES: readonly SlotSpace[] = ['wf', 'wi', 'wh'];
-
 /** WGSL of a value read from a slot word (f16 tiles widen to f32: arithmetic stays f32). */
 export const SLOT_READ: Readonly<Record<SlotSpace, (word: string) => string>> = {
   f: (w) => w, i: (w) => w, wf: (w) => w, wi: (w) => w, wh: (w) => `f32(${w})`,
@@ -231,4 +214,10 @@ export const SLOT_READ: Readonly<Record<SlotSpace, (word: string) => string>> = 
 /** WGSL of a value as written to a slot word. */
 export const SLOT_WRITE: Readonly<Record<SlotSpace, (value: string) => string>> = {
   f: (v) => v, i: (v) => v, wf: (v) => v, wi: (v) => v, wh: (v) => `f16(${v})`,
+};
+
+/** Identity and combining step of each reduction (shuffle reductions). */
+export const REDUCTION: Readonly<Partial<Record<Op, Reduction>>> = {
+  [Op.REDUCE_MAX]: { init: { float: 'neg_inf()', int: 'i32(-2147483647 - 1)' }, step: (a, b) => `max(${a}, ${b})` },
+  [Op.REDUCE_SUM]: { init: { float: '0f', int: '0i' }, step: (a, b) => `(${a} + ${b})` },
 };

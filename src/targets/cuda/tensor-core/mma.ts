@@ -8,7 +8,7 @@
  */
 import type { Node } from '../../../ir/node.js';
 import { dotSkipsZero } from '../../../ir/build.js';
-import { bufferArgs } from '../elements.js';
+import { bufferArgs } from '../cuda-spelling.js';
 import { MMA_DTYPES, type Role, type TensorCorePlan } from './plan.js';
 import type { FragmentValues } from './values.js';
 

@@ -9,7 +9,7 @@
 import type { Scalar } from '../../../ir/dtype.js';
 import { Node, loopParts, toposort } from '../../../ir/node.js';
 import { Op, OpGroup } from '../../../ir/ops.js';
-import { bufferRoot } from '../../webgpu/layout.js';
+import { bufferRoot } from '../../simt/layout.js';
 
 /** The mma shapes the printer knows (the schedule key `mma`). */
 export const MMA_SHAPES = ['m16n8k16'] as const;

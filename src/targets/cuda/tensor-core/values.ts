@@ -10,9 +10,9 @@
 import type { Scalar } from '../../../ir/dtype.js';
 import type { Node } from '../../../ir/node.js';
 import { Op, OpGroup } from '../../../ir/ops.js';
-import { bufferRoot, type BufferInfo } from '../../webgpu/layout.js';
+import { bufferRoot, type BufferInfo } from '../../simt/layout.js';
 import { COMPARE, ELEMENTWISE, READ_INPUT, REDUCTION, VALUE_CTYPE, convert, literal, type CType } from '../cuda-table.js';
-import { bufferArgs, cName } from '../elements.js';
+import { bufferArgs, cName } from '../cuda-spelling.js';
 import { fragClass, type FragClass, type TensorCorePlan } from './plan.js';
 
 /** The fragment position an element expression is printed at (C expressions of h, n, e; i = 2 h + e in a tile). */

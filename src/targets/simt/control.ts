@@ -1,14 +1,13 @@
 /**
- * @file Placed structural and effect nodes of the WGSL body: counted loops with carried values (a
- * barrier at the back-edge only when something is pending), workgroup-uniform branches, stores.
+ * @file Placed structural and effect nodes of a SIMT body: counted loops with carried values (a barrier at
+ * the back-edge only when something is pending), workgroup / block-uniform branches, stores.
  */
 import type { Placed, Region } from '../../ir/linearize.js';
 import { Node, loopParts } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
-import { shape, wtype, type Touch } from './elements.js';
+import { kind, shape, type Touch } from './elements.js';
 import { bufferRoot } from './layout.js';
 import type { BodyPrinter } from './statements.js';
-import { WRITE_OUTPUT } from './wgsl-table.js';
 
 type PlacedHandler = (p: BodyPrinter, placed: Placed) => void;
 
@@ -22,7 +21,7 @@ function printLoop(p: BodyPrinter, placed: Placed): void {
     if (shape(it).length === 0) {
       const v = p.nameScalar(it, 'it');
       const init = p.collect(null, () => p.w.el(parts.inits[j]!, []));
-      p.statement(`var ${v}: ${wtype(it)} = ${init.value};`, init.touches);
+      p.statement(p.sp.variable(v, kind(it), init.value), init.touches);
       scalarVars.set(it, v);
     } else {
       p.copyInto(it, parts.inits[j]!);
@@ -34,7 +33,7 @@ function printLoop(p: BodyPrinter, placed: Placed): void {
   // NOTE: conservative at the back-edge: the body starts with nothing pending, and ends with a barrier when anything is.
   p.settle();
   p.usage?.openLoop();
-  p.line(`for (var ${r}: i32 = ${bounds.value[0]}; ${r} < ${bounds.value[1]}; ${r} = ${r} + 1) {`);
+  p.line(p.sp.loop(r, bounds.value[0]!, bounds.value[1]!));
   p.nested(() => {
     p.region(placed.body!);
     p.usage?.step();
@@ -45,13 +44,13 @@ function printLoop(p: BodyPrinter, placed: Placed): void {
       if (shape(it).length === 0) {
         const tmp = p.fresh('nx');
         const v = p.collect(null, () => p.w.el(next, []));
-        p.statement(`let ${tmp} = ${v.value};`, v.touches);
+        p.statement(p.sp.bind(tmp, v.value, kind(next)), v.touches);
         pending.push([scalarVars.get(it)!, tmp]);
       } else {
         const layout = p.w.layout;
         const same = (a: Node, b: Node): boolean => (layout.slots.get(a) ?? layout.privates.get(a)) === (layout.slots.get(b) ?? layout.privates.get(b));
         if (parts.iters.some((other) => other !== it && same(other, next))) {
-          throw new Error('webgpu: a loop passes one carried tile into another (swap) — not supported');
+          throw new Error(`${p.sp.target}: a loop passes one carried tile into another (swap) — not supported`);
         }
         p.copyInto(it, next);
       }
@@ -76,7 +75,7 @@ function printIf(p: BodyPrinter, placed: Placed): void {
   let v = '';
   if (isScalar) {
     v = p.fresh('c');
-    p.line(`var ${v}: ${wtype(n)};`);
+    p.line(p.sp.variable(v, kind(n)));
   }
   const side = (region: Region, value: Node): void => {
     p.nested(() => {
@@ -90,7 +89,7 @@ function printIf(p: BodyPrinter, placed: Placed): void {
   };
   const c = p.collect(null, () => p.w.el(cond, []));
   p.statement(`if (${c.value}) {`, c.touches);
-  // NOTE: the condition is workgroup-uniform, so barriers inside either side are fine; the join keeps what both left pending.
+  // NOTE: the condition is workgroup / block-uniform, so barriers inside either side are fine; the join keeps what both left pending.
   const before = p.hazards.snapshot();
   side(thenR, a);
   const afterThen = p.hazards.snapshot();
@@ -107,19 +106,18 @@ function printStore(p: BodyPrinter, placed: Placed): void {
   const rank = (n.src.length - 3) / 2;
   const value = n.src[n.src.length - 1]!;
   const info = p.w.layout.buffers.get(bufferRoot(n.src[0]!));
-  if (!info || info.kind === 'in') throw new Error('webgpu: store into an input buffer');
+  if (!info || info.kind === 'in') throw new Error(`${p.sp.target}: store into an input buffer`);
   const base = p.w.el(n.src[1]!, []);
   const scratchWrite: Touch[] = info.kind === 'scratch'
-    ? [{ access: { space: wtype(value) === 'f32' ? 'f' : 'i', lo: info.index, hi: info.index + info.size, mapping: null, write: true }, key: null, own: false }]
+    ? [{ access: { space: kind(value) === 'float' ? 'f' : 'i', lo: info.index, hi: info.index + info.size, mapping: null, write: true }, key: null, own: false }]
     : [];
   const write = (addr: string, v: string): string => {
     if (info.kind === 'scratch') {
-      const arr = wtype(value) === 'f32' ? 'sf[sbf' : 'si[sbi';
-      const val = wtype(value) === 'bool' ? `select(0, 1, ${v})` : v;
+      const arr = kind(value) === 'float' ? 'sf[sbf' : 'si[sbi';
+      const val = kind(value) === 'bool' ? p.sp.boolWord(v) : v;
       return `if (${addr} >= 0 && ${addr} < ${info.size}) { ${arr} + ${info.index} + ${addr}] = ${val}; }`;
     }
-    const o = `oo${info.index}`;
-    return `if (${addr} >= 0 && ${addr} < ol${info.index}) { ${WRITE_OUTPUT[info.scalar](o, addr, v)} }`;
+    return p.sp.writeOutput(info, addr, v);
   };
   const dims = shape(value);
   if (dims.length === 0) {
@@ -127,7 +125,7 @@ function printStore(p: BodyPrinter, placed: Placed): void {
     p.statement(`if (lid == 0) { ${got.value} }`, [...got.touches, ...scratchWrite]);
     return;
   }
-  if (dims.length !== rank) throw new Error('webgpu: store rank differs from the value rank');
+  if (dims.length !== rank) throw new Error(`${p.sp.target}: store rank differs from the value rank`);
   p.phase(dims, scratchWrite, (ctx) => {
     const idx = ctx.idx;
     const conds: string[] = [];
@@ -140,7 +138,7 @@ function printStore(p: BodyPrinter, placed: Placed): void {
     }
     const addr = p.fresh('a');
     const stmt = write(addr, p.w.el(value, idx));
-    return [`let ${addr} = ${terms.join(' + ')};`, conds.length ? `if (${conds.join(' && ')}) { ${stmt} }` : stmt];
+    return [p.sp.bind(addr, terms.join(' + '), 'int'), conds.length ? `if (${conds.join(' && ')}) { ${stmt} }` : stmt];
   });
 }
 

@@ -1,5 +1,5 @@
 /**
- * @file Decisions the WGSL printer needs before printing: which buffers are inputs, outputs or
+ * @file Decisions a SIMT printer (WGSL, CUDA) needs before printing: which buffers are inputs, outputs or
  * scratch, which tile values live in scratch slots (materialized) and which are recomputed per
  * element where used (inlined), and which outer loops become the grid of independent workgroup tasks.
  */
@@ -7,7 +7,7 @@ import { numel, type Scalar, type TileType } from '../../ir/dtype.js';
 import { linearize, type Placed, type Region } from '../../ir/linearize.js';
 import { Node, loopParts, toposort } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
-import { SPACE_WORDS, VALUE_TYPE, WORKGROUP_SPACES } from './wgsl-table.js';
+import { VALUE_KIND } from './spelling.js';
 
 /** Where a buffer's elements live. */
 export type BufferKind = 'in' | 'out' | 'scratch';
@@ -25,6 +25,12 @@ export interface BufferInfo {
 
 /** Where a slot lives: f32 / i32 words of the per-workgroup storage scratch, or of workgroup memory (`wf` / `wi`; `wh`: f16 staged tiles). */
 export type SlotSpace = 'f' | 'i' | 'wf' | 'wi' | 'wh';
+
+/** 32-bit words one element of a slot space takes (f16 workgroup tiles: half a word). */
+export const SPACE_WORDS: Readonly<Record<SlotSpace, number>> = { f: 1, i: 1, wf: 1, wi: 1, wh: 0.5 };
+
+/** Workgroup-memory spaces (they share the device's workgroup / shared storage limit). */
+export const WORKGROUP_SPACES: readonly SlotSpace[] = ['wf', 'wi', 'wh'];
 
 /** A scratch slot of a materialized tile: f32 words or i32 words (bool as 0/1). */
 export interface Slot {
@@ -131,7 +137,7 @@ function classifyBuffers(all: readonly Node[]): { buffers: Map<Node, BufferInfo>
   for (const n of all.filter((x) => x.op === Op.ALLOC)) {
     if (n.type.kind !== 'ptr') continue;
     const size = Number(n.attrs['size']);
-    const float = VALUE_TYPE[n.type.scalar] === 'f32';
+    const float = VALUE_KIND[n.type.scalar] === 'float';
     buffers.set(n, { node: n, kind: 'scratch', scalar: n.type.scalar, index: float ? scratchF : scratchI, size });
     if (float) scratchF += size;
     else scratchI += size;
@@ -291,7 +297,7 @@ export function layoutKernel(kernel: Node, workgroupWords = 0, plan?: SlotPlan):
   const wants = [...all.filter((n) => slotted.has(n)), ...candidates.keys()].map((n) => {
     const pitch = candidates.has(n) ? stagedPitch(shapeOf(n), candidates.get(n)!) : undefined;
     const words = numel(pitch === undefined ? shapeOf(n) : [...shapeOf(n).slice(0, -1), pitch]);
-    const float = VALUE_TYPE[(n.type as TileType).scalar] === 'f32';
+    const float = VALUE_KIND[(n.type as TileType).scalar] === 'float';
     const live = plan?.live.get(n) ?? [0, Number.MAX_SAFE_INTEGER];
     return { n, pitch, words, float, from: live[0], to: live[1] };
   });

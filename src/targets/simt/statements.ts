@@ -1,6 +1,7 @@
 /**
- * @file Statements of the WGSL kernel body: scalar lets, cooperative phases that fill tile slots (fused
- * per shape, barriers only on hazards), counted loops with carried values, branches, and stores.
+ * @file Statements of a SIMT kernel body: scalar lets, cooperative phases that fill tile slots (fused per
+ * shape, barriers only on hazards), DOT and reduction elements. Lane e mod W owns element e; the words are
+ * the target's spelling table.
  */
 import { numel } from '../../ir/dtype.js';
 import type { Placed, Region } from '../../ir/linearize.js';
@@ -9,15 +10,11 @@ import { Op } from '../../ir/ops.js';
 import { dotSkipsZero } from '../../ir/build.js';
 import { printBlockedDot } from './dot.js';
 import { PLACED } from './control.js';
-import { printSubgroupReduce } from './reduce.js';
-import { ElementWriter, flat, shape, slotAccess, wtype, type Index, type PhaseContext, type Touch } from './elements.js';
+import { printShuffleReduce } from './reduce.js';
+import { ElementWriter, flat, kind, shape, slotAccess, type Index, type PhaseContext, type Touch } from './elements.js';
 import { HazardTracker, type UsageRecorder } from './hazards.js';
 import { slotDims, type SlotSpace } from './layout.js';
-import { printVectorStaging, vectorStageable } from './vector-staging.js';
-import { SLOT_BARRIER, SLOT_WORD, SLOT_WRITE, literal } from './wgsl-table.js';
-
-/** Generated names that would collide with WGSL type names. */
-const RESERVED = new Set(['i32', 'u32', 'f32', 'f16', 'i8', 'u8', 'i16', 'u16', 'i64', 'u64', 'f64']);
+import type { SimtSpelling } from './spelling.js';
 
 /** A cooperative loop being collected: consecutive phases over one shape share it until a hazard needs a barrier. */
 interface Group {
@@ -38,7 +35,7 @@ export interface Captured<T> {
 const sameDims = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Per-axis index lets of flat element `e` in `dims` (size-1 axes are the literal 0). */
-export function unflattenLines(e: string, dims: readonly number[]): { lines: string[]; idx: string[] } {
+export function unflattenLines(sp: SimtSpelling, e: string, dims: readonly number[]): { lines: string[]; idx: string[] } {
   const lines: string[] = [];
   const idx: string[] = [];
   const strides = dims.map(() => 0);
@@ -54,7 +51,7 @@ export function unflattenLines(e: string, dims: readonly number[]): { lines: str
     }
     const name = `${e}_${d}`;
     const q = strides[d] === 1 ? e : `(${e} / ${strides[d]})`;
-    lines.push(`let ${name} = ${d === 0 ? q : `${q} % ${size}`};`);
+    lines.push(sp.bind(name, d === 0 ? q : `${q} % ${size}`, 'int'));
     idx.push(name);
   });
   return { lines, idx };
@@ -63,14 +60,14 @@ export function unflattenLines(e: string, dims: readonly number[]): { lines: str
 /** The index lets among `lines` that `body` reads (the others are dropped). */
 function usedLets(lines: readonly string[], body: readonly string[]): string[] {
   const text = body.join('\n');
-  return lines.filter((l) => new RegExp(`\\b${/^let (\w+)/.exec(l)![1]}\\b`).test(text));
+  return lines.filter((l) => new RegExp(`\\b${/(\w+) = /.exec(l)![1]}\\b`).test(text));
 }
 
 /** Tiles with more owned elements per lane than this stay out of registers, and such DOTs are not register-blocked. */
 export const UNROLL_LIMIT = 32;
 
 /**
- * Prints regions into indented WGSL lines. Tile values are phases: lane e mod W computes element
+ * Prints regions into indented lines. Tile values are phases: lane e mod W computes element
  * e = lid + j * W. Consecutive phases over one shape share a loop over j; a barrier is printed only
  * where the hazard tracker sees another lane's words read or overwritten.
  */
@@ -82,16 +79,19 @@ export class BodyPrinter {
   private depth = 1;
   private counter = 0;
   private group: Group | null = null;
-  /** True once a row reduction was printed with subgroup operations (the variant then needs the feature). */
-  usedSubgroups = false;
+  /** True once a row reduction was printed with shuffles (WGSL: the variant then needs the subgroups feature). */
+  usedShuffles = false;
+  readonly sp: SimtSpelling;
 
   constructor(
     readonly w: ElementWriter,
     readonly workgroupSize: number,
     readonly usage: UsageRecorder | null = null,
-    /** Row reductions use subgroup shuffles (`@builtin(subgroup_size) sg_size` is in scope). */
-    readonly subgroups = false,
-  ) {}
+    /** Row reductions use lane shuffles (subgroups / warps). */
+    readonly shuffles = false,
+  ) {
+    this.sp = w.sp;
+  }
 
   /** Appends one statement line at the current depth (after any open cooperative loop). */
   line(text: string): void {
@@ -113,11 +113,11 @@ export class BodyPrinter {
     this.depth--;
   }
 
-  /** A fresh WGSL identifier with `prefix`. */
+  /** A fresh identifier with `prefix`. */
   fresh(prefix: string): string {
     let name = `${prefix}${this.counter++}`;
-    // NOTE: prefix 'i' or 'f' with some counters spells a WGSL type name (i32, f16, ...).
-    while (RESERVED.has(name)) name = `${prefix}${this.counter++}`;
+    // NOTE: prefix 'i' or 'f' with some counters spells a type name or keyword (i32, f16, int, ...).
+    while (this.sp.reserved.has(name)) name = `${prefix}${this.counter++}`;
     return name;
   }
 
@@ -137,9 +137,9 @@ export class BodyPrinter {
     }
   }
 
-  /** Copies staged LOAD `load` into its slot: 4 words per lane through vector reads where it can, else element by element. */
+  /** Copies staged LOAD `load` into its slot: by the target's own means where it has them, else element by element. */
   private stage(load: Node): void {
-    if (vectorStageable(this.w.layout, load)) return printVectorStaging(this, load);
+    if (this.sp.stage?.(this, load)) return;
     this.fill(load, (idx) => ({ pre: [], value: this.w.compute(load, idx) }));
   }
 
@@ -147,18 +147,18 @@ export class BodyPrinter {
     const n = p.node;
     const handler = PLACED[n.op];
     if (handler) return handler(this, p);
-    if (n.type.kind !== 'tile') throw new Error(`webgpu: cannot place op ${n.op}`);
+    if (n.type.kind !== 'tile') throw new Error(`${this.sp.target}: cannot place op ${n.op}`);
     if (n.type.shape.length === 0) {
       const name = this.fresh('v');
       const got = this.collect(null, () => this.w.compute(n, []));
       this.w.names.set(n, name);
-      this.statement(`let ${name}: ${wtype(n)} = ${got.value};`, got.touches, true);
+      this.statement(this.sp.bind(name, got.value, kind(n), true), got.touches, true);
       return;
     }
     if (this.w.layout.staged.has(n)) return;
     if (n.op === Op.DOT && printBlockedDot(this, n)) return;
-    if (this.subgroups && (n.op === Op.REDUCE_MAX || n.op === Op.REDUCE_SUM) && printSubgroupReduce(this, n)) {
-      this.usedSubgroups = true;
+    if (this.shuffles && (n.op === Op.REDUCE_MAX || n.op === Op.REDUCE_SUM) && printShuffleReduce(this, n)) {
+      this.usedShuffles = true;
       return;
     }
     if (this.w.layout.slots.has(n) || this.w.layout.privates.has(n)) this.fill(n, (idx) => this.valueOf(n, idx));
@@ -197,6 +197,7 @@ export class BodyPrinter {
   /** Prints the barriers over `spaces` (workgroup and/or storage) and forgets what they order. */
   barrier(spaces: Iterable<SlotSpace>): void {
     this.flush();
+    const SLOT_BARRIER = this.sp.slotBarrier;
     const kinds = new Set([...spaces].map((s) => SLOT_BARRIER[s]));
     for (const b of [...kinds].sort()) {
       this.lines.push(`${'  '.repeat(this.depth)}${b}`);
@@ -221,7 +222,7 @@ export class BodyPrinter {
     const W = this.workgroupSize;
     const guard = total % W !== 0 ? [`if (${g.e} < ${total}) {`] : [];
     const inner = [...usedLets(g.idxLines, g.body), ...g.body].map((x) => (guard.length ? `  ${x}` : x));
-    const head = total <= W ? [`{`, `  let ${g.e} = lid;`] : [`for (var ${g.j}: i32 = 0; ${g.j} < ${Math.ceil(total / W)}; ${g.j} = ${g.j} + 1) {`, `  let ${g.e} = lid + ${g.j} * ${W};`];
+    const head = total <= W ? [`{`, `  ${this.sp.bind(g.e, 'lid', 'int')}`] : [this.sp.loop(g.j, '0', `${Math.ceil(total / W)}`), `  ${this.sp.bind(g.e, `lid + ${g.j} * ${W}`, 'int')}`];
     const pad = '  '.repeat(this.depth);
     for (const l of [...head, ...[...guard, ...inner, ...(guard.length ? ['}'] : [])].map((x) => `  ${x}`), '}']) this.lines.push(`${pad}${l}`);
   }
@@ -234,7 +235,7 @@ export class BodyPrinter {
     const g = this.group && sameDims(this.group.dims, dims) ? this.group : null;
     const e = g?.e ?? this.fresh('e');
     const j = g?.j ?? (numel(dims) <= this.workgroupSize ? '0' : this.fresh('j'));
-    const index = g ?? { e, j, ...(({ lines, idx }) => ({ idxLines: lines, idx }))(unflattenLines(e, dims)) };
+    const index = g ?? { e, j, ...(({ lines, idx }) => ({ idxLines: lines, idx }))(unflattenLines(this.sp, e, dims)) };
     const ctx: PhaseContext = { dims, idx: index.idx, j };
     const probe = this.collect(ctx, () => render(ctx));
     const touches = [...probe.touches, ...writes];
@@ -254,11 +255,11 @@ export class BodyPrinter {
     const reg = this.w.layout.privates.get(n);
     if (reg) return `${reg.name}[${ctx.j ?? 0}] = ${value};`;
     const slot = this.w.layout.slots.get(n);
-    if (!slot) throw new Error(`webgpu: ${n.op} %${n.id} has no slot`);
+    if (!slot) throw new Error(`${this.sp.target}: ${n.op} %${n.id} has no slot`);
     const dims = shape(n);
     const at = flat(ctx.idx, slotDims(slot, dims));
-    const v = wtype(n) === 'bool' ? `select(0, 1, ${value})` : value;
-    return `${SLOT_WORD[slot.space](`${slot.offset} + ${at}`)} = ${SLOT_WRITE[slot.space](v)};`;
+    const v = kind(n) === 'bool' ? this.sp.boolWord(value) : value;
+    return `${this.sp.slotWord[slot.space](`${slot.offset} + ${at}`)} = ${this.sp.slotWrite[slot.space](v)};`;
   }
 
   /** The owner write of all of tile `n` (for the hazard tracker and the probe's statistics). */
@@ -290,29 +291,25 @@ export class BodyPrinter {
     const s = this.fresh('s');
     const k = this.fresh('k');
     const accIdx = shape(acc).length === 0 ? [] : idx.map((x, d) => (shape(acc)[d] === 1 ? '0' : x));
-    return {
-      pre: [
-        `var ${s}: f32 = ${this.w.el(acc, accIdx)};`,
-        dotSkipsZero(n)
-          ? `for (var ${k}: i32 = 0; ${k} < ${K}; ${k} = ${k} + 1) { let ${s}a = ${this.w.el(a, [idx[0]!, k])}; ${s} = ${s} + select(0f, ${s}a * ${this.w.el(b, [k, idx[1]!])}, ${s}a != 0f); }`
-          : `for (var ${k}: i32 = 0; ${k} < ${K}; ${k} = ${k} + 1) { ${s} = ${s} + ${this.w.el(a, [idx[0]!, k])} * ${this.w.el(b, [k, idx[1]!])}; }`,
-      ],
-      value: s,
-    };
+    const sp = this.sp;
+    const zero = sp.literal(0, 'float');
+    const init = sp.variable(s, 'float', this.w.el(acc, accIdx));
+    const body = dotSkipsZero(n)
+      ? `${sp.bind(`${s}a`, this.w.el(a, [idx[0]!, k]), 'float')} ${s} = ${s} + ${sp.select(`${s}a != ${zero}`, `${s}a * ${this.w.el(b, [k, idx[1]!])}`, zero)};`
+      : `${s} = ${s} + ${this.w.el(a, [idx[0]!, k])} * ${this.w.el(b, [k, idx[1]!])};`;
+    return { pre: [init, `${sp.loop(k, '0', `${K}`)} ${body} }`], value: s };
   }
 
   private reduceElement(n: Node, idx: Index): { pre: string[]; value: string } {
     const src = n.src[0]!;
     const axis = n.arg as number;
     const len = shape(src)[axis]!;
-    const isMax = n.op === Op.REDUCE_MAX;
-    const t = wtype(n);
+    const t = kind(n);
     const s = this.fresh('s');
     const r = this.fresh('r');
     const at = idx.map((x, d) => (d === axis ? r : x));
-    const init = isMax ? (t === 'f32' ? 'neg_inf()' : 'i32(-2147483647 - 1)') : literal(0, t);
-    const step = isMax ? `max(${s}, ${this.w.el(src, at)})` : `${s} + ${this.w.el(src, at)}`;
-    return { pre: [`var ${s}: ${t} = ${init};`, `for (var ${r}: i32 = 0; ${r} < ${len}; ${r} = ${r} + 1) { ${s} = ${step}; }`], value: s };
+    const { init, step } = this.sp.serialReduction(n.op, t, s, this.w.el(src, at));
+    return { pre: [this.sp.variable(s, t, init), `${this.sp.loop(r, '0', `${len}`)} ${s} = ${step}; }`], value: s };
   }
 
   /** Copies value `from` (any tile or scalar, broadcast) into the slot of tile `to`. */

@@ -5,8 +5,8 @@
  */
 import { dotSkipsZero } from '../../ir/build.js';
 import type { Node } from '../../ir/node.js';
-import { ctype, shape, type Index, type PhaseContext } from './elements.js';
-import { nmWeight } from '../webgpu/layout.js';
+import { kind, shape, type Index, type PhaseContext } from './elements.js';
+import { nmWeight } from './layout.js';
 import type { BodyPrinter } from './statements.js';
 import { UNROLL_LIMIT } from './statements.js';
 
@@ -33,7 +33,8 @@ export function printBlockedDot(p: BodyPrinter, n: Node): boolean {
   const [a, b, acc] = n.src as [Node, Node, Node];
   const [, N] = dims as [number, number];
   const K = shape(a)[1]!;
-  const t = ctype(n);
+  const t = kind(n);
+  const sp = p.sp;
   const reg = p.w.layout.privates.get(n);
   const shared = { row: p.fresh('dr'), col: p.fresh('dc') };
   const owned = Array.from({ length: J }, (_, j) => ownedIndex(j, W, N, shared));
@@ -43,14 +44,14 @@ export function printBlockedDot(p: BodyPrinter, n: Node): boolean {
   const k = p.fresh('k');
   const got = p.collect(null, () => {
     const lines: string[] = [];
-    if (W % N === 0) lines.push(`const int ${shared.row} = lid / ${N};`, `const int ${shared.col} = lid % ${N};`);
+    if (W % N === 0) lines.push(sp.bind(shared.row, `lid / ${N}`, 'int'), sp.bind(shared.col, `lid % ${N}`, 'int'));
     owned.forEach((idx, j) => {
       const init = p.collect(ctx(j), () => p.w.el(acc, accIdx(idx)));
       p.w.touches.push(...init.touches);
-      lines.push(reg ? `${sums[j]} = ${init.value};` : `${t} ${sums[j]} = ${init.value};`);
+      lines.push(reg ? `${sums[j]} = ${init.value};` : sp.variable(sums[j]!, t, init.value));
     });
     const nm = nmWeight(b);
-    lines.push(`for (int ${k} = 0; ${k} < ${nm ? nm.stored : K}; ${k}++) {`);
+    lines.push(sp.loop(k, '0', `${nm ? nm.stored : K}`));
     // NOTE: operand reads with the same text are one read per k (a row or column shared by owned elements).
     const reads = new Map<string, string>();
     const operand = (text: string): string => {
@@ -58,7 +59,7 @@ export function printBlockedDot(p: BodyPrinter, n: Node): boolean {
       if (!name) {
         name = p.fresh('o');
         reads.set(text, name);
-        lines.push(`  const auto ${name} = ${text};`);
+        lines.push(`  ${sp.bind(name, text, 'auto')}`);
       }
       return name;
     };
@@ -71,7 +72,8 @@ export function printBlockedDot(p: BodyPrinter, n: Node): boolean {
       })
       : owned.map((idx) => [operand(p.w.el(a, [idx[0]!, k])), operand(p.w.el(b, [k, idx[1]!]))] as const);
     // NOTE: skip_zero (Op.DOT): a zero weight contributes nothing, even against a NaN / inf operand (a select, not a product).
-    const product = (x: string, y: string): string => (dotSkipsZero(n) ? `(${x} != 0.0f ? ${x} * ${y} : 0.0f)` : `${x} * ${y}`);
+    const zero = sp.literal(0, 'float');
+    const product = (x: string, y: string): string => (dotSkipsZero(n) ? sp.select(`${x} != ${zero}`, `${x} * ${y}`, zero) : `${x} * ${y}`);
     terms.forEach(([x, y], j) => lines.push(`  ${sums[j]} = ${sums[j]} + ${product(x, y)};`));
     lines.push('}');
     if (!reg) {

@@ -1,24 +1,24 @@
 /**
- * @file Element expressions: the CUDA C expression of one element of a tile value at a symbolic index
- * (scalars ignore the index). Slotted tiles read their slot (shared memory or the block's global scratch);
- * other ops are recomputed from their sources through one handler per op, broadcasting by numpy rules.
+ * @file Element expressions of the SIMT strategy: the expression of one element of a tile value at a symbolic
+ * index (scalars ignore the index). Slotted tiles read their slot; other ops are recomputed from their sources
+ * through one handler per op, broadcasting by numpy rules. The words are the target's spelling table.
  */
-import { numel, type TileType } from '../../ir/dtype.js';
+import { numel } from '../../ir/dtype.js';
 import type { Node } from '../../ir/node.js';
 import { Op, OpGroup } from '../../ir/ops.js';
-import type { Access } from '../webgpu/hazards.js';
-import { bufferRoot, slotDims, type BufferInfo, type Layout, type Slot } from '../webgpu/layout.js';
-import { COMPARE, ELEMENTWISE, INT_SPACE, READ_INPUT, SLOT_READ, SLOT_WORD, VALUE_CTYPE, convert, literal, type CType } from './cuda-table.js';
+import type { Access } from './hazards.js';
+import { bufferRoot, slotDims, type Layout, type Slot } from './layout.js';
+import { VALUE_KIND, type SimtSpelling, type VKind } from './spelling.js';
 
-/** Symbolic multi-index: one int C expression per axis. */
+/** Symbolic multi-index: one int expression per axis. */
 export type Index = readonly string[];
 
 type Handler = (w: ElementWriter, n: Node, idx: Index) => string;
 
-/** The C value type of a value node. */
-export function ctype(n: Node): CType {
-  if (n.type.kind !== 'tile') throw new Error(`cuda: ${n.op} has no value type`);
-  return VALUE_CTYPE[n.type.scalar];
+/** The value kind of a value node. */
+export function kind(n: Node): VKind {
+  if (n.type.kind !== 'tile') throw new Error(`simt: ${n.op} has no value type`);
+  return VALUE_KIND[n.type.scalar];
 }
 
 /** The static shape of a tile node ([] for scalars). */
@@ -26,7 +26,7 @@ export function shape(n: Node): readonly number[] {
   return n.type.kind === 'tile' ? n.type.shape : [];
 }
 
-/** Row-major flat offset of `idx` in `dims`, as C. */
+/** Row-major flat offset of `idx` in `dims`. */
 export function flat(idx: Index, dims: readonly number[]): string {
   const terms: string[] = [];
   let stride = 1;
@@ -47,7 +47,7 @@ export function broadcastIndex(idx: Index, out: readonly number[], src: readonly
 export interface PhaseContext {
   readonly dims: readonly number[];
   readonly idx: Index;
-  /** C of the owned-element number (e = lid + j * W), which indexes register tiles. */
+  /** The owned-element number (e = lid + j * W), which indexes register tiles. */
   readonly j?: string;
 }
 
@@ -71,31 +71,20 @@ export function slotAccess(slot: Slot, dims: readonly number[], own: boolean, wr
   return { space: slot.space, lo: slot.offset, hi: slot.offset + words, mapping: own ? ownerMapping(slot, dims) : null, write };
 }
 
-/** C identifier of a kernel parameter (`plan.rowptr` -> `plan_rowptr`). */
-export function cName(param: string): string {
-  return param.replace(/[^A-Za-z0-9_]/g, '_');
-}
-
-/** Pointer and length argument names of a global buffer. */
-export function bufferArgs(info: BufferInfo): { ptr: string; len: string } {
-  const base = cName(String(info.node.arg));
-  return { ptr: `g_${base}`, len: `n_${base}` };
-}
-
-/** Names of scalar values, slots and buffers, and the tables the expressions read. */
+/** Names of scalar values, slots and buffers, and the helpers (functions, tables) the expressions call. */
 export class ElementWriter {
-  /** Scalar node -> C name (consts, loop variables, loop indices, params). */
+  /** Scalar node -> name (lets, vars, loop indices, params). */
   readonly names = new Map<Node, string>();
-  /** File-scope declarations by name (compile-time tables). */
+  /** Helper declarations by name (reads, gathers, membership, tables), printed in first-use order. */
   readonly helpers = new Map<string, string>();
-  /** Names of compile-time tables, numbered per kernel. */
+  /** Names of TABLE helpers, numbered in print order (node ids depend on what else the process built). */
   readonly tableNames = new Map<Node, string>();
 
   /** The phase being printed (null: a scalar statement, every lane reads the same words). */
   phase: PhaseContext | null = null;
   /** Slot accesses since the printer last took them. */
   touches: Touch[] = [];
-  constructor(readonly layout: Layout) {}
+  constructor(readonly layout: Layout, readonly sp: SimtSpelling) {}
 
   /** True when element `idx` of `n` is the current phase's own element (same shape, same index). */
   isOwn(n: Node, idx: Index): boolean {
@@ -110,7 +99,7 @@ export class ElementWriter {
     const reg = this.layout.privates.get(n);
     if (reg) {
       this.touches.push({ access: null, key: reg, own });
-      if (!own || this.phase?.j === undefined) throw new Error(`cuda: register tile %${n.id} read at another lane's element`);
+      if (!own || this.phase?.j === undefined) throw new Error(`${this.sp.target}: register tile %${n.id} read at another lane's element`);
       return `${reg.name}[${this.phase.j}]`;
     }
     const slot = this.layout.slots.get(n);
@@ -123,74 +112,76 @@ export class ElementWriter {
 
   /** Element `idx` of `n` computed from its sources (never its own slot). */
   compute(n: Node, idx: Index): string {
-    const h = HANDLERS[n.op] ?? (OpGroup.Compare.has(n.op) ? compare : ELEMENTWISE_OPS.has(n.op) ? elementwise : undefined);
-    if (!h) throw new Error(`cuda: cannot print op ${n.op} as an element expression`);
+    const h = this.sp.handlers[n.op] ?? HANDLERS[n.op] ?? (OpGroup.Compare.has(n.op) ? compare : ELEMENTWISE_OPS.has(n.op) ? elementwise : undefined);
+    if (!h) throw new Error(`${this.sp.target}: cannot print op ${n.op} as an element expression`);
     return h(this, n, idx);
   }
 
   /** Source `i` of `n` read at the element `idx` of `n`, converted to `to` when given. */
-  operand(n: Node, i: number, idx: Index, to?: CType): string {
+  operand(n: Node, i: number, idx: Index, to?: VKind): string {
     const s = n.src[i]!;
     const e = this.el(s, broadcastIndex(idx, shape(n), shape(s)));
-    return to ? convert(e, ctype(s), to) : e;
+    return to ? this.sp.convert(e, kind(s), to) : e;
   }
 
-  /** A scalar's C: a literal, or the name it was given when placed. */
+  /** A scalar: a literal, or the name it was given when placed. */
   scalar(n: Node): string {
-    if (n.op === Op.CONST) return literal(n.arg as number, ctype(n));
+    if (n.op === Op.CONST) return this.sp.literal(n.arg as number, kind(n));
     const name = this.names.get(n);
-    if (name === undefined) throw new Error(`cuda: scalar ${n.op} %${n.id} used before it is defined`);
+    if (name === undefined) throw new Error(`${this.sp.target}: scalar ${n.op} %${n.id} used before it is defined`);
     return name;
   }
 
   /** Reads a slot element at flat offset `at`. */
   slotRead(slot: Slot, n: Node, at: string): string {
-    const v = SLOT_READ[slot.space](SLOT_WORD[slot.space](`${slot.offset} + ${at}`));
-    return INT_SPACE[slot.space] && ctype(n) === 'bool' ? `(${v} != 0)` : v;
+    const v = this.sp.slotRead[slot.space](this.sp.slotWord[slot.space](`${slot.offset} + ${at}`));
+    return this.sp.intSpace[slot.space] && kind(n) === 'bool' ? `(${v} != 0)` : v;
   }
 
   /** The reader of element `i` of buffer `buf` that returns 0 outside it. */
   reader(buf: Node): (i: string) => string {
     const info = this.layout.buffers.get(bufferRoot(buf));
-    if (!info) throw new Error('cuda: load from an unknown buffer');
-    const t = VALUE_CTYPE[info.scalar];
+    if (!info) throw new Error(`${this.sp.target}: load from an unknown buffer`);
+    const t = VALUE_KIND[info.scalar];
     if (info.kind === 'scratch') {
       const [base, arr] = t === 'float' ? ['sbf', 'sf'] : ['sbi', 'si'];
       const access: Access = { space: t === 'float' ? 'f' : 'i', lo: info.index, hi: info.index + info.size, mapping: null, write: false };
       this.touches.push({ access, key: null, own: false });
-      return (i) => {
-        const word = `${arr}[${base} + ${info.index} + sp_clamp(${i}, 0, ${info.size - 1})]`;
-        return `((${i}) >= 0 && (${i}) < ${info.size} ? ${t === 'bool' ? `(${word} != 0)` : word} : ${literal(0, t)})`;
-      };
+      return (i) => this.sp.scratchRead(`${arr}[${base} + ${info.index} + ${this.sp.clamp(i, info.size - 1)}]`, i, info.size, t);
     }
-    if (info.kind === 'out') throw new Error('cuda: kernels may not read their outputs');
-    const { ptr, len } = bufferArgs(info);
-    return (i) => READ_INPUT[info.scalar](ptr, len, i);
+    if (info.kind === 'out') throw new Error(`${this.sp.target}: kernels may not read their outputs`);
+    return this.sp.inputReader(this, info);
+  }
+
+  /** The value kind of the buffer `buf` refers to. */
+  bufferKind(buf: Node): VKind {
+    return VALUE_KIND[this.layout.buffers.get(bufferRoot(buf))!.scalar];
   }
 }
 
 const ELEMENTWISE_OPS = new Set<Op>([...OpGroup.Unary, ...OpGroup.Binary, ...OpGroup.Ternary]);
 
-function substitute(template: string, args: readonly string[]): string {
+/** `template` with operands a, b, c replaced by `args`. */
+export function substitute(template: string, args: readonly string[]): string {
   return template.replace(/\b([abc])\b/g, (_m, v: string) => args['abc'.indexOf(v)]!);
 }
 
 function elementwise(w: ElementWriter, n: Node, idx: Index): string {
-  const tt = ctype(n);
-  const kind = tt === 'bool' ? 'bool' : 'int';
-  const key = ELEMENTWISE[`${n.op}:${kind}`] ? `${n.op}:${kind}` : n.op;
-  const tpl = ELEMENTWISE[key];
-  if (!tpl) throw new Error(`cuda: no C for op ${n.op} on ${tt}`);
-  const operandType = tpl.operand === 'same' ? tt : tpl.operand;
+  const t = kind(n);
+  const table = w.sp.elementwise;
+  const key = table[`${n.op}:${t === 'bool' ? 'bool' : 'int'}`] ? `${n.op}:${t === 'bool' ? 'bool' : 'int'}` : n.op;
+  const tpl = table[key];
+  if (!tpl) throw new Error(`${w.sp.target}: no spelling for op ${n.op} on ${t}`);
+  const operandType = tpl.operand === 'same' ? t : tpl.operand;
   const args = n.src.map((_, i) => w.operand(n, i, idx, operandType));
   // NOTE: every template's result has its operand type, so one conversion gives the node's type.
-  return convert(substitute(tpl.text, args), operandType, tt);
+  return w.sp.convert(substitute(tpl.text, args), operandType, t);
 }
 
 function compare(w: ElementWriter, n: Node, idx: Index): string {
-  const types = n.src.map(ctype);
-  const tt: CType = types.includes('float') ? 'float' : types.includes('int') ? 'int' : 'bool';
-  return `(${w.operand(n, 0, idx, tt)} ${COMPARE[n.op]} ${w.operand(n, 1, idx, tt)})`;
+  const types = n.src.map(kind);
+  const t: VKind = types.includes('float') ? 'float' : types.includes('int') ? 'int' : 'bool';
+  return `(${w.operand(n, 0, idx, t)} ${w.sp.compare[n.op]} ${w.operand(n, 1, idx, t)})`;
 }
 
 /** The element offset of LOAD `n` at `idx`, and per axis the bound its index must stay under (null: the whole axis is valid). */
@@ -211,54 +202,9 @@ export function loadAddress(w: ElementWriter, n: Node, idx: Index): { offset: st
 function loadElement(w: ElementWriter, n: Node, idx: Index): string {
   const { offset, bounds } = loadAddress(w, n, idx);
   const conds = bounds.flatMap((b, d) => (b === null ? [] : [`${idx[d]} < ${b}`]));
-  const value = convert(w.reader(n.src[0]!)(offset), VALUE_CTYPE[bufferScalar(w, n.src[0]!)], ctype(n));
-  return conds.length === 0 ? value : `((${conds.join(' && ')}) ? ${value} : ${literal(0, ctype(n))})`;
-}
-
-function bufferScalar(w: ElementWriter, buf: Node): TileType['scalar'] {
-  return w.layout.buffers.get(bufferRoot(buf))!.scalar;
-}
-
-function nmExpand(w: ElementWriter, n: Node, idx: Index): string {
-  const keep = Number(n.attrs['keep']);
-  const group = Number(n.attrs['group']);
-  const [r, col] = idx as [string, string];
-  const parts: string[] = [];
-  for (let s = 0; s < keep; s++) {
-    const c = `((${col}) / ${group} * ${keep} + ${s})`;
-    parts.push(`((${w.el(n.src[1]!, [r, c])} == (${col}) % ${group}) ? ${w.el(n.src[0]!, [r, c])} : 0.0f)`);
-  }
-  return `(${parts.join(' + ')})`;
-}
-
-function gatherElement(w: ElementWriter, n: Node, idx: Index): string {
-  const i = w.operand(n, 1, idx, 'int');
-  const len = w.el(n.src[2]!, []);
-  const read = w.reader(n.src[0]!);
-  const value = convert(read(i), VALUE_CTYPE[bufferScalar(w, n.src[0]!)], ctype(n));
-  return `((${i}) >= 0 && (${i}) < ${len} ? ${value} : ${literal(0, ctype(n))})`;
-}
-
-function memberElement(w: ElementWriter, n: Node, idx: Index): string {
-  const offsets = bufferArgs(w.layout.buffers.get(bufferRoot(n.src[0]!))!);
-  const values = bufferArgs(w.layout.buffers.get(bufferRoot(n.src[1]!))!);
-  const args = [offsets.ptr, offsets.len, values.ptr, values.len, w.operand(n, 2, idx, 'int'), w.operand(n, 3, idx, 'int'), w.el(n.src[4]!, [])];
-  return `sp_member(${args.join(', ')})`;
-}
-
-function tableElement(w: ElementWriter, n: Node, idx: Index): string {
-  const values = n.arg as readonly number[];
-  const tt = ctype(n);
-  // NOTE: numbered per kernel in first-use order, not by node id (ids depend on what else the process built).
-  let name = w.tableNames.get(n);
-  if (name === undefined) {
-    name = `sp_table${w.tableNames.size}`;
-    w.tableNames.set(n, name);
-    const items = values.map((v) => literal(v, tt)).join(', ');
-    w.helpers.set(name, `__device__ const ${tt} ${name}[${Math.max(1, values.length)}] = {${items || literal(0, tt)}};`);
-  }
-  const i = w.operand(n, 0, idx, 'int');
-  return `((${i}) >= 0 && (${i}) < ${values.length} ? ${name}[${i}] : ${literal(0, tt)})`;
+  const read = w.reader(n.src[0]!)(offset);
+  const value = w.sp.convertLoads ? w.sp.convert(read, w.bufferKind(n.src[0]!), kind(n)) : read;
+  return conds.length === 0 ? value : w.sp.guardLoad(conds.join(' && '), value, kind(n));
 }
 
 function reshapeElement(w: ElementWriter, n: Node, idx: Index): string {
@@ -276,18 +222,13 @@ function reshapeElement(w: ElementWriter, n: Node, idx: Index): string {
   return w.el(src, out);
 }
 
-/** Per-op element handlers (element-wise and comparison ops go through the C tables). */
+/** Per-op element handlers every target shares (element-wise and comparison ops go through the spelling's tables). */
 const HANDLERS: Partial<Record<Op, Handler>> = {
-  [Op.CONST]: (_w, n) => literal(n.arg as number, ctype(n)),
+  [Op.CONST]: (w, n) => w.sp.literal(n.arg as number, kind(n)),
   [Op.IOTA]: (_w, n, idx) => idx[n.arg as number]!,
-  [Op.BROADCAST]: (w, n, idx) => w.operand(n, 0, idx, ctype(n)),
+  [Op.BROADCAST]: (w, n, idx) => w.operand(n, 0, idx, kind(n)),
   [Op.RESHAPE]: reshapeElement,
   [Op.TRANS]: (w, n, idx) => w.el(n.src[0]!, [idx[1]!, idx[0]!]),
-  [Op.CAST]: (w, n, idx) => w.operand(n, 0, idx, ctype(n)),
-  [Op.WHERE]: (w, n, idx) => `(${w.operand(n, 0, idx, 'bool')} ? ${w.operand(n, 1, idx, ctype(n))} : ${w.operand(n, 2, idx, ctype(n))})`,
+  [Op.CAST]: (w, n, idx) => w.operand(n, 0, idx, kind(n)),
   [Op.LOAD]: loadElement,
-  [Op.GATHER]: gatherElement,
-  [Op.MEMBER]: memberElement,
-  [Op.TABLE]: tableElement,
-  [Op.NM_EXPAND]: nmExpand,
 };
