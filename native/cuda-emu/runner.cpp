@@ -27,8 +27,9 @@ int main() {
     outputs[i] = readInt(stdin);
     lengths[i] = readInt(stdin);
     bytes[i] = (size_t)lengths[i] * (size_t)readInt(stdin);
-    // NOTE: 16 spare bytes so that an empty buffer still has a valid, distinct address.
-    ptrs[i] = calloc(bytes[i] + 16, 1);
+    // NOTE: exactly the buffer's bytes (one for an empty one: a valid, distinct address), so that AddressSanitizer
+    // sees a read one element past the end (test/fuzz/cuda-sanitize.fuzz.test.ts).
+    ptrs[i] = calloc(bytes[i] > 0 ? bytes[i] : 1, 1);
     if (bytes[i] > 0 && fread(ptrs[i], 1, bytes[i], stdin) != bytes[i]) {
       fprintf(stderr, "sparsec cuda-emu runner: truncated buffer %d\n", i);
       return 3;
@@ -37,7 +38,7 @@ int main() {
   int *scalars = (int *)calloc(nscalar + 1, sizeof(int));
   for (int j = 0; j < nscalar; j++) scalars[j] = readInt(stdin);
   // NOTE: the workspace starts as NaN / -1 words, as uninitialised device memory might: no kernel may read scratch it did not write.
-  const size_t wsBytes = sparsec_entry_workspace_bytes(blocks) + 16;
+  const size_t wsBytes = sparsec_entry_workspace_bytes(blocks) + 1;
   void *workspace = malloc(wsBytes);
   memset(workspace, 0xff, wsBytes);
   const cudaError_t err = sparsec_entry_run_packed(ptrs, lengths, scalars, workspace, blocks, nullptr);

@@ -7,14 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { CompiledKernel, Target } from '../../src/harness/target.js';
 import { verifyKernels } from '../../src/harness/verify.js';
-import type { AttentionKernel, AttentionSizes, Kernel } from '../../src/model/kernel.js';
-import type { AttentionInputs, AttentionOutputs } from '../../src/model/values.js';
-import { bindAttention } from '../../src/targets/webgpu/bind.js';
-import { EMU_DIR, compileEmulated, hostCompiler } from '../../src/targets/cuda/emulate.js';
+import { EMU_DIR, hostCompiler } from '../../src/targets/cuda/emulate.js';
 import { compileCuda } from '../../src/targets/cuda/target.js';
 import { skipTarget } from '../support/targets.js';
+import { mutatedTarget } from './mutated-target.js';
 import { causalKernel, documentKernel } from '../harness/kernels.js';
 
 const host = hostCompiler();
@@ -29,24 +26,6 @@ function runFixture(flags: readonly string[]): string {
   const r = spawnSync(exe, [], { encoding: 'utf8' });
   expect(r.status).toBe(0);
   return r.stdout;
-}
-
-/** An emulated cuda target whose printed source goes through `mutate` first (attention kernels with static head_dim). */
-function mutatedTarget(mutate: (source: string) => string): Target {
-  return {
-    name: 'cuda-mutated',
-    availability: async () => ({ ok: true }),
-    async compile(kernel: Kernel): Promise<CompiledKernel> {
-      const { pipeline, artifact } = compileCuda(kernel);
-      const binary = compileEmulated({ ...artifact, source: mutate(artifact.source) });
-      return {
-        async runAttention(sizes: AttentionSizes, inputs: AttentionInputs, outputs: AttentionOutputs) {
-          const values = bindAttention(kernel as AttentionKernel, pipeline.walk, pipeline.schedule, sizes, inputs);
-          binary.run(values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0) });
-        },
-      };
-    },
-  };
 }
 
 describe.skipIf(skip)('the CUDA emulation', () => {

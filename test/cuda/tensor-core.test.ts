@@ -6,16 +6,14 @@
  * and a missing cp.async wait.
  */
 import { describe, expect, it } from 'vitest';
-import type { CompiledKernel, Target } from '../../src/harness/target.js';
 import { verifyKernels } from '../../src/harness/verify.js';
 import { resolveAttentionSizes } from '../../src/harness/sizes.js';
-import type { AttentionKernel, AttentionSizes, Kernel } from '../../src/model/kernel.js';
-import type { AttentionInputs, AttentionOutputs } from '../../src/model/values.js';
-import { bindAttention } from '../../src/targets/webgpu/bind.js';
-import { compileEmulated, hostCompiler } from '../../src/targets/cuda/emulate.js';
+import type { AttentionKernel } from '../../src/model/kernel.js';
+import { hostCompiler } from '../../src/targets/cuda/emulate.js';
 import { compileCuda, cudaTarget } from '../../src/targets/cuda/target.js';
 import { TENSOR_CORE_PATH } from '../../src/targets/cuda/tensor-core/print.js';
 import { skipTarget } from '../support/targets.js';
+import { mutatedTarget } from './mutated-target.js';
 import { attentionFailures, kernelOf, randomValues } from '../regressions/run-targets.js';
 
 const host = hostCompiler();
@@ -29,26 +27,6 @@ const windowF16 = kernelOf<AttentionKernel>(
 const onlyFirstBf16 = kernelOf<AttentionKernel>('kernel tc_only_first = attention(k == 0) { heads = 2; head_dim = 16; seq = 40; dtype = bf16 }');
 const causalF32 = kernelOf<AttentionKernel>('kernel tc_causal_f32 = attention(causal) { heads = 2; head_dim = 32; seq = 80 }');
 const mmaOff = kernelOf<AttentionKernel>('kernel tc_off = attention(causal) { heads = 2; head_dim = 32; seq = 80; dtype = bf16\n  schedule cuda { mma = none } }');
-
-/** An emulated cuda target whose printed source goes through `mutate` first (static head_dim kernels). */
-function mutatedTarget(mutate: (source: string) => string): Target {
-  return {
-    name: 'cuda-mutated',
-    availability: async () => ({ ok: true }),
-    async compile(kernel: Kernel): Promise<CompiledKernel> {
-      const { pipeline, artifact } = compileCuda(kernel);
-      const source = mutate(artifact.source);
-      expect(source).not.toBe(artifact.source);
-      const binary = compileEmulated({ ...artifact, source });
-      return {
-        async runAttention(sizes: AttentionSizes, inputs: AttentionInputs, outputs: AttentionOutputs) {
-          const values = bindAttention(kernel as AttentionKernel, pipeline.walk, pipeline.schedule, sizes, inputs);
-          binary.run(values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0) });
-        },
-      };
-    },
-  };
-}
 
 describe('the tensor-core path is a table decision', () => {
   it('takes f16 / bf16 attention whose tiles fit m16n8k16, and prints mma.sync and ldmatrix', () => {
@@ -88,13 +66,13 @@ describe.skipIf(skip)('the tensor-core path under the emulator', () => {
 
   it('catches a wrong fragment index: K read as B fragments 8 columns off', async () => {
     const wrongColumn = (s: string): string => s.replace(/tc_k \* 16 \+ \(\(tc_lane >> 3\) & 1\) \* 8\]\);/, 'tc_k * 16 + (tc_lane >> 4) * 8]);');
-    const { results } = await verifyKernels([causalBf16], [mutatedTarget(wrongColumn)], { seed: 5 });
+    const { results } = await verifyKernels([causalBf16], [mutatedTarget(wrongColumn, { mustChange: true })], { seed: 5 });
     expect(results.some((r) => r.status === 'fail')).toBe(true);
   }, 300_000);
 
   it('catches tiles read before their cp.async copies were waited for', async () => {
     const noWait = (s: string): string => s.replace(/^\s*SPARSEC_CP_ASYNC_WAIT_ALL\(\);\s*$/gm, '');
-    const { results } = await verifyKernels([causalBf16], [mutatedTarget(noWait)], { seed: 5 });
+    const { results } = await verifyKernels([causalBf16], [mutatedTarget(noWait, { mustChange: true })], { seed: 5 });
     expect(results.some((r) => r.status === 'fail')).toBe(true);
   }, 300_000);
 });

@@ -6,6 +6,7 @@
 // A sanitizer report aborts the process with a nonzero status before that line.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { FUZZ_KERNELS, hostileCalls, validCall } from './fuzz-kernels.mjs';
 
 const [dir, callsText, seedText, only] = process.argv.slice(2);
 const calls = Number(callsText);
@@ -16,20 +17,6 @@ const int = (lo, hi) => {
   return lo + Math.floor((state / 4294967296) * (hi - lo));
 };
 const pick = (xs) => xs[int(0, xs.length)];
-const f32 = (n) => Float32Array.from({ length: n }, (_, i) => Math.sin(i));
-const POISON = 0x7fa5a5a5;
-
-/** A valid call of each kernel of the fuzz spec (small sizes), to be broken. */
-function valid(kernel, loaded) {
-  switch (kernel) {
-    case 'fz_doc': return { q: f32(2 * 20 * 8), k: f32(20 * 8), v: f32(20 * 8), doc: new Int32Array(20).map((_, i) => (i < 9 ? 0 : 1)) };
-    case 'fz_list': return { q: f32(2 * 2 * 8), k: f32(2 * 2 * 30 * 8), v: f32(2 * 2 * 30 * 8), sel: { offsets: Int32Array.from([0, 3, 5, 5, 6]), values: Int32Array.from([1, 4, 29, 0, 7, 3]) }, sizes: { batch: 2, kvLen: 30 } };
-    case 'fz_blocks': return { q: f32(24 * 8), k: f32(24 * 8), v: f32(24 * 8), blk: Uint8Array.from({ length: 9 }, (_, i) => i % 2), m: new Uint8Array(24 * 24) };
-    case 'fz_nm': return { x: f32(3 * 16), w: loaded.pack(f32(8 * 16).map((x, i) => (i % 4 < 2 ? x : 0))), bias: f32(8) };
-    default: return { x: f32(3 * 16), w: loaded.pack(f32(8 * 16).map((x, i) => (i % 3 === 0 ? x : 0))) };
-  }
-}
-
 const HOSTILE = [null, 0, -1, 1.5, 2 ** 31, NaN, 'x', [], new Float64Array(4), new Int32Array(3), new Uint8Array(0), new Float32Array(0), new Float32Array(1),
   { offsets: new Int32Array([0, 5]), values: new Int32Array(2) }, { offsets: new Int32Array([3, 1]), values: new Int32Array(3) }];
 const EXTREME = [-1, 255, 2 ** 31 - 1, -(2 ** 31), 1000, 99];
@@ -73,25 +60,10 @@ function breakIt(inputs, loaded) {
 }
 
 const lib = await import(pathToFileURL(join(dir, 'index.js')).href);
-const kernels = only ? [only] : ['fz_doc', 'fz_list', 'fz_blocks', 'fz_nm', 'fz_csr'];
 const loaded = {};
-for (const k of kernels) loaded[k] = await lib[k].load('neon');
-const tally = { rejected: 0, ran: 0, problems: [] };
-for (let i = 0; i < calls; i++) {
-  const name = kernels[i % kernels.length];
-  // NOTE: the first call of each kernel is a valid one, so that every kernel runs at least once.
-  const inputs = i < kernels.length ? valid(name, loaded[name]) : breakIt(valid(name, loaded[name]), loaded[name]);
-  const gemm = name === 'fz_nm' || name === 'fz_csr';
-  const into = gemm ? { y: new Float32Array(new Uint32Array(3 * 8).fill(POISON).buffer) } : undefined;
-  try {
-    await loaded[name].run(inputs, into);
-    tally.ran++;
-  } catch (e) {
-    tally.rejected++;
-    const clear = e instanceof Error && e.constructor === Error && e.message.startsWith(`${name}:`);
-    const untouched = !into || new Uint32Array(into.y.buffer).every((b) => b === POISON);
-    if ((!clear || !untouched) && tally.problems.length < 8) tally.problems.push(`${name}: ${clear ? 'output written before the error' : `unclear error ${e?.constructor?.name}: ${e?.message}`}`);
-  }
-}
-for (const k of kernels) await loaded[k].dispose();
+for (const k of only ? [only] : FUZZ_KERNELS) loaded[k] = await lib[k].load('neon');
+// NOTE: the first call of each kernel is a valid one, so that every kernel runs at least once.
+const n = Object.keys(loaded).length;
+const tally = await hostileCalls(loaded, calls, (i, name) => ({ inputs: i < n ? validCall(name, loaded[name]) : breakIt(validCall(name, loaded[name]), loaded[name]), what: 'hostile' }));
+for (const k of Object.keys(loaded)) await loaded[k].dispose();
 console.log(JSON.stringify(tally));

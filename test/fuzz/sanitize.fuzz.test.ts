@@ -4,29 +4,17 @@
  * hostile runtime calls (forged plans and packed weights, wrong sizes, out-of-range values) in a Node process with
  * the sanitizers preloaded: the checks stop them before the kernel and the sanitizers report nothing. A kernel
  * with an out-of-bounds index planted in it shows that the same run does fail. The cuda emulation runs under the
- * sanitizers in test/diff/ (the differential slice's hostile values), see docs/reliability.md.
+ * sanitizers in cuda-sanitize.fuzz.test.ts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { NEON_ADDON_PATH } from '../../src/runtime/neon/native.js';
-import { libraryHome } from '../library/library-target.js';
 import { skipTarget } from '../support/targets.js';
+import { FUZZ_KERNELS } from './fuzz-kernels.mjs';
+import { buildFuzzLibrary } from './fuzz-library.js';
 
-const SPEC = `
-pattern docs(doc: i32[kv_len]) = causal && doc[q] == doc[k]
-kernel fz_doc = attention(docs) { heads = 2; kv_heads = 1; head_dim = 8; seq = dynamic; outputs = out, lse }
-pattern picked(sel: list<i32>[batch, kv_heads]) = k in sel[b, kvh]
-kernel fz_list = attention(picked) { batch = dynamic; heads = 2; head_dim = 8; q_len = 1; kv_len = dynamic }
-pattern bl(blk: blocks<8, 8>, m: bool[q_len, kv_len]) = blk[b, h, qb(8), kb(8)] || m[qi, k]
-kernel fz_blocks = attention(bl) { heads = 1; head_dim = 8; seq = 24 }
-kernel fz_nm = gemm { m = dynamic; n = 8; k = 16; weight = nm(2, 4); bias = f32[n] }
-kernel fz_csr = gemm { m = dynamic; n = 8; k = 16; weight = csr }
-`;
-const KERNELS = ['fz_doc', 'fz_list', 'fz_blocks', 'fz_nm', 'fz_csr'];
 /** Hostile calls in the sanitized process. */
 const CALLS = 500;
 const SANITIZE = ['-fsanitize=address,undefined', '-fno-sanitize-recover=all', '-fno-omit-frame-pointer', '-g'];
@@ -72,13 +60,8 @@ const plantOutOfBounds = (c: string): string => {
 describe.skipIf(skip)('neon kernels under AddressSanitizer and UndefinedBehaviorSanitizer', () => {
   let dir = '';
   beforeAll(async () => {
-    const home = await libraryHome();
-    await writeFile(join(home, 'k.sparse'), SPEC);
-    const lines: string[] = [];
-    const io = { out: (t: string) => void lines.push(t), err: (t: string) => void lines.push(t), interactive: false };
-    dir = join(home, 'lib');
-    expect(await main(['build', join(home, 'k.sparse'), '--target', 'neon', '--out', dir, '--no-cache', '-q'], io), lines.join('\n')).toBe(0);
-    for (const k of KERNELS) sanitizedLibrary(dir, k);
+    dir = await buildFuzzLibrary(['neon'], ['--no-cache', '-q']);
+    for (const k of FUZZ_KERNELS) sanitizedLibrary(dir, k);
   }, 300_000);
 
   it(`${CALLS} hostile calls: stopped by the checks or run, and the sanitizers report nothing`, () => {

@@ -15,9 +15,18 @@ import { decodeOutputs, encodeRun } from './packed.js';
 export interface CudaLoadOptions {
   /** Device ordinal (default 0). */
   readonly device?: number;
-  /** Persistent blocks per launch (default: 4 per multiprocessor). */
+  /** Persistent blocks per launch (default: 4 per multiprocessor; 3 with `launch`). */
   readonly blocks?: number;
+  /**
+   * Runs each packed launch in place of the addon and the GPU (no driver is opened, no cubin read): given the
+   * variant, the URL of its .cu and the packed launch, returns the output buffers' bytes. The tests run the
+   * host emulation under the sanitizers through it (test/fuzz/cuda-sanitize.fuzz.test.ts).
+   */
+  readonly launch?: CudaLauncher;
 }
+
+/** A packed launch run elsewhere than the addon (see `CudaLoadOptions.launch`). */
+export type CudaLauncher = (variant: CudaVariant, cu: URL, packed: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
 /** What the addon offers (native/cuda/sparsec_cuda.cc). */
 export interface CudaAddon {
@@ -53,6 +62,21 @@ function pick(variants: readonly CudaVariant[], dims: HeadDims | null): CudaVari
 /** Loads `manifest`'s cuda section on the GPU. */
 export async function loadCudaKernel(manifest: KernelManifest, url: URL, options: CudaLoadOptions | undefined): Promise<TargetKernel> {
   const section = manifest.cuda!;
+  const launch = options?.launch;
+  if (launch) {
+    const blocks = options.blocks ?? 3;
+    return {
+      variant: `${section.variants.map((v) => v.file).join(', ')} through the caller's launcher`,
+      section,
+      dims: section.variants.every((v) => v.dims) ? section.variants.map((v) => v.dims!) : null,
+      async run(values: Bindings, outputs: Readonly<Record<string, Float32Array>>, dims: HeadDims | null): Promise<void> {
+        const v = pick(section.variants, dims);
+        const params = v.params as Parameters<typeof encodeRun>[0];
+        decodeOutputs(params, await launch(v, new URL(v.file, url), encodeRun(params, new Map(Object.entries(values)), outputs, blocks)), outputs);
+      },
+      async dispose() {},
+    };
+  }
   const addon = loadAddon();
   const device = addon.open(options?.device ?? 0);
   const arch = `sm_${device.major}${device.minor}`;

@@ -1,7 +1,8 @@
 /**
  * @file Finds the toolchain that builds and runs neon kernels here: on an arm64 Linux host the native gcc,
  * elsewhere the Debian cross compiler `aarch64-linux-gnu-gcc` and `qemu-aarch64` (qemu-user). Builds a C
- * source into a static executable, cached by the hash of its text and flags in the system temp folder.
+ * source into a static executable, cached by the hash of its text and flags in $SPARSEC_CACHE_DIR/neon (else the
+ * system temp folder), so test files that build the same kernel compile it once.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -51,7 +52,9 @@ export function findNeonToolchain(): Promise<NeonToolchain | string> {
 /** Builds `source` into a static executable (cached by content); returns its path. */
 export async function buildExecutable(tc: NeonToolchain, source: string, name: string): Promise<string> {
   const hash = createHash('sha256').update(tc.cc).update(NEON_CFLAGS.join(' ')).update(source).digest('hex').slice(0, 20);
-  const dir = join(tmpdir(), 'sparsec-neon');
+  // NOTE: entries are keyed by content, so a shared folder is never stale; the test run's own cache folder when set.
+  const base = process.env['SPARSEC_CACHE_DIR'];
+  const dir = base ? join(base, 'neon') : join(tmpdir(), 'sparsec-neon');
   mkdirSync(dir, { recursive: true });
   const exe = join(dir, `${name}-${hash}`);
   if (existsSync(exe)) return exe;

@@ -1,7 +1,8 @@
 /**
  * @file The semantic check without a GPU: a generated .cu compiled by the host g++ against the emulation
  * prelude (native/cuda-emu) with the runner, then run per case with the run's buffers on stdin. Binaries are
- * cached by a hash of the source in the system temp folder.
+ * cached by a hash of the source, the flags and the runner in $SPARSEC_CACHE_DIR/cuda-emu (else the system temp
+ * folder), so two test files that build the same kernel compile it once.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -36,6 +37,9 @@ export interface EmulatedKernel {
   run(values: ReadonlyMap<string, PackedValue>, outputs: Readonly<Record<string, Float32Array>>): void;
 }
 
+/** What the emulation compiles: the printed source and its entry points' prefix (an artifact, or a library's .cu). */
+export type EmulatedSource = Pick<CudaKernelArtifact, 'name' | 'symbol' | 'source'>;
+
 const COMPILE_FLAGS = ['-std=c++17', '-O1', '-w', '-DSPARSEC_EMULATE'];
 
 /** Runs the host compiler; throws with its first messages and the repro command. */
@@ -46,9 +50,10 @@ function cxx(args: readonly string[], what: string): void {
   }
 }
 
-/** The cache folder of emulation binaries. */
+/** The cache folder of emulation binaries (entries are keyed by content, so a shared folder is never stale). */
 function cacheDir(): string {
-  const dir = join(tmpdir(), 'sparsec-cuda-emu');
+  const base = process.env['SPARSEC_CACHE_DIR'];
+  const dir = base ? join(base, 'cuda-emu') : join(tmpdir(), 'sparsec-cuda-emu');
   mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -66,33 +71,49 @@ function runnerObject(): string {
   return obj;
 }
 
-/** Compiles `artifact` with the host compiler against the prelude; throws with the compiler's messages. */
-export function compileEmulated(artifact: CudaKernelArtifact, extraFlags: readonly string[] = []): EmulatedKernel {
+/** Compiles `unit` with the host compiler against the prelude (cached); the binary's path. */
+function emulatedBinary(unit: EmulatedSource, extraFlags: readonly string[]): string {
   const runner = runnerObject();
-  const hash = createHash('sha256').update(artifact.source).update(extraFlags.join(' ')).update(runner).digest('hex').slice(0, 16);
-  const exe = join(cacheDir(), `${artifact.symbol}-${hash}`);
+  const hash = createHash('sha256').update(unit.source).update(extraFlags.join(' ')).update(runner).digest('hex').slice(0, 16);
+  const exe = join(cacheDir(), `${unit.symbol}-${hash}`);
   if (!existsSync(exe)) {
     const cu = `${exe}.cu`;
-    writeFileSync(cu, artifact.source);
+    writeFileSync(cu, unit.source);
     // NOTE: the runner calls fixed names; this unit forwards them to the artifact's entry points.
     const shim = `${exe}.emu.cpp`;
     writeFileSync(shim, [
       `#include "${cu}"`,
-      `extern "C" size_t sparsec_entry_workspace_bytes(int blocks) { return ${artifact.symbol}_workspace_bytes(blocks); }`,
-      `extern "C" cudaError_t sparsec_entry_run_packed(void* const* b, const int* l, const int* s, void* w, int n, cudaStream_t st) { return ${artifact.symbol}_run_packed(b, l, s, w, n, st); }`,
+      `extern "C" size_t sparsec_entry_workspace_bytes(int blocks) { return ${unit.symbol}_workspace_bytes(blocks); }`,
+      `extern "C" cudaError_t sparsec_entry_run_packed(void* const* b, const int* l, const int* s, void* w, int n, cudaStream_t st) { return ${unit.symbol}_run_packed(b, l, s, w, n, st); }`,
       '',
     ].join('\n'));
     const tmp = `${exe}.${process.pid}.tmp`;
-    cxx([...COMPILE_FLAGS, '-I', EMU_DIR, ...extraFlags, shim, runner, '-o', tmp], `the emulated CUDA of ${artifact.name} (${cu})`);
+    cxx([...COMPILE_FLAGS, '-I', EMU_DIR, ...extraFlags, shim, runner, '-o', tmp], `the emulated CUDA of ${unit.name} (${cu})`);
     renameSync(tmp, exe);
   }
+  return exe;
+}
+
+/**
+ * Compiles `unit` (an artifact, or a library's .cu with its symbol); returns its packed launcher: a packed launch
+ * (src/runtime/cuda/packed.ts `encodeRun`, the addon's format) in, the output buffers' bytes out.
+ */
+export function compileEmulatedLauncher(unit: EmulatedSource, extraFlags: readonly string[] = []): (packed: Uint8Array) => Uint8Array {
+  const exe = emulatedBinary(unit, extraFlags);
+  return (packed) => {
+    const r = spawnSync(exe, [], { input: packed, maxBuffer: 1 << 30 });
+    if (r.error || r.status !== 0) throw new Error(`emulated run of ${unit.name} failed: ${r.error?.message ?? `exit ${r.status}: ${r.stderr.toString().trim()}`}`);
+    return new Uint8Array(r.stdout.buffer, r.stdout.byteOffset, r.stdout.length);
+  };
+}
+
+/** Compiles `artifact` with the host compiler against the prelude; throws with the compiler's messages. */
+export function compileEmulated(artifact: CudaKernelArtifact, extraFlags: readonly string[] = []): EmulatedKernel {
+  const launch = compileEmulatedLauncher(artifact, extraFlags);
   return {
     artifact,
     run(values, outputs) {
-      const input = encodeRun(artifact.params, values, outputs, EMULATED_BLOCKS);
-      const r = spawnSync(exe, [], { input, maxBuffer: 1 << 30 });
-      if (r.error || r.status !== 0) throw new Error(`emulated run of ${artifact.name} failed: ${r.error?.message ?? r.stderr.toString().trim()}`);
-      decodeOutputs(artifact.params, new Uint8Array(r.stdout.buffer, r.stdout.byteOffset, r.stdout.length), outputs);
+      decodeOutputs(artifact.params, launch(encodeRun(artifact.params, values, outputs, EMULATED_BLOCKS)), outputs);
     },
   };
 }
