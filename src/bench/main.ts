@@ -20,6 +20,7 @@ import { createWebgpuBenchImplementation } from './webgpu/implementation.js';
 import { runBrowserBenchCommand } from './browser/command.js';
 import { isDecodeCase, runDecodeCommand } from './decode.js';
 import { NO_ADAPTER_REASON } from '../runtime/webgpu/node-device.js';
+import { didYouMean } from '../diagnostics/suggest.js';
 
 export { machineLine };
 
@@ -136,21 +137,46 @@ export async function runBenchCommand(opts: BenchCommandOptions, io: BenchIo): P
   }
 }
 
-/** Minimal argument parsing for running this file directly: `node dist/bench/main.js [--json] [--quick] ...`. */
-function parseArgv(argv: readonly string[]): BenchCommandOptions {
-  const value = (flag: string): string | undefined => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const threads = value('--threads');
-  const cases = value('--cases');
-  const plot = value('--plot');
-  const target = value('--target');
+/** Flags of `node dist/bench/main.js`: those taking a value, and switches. */
+const VALUE_FLAGS = ['--threads', '--cases', '--plot', '--target'] as const;
+const SWITCH_FLAGS = ['--json', '--quick', '--no-peers', '--browser', '--help'] as const;
+
+/** Usage of `node dist/bench/main.js`. */
+export const BENCH_MAIN_USAGE = `usage: node dist/bench/main.js [--json] [--quick] [--no-peers] [--browser] [--threads N] [--cases a,b] [--target wasm|webgpu|neon] [--plot FILE]
+  (the sparsec command line spells the case list --case: sparsec bench --case a,b)`;
+
+/**
+ * Argument parsing for running this file directly: `node dist/bench/main.js [--json] [--quick] ...`. An unknown flag,
+ * a stray argument or a flag without its value throws (with a did-you-mean), so a misspelt flag never runs the
+ * default benchmark silently.
+ */
+export function parseArgv(argv: readonly string[]): BenchCommandOptions & { help?: boolean } {
+  const values = new Map<string, string>();
+  const switches = new Set<string>();
+  const known = [...VALUE_FLAGS, ...SWITCH_FLAGS] as readonly string[];
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.startsWith('--') && argv[i]!.includes('=') ? [argv[i]!.slice(0, argv[i]!.indexOf('=')), argv[i]!.slice(argv[i]!.indexOf('=') + 1)] : [argv[i]!, undefined];
+    if ((VALUE_FLAGS as readonly string[]).includes(flag)) {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new Error(`bench: ${flag} needs a value\n${BENCH_MAIN_USAGE}`);
+      values.set(flag, v);
+    } else if ((SWITCH_FLAGS as readonly string[]).includes(flag) && inline === undefined) {
+      switches.add(flag);
+    } else {
+      const what = flag.startsWith('-') ? `unknown option '${flag}'` : `unexpected argument '${flag}'`;
+      throw new Error(`bench: ${what}${flag.startsWith('-') ? didYouMean(flag, known) : ''}\n${BENCH_MAIN_USAGE}`);
+    }
+  }
+  const threads = values.get('--threads');
+  const cases = values.get('--cases');
+  const plot = values.get('--plot');
+  const target = values.get('--target');
   return {
-    json: argv.includes('--json'),
-    quick: argv.includes('--quick'),
-    noPeers: argv.includes('--no-peers'),
-    browser: argv.includes('--browser'),
+    json: switches.has('--json'),
+    quick: switches.has('--quick'),
+    noPeers: switches.has('--no-peers'),
+    browser: switches.has('--browser'),
+    ...(switches.has('--help') ? { help: true } : {}),
     ...(target === undefined ? {} : { target }),
     ...(threads === undefined ? {} : { threads: Number(threads) }),
     ...(cases === undefined ? {} : { cases: cases.split(',') }),
@@ -160,5 +186,16 @@ function parseArgv(argv: readonly string[]): BenchCommandOptions {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const io: BenchIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
-  runBenchCommand(parseArgv(process.argv.slice(2)), io).then((code) => process.exit(code));
+  let opts: ReturnType<typeof parseArgv>;
+  try {
+    opts = parseArgv(process.argv.slice(2));
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+  if (opts.help) {
+    io.out(`${BENCH_MAIN_USAGE}\n`);
+    process.exit(0);
+  }
+  runBenchCommand(opts, io).then((code) => process.exit(code));
 }

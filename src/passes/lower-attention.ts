@@ -127,16 +127,32 @@ function keyTileLoops(ctx: TileContext, walk: KeyWalk): Node[] {
     return kvLoop(ctx, inits, 0, nk, (j) => ({ kt: j, full: B.constant(0, 'bool') }));
   }
   if (walk.kind === 'bounds') {
-    const lo = B.max(0, boundNode(ctx, walk.lo, Op.MAX));
-    const hi = B.min(B.sub(ctx.kvLen, 1), boundNode(ctx, walk.hi, Op.MIN));
-    const ktLo = B.idiv(lo, ctx.TK);
-    const ktHi = B.add(B.idiv(hi, ctx.TK), 1);
-    const fullRange = walk.full ? [boundNode(ctx, walk.full.lo, Op.MAX), boundNode(ctx, walk.full.hi, Op.MIN)] : null;
-    return kvLoop(ctx, inits, ktLo, B.max(ktLo, ktHi), (kt) => {
-      if (!fullRange) return { kt, full: B.constant(0, 'bool') };
+    // NOTE: each range's key tiles [lo / TK, hi / TK + 1), less the tiles of the ranges before it (ranges may overlap,
+    // in any order), as segments of one loop: j counts live tiles, a chain of selects maps it to its tile.
+    const tiles = walk.ranges.map((r) => {
+      const lo = B.max(0, boundNode(ctx, r.lo, Op.MAX));
+      const hi = B.min(B.sub(ctx.kvLen, 1), boundNode(ctx, r.hi, Op.MIN));
+      const ktLo = B.idiv(lo, ctx.TK);
+      return { lo: ktLo, hi: B.max(ktLo, B.add(B.idiv(hi, ctx.TK), 1)) };
+    });
+    const segments = tiles.flatMap((t, i) => tiles.slice(0, i).reduce<{ lo: Node; hi: Node }[]>((pieces, earlier) => pieces.flatMap((p) => [
+      { lo: p.lo, hi: B.max(p.lo, B.min(p.hi, earlier.lo)) },
+      { lo: B.max(p.lo, earlier.hi), hi: B.max(B.max(p.lo, earlier.hi), p.hi) },
+    ]), [t]));
+    const fullRanges = walk.full?.map((r) => [boundNode(ctx, r.lo, Op.MAX), boundNode(ctx, r.hi, Op.MIN)] as const) ?? [];
+    const isFull = (kt: Node): Node => {
+      if (fullRanges.length === 0) return B.constant(0, 'bool');
       const k0 = B.mul(kt, ctx.TK);
       const k1 = B.sub(B.min(ctx.kvLen, B.add(k0, ctx.TK)), 1);
-      return { kt, full: B.and(B.binary(Op.LE, fullRange[0]!, k0), B.binary(Op.LE, k1, fullRange[1]!)) };
+      return fullRanges.map(([lo, hi]) => B.and(B.binary(Op.LE, lo, k0), B.binary(Op.LE, k1, hi))).reduce((a, x) => B.binary(Op.OR, a, x));
+    };
+    if (segments.length === 1) return kvLoop(ctx, inits, segments[0]!.lo, segments[0]!.hi, (kt) => ({ kt, full: isFull(kt) }));
+    const ends: Node[] = [];
+    for (const sg of segments) ends.push(B.add(ends.at(-1) ?? B.constant(0), B.sub(sg.hi, sg.lo)));
+    return kvLoop(ctx, inits, 0, ends.at(-1)!, (j) => {
+      let kt: Node = B.add(segments.at(-1)!.lo, B.sub(j, ends.at(-2)!));
+      for (let i = segments.length - 2; i >= 0; i--) kt = B.where(B.lt(j, ends[i]!), B.add(segments[i]!.lo, i === 0 ? j : B.sub(j, ends[i - 1]!)), kt);
+      return { kt, full: isFull(kt) };
     });
   }
   const plan = {

@@ -17,7 +17,7 @@ import type { Schedule, ScheduleSettings } from './schedule.js';
 import { simplify } from './simplify.js';
 import { splitKv } from './split-kv.js';
 import { syncBlockLoops } from './sync-block.js';
-import { targetTable } from './target-table.js';
+import { MAX_KEY_INTERVALS, targetTable } from './target-table.js';
 
 /** Options of a pipeline run. */
 export interface PipelineOptions {
@@ -84,6 +84,15 @@ export const SIDE_OUTPUT_TARGETS: Readonly<Record<SideOutput['kind'], readonly s
   segment_mass: ['interp', 'wasm', 'webgpu'],
 };
 
+/** Most closed-form key intervals per query tile walked as loop bounds: the target's own `key_intervals` (default 1; its table validates it). */
+function keyIntervals(schedule: Schedule, target: string): number {
+  const v = schedule.extra['key_intervals'] ?? 1;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > MAX_KEY_INTERVALS) {
+    throw new Error(`targets/${target}.json: key_intervals must be an integer in [1, ${MAX_KEY_INTERVALS}], got ${String(v)}`);
+  }
+  return v;
+}
+
 /** Runs every stage for `kernel` on `target`; the last stage (`legalize.<target>`) is what the target prints. */
 export function runPipeline(kernel: Kernel, target: string, opts: PipelineOptions = {}): PipelineResult {
   const schedule = applySchedule(kernel, target, opts.schedule);
@@ -101,7 +110,7 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   }
   refuseSideOutputs(kernel, target);
   // lower: FlashAttention-2 loops over the key tiles the analysis says are live
-  const walk = keyWalk(kernel, schedule.tile_q, schedule.tile_k);
+  const walk = keyWalk(kernel, schedule.tile_q, schedule.tile_k, undefined, keyIntervals(schedule, target));
   let g = stage('lower-attention', lowerAttention(kernel, { schedule, walk, ...(opts.sizes ? { sizes: opts.sizes } : {}) }));
   // fold sizes and index arithmetic so equal tiles become equal nodes
   g = stage('simplify', simplify(g));

@@ -60,6 +60,14 @@ function ownKeyRule(def: ScheduleValue): (v: ScheduleValue) => string | null {
   return (v) => (typeof v === 'string' ? null : 'a name');
 }
 
+/** The most closed-form key intervals per query tile a table's `key_intervals` may ask to walk as loop bounds. */
+export const MAX_KEY_INTERVALS = 3;
+
+/** Value rules of own keys that more than their default's type constrains (a table declares the key by its default). */
+const OWN_KEY_RULES: Readonly<Record<string, (v: ScheduleValue) => string | null>> = {
+  key_intervals: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_KEY_INTERVALS ? null : `an integer in [1, ${MAX_KEY_INTERVALS}]`),
+};
+
 /** Problems of `settings` on the target whose defaults are `defaults` (shared keys, plus the keys `defaults` declares). */
 function settingProblems(defaults: ScheduleSettings, settings: ScheduleSettings): SettingProblem[] {
   const known = [...Object.keys(SCHEDULE_KEYS), ...Object.keys(defaults)];
@@ -69,7 +77,7 @@ function settingProblems(defaults: ScheduleSettings, settings: ScheduleSettings)
       const want = SCHEDULE_KEYS[key](value);
       if (want !== null) out.push({ key, kind: 'value', hint: want });
     } else if (Object.prototype.hasOwnProperty.call(defaults, key)) {
-      const want = ownKeyRule(defaults[key]!)(value);
+      const want = (OWN_KEY_RULES[key] ?? ownKeyRule(defaults[key]!))(value);
       if (want !== null) out.push({ key, kind: 'value', hint: want });
     } else {
       out.push({ key, kind: 'unknown', hint: closestName(key, known) });

@@ -55,6 +55,9 @@ export class FnContext {
   private readonly scalars = new Map<Node, string>();
   private readonly slots = new Map<Node, number>();
   private readonly buffers = new Map<Node, string>();
+  private readonly views = new Map<Node, string>();
+  /** Tile LOADs read in place from their buffer when the whole tile is valid (see `inPlaceLoads` in memory-ops.ts). */
+  inPlace: ReadonlySet<Node> = new Set<Node>();
   /** Nodes the printers leave out (transposes read in place by their products). */
   readonly skip = new Set<Node>();
   /** Element-wise nodes printed inside their only user's loop (see `fusedElementwise`), never into a tile of their own. */
@@ -155,6 +158,22 @@ export class FnContext {
       this.slots.set(n, s);
     }
     return s;
+  }
+
+  /** The i32 local holding the byte address of in-place load `n`'s element 0 (its buffer, or its slot when copied). */
+  viewLocal(n: Node): string {
+    let l = this.views.get(n);
+    if (!l) {
+      l = this.local('i32', 'view');
+      this.views.set(n, l);
+    }
+    return l;
+  }
+
+  /** Where tile `n`'s element 0 lives: `base` (an address expression) plus the constant `offset` (for `offset=`). */
+  tileBase(n: Node): { base: string; offset: number } {
+    const view = this.inPlace.has(n) ? this.viewLocal(n) : null;
+    return view ? { base: `(local.get ${view})`, offset: 0 } : { base: '(local.get $sb)', offset: this.slot(n) };
   }
 
   /** Makes tile node `n` share the slot of `other` (reshape, after, loop results). */

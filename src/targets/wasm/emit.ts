@@ -10,8 +10,8 @@ import { Op, isElementwise } from '../../ir/ops.js';
 import { CLAIM_ADDRESS } from '../../runtime/wasm/abi.js';
 import { FnContext, isScalar, tileType } from './context.js';
 import { emitElementwise, fusedElementwise } from './elementwise.js';
-import { emitAlloc, emitBarrier, emitGather, emitIota, emitLoad, emitMember, emitStore, emitTable } from './memory-ops.js';
-import { dotReadsTransposed, emitDot, emitNmExpand, emitReduce, emitTrans } from './tile-math.js';
+import { emitAlloc, emitBarrier, emitGather, emitIota, emitLoad, emitMember, emitStore, emitTable, inPlaceLoads } from './memory-ops.js';
+import { dotBlockedOperand, dotReadsTransposed, emitDot, emitNmExpand, emitReduce, emitTrans } from './tile-math.js';
 
 /** One kernel argument of the printed function, in call order (after sb, tid, nth). */
 export interface ParamInfo {
@@ -235,6 +235,7 @@ export function printKernelFunction(kernel: Node, relaxed: boolean): PrintedFunc
   for (const n of all) {
     if (n.op === Op.TRANS && (users.get(n) ?? []).every((u) => u.op === Op.DOT && u.src[1] === n && dotReadsTransposed(u))) ctx.skip.add(n);
   }
+  ctx.inPlace = inPlaceLoads(all, users, ctx.skip, dotBlockedOperand);
   const placed = linearize(kernel);
   ctx.fused = fusedElementwise(all, users, regionsOf(placed));
   const printer = new KernelPrinter(ctx);

@@ -73,7 +73,29 @@ function addressing(ctx: FnContext, n: Node, rank: number): { base: string; stri
 
 const isConstOne = (n: Node): boolean => n.op === Op.CONST && n.arg === 1;
 
-/** Prints a tile LOAD (rows outside the valid extents read as zero). */
+/**
+ * LOADs that can be read in place (K / V tiles): a 2-d f32 tile of contiguous rows laid out in its buffer exactly as
+ * in scratch (strides [columns, 1]), read only by products that address it through `FnContext.tileBase` (`operandOf`
+ * gives the operand such a product reads that way; transposes of it must be skipped too). When the whole tile is
+ * valid at run time the product reads the buffer itself; a partial tile is still copied (zero rows) to its slot.
+ */
+export function inPlaceLoads(all: readonly Node[], users: ReadonlyMap<Node, readonly Node[]>, skip: ReadonlySet<Node>, operandOf: (dot: Node) => Node | null): Set<Node> {
+  const out = new Set<Node>();
+  const readsInPlace = (load: Node, u: Node): boolean =>
+    u.op === Op.DOT ? u.src[1] === load && operandOf(u) === load
+      : u.op === Op.TRANS && skip.has(u) && (users.get(u) ?? []).every((d) => d.op === Op.DOT && operandOf(d) === load);
+  for (const n of all) {
+    if (n.op !== Op.LOAD || n.type.kind !== 'tile' || n.type.shape.length !== 2 || n.type.scalar !== 'f32') continue;
+    if (n.src[0]!.type.kind !== 'ptr' || n.src[0]!.type.scalar !== 'f32') continue;
+    const [rowStride, colStride] = [n.src[2]!, n.src[3]!];
+    if (!isConstOne(colStride) || rowStride.op !== Op.CONST || rowStride.arg !== n.type.shape[1]) continue;
+    const us = users.get(n) ?? [];
+    if (us.length > 0 && us.every((u) => readsInPlace(n, u))) out.add(n);
+  }
+  return out;
+}
+
+/** Prints a tile LOAD (rows outside the valid extents read as zero); an in-place load copies only a partial tile. */
 export function emitLoad(ctx: FnContext, n: Node): void {
   const buf = ctx.buf(n.src[0]!);
   const es = bufScalar(n.src[0]!);
@@ -81,6 +103,25 @@ export function emitLoad(ctx: FnContext, n: Node): void {
     ctx.emit(`(local.set ${ctx.scalarLocal(n)} ${readElem(es, buf, ctx.val(n.src[1]!))})`);
     return;
   }
+  if (ctx.inPlace.has(n)) {
+    const view = ctx.viewLocal(n);
+    const shape = tileType(n).shape;
+    const whole = n.src.slice(4, 6).flatMap((v, d) => (v.op === Op.CONST && (v.arg as number) >= shape[d]! ? [] : [`(i32.ge_s ${ctx.val(v)} (i32.const ${shape[d]}))`]));
+    const inBuffer = `(local.set ${view} (i32.add ${buf} (i32.shl ${ctx.val(n.src[1]!)} (i32.const 2))))`;
+    if (whole.length === 0) return ctx.emit(inBuffer);
+    ctx.open(`(if ${whole.reduce((x, y) => `(i32.and ${x} ${y})`)}`);
+    ctx.emit(`(then ${inBuffer})`);
+    ctx.open('(else');
+    copyLoad(ctx, n, buf, es);
+    ctx.emit(`(local.set ${view} (i32.add (local.get $sb) (i32.const ${ctx.slot(n)})))`);
+    ctx.close(2);
+    return;
+  }
+  copyLoad(ctx, n, buf, es);
+}
+
+/** The copy of a tile LOAD into its scratch slot. */
+function copyLoad(ctx: FnContext, n: Node, buf: string, es: Scalar): void {
   const shape = tileType(n).shape;
   const rank = shape.length;
   const inner = shape[rank - 1]!;

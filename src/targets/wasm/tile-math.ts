@@ -19,6 +19,19 @@ export function dotReadsTransposed(n: Node): boolean {
   return tileType(n).shape[1]! % 4 !== 0 || tileType(n.src[0]!).shape[1]! % 4 === 0;
 }
 
+/**
+ * The tile a DOT's blocked printer reads as its right operand through a base address (`FnContext.tileBase`), so a
+ * LOAD there can be read in place from its buffer: b of `emitDotBlocked`, b0 of `emitDotTransposedBlocked`; null
+ * for the other forms (they address scratch slots).
+ */
+export function dotBlockedOperand(n: Node): Node | null {
+  if (n.op !== Op.DOT) return null;
+  const K = tileType(n.src[0]!).shape[1]!;
+  const N = tileType(n).shape[1]!;
+  if (dotReadsTransposed(n)) return N % 4 === 0 && K % 4 === 0 ? n.src[1]!.src[0]! : null;
+  return N % 4 === 0 ? n.src[1]! : null;
+}
+
 /** How the accumulator input of a DOT is read: a splatted scalar or a tile. */
 function accReader(ctx: FnContext, acc: Node): { scalar: string } | { slot: number } {
   if (isScalar(acc)) return { scalar: ctx.val(acc) };
@@ -56,7 +69,29 @@ function accInitScalar(ctx: FnContext, init: { scalar: string } | { slot: number
 
 /** a [M,K] @ b [K,N] with N % 4 == 0: blocks of RB rows x NB four-lane column groups. */
 function emitDotBlocked(ctx: FnContext, n: Node, a: Node, b: Node, init: { scalar: string } | { slot: number }, M: number, K: number, N: number): void {
-  const [as, bs, os] = [ctx.slot(a), ctx.slot(b), ctx.slot(n)];
+  if (!dotSkipsZero(n)) return emitDotBlockedBody(ctx, a, b, n, init, M, K, N, false);
+  // NOTE: skip_zero only changes a term whose weight is exactly 0: a tile of weights without a zero (every key of a
+  // full tile live, none underflowed) takes the plain multiply-add, with the same results.
+  const as = ctx.slot(a);
+  const zero = ctx.local('v128', 'z');
+  ctx.emit(`(local.set ${zero} (v128.const i32x4 0 0 0 0))`);
+  const vecs = M * K - ((M * K) % 4);
+  ctx.forCount(vecs, 4, (i) => ctx.emit(`(local.set ${zero} (v128.or (local.get ${zero}) (f32x4.eq (v128.load offset=${as} ${ctx.tileAddr(i)}) (v128.const f32x4 0 0 0 0))))`), 'zi');
+  let any = `(v128.any_true (local.get ${zero}))`;
+  for (let i = vecs; i < M * K; i++) any = `(i32.or ${any} (f32.eq (f32.load offset=${as + 4 * i} (local.get $sb)) (f32.const 0)))`;
+  ctx.open(`(if ${any}`);
+  ctx.open('(then');
+  emitDotBlockedBody(ctx, a, b, n, init, M, K, N, true);
+  ctx.close();
+  ctx.open('(else');
+  emitDotBlockedBody(ctx, a, b, n, init, M, K, N, false);
+  ctx.close(2);
+}
+
+/** The blocked product itself; `skipZero`: a lane mask of a != 0 on every term. */
+function emitDotBlockedBody(ctx: FnContext, a: Node, b: Node, n: Node, init: { scalar: string } | { slot: number }, M: number, K: number, N: number, skipZero: boolean): void {
+  const [as, os] = [ctx.slot(a), ctx.slot(n)];
+  const { base: bBase, offset: bs } = ctx.tileBase(b);
   const NB = (N / 4) % 2 === 0 ? 2 : 1;
   const RB = M >= 4 ? 4 : M >= 2 ? 2 : 1;
   const mainRows = M - (M % RB);
@@ -75,11 +110,11 @@ function emitDotBlocked(ctx: FnContext, n: Node, a: Node, b: Node, init: { scala
       const ap = ctx.local('i32', 'ap');
       const bp = ctx.local('i32', 'bp');
       ctx.emit(`(local.set ${ap} (i32.add (local.get $sb) (i32.shl (i32.mul ${rowFrom} (i32.const ${K})) (i32.const 2))))`);
-      ctx.emit(`(local.set ${bp} (i32.add (local.get $sb) (i32.shl ${j} (i32.const 2))))`);
+      ctx.emit(`(local.set ${bp} (i32.add ${bBase} (i32.shl ${j} (i32.const 2))))`);
       const bv = Array.from({ length: NB }, () => ctx.local('v128', 'b'));
       const av = ctx.local('v128', 'a');
       // NOTE: skip_zero (Op.DOT): a lane mask of a != 0 keeps a zero weight's NaN / inf product out of the sum.
-      const keep = dotSkipsZero(n) ? ctx.local('v128', 'nz') : null;
+      const keep = skipZero ? ctx.local('v128', 'nz') : null;
       const term = (a: string, b: string, c: string): string =>
         keep ? `(f32x4.add ${c} (v128.and (f32x4.mul ${a} ${b}) (local.get ${keep})))` : fma(ctx.relaxed, a, b, c);
       ctx.forCount(K, 1, () => {
@@ -126,7 +161,8 @@ const TRANSPOSED_ROWS = 2;
  * dot along k held in a v128 local, the four partial vectors of a row summed with shuffles into one store.
  */
 function emitDotTransposedBlocked(ctx: FnContext, n: Node, a: Node, b0: Node, init: { scalar: string } | { slot: number }, M: number, K: number, N: number): void {
-  const [as, bs, os] = [ctx.slot(a), ctx.slot(b0), ctx.slot(n)];
+  const [as, os] = [ctx.slot(a), ctx.slot(n)];
+  const { base: bBase, offset: bs } = ctx.tileBase(b0);
   const mainRows = M - (M % TRANSPOSED_ROWS);
   const block = (rowFrom: string, rows: number): void => {
     ctx.forCount(N, 4, (j) => {
@@ -135,7 +171,7 @@ function emitDotTransposedBlocked(ctx: FnContext, n: Node, a: Node, b0: Node, in
       const ap = ctx.local('i32', 'tap');
       const bp = ctx.local('i32', 'tbp');
       ctx.emit(`(local.set ${ap} (i32.add (local.get $sb) (i32.shl (i32.mul ${rowFrom} (i32.const ${K})) (i32.const 2))))`);
-      ctx.emit(`(local.set ${bp} (i32.add (local.get $sb) (i32.shl (i32.mul ${j} (i32.const ${K})) (i32.const 2))))`);
+      ctx.emit(`(local.set ${bp} (i32.add ${bBase} (i32.shl (i32.mul ${j} (i32.const ${K})) (i32.const 2))))`);
       const bv = Array.from({ length: 4 }, () => ctx.local('v128', 'tb'));
       const av = ctx.local('v128', 'ta');
       ctx.forCount(K, 4, () => {
