@@ -6,6 +6,8 @@ import type { KernelDecl } from '../frontend/ast.js';
 import type { SizeName } from '../model/expr.js';
 import type { AttentionKernel, Size } from '../model/kernel.js';
 import { checkSegmentInputs, outputsField } from './side-outputs.js';
+import { checkBlockTableName, kvLayoutField } from './kv-layout.js';
+import { BLOCK_TABLE_INPUT } from '../model/paged.js';
 import { initialRanges, type StaticSizes } from './bounds.js';
 import { RESERVED_NAMES } from './builtins.js';
 import { toFloat } from './const-eval.js';
@@ -28,7 +30,7 @@ export interface KernelEnv extends FieldEnv {
 
 /** Fields of attention kernels. */
 export const ATTENTION_FIELDS: readonly string[] = [
-  'batch', 'heads', 'kv_heads', 'head_dim', 'value_dim', 'q_len', 'kv_len', 'seq', 'dtype', 'scale', 'score', 'outputs',
+  'batch', 'heads', 'kv_heads', 'head_dim', 'value_dim', 'q_len', 'kv_len', 'seq', 'dtype', 'scale', 'score', 'outputs', 'kv_layout',
 ];
 /** Fields of gemm kernels. */
 export const GEMM_FIELDS: readonly string[] = ['m', 'n', 'k', 'weight', 'input', 'bias', 'epilogue', 'dtype'];
@@ -138,6 +140,7 @@ export function checkAttention(decl: KernelDecl, env: KernelEnv): AttentionKerne
   const dtype = dtypeField(fields.assigns.get('dtype'), env);
   const scale = scaleField(fields.assigns.get('scale'), fixed, env);
   const outputsOf = outputsField(fields.assigns.get('outputs'), env);
+  const kvLayout = kvLayoutField(fields.assigns.get('kv_layout'), env);
   const schedules = schedulesOf(fields.schedules, env);
   const own = kernelInputs(fields, env);
   const registry = new InputRegistry();
@@ -169,7 +172,8 @@ export function checkAttention(decl: KernelDecl, env: KernelEnv): AttentionKerne
   }
   env.reporter.note = null;
   checkSegmentInputs(outputsOf, registry.inputs, env);
-  const failed = env.reporter.count > before || !mask || (scoreField !== undefined && !score) || !dtype || scale === 'error';
+  if (kvLayout && kvLayout !== 'error') checkBlockTableName(registry.inputs, fields.assigns.get('kv_layout')!, env);
+  const failed = env.reporter.count > before || !mask || (scoreField !== undefined && !score) || !dtype || scale === 'error' || kvLayout === 'error';
   if (failed || mask.e.type !== 'bool') return null;
   const size = (s: Size | null): Size => s ?? 'dynamic';
   return {
@@ -189,7 +193,8 @@ export function checkAttention(decl: KernelDecl, env: KernelEnv): AttentionKerne
     score: score ? toFloat(score.e) : null,
     outputs: outputsOf.outputs,
     ...(outputsOf.side.length ? { sideOutputs: outputsOf.side } : {}),
-    inputs: registry.inputs,
+    inputs: kvLayout ? [...registry.inputs, BLOCK_TABLE_INPUT] : registry.inputs,
     schedules,
+    ...(kvLayout ? { kvLayout } : {}),
   };
 }

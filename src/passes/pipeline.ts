@@ -10,9 +10,10 @@ import type { AttentionKernel, AttentionSizes, Kernel, SideOutput } from '../mod
 import { applySchedule } from './apply-schedule.js';
 import { bindLoops } from './bind.js';
 import { keyWalk, type KeyWalk } from './attention-space.js';
-import { lowerAttention } from './lower-attention.js';
 import { lowerGemm } from './lower-gemm.js';
 import { packGqa } from './pack-gqa.js';
+import { pagedKv } from './paged-kv.js';
+import { lowerAttention, sizeNode } from './lower-attention.js';
 import type { Schedule, ScheduleSettings } from './schedule.js';
 import { simplify } from './simplify.js';
 import { splitKv } from './split-kv.js';
@@ -113,6 +114,11 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   // decode: split the KV range into chunks, merge them by log-sum-exp
   const chunks = plain ? splitChunks(kernel, schedule) : 1;
   if (chunks > 1) g = stage('split-kv', splitKv(g, { chunks }));
+  // paged KV: K / V tile loads read their page through the block table (tile_k divides the page size)
+  if (kernel.kvLayout?.kind === 'paged') {
+    const sizes = { batch: sizeNode(kernel.batch, 'batch'), kvHeads: sizeNode(kernel.kvHeads, 'kv_heads'), kvLen: sizeNode(kernel.kvLen, 'kv_len') };
+    g = stage('paged-kv', pagedKv(g, { pageSize: kernel.kvLayout.pageSize, ...sizes }));
+  }
   g = stage('simplify.final', simplify(g));
   g = stage(`legalize.${target}`, legalize(g, target));
   return { final: g, schedule, walk, stages };

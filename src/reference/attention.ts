@@ -5,6 +5,7 @@
 import type { AttentionKernel, AttentionSizes } from '../model/kernel.js';
 import type { AttentionInputs } from '../model/values.js';
 import { maskRow, pointEnv, type PointEnv } from './mask.js';
+import { BLOCK_TABLE, kvRowOffset } from '../model/paged.js';
 import { sideOutputsReference, type RowHook } from './side-outputs.js';
 
 /** Which query rows i to compute: the same rows for every (b, h), or a choice per (b, h). */
@@ -64,14 +65,15 @@ function rowScores(ctx: RowContext, b: number, h: number, i: number): void {
   maskRow(kernel, sizes, inputs.runtime, b, h, i, allowed, point);
   const kvh = kvHeadOf(h, sizes);
   const qBase = ((b * sizes.heads + h) * sizes.qLen + i) * headDim;
-  const kBase = (b * sizes.kvHeads + kvh) * kvLen * headDim;
+  const table = ctx.inputs.runtime[BLOCK_TABLE] as Int32Array | undefined;
   for (let j = 0; j < kvLen; j++) {
     if (!allowed[j]) {
       scores[j] = -Infinity;
       continue;
     }
     let dot = 0;
-    const kRow = kBase + j * headDim;
+    // NOTE: a paged kernel reads logical key j through the block table (model/paged.ts); contiguous otherwise.
+    const kRow = kvRowOffset(kernel, sizes, table, b, kvh, j, headDim);
     for (let d = 0; d < headDim; d++) dot += inputs.q[qBase + d]! * inputs.k[kRow + d]!;
     let s = scale * dot;
     if (kernel.score) {
@@ -98,7 +100,8 @@ function computeRow(ctx: RowContext, b: number, h: number, i: number): void {
     result.scoreMagnitude[row] = 0;
     return;
   }
-  const vBase = (b * sizes.kvHeads + kvHeadOf(h, sizes)) * kvLen * valueDim;
+  const kvh = kvHeadOf(h, sizes);
+  const table = inputs.runtime[BLOCK_TABLE] as Int32Array | undefined;
   let sum = 0;
   let magnitude = 0;
   for (let j = 0; j < kvLen; j++) {
@@ -107,7 +110,7 @@ function computeRow(ctx: RowContext, b: number, h: number, i: number): void {
     const p = Math.exp(s - max);
     sum += p;
     if (s >= max - NEGLIGIBLE_SCORE_GAP) magnitude = Math.max(magnitude, Math.abs(s));
-    const vRow = vBase + j * valueDim;
+    const vRow = kvRowOffset(ctx.kernel, sizes, table, b, kvh, j, valueDim);
     for (let d = 0; d < valueDim; d++) out[d]! += p * inputs.v[vRow + d]!;
   }
   for (let d = 0; d < valueDim; d++) out[d] = out[d]! / sum;

@@ -8,6 +8,8 @@ import type { AttentionInputs, GemmInputs, RaggedList, RuntimeValue, RuntimeValu
 import { inputShape } from '../model/eval.js';
 import { roundInPlace } from './dtype.js';
 import { sizeRecord } from './mask.js';
+import { BLOCK_TABLE, pageSizeOf } from '../model/paged.js';
+import { poolLengths, randomBlockTable } from './paged.js';
 
 /** A small seeded PRNG: xoshiro128** seeded through splitmix32. Deterministic across platforms. */
 export class Rng {
@@ -157,6 +159,15 @@ export function randomAttentionInputs(
     return roundInPlace(kernel.dtype, a);
   };
   const q = normal(batch * heads * qLen * headDim);
+  const page = pageSizeOf(kernel);
+  if (page !== null) {
+    // paged: K / V are a page pool, read through a shuffled block table (reference/paged.ts)
+    const paged = randomBlockTable(sizes, page, rng);
+    const pool = poolLengths(sizes, paged.numPages, page);
+    const [k, v] = [normal(pool.k), normal(pool.v)];
+    const runtime = { ...randomRuntimeInputs(kernel, sizes, rng, opts), [BLOCK_TABLE]: paged.table };
+    return { q, k, v, runtime: wrapSegmentIds(kernel, runtime) };
+  }
   const k = normal(batch * kvHeads * kvLen * headDim);
   const v = normal(batch * kvHeads * kvLen * valueDim);
   return { q, k, v, runtime: wrapSegmentIds(kernel, randomRuntimeInputs(kernel, sizes, rng, opts)) };
