@@ -4,7 +4,7 @@
  * logical cache under a reshuffled pool and block table, a kernel that ignores the table caught, the block table
  * checked before anything runs (directly and through a generated wasm library), and the `paged-kv` stage.
  */
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/cli/commands/build.js';
@@ -144,6 +144,13 @@ describe('paged KV: the generated wasm library', () => {
     const io = quietIo();
     expect(await runBuild([join(home, 'k.sparse')], { target: ['wasm'], out: dir, cwd: home }, io), io.lines.join('\n')).toBe(0);
   }, 300_000);
+
+  it('documents the page pools and the block table in the generated .d.ts', async () => {
+    const dts = (await readdir(dir)).find((f) => f.startsWith('tiny_paged') && f.endsWith('.d.ts'));
+    const text = await readFile(join(dir, dts!), 'utf8');
+    expect(text).toContain('K page pool [num_pages, 8, kv_heads, head_dim]');
+    expect(text).toMatch(/Block table `block_table`: i32 \[batch, max_pages\]/);
+  });
 
   it('passes the harness cases through the library, and refuses an out-of-range page before running', async () => {
     const lib = await importLibrary(dir);
