@@ -1,9 +1,9 @@
 /**
  * @file The `kv_layout` field of attention kernels: `contiguous` (the default) or `paged(page_size)` with a
- * power-of-two page size, and the implicit `block_table` input a paged kernel adds.
+ * power-of-two page size, and the implicit inputs a paged kernel (`block_table`) and a ragged one (`kv_lens`) add.
  */
 import type { KvLayout, RuntimeInput } from '../model/kernel.js';
-import { BLOCK_TABLE } from '../model/paged.js';
+import { BLOCK_TABLE, KV_LENS } from '../model/paged.js';
 import { isName, quietConst, singleValue, type AssignField, type FieldEnv } from './fields.js';
 
 /** The checked layout: null when contiguous, 'error' after SPC131 / SPC132. */
@@ -29,4 +29,9 @@ export function kvLayoutField(field: AssignField | undefined, env: FieldEnv): Kv
 /** SPC133 when a paged kernel already has a runtime input named `block_table`. */
 export function checkBlockTableName(inputs: readonly RuntimeInput[], field: AssignField, env: FieldEnv): void {
   if (inputs.some((i) => i.name === BLOCK_TABLE)) env.reporter.error('SPC133', field.values[0]!.span, [BLOCK_TABLE]);
+}
+
+/** SPC134 when a ragged kernel (`kv_len = ragged`) already has a runtime input named `kv_lens`. */
+export function checkKvLensName(inputs: readonly RuntimeInput[], field: AssignField, env: FieldEnv): void {
+  if (inputs.some((i) => i.name === KV_LENS)) env.reporter.error('SPC134', field.values[0]!.span, [KV_LENS]);
 }

@@ -86,6 +86,12 @@ export interface AttentionKernel {
   readonly schedules: Schedules;
   /** The KV cache layout; absent when contiguous (so older manifests read the same). */
   readonly kvLayout?: KvLayout;
+  /**
+   * `kv_len = ragged`: each sequence b has its own length kv_lens[b] (the implicit runtime input `kv_lens`
+   * i32[batch], q_len <= kv_lens[b] <= kv_len); kv_len (dynamic) is the capacity, the row stride of a contiguous
+   * K / V. Queries of b sit at i + kv_lens[b] - q_len and `kv_len` in a pattern reads kv_lens[b]. Absent when not ragged.
+   */
+  readonly raggedKv?: true;
 }
 
 /** Weight storage formats of gemm kernels. `nm`: at most `keep` nonzeros in every `group` consecutive k. */

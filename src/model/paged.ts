@@ -12,6 +12,28 @@ export const BLOCK_TABLE_INPUT: RuntimeInput = {
   kind: 'tensor', name: BLOCK_TABLE, elem: 'i32', axes: [{ kind: 'size', name: 'batch' }, { kind: 'free' }],
 };
 
+/** The runtime input a ragged kernel (`kv_len = ragged`) reads each sequence's length from: i32[batch]. */
+export const KV_LENS = 'kv_lens';
+
+/** The declaration of the per-sequence length input. */
+export const KV_LENS_INPUT: RuntimeInput = { kind: 'tensor', name: KV_LENS, elem: 'i32', axes: [{ kind: 'size', name: 'batch' }] };
+
+/** The sizes sequence b runs at: kv_len = kv_lens[b] for a ragged kernel, the given sizes otherwise. */
+export function sequenceSizes(kernel: AttentionKernel, sizes: AttentionSizes, runtime: { readonly [name: string]: unknown }, b: number): AttentionSizes {
+  if (!kernel.raggedKv) return sizes;
+  const lens = runtime[KV_LENS] as Int32Array | undefined;
+  return lens ? { ...sizes, kvLen: lens[b]! } : sizes;
+}
+
+/** Checks a ragged run's kv_lens before anything runs: q_len <= kv_lens[b] <= kv_len. Throws naming the kernel. */
+export function checkRaggedLengths(kernel: AttentionKernel, sizes: AttentionSizes, lens: unknown): void {
+  if (!(lens instanceof Int32Array) || lens.length !== sizes.batch) fail(kernel.name, `input '${KV_LENS}' must be an Int32Array [batch] = [${sizes.batch}]`);
+  for (let b = 0; b < sizes.batch; b++) {
+    const n = lens[b]!;
+    if (n < sizes.qLen || n > sizes.kvLen) fail(kernel.name, `input '${KV_LENS}' holds ${n} at element ${b}, outside [q_len, kv_len] = [${sizes.qLen}, ${sizes.kvLen}]`);
+  }
+}
+
 /** The page size of a paged kernel, or null when K / V are contiguous. */
 export function pageSizeOf(kernel: AttentionKernel): number | null {
   return kernel.kvLayout?.kind === 'paged' ? kernel.kvLayout.pageSize : null;

@@ -79,6 +79,16 @@ export function refuseSideOutputs(kernel: Kernel, target: string): void {
   throw new UnsupportedError(`kernel ${kernel.name}: output ${sideOutputText(missing)} is not supported on ${target} yet (supported on: ${SIDE_OUTPUT_TARGETS[missing.kind].join(', ') || 'no target, only the reference'})`);
 }
 
+/**
+ * A ragged batch (`kv_len = ragged`) walks key tiles per sequence in the lowering (dense or closed-form bounds);
+ * the block planner and side outputs assume one kv_len for the whole batch, so those kernels are refused.
+ */
+export function refuseRaggedPlan(kernel: Kernel, walk: KeyWalk, target: string): void {
+  if (kernel.kind !== 'attention' || !kernel.raggedKv) return;
+  if (walk.kind === 'plan') throw new UnsupportedError(`kernel ${kernel.name}: kv_len = ragged needs a pattern with closed-form key bounds on ${target}; this pattern walks a block plan, which is not ragged yet`);
+  if (kernel.sideOutputs?.length) throw new UnsupportedError(`kernel ${kernel.name}: kv_len = ragged with side outputs is not supported on ${target} yet`);
+}
+
 /** The targets whose runtime binds each side output (the lowering is shared: lower-side-outputs.ts). */
 export const SIDE_OUTPUT_TARGETS: Readonly<Record<SideOutput['kind'], readonly string[]>> = {
   block_max: [],
@@ -103,6 +113,7 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   refuseSideOutputs(kernel, target);
   // lower: FlashAttention-2 loops over the key tiles the analysis says are live
   const walk = keyWalk(kernel, schedule.tile_q, schedule.tile_k);
+  refuseRaggedPlan(kernel, walk, target);
   let g = stage('lower-attention', lowerAttention(kernel, { schedule, walk, ...(opts.sizes ? { sizes: opts.sizes } : {}) }));
   // fold sizes and index arithmetic so equal tiles become equal nodes
   g = stage('simplify', simplify(g));
