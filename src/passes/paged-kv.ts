@@ -28,6 +28,36 @@ function isPagedLoad(n: Node): boolean {
   return n.op === Op.LOAD && buf !== undefined && buf.op === Op.PARAM && PAGED_BUFFERS.has(String(buf.arg)) && n.src.length === 6;
 }
 
+/** `x` as `f * c` (either operand order) when one factor is `c`: the other factor, else null. */
+function factorOf(x: Node, c: Node): Node | null {
+  if (x.op !== Op.MUL) return null;
+  return x.src[1] === c ? x.src[0]! : x.src[0] === c ? x.src[1]! : null;
+}
+
+/** `x` as `f * c + d` (either order): [f, d], else null. */
+function linearIn(x: Node, c: Node): [Node, Node] | null {
+  if (x.op !== Op.ADD) return null;
+  const [a, d] = x.src as [Node, Node];
+  const fa = factorOf(a, c);
+  if (fa) return [fa, d];
+  const fd = factorOf(d, c);
+  return fd ? [fd, a] : null;
+}
+
+/**
+ * (b, kvh, pos) of a K / V load base ((b * kv_heads + kvh) * kv_len + pos) * width: read off the lowering's
+ * arithmetic when it is still in that form (no division at run time), else by division and remainder.
+ */
+function rowParts(base: Node, width: Node, o: PagedKvOptions): { b: Node; kvh: Node; pos: Node } {
+  const r = factorOf(base, width) ?? B.idiv(base, width);
+  const row = linearIn(r, o.kvLen);
+  const slice = row ? row[0] : B.idiv(r, o.kvLen);
+  const pos = row ? row[1] : B.binary(Op.MOD, r, o.kvLen);
+  const head = linearIn(slice, o.kvHeads);
+  if (head) return { b: head[0], kvh: head[1], pos };
+  return { b: B.idiv(slice, o.kvHeads), kvh: B.binary(Op.MOD, slice, o.kvHeads), pos };
+}
+
 /** Rewrites every rank-2 K / V tile load of `kernel` to read through the block table. */
 export function pagedKv(kernel: Node, o: PagedKvOptions): Node {
   if (!Number.isInteger(o.pageSize) || o.pageSize < 1) throw new Error(`paged-kv: page size must be a positive integer, got ${o.pageSize}`);
@@ -40,11 +70,7 @@ export function pagedKv(kernel: Node, o: PagedKvOptions): Node {
     const [buf, base, rowStride, colStride, rows, cols] = n.src as [Node, Node, Node, Node, Node, Node];
     if (colStride.op !== Op.CONST || colStride.arg !== 1) throw new Error(`paged-kv: a ${String(buf.arg)} tile load must have unit column stride`);
     const width = rowStride;
-    const r = B.idiv(base, width);
-    const pos = B.binary(Op.MOD, r, o.kvLen);
-    const slice = B.idiv(r, o.kvLen);
-    const b = B.idiv(slice, o.kvHeads);
-    const kvh = B.binary(Op.MOD, slice, o.kvHeads);
+    const { b, kvh, pos } = rowParts(base, width, o);
     const page = B.gather(table, B.add(B.mul(b, maxPages), B.idiv(pos, o.pageSize)), tableLen);
     const poolRow = B.add(B.mul(page, o.pageSize), B.binary(Op.MOD, pos, o.pageSize));
     const newBase = B.mul(B.add(B.mul(poolRow, o.kvHeads), kvh), width);
