@@ -2,6 +2,7 @@
  * @file The doc comment of each runtime input in the generated `.d.ts`: its shape, its element type and the
  * JavaScript array that carries it, and its meaning, shown as the places where the mask or the score modifier reads it.
  */
+import { BLOCK_TABLE, pageSizeOf } from '../model/paged.js';
 import type { CExpr } from '../model/expr.js';
 import type { AttentionKernel, InputAxis, RuntimeInput } from '../model/kernel.js';
 
@@ -58,6 +59,10 @@ export function runtimeInputDoc(k: AttentionKernel, input: RuntimeInput): string
     return `Block layout \`${input.name}\`: Uint8Array [batch, heads, ceil(kv_len / ${input.bq}), ceil(kv_len / ${input.bk})] of 0 or 1, row-major, indexed by absolute positions (1: queries q / ${input.bq} may see keys k / ${input.bk}); ${meaning(k, input)}`;
   }
   const shape = `[${input.axes.map(axisText).join(', ')}]`;
+  const page = pageSizeOf(k);
+  if (page !== null && input.name === BLOCK_TABLE) {
+    return `Block table \`${BLOCK_TABLE}\`: i32 [batch, max_pages] as Int32Array: key position j of sequence b is row j % ${page} of page ${BLOCK_TABLE}[b, j / ${page}] of the K / V pools; the first ceil(kv_len / ${page}) entries of each row must lie in [0, num_pages).`;
+  }
   if (input.kind === 'list') {
     return `Ragged lists \`${input.name}\`: one sorted list of distinct i32 per index ${shape}, as { offsets: Int32Array (one more than the lists), values: Int32Array }; ${meaning(k, input)}`;
   }

@@ -4,7 +4,8 @@
  * each as `.js` (transpiled) with its `.d.ts`, which serve TypeScript and plain Node alike.
  */
 import { Project, StructureKind, ts, VariableDeclarationKind, type InterfaceDeclarationStructure, type SourceFile } from 'ts-morph';
-import type { Kernel, RuntimeInput, Size } from '../model/kernel.js';
+import type { AttentionKernel, Kernel, RuntimeInput, Size } from '../model/kernel.js';
+import { pageSizeOf } from '../model/paged.js';
 import { runtimeInputDoc } from './input-docs.js';
 
 /** The three files of one TypeScript module. */
@@ -17,6 +18,9 @@ export interface ModuleTexts {
 const pascal = (name: string): string => name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
 const sizeText = (s: Size): string => (s === 'dynamic' ? 'dynamic' : String(s));
 
+/** One property of a generated interface. */
+const prop = (name: string, type: string, doc: string, optional = false) => ({ name, type, isReadonly: true, hasQuestionToken: optional, docs: [doc] });
+
 function inputType(i: RuntimeInput): string {
   if (i.kind === 'list') return 'RaggedList';
   if (i.kind === 'blocks' || i.elem === 'bool') return 'Uint8Array';
@@ -25,7 +29,6 @@ function inputType(i: RuntimeInput): string {
 
 function interfaces(k: Kernel): InterfaceDeclarationStructure[] {
   const T = pascal(k.name);
-  const prop = (name: string, type: string, doc: string, optional = false) => ({ name, type, isReadonly: true, hasQuestionToken: optional, docs: [doc] });
   if (k.kind === 'gemm') {
     return [
       { kind: StructureKind.Interface, name: `${T}Inputs`, isExported: true, extends: ['GemmRunInputs'], docs: [`Inputs of gemm kernel \`${k.name}\` (m = ${sizeText(k.m)}, n = ${k.n}, k = ${k.k}, ${k.dtype} storage).`], properties: [
@@ -40,8 +43,7 @@ function interfaces(k: Kernel): InterfaceDeclarationStructure[] {
   return [
     { kind: StructureKind.Interface, name: `${T}Inputs`, isExported: true, extends: ['AttentionRunInputs'], docs: [`Inputs of attention kernel \`${k.name}\` (${dims}; ${k.dtype} storage).`], properties: [
       prop('q', 'Float32Array', 'Q [batch, heads, q_len, head_dim].'),
-      prop('k', 'Float32Array', 'K [batch, kv_heads, kv_len, head_dim].'),
-      prop('v', 'Float32Array', 'V [batch, kv_heads, kv_len, value_dim].'),
+      ...kvProps(k),
       ...k.inputs.map((i) => prop(i.name, inputType(i), runtimeInputDoc(k, i))),
       prop('sizes', 'GivenSizes', 'Dynamic sizes that cannot be inferred from the arrays.', true),
       prop('plan', 'BlockPlan', 'A plan from `plan(...)`, reused across runs with the same runtime inputs.', true),
@@ -50,6 +52,16 @@ function interfaces(k: Kernel): InterfaceDeclarationStructure[] {
       prop('out', 'Float32Array', 'O [batch, heads, q_len, value_dim].'),
       ...(k.outputs.includes('lse') ? [prop('lse', 'Float32Array', 'log-sum-exp [batch, heads, q_len].')] : []),
     ] },
+  ];
+}
+
+/** K and V: contiguous, or a paged kernel's page pools (model/paged.ts). */
+function kvProps(k: AttentionKernel): ReturnType<typeof prop>[] {
+  const page = pageSizeOf(k);
+  if (page === null) return [prop('k', 'Float32Array', 'K [batch, kv_heads, kv_len, head_dim].'), prop('v', 'Float32Array', 'V [batch, kv_heads, kv_len, value_dim].')];
+  return [
+    prop('k', 'Float32Array', `K page pool [num_pages, ${page}, kv_heads, head_dim], read through \`block_table\`.`),
+    prop('v', 'Float32Array', `V page pool [num_pages, ${page}, kv_heads, value_dim], read through \`block_table\`.`),
   ];
 }
 

@@ -6,6 +6,8 @@ import type { KernelDecl } from '../frontend/ast.js';
 import type { SizeName } from '../model/expr.js';
 import type { AttentionKernel, Size } from '../model/kernel.js';
 import { checkSegmentInputs, outputsField } from './side-outputs.js';
+import { checkBlockTableName, checkKvLensName, kvLayoutField } from './kv-layout.js';
+import { BLOCK_TABLE_INPUT, KV_LENS_INPUT } from '../model/paged.js';
 import { initialRanges, type StaticSizes } from './bounds.js';
 import { RESERVED_NAMES } from './builtins.js';
 import { toFloat } from './const-eval.js';
@@ -28,7 +30,7 @@ export interface KernelEnv extends FieldEnv {
 
 /** Fields of attention kernels. */
 export const ATTENTION_FIELDS: readonly string[] = [
-  'batch', 'heads', 'kv_heads', 'head_dim', 'value_dim', 'q_len', 'kv_len', 'seq', 'dtype', 'scale', 'score', 'outputs',
+  'batch', 'heads', 'kv_heads', 'head_dim', 'value_dim', 'q_len', 'kv_len', 'seq', 'dtype', 'scale', 'score', 'outputs', 'kv_layout',
 ];
 /** Fields of gemm kernels. */
 export const GEMM_FIELDS: readonly string[] = ['m', 'n', 'k', 'weight', 'input', 'bias', 'epilogue', 'dtype'];
@@ -36,8 +38,11 @@ export const GEMM_FIELDS: readonly string[] = ['m', 'n', 'k', 'weight', 'input',
 type SizeField = 'batch' | 'heads' | 'kv_heads' | 'head_dim' | 'value_dim' | 'q_len' | 'kv_len' | 'seq';
 const SIZE_FIELDS: readonly SizeField[] = ['batch', 'heads', 'kv_heads', 'head_dim', 'value_dim', 'q_len', 'kv_len', 'seq'];
 
-/** Resolved kernel sizes (null where a field was invalid or missing, already reported). */
-type Sizes = Record<SizeName, Size | null>;
+/** Resolved kernel sizes (null where a field was invalid or missing, already reported); ragged: `kv_len = ragged`. */
+type Sizes = Record<SizeName, Size | null> & { readonly ragged: boolean };
+
+/** `kv_len = ragged`. */
+const isRagged = (field: AssignField): boolean => field.values.length === 1 && isName(field.values[0]!, 'ragged');
 
 function requireField(decl: KernelDecl, fields: FieldSet, name: string, env: KernelEnv): void {
   if (!fields.assigns.has(name) && !fields.misspelled.has(name)) env.reporter.error('SPC102', decl.nameSpan, ['attention', decl.name, name]);
@@ -46,9 +51,14 @@ function requireField(decl: KernelDecl, fields: FieldSet, name: string, env: Ker
 /** Reads the size fields, applies defaults and checks requiredness, seq conflicts and divisibility. */
 function attentionSizes(decl: KernelDecl, fields: FieldSet, env: KernelEnv): Sizes {
   const raw: Partial<Record<SizeField, Size | null>> = {};
+  let ragged = false;
   for (const name of SIZE_FIELDS) {
     const field = fields.assigns.get(name);
-    if (field) raw[name] = sizeField(field, env);
+    if (field && isRagged(field)) {
+      if (name === 'kv_len') ragged = true;
+      else env.reporter.error('SPC135', field.values[0]!.span, [name]);
+      raw[name] = 'dynamic';
+    } else if (field) raw[name] = sizeField(field, env);
   }
   requireField(decl, fields, 'heads', env);
   requireField(decl, fields, 'head_dim', env);
@@ -75,6 +85,7 @@ function attentionSizes(decl: KernelDecl, fields: FieldSet, env: KernelEnv): Siz
     value_dim: pick('value_dim', headDim),
     q_len: seq ? pick('seq', null) : pick('q_len', null),
     kv_len: seq ? pick('seq', null) : pick('kv_len', null),
+    ragged,
   };
   const kvField = fields.assigns.get('kv_heads');
   if (kvField && typeof sizes.kv_heads === 'number' && typeof heads === 'number' && heads % sizes.kv_heads !== 0) {
@@ -138,6 +149,7 @@ export function checkAttention(decl: KernelDecl, env: KernelEnv): AttentionKerne
   const dtype = dtypeField(fields.assigns.get('dtype'), env);
   const scale = scaleField(fields.assigns.get('scale'), fixed, env);
   const outputsOf = outputsField(fields.assigns.get('outputs'), env);
+  const kvLayout = kvLayoutField(fields.assigns.get('kv_layout'), env);
   const schedules = schedulesOf(fields.schedules, env);
   const own = kernelInputs(fields, env);
   const registry = new InputRegistry();
@@ -169,7 +181,9 @@ export function checkAttention(decl: KernelDecl, env: KernelEnv): AttentionKerne
   }
   env.reporter.note = null;
   checkSegmentInputs(outputsOf, registry.inputs, env);
-  const failed = env.reporter.count > before || !mask || (scoreField !== undefined && !score) || !dtype || scale === 'error';
+  if (kvLayout && kvLayout !== 'error') checkBlockTableName(registry.inputs, fields.assigns.get('kv_layout')!, env);
+  if (sizes.ragged) checkKvLensName(registry.inputs, fields.assigns.get('kv_len')!, env);
+  const failed = env.reporter.count > before || !mask || (scoreField !== undefined && !score) || !dtype || scale === 'error' || kvLayout === 'error';
   if (failed || mask.e.type !== 'bool') return null;
   const size = (s: Size | null): Size => s ?? 'dynamic';
   return {
@@ -189,7 +203,9 @@ export function checkAttention(decl: KernelDecl, env: KernelEnv): AttentionKerne
     score: score ? toFloat(score.e) : null,
     outputs: outputsOf.outputs,
     ...(outputsOf.side.length ? { sideOutputs: outputsOf.side } : {}),
-    inputs: registry.inputs,
+    inputs: [...registry.inputs, ...(kvLayout ? [BLOCK_TABLE_INPUT] : []), ...(sizes.ragged ? [KV_LENS_INPUT] : [])],
     schedules,
+    ...(kvLayout ? { kvLayout } : {}),
+    ...(sizes.ragged ? { raggedKv: true as const } : {}),
   };
 }

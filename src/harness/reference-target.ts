@@ -140,6 +140,7 @@ export const reference32: Target = {
     return { ok: true };
   },
   async compile(kernel: Kernel): Promise<CompiledKernel> {
+    if (kernel.kind === 'attention' && (kernel.kvLayout || kernel.raggedKv)) throw new Error(`reference32: kernel ${kernel.name}: paged KV and ragged batches are computed by the float64 reference only`);
     if (kernel.kind === 'attention') return { runAttention: (sizes, inputs, outputs) => runAttention(kernel, sizes, inputs, outputs) };
     return { runGemm: (sizes, inputs, outputs) => runGemm(kernel, sizes, inputs, outputs) };
   },

@@ -52,6 +52,14 @@ export type SideOutput =
   | { readonly kind: 'block_max'; readonly bq: number; readonly bk: number }
   | { readonly kind: 'segment_mass'; readonly segments: string; readonly count: number };
 
+/**
+ * Where K / V live: absent (or `contiguous`) means K [batch, kv_heads, kv_len, head_dim]; `paged` means a page
+ * pool K [num_pages, page_size, kv_heads, head_dim] (V likewise with value_dim) read through the runtime input
+ * `block_table` i32[batch, max_pages]: logical key position j of sequence b is row j % page_size of page
+ * block_table[b, j / page_size] (vLLM's and FlashInfer's NHD layout). Patterns keep meaning logical positions.
+ */
+export type KvLayout = { readonly kind: 'paged'; readonly pageSize: number };
+
 export interface AttentionKernel {
   readonly kind: 'attention';
   readonly name: string;
@@ -73,9 +81,17 @@ export interface AttentionKernel {
   readonly outputs: readonly ('out' | 'lse')[];
   /** Side outputs in `outputs = ...` order; absent when there are none (so older manifests read the same). */
   readonly sideOutputs?: readonly SideOutput[];
-  /** Runtime inputs, pattern ones first, in declaration order. */
+  /** Runtime inputs, pattern ones first, in declaration order (a paged kernel's `block_table` last). */
   readonly inputs: readonly RuntimeInput[];
   readonly schedules: Schedules;
+  /** The KV cache layout; absent when contiguous (so older manifests read the same). */
+  readonly kvLayout?: KvLayout;
+  /**
+   * `kv_len = ragged`: each sequence b has its own length kv_lens[b] (the implicit runtime input `kv_lens`
+   * i32[batch], q_len <= kv_lens[b] <= kv_len); kv_len (dynamic) is the capacity, the row stride of a contiguous
+   * K / V. Queries of b sit at i + kv_lens[b] - q_len and `kv_len` in a pattern reads kv_lens[b]. Absent when not ragged.
+   */
+  readonly raggedKv?: true;
 }
 
 /** Weight storage formats of gemm kernels. `nm`: at most `keep` nonzeros in every `group` consecutive k. */

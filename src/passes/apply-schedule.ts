@@ -18,6 +18,7 @@ const nextPow2 = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n))
  * Resolves the schedule of `kernel` on `target`: empty schedule, then target defaults, then the
  * kernel's own block for that target, then `overrides` (tests use these to vary the schedule).
  * With `fit_tile_q`, a static q_len shorter than tile_q shrinks it (unless the kernel's block sets tile_q).
+ * A paged kernel (`kv_layout = paged(P)`) gets tile_k = gcd(tile_k, P), so every key tile lies in one page.
  * A key the target does not know, or a bad value, in the kernel's block is an Error (the checker reports it first).
  */
 export function applySchedule(kernel: Kernel, target: string, overrides: ScheduleSettings = {}): Schedule {
@@ -31,5 +32,9 @@ export function applySchedule(kernel: Kernel, target: string, overrides: Schedul
   if (s.fit_tile_q && kernel.kind === 'attention' && typeof kernel.qLen === 'number' && !('tile_q' in own)) {
     s = mergeSchedule(s, { tile_q: Math.min(s.tile_q, nextPow2(kernel.qLen)) }, 'fit_tile_q');
   }
+  const page = kernel.kind === 'attention' && kernel.kvLayout?.kind === 'paged' ? kernel.kvLayout.pageSize : 0;
+  if (page > 0 && page % s.tile_k !== 0) s = mergeSchedule(s, { tile_k: gcd(s.tile_k, page) }, `kv_layout = paged(${page})`);
   return s;
 }
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));

@@ -14,6 +14,7 @@ import type { HeadBounds, KeyWalk } from './attention-space.js';
 import { lowerExpr, type ExprEnv } from './lower-expr.js';
 import type { Schedule } from './schedule.js';
 import { segmentInits, segmentOutputs, segmentSteps, segmentStores } from './lower-side-outputs.js';
+import { KV_LENS } from '../model/paged.js';
 
 /** Options of the attention lowering. */
 export interface LowerAttentionOptions {
@@ -53,23 +54,26 @@ export function lowerAttention(kernel: AttentionKernel, o: LowerAttentionOptions
   const [batch, heads, kvHeads, qLen, kvLen] = (['batch', 'heads', 'kv_heads', 'q_len', 'kv_len'] as const).map(size) as [Node, Node, Node, Node, Node];
   const scale = kernel.scale ?? 1 / Math.sqrt(D);
   const inputs = new Map(kernel.inputs.map((i) => [i.name, i]));
-  const numKTiles = B.cdiv(kvLen, TK);
   const numQTiles = B.cdiv(qLen, TQ);
 
   const bLoop = B.loop({ role: 'b', lo: 0, hi: batch, fresh }, (b) => {
+    // NOTE: a ragged batch (kv_len = ragged) gives sequence b its own length; kv_len stays the K / V row stride.
+    const seqLen = kernel.raggedKv ? B.gather(B.param(KV_LENS, ptr('i32')), b, batch) : kvLen;
+    const seqSize = (name: SizeName): Node => (name === 'kv_len' ? seqLen : size(name));
+    const numKTiles = B.cdiv(seqLen, TK);
     const hLoop = B.loop({ role: 'h', lo: 0, hi: heads, fresh }, (h) => {
       const kvh = B.idiv(h, B.idiv(heads, kvHeads));
       const qtLoop = B.loop({ role: 'qt', lo: 0, hi: numQTiles, fresh }, (qt) => {
         const q0 = B.mul(qt, TQ);
         const qValid = B.min(TQ, B.sub(qLen, q0));
-        const qFirst = B.add(q0, B.sub(kvLen, qLen));
-        const qLast = B.sub(B.min(kvLen, B.add(qFirst, TQ)), 1);
+        const qFirst = B.add(q0, B.sub(seqLen, qLen));
+        const qLast = B.sub(B.min(seqLen, B.add(qFirst, TQ)), 1);
         const qRow = B.add(B.mul(B.add(B.mul(b, heads), h), qLen), q0);
         const qTile = B.load(buf.q, B.mul(qRow, D), [D, 1], [qValid, D], [TQ, D]);
         const qPos = B.add(B.iota([TQ, 1], 0), qFirst);
         const kvRow = B.mul(B.add(B.mul(b, kvHeads), kvh), kvLen);
-        const ctx: TileContext = { b, h, qt, qTile, qPos, qFirst, qLast, kvRow, kvLen, batch, D, DV, TQ, TK, scale, buf, kernel, numKTiles, numQTiles, fresh,
-          exprEnv: (vars) => ({ vars: { b, h, ...vars }, size, inputs }) };
+        const ctx: TileContext = { b, h, qt, qTile, qPos, qFirst, qLast, kvRow, kvLen: seqLen, batch, D, DV, TQ, TK, scale, buf, kernel, numKTiles, numQTiles, fresh,
+          exprEnv: (vars) => ({ vars: { b, h, ...vars }, size: seqSize, inputs }) };
         const [m, l, acc, ...segments] = keyTileLoops(ctx, o.walk);
         const { out, lse } = normalise(m!, l!, acc!);
         const effects = [B.store(buf.out, B.mul(qRow, DV), [DV, 1], [qValid, DV], out)];
@@ -96,6 +100,7 @@ export function normalise(m: Node, l: Node, acc: Node): { out: Node; lse: Node }
 interface TileContext {
   readonly b: Node; readonly h: Node; readonly qt: Node;
   readonly qTile: Node; readonly qPos: Node; readonly qFirst: Node; readonly qLast: Node;
+  /** kvRow: the first K / V row of (b, kvh) (stride: the kernel's kv_len); kvLen: this sequence's length (kv_lens[b] when ragged). */
   readonly kvRow: Node; readonly kvLen: Node; readonly batch: Node; readonly numKTiles: Node; readonly numQTiles: Node;
   readonly D: number; readonly DV: number; readonly TQ: number; readonly TK: number; readonly scale: number;
   readonly buf: { readonly k: Node; readonly v: Node };

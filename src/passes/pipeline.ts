@@ -10,9 +10,10 @@ import type { AttentionKernel, AttentionSizes, Kernel, SideOutput } from '../mod
 import { applySchedule } from './apply-schedule.js';
 import { bindLoops } from './bind.js';
 import { keyWalk, type KeyWalk } from './attention-space.js';
-import { lowerAttention } from './lower-attention.js';
 import { lowerGemm } from './lower-gemm.js';
 import { packGqa } from './pack-gqa.js';
+import { pagedKv } from './paged-kv.js';
+import { lowerAttention, sizeNode } from './lower-attention.js';
 import type { Schedule, ScheduleSettings } from './schedule.js';
 import { simplify } from './simplify.js';
 import { splitKv } from './split-kv.js';
@@ -78,6 +79,16 @@ export function refuseSideOutputs(kernel: Kernel, target: string): void {
   throw new UnsupportedError(`kernel ${kernel.name}: output ${sideOutputText(missing)} is not supported on ${target} yet (supported on: ${SIDE_OUTPUT_TARGETS[missing.kind].join(', ') || 'no target, only the reference'})`);
 }
 
+/**
+ * A ragged batch (`kv_len = ragged`) walks key tiles per sequence in the lowering (dense or closed-form bounds);
+ * the block planner and side outputs assume one kv_len for the whole batch, so those kernels are refused.
+ */
+export function refuseRaggedPlan(kernel: Kernel, walk: KeyWalk, target: string): void {
+  if (kernel.kind !== 'attention' || !kernel.raggedKv) return;
+  if (walk.kind === 'plan') throw new UnsupportedError(`kernel ${kernel.name}: kv_len = ragged needs a pattern with closed-form key bounds on ${target}; this pattern walks a block plan, which is not ragged yet`);
+  if (kernel.sideOutputs?.length) throw new UnsupportedError(`kernel ${kernel.name}: kv_len = ragged with side outputs is not supported on ${target} yet`);
+}
+
 /** The targets whose runtime binds each side output (the lowering is shared: lower-side-outputs.ts). */
 export const SIDE_OUTPUT_TARGETS: Readonly<Record<SideOutput['kind'], readonly string[]>> = {
   block_max: [],
@@ -111,6 +122,7 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   refuseSideOutputs(kernel, target);
   // lower: FlashAttention-2 loops over the key tiles the analysis says are live
   const walk = keyWalk(kernel, schedule.tile_q, schedule.tile_k, undefined, keyIntervals(schedule, target));
+  refuseRaggedPlan(kernel, walk, target);
   let g = stage('lower-attention', lowerAttention(kernel, { schedule, walk, ...(opts.sizes ? { sizes: opts.sizes } : {}) }));
   // fold sizes and index arithmetic so equal tiles become equal nodes
   g = stage('simplify', simplify(g));
@@ -122,6 +134,11 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   // decode: split the KV range into chunks, merge them by log-sum-exp
   const chunks = plain ? splitChunks(kernel, schedule) : 1;
   if (chunks > 1) g = stage('split-kv', splitKv(g, { chunks }));
+  // paged KV: K / V tile loads read their page through the block table (tile_k divides the page size)
+  if (kernel.kvLayout?.kind === 'paged') {
+    const sizes = { batch: sizeNode(kernel.batch, 'batch'), kvHeads: sizeNode(kernel.kvHeads, 'kv_heads'), kvLen: sizeNode(kernel.kvLen, 'kv_len') };
+    g = stage('paged-kv', pagedKv(g, { pageSize: kernel.kvLayout.pageSize, ...sizes }));
+  }
   g = stage('simplify.final', simplify(g));
   g = stage(`legalize.${target}`, legalize(g, target));
   return { final: g, schedule, walk, stages };

@@ -5,6 +5,8 @@
 import type { Node } from '../ir/node.js';
 import { bindLoops } from './bind.js';
 import { packGqa } from './pack-gqa.js';
+import { pagedKv } from './paged-kv.js';
+import * as B from '../ir/build.js';
 import { LOOP_BINDINGS, type LoopBinding } from './target-table.js';
 import { simplify } from './simplify.js';
 import { splitKv } from './split-kv.js';
@@ -25,6 +27,11 @@ export const PASSES: Readonly<Record<string, PassFn>> = {
   'pack-gqa': (ir, o) => packGqa(ir, { group: int(o, 'group') }),
   'split-kv': (ir, o) => splitKv(ir, { chunks: int(o, 'chunks') }),
   'sync-block': (ir) => syncBlockLoops(ir),
+  // options: page=P plus batch / kv_heads / kv_len, each an integer or `dynamic` (an i32 param of that name)
+  'paged-kv': (ir, o) => {
+    const size = (key: string): Node => (o[key] === 'dynamic' ? B.param(key, B.I32) : B.constant(int(o, key)));
+    return pagedKv(ir, { pageSize: int(o, 'page'), batch: size('batch'), kvHeads: size('kv_heads'), kvLen: size('kv_len') });
+  },
   // options: role=binding pairs, e.g. `qt=grid.x h=grid.y kv=serial`
   bind: (ir, o) => bindLoops(ir, Object.fromEntries(Object.entries(o).map(([role, b]) => {
     if (!(LOOP_BINDINGS as readonly string[]).includes(b)) throw new Error(`pass option '${role}' must be one of ${LOOP_BINDINGS.join(', ')}`);

@@ -5,6 +5,7 @@
 import type { AttentionKernel, AttentionSizes } from '../model/kernel.js';
 import type { AttentionInputs } from '../model/values.js';
 import { maskRow, pointEnv, type PointEnv } from './mask.js';
+import { BLOCK_TABLE, kvRowOffset, sequenceSizes } from '../model/paged.js';
 import { sideOutputsReference, type RowHook } from './side-outputs.js';
 
 /** Which query rows i to compute: the same rows for every (b, h), or a choice per (b, h). */
@@ -37,7 +38,10 @@ const NEGLIGIBLE_SCORE_GAP = 40;
 /** Resolved per-run constants shared by every row. */
 interface RowContext {
   readonly kernel: AttentionKernel;
+  /** The sizes of this sequence (kv_len = kv_lens[b] when ragged). */
   readonly sizes: AttentionSizes;
+  /** The run's sizes: the K / V layout (kv_len the row stride). */
+  readonly layout: AttentionSizes;
   readonly inputs: AttentionInputs;
   readonly scale: number;
   readonly point: PointEnv;
@@ -64,14 +68,15 @@ function rowScores(ctx: RowContext, b: number, h: number, i: number): void {
   maskRow(kernel, sizes, inputs.runtime, b, h, i, allowed, point);
   const kvh = kvHeadOf(h, sizes);
   const qBase = ((b * sizes.heads + h) * sizes.qLen + i) * headDim;
-  const kBase = (b * sizes.kvHeads + kvh) * kvLen * headDim;
+  const table = ctx.inputs.runtime[BLOCK_TABLE] as Int32Array | undefined;
   for (let j = 0; j < kvLen; j++) {
     if (!allowed[j]) {
       scores[j] = -Infinity;
       continue;
     }
     let dot = 0;
-    const kRow = kBase + j * headDim;
+    // NOTE: a paged kernel reads logical key j through the block table (model/paged.ts); contiguous otherwise.
+    const kRow = kvRowOffset(kernel, ctx.layout, table, b, kvh, j, headDim);
     for (let d = 0; d < headDim; d++) dot += inputs.q[qBase + d]! * inputs.k[kRow + d]!;
     let s = scale * dot;
     if (kernel.score) {
@@ -98,7 +103,8 @@ function computeRow(ctx: RowContext, b: number, h: number, i: number): void {
     result.scoreMagnitude[row] = 0;
     return;
   }
-  const vBase = (b * sizes.kvHeads + kvHeadOf(h, sizes)) * kvLen * valueDim;
+  const kvh = kvHeadOf(h, sizes);
+  const table = inputs.runtime[BLOCK_TABLE] as Int32Array | undefined;
   let sum = 0;
   let magnitude = 0;
   for (let j = 0; j < kvLen; j++) {
@@ -107,7 +113,7 @@ function computeRow(ctx: RowContext, b: number, h: number, i: number): void {
     const p = Math.exp(s - max);
     sum += p;
     if (s >= max - NEGLIGIBLE_SCORE_GAP) magnitude = Math.max(magnitude, Math.abs(s));
-    const vRow = vBase + j * valueDim;
+    const vRow = kvRowOffset(ctx.kernel, ctx.layout, table, b, kvh, j, valueDim);
     for (let d = 0; d < valueDim; d++) out[d]! += p * inputs.v[vRow + d]!;
   }
   for (let d = 0; d < valueDim; d++) out[d] = out[d]! / sum;
@@ -145,6 +151,7 @@ export function referenceAttention(
   const ctx: RowContext = {
     kernel,
     sizes,
+    layout: sizes,
     inputs,
     scale: softmaxScale(kernel, sizes),
     point: pointEnv(kernel, sizes, inputs.runtime),
@@ -154,9 +161,12 @@ export function referenceAttention(
     sideHook: side.hook,
   };
   for (let b = 0; b < batch; b++) {
+    // NOTE: a ragged sequence runs at its own kv_len (queries at i + kv_lens[b] - q_len, `kv_len` reads kv_lens[b]).
+    const seq = sequenceSizes(kernel, sizes, inputs.runtime, b);
+    const at = seq === sizes ? ctx : { ...ctx, sizes: seq, point: pointEnv(kernel, seq, inputs.runtime) };
     for (let h = 0; h < heads; h++) {
       for (const i of selectedRows(opts.rows, b, h, qLen)) {
-        if (Number.isInteger(i) && i >= 0 && i < qLen) computeRow(ctx, b, h, i);
+        if (Number.isInteger(i) && i >= 0 && i < qLen) computeRow(at, b, h, i);
       }
     }
   }

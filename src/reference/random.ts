@@ -8,6 +8,8 @@ import type { AttentionInputs, GemmInputs, RaggedList, RuntimeValue, RuntimeValu
 import { inputShape } from '../model/eval.js';
 import { roundInPlace } from './dtype.js';
 import { sizeRecord } from './mask.js';
+import { BLOCK_TABLE, KV_LENS, pageSizeOf } from '../model/paged.js';
+import { poolLengths, randomBlockTable } from './paged.js';
 
 /** A small seeded PRNG: xoshiro128** seeded through splitmix32. Deterministic across platforms. */
 export class Rng {
@@ -157,9 +159,25 @@ export function randomAttentionInputs(
     return roundInPlace(kernel.dtype, a);
   };
   const q = normal(batch * heads * qLen * headDim);
+  const page = pageSizeOf(kernel);
+  if (page !== null) {
+    // paged: K / V are a page pool, read through a shuffled block table (reference/paged.ts)
+    const paged = randomBlockTable(sizes, page, rng);
+    const pool = poolLengths(sizes, paged.numPages, page);
+    const [k, v] = [normal(pool.k), normal(pool.v)];
+    const runtime = { ...randomRuntimeInputs(kernel, sizes, rng, opts), [BLOCK_TABLE]: paged.table };
+    return { q, k, v, runtime: wrapSegmentIds(kernel, runtime) };
+  }
   const k = normal(batch * kvHeads * kvLen * headDim);
   const v = normal(batch * kvHeads * kvLen * valueDim);
   return { q, k, v, runtime: wrapSegmentIds(kernel, randomRuntimeInputs(kernel, sizes, rng, opts)) };
+}
+
+/** Random per-sequence lengths of a ragged kernel in [q_len, kv_len], the last one kv_len (the capacity is reached). */
+export function randomKvLens(sizes: AttentionSizes, rng: Rng): Int32Array {
+  const lens = Int32Array.from({ length: sizes.batch }, () => rng.int(sizes.qLen, sizes.kvLen + 1));
+  lens[sizes.batch - 1] = sizes.kvLen;
+  return lens;
 }
 
 /** The segment ids a `segment_mass(seg, S)` output reads, taken modulo S so that every id is valid. */
@@ -250,7 +268,7 @@ export function randomRuntimeInputs(kernel: AttentionKernel, sizes: AttentionSiz
   const full: Required<RandomOptions> = { density: opts.density ?? DEFAULT_DENSITY, diagonalBlocks: opts.diagonalBlocks ?? true };
   const named = sizeRecord(sizes);
   const out: Record<string, RuntimeValue> = {};
-  for (const input of kernel.inputs) out[input.name] = randomInput(input, named, full, rng);
+  for (const input of kernel.inputs) out[input.name] = kernel.raggedKv && input.name === KV_LENS ? randomKvLens(sizes, rng) : randomInput(input, named, full, rng);
   return out;
 }
 

@@ -28,7 +28,7 @@ const KNOWN_SYSTEMS = [
   'Selective Attention', 'MaskLLM', 'CAST', 'Essential Sparsity', 'Progressive Gradient Flow', 'BDWP',
   'Fast Sparse ConvNets', 'SquareHead', 'Intel CPU sparse accelerator', 'SparseByteNN', 'GQSA',
   'SliceGPT', 'CATS', 'ProSparse', 'Lazy Neuron', 'WINA', 'Kinetics', 'PAROAttention', 'Sparsifiner',
-  'Transformer-XL', 'T5', 'FlexAttention',
+  'Transformer-XL', 'T5', 'FlexAttention', 'PagedAttention',
 ];
 
 /** A catalogue reference such as [A:A16] or [B:W1], or an explicit note that the work is not catalogued. */

@@ -9,6 +9,7 @@ import type { RaggedList, RuntimeValue, RuntimeValues } from '../../model/values
 import { runtimeShape } from '../plan/summaries.js';
 import { sizeRecord } from '../plan/types.js';
 import { checkIndexRanges } from './index-ranges.js';
+import { BLOCK_TABLE, KV_LENS, checkPagedInputs, checkRaggedLengths, pageSizeOf } from '../../model/paged.js';
 
 /** Sizes a caller may give for a kernel's dynamic dimensions. */
 export interface GivenSizes {
@@ -49,18 +50,22 @@ export function attentionSizesOf(k: AttentionKernel, q: unknown, key: unknown, v
   const kvHeads = k.kvHeads as number;
   const D = k.headDim as number;
   const DV = k.valueDim as number;
+  // NOTE: a paged K / V is a page pool: its length says nothing of batch or kv_len (checkPagedInputs checks it).
+  const paged = pageSizeOf(k) !== null;
   const batch = pick(k.name, 'batch', k.batch, given.batch, () =>
-    typeof k.qLen === 'number' ? divide(Q.length, heads * k.qLen * D) : typeof k.kvLen === 'number' ? divide(K.length, kvHeads * k.kvLen * D) : undefined);
+    typeof k.qLen === 'number' ? divide(Q.length, heads * k.qLen * D) : typeof k.kvLen === 'number' && !paged ? divide(K.length, kvHeads * k.kvLen * D) : undefined);
   const qLen = pick(k.name, 'qLen', k.qLen, given.qLen, () => divide(Q.length, batch * heads * D));
-  const kvLen = pick(k.name, 'kvLen', k.kvLen, given.kvLen, () => divide(K.length, batch * kvHeads * D));
+  const kvLen = pick(k.name, 'kvLen', k.kvLen, given.kvLen, () => (paged ? undefined : divide(K.length, batch * kvHeads * D)));
   if (qLen > kvLen) fail(k.name, `q_len (${qLen}) exceeds kv_len (${kvLen})`);
   const want = (name: string, arr: Float32Array, shape: number[], axes: string): void => {
     const n = shape.reduce((p, d) => p * d, 1);
     if (arr.length !== n) fail(k.name, `input '${name}' has ${arr.length} elements, expected ${n} = [${axes}] = [${shape.join(', ')}]`);
   };
   want('q', Q, [batch, heads, qLen, D], 'batch, heads, q_len, head_dim');
-  want('k', K, [batch, kvHeads, kvLen, D], 'batch, kv_heads, kv_len, head_dim');
-  want('v', V, [batch, kvHeads, kvLen, DV], 'batch, kv_heads, kv_len, value_dim');
+  if (!paged) {
+    want('k', K, [batch, kvHeads, kvLen, D], 'batch, kv_heads, kv_len, head_dim');
+    want('v', V, [batch, kvHeads, kvLen, DV], 'batch, kv_heads, kv_len, value_dim');
+  }
   return { batch, heads, kvHeads, headDim: D, valueDim: DV, qLen, kvLen };
 }
 
@@ -102,6 +107,9 @@ export function checkRuntimeInputs(k: AttentionKernel, sizes: AttentionSizes, gi
     out[decl.name] = arr;
   }
   checkIndexRanges(k, names, out);
+  if (k.raggedKv) checkRaggedLengths(k, sizes, out[KV_LENS]);
+  // paged: the K / V pools and every block table entry, before anything runs (model/paged.ts)
+  if (pageSizeOf(k) !== null && given['k'] !== undefined) checkPagedInputs(k, sizes, given['k'] as Float32Array, given['v'] as Float32Array, out[BLOCK_TABLE]);
   return out;
 }
 

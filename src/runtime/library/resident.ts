@@ -77,6 +77,7 @@ export class ResidentStore implements ResidentKv {
   static create(k: AttentionKernel, memory: ResidentMemory | undefined, target: string, init: ResidentInit, opts: ResidentOptions, owner: object): ResidentStore {
     if (!memory) fail(k.name, `resident inputs are not available on ${target} yet (wasm keeps them); pass k and v to run`);
     if (typeof k.headDim !== 'number' || typeof k.valueDim !== 'number') fail(k.name, 'resident K / V need a static head_dim');
+    if (k.kvLayout) fail(k.name, 'resident K / V are contiguous; a paged kernel (kv_layout = paged) reads the page pool given as k and v');
     if (k.kvLen !== 'dynamic') fail(k.name, `resident K / V need kv_len = dynamic (this kernel's kv_len is ${k.kvLen})`);
     const capacity = opts?.capacity;
     if (!Number.isInteger(capacity) || capacity < 1) fail(k.name, `resident(...): capacity must be a positive integer (keys per sequence), got ${capacity}`);
