@@ -12,6 +12,7 @@ import { bindLoops } from './bind.js';
 import { keyWalk, type KeyWalk } from './attention-space.js';
 import { lowerAttention } from './lower-attention.js';
 import { lowerGemm } from './lower-gemm.js';
+import { lowerSelect } from './lower-select.js';
 import { packGqa } from './pack-gqa.js';
 import type { Schedule, ScheduleSettings } from './schedule.js';
 import { simplify } from './simplify.js';
@@ -95,6 +96,13 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   };
   if (kernel.kind === 'gemm') {
     let g = stage('lower-gemm', lowerGemm(kernel, { schedule }));
+    g = stage('simplify', simplify(g));
+    g = stage(`legalize.${target}`, legalize(g, target));
+    return { final: g, schedule, stages };
+  }
+  if (kernel.kind === 'select') {
+    // a selector: pooled block scores, then its rule per query block (src/passes/lower-select.ts)
+    let g = stage('lower-select', lowerSelect(kernel, opts.sizes ? { sizes: opts.sizes } : {}));
     g = stage('simplify', simplify(g));
     g = stage(`legalize.${target}`, legalize(g, target));
     return { final: g, schedule, stages };
