@@ -1,9 +1,10 @@
 /**
  * @file Stage `lower-select`: a selector kernel becomes tile IR. One work item per (batch, head, query block):
- * pool the block's Q rows, write the pooled score of every key block into the output row (the output doubles as
- * the score row), pick the rule's cutoff by rank (a block's rank statistic: how many allowed blocks, or how much
+ * pool the block's Q rows, write the pooled score of every key block into a scratch row (a per-work-item ALLOC of
+ * MAX_SELECT_KEY_BLOCKS, or the static count), pick the rule's cutoff by rank (a block's rank statistic: how many allowed blocks, or how much
  * softmax mass, beat it; higher score first, the lower key-block index wins ties), then overwrite the row with 0 / 1.
- * Only existing ops: LOAD, STORE, element-wise, REDUCE_SUM, serial loops; no sort and no scratch buffer.
+ * Only existing ops: LOAD, STORE, ALLOC, element-wise, REDUCE_SUM, serial loops; no sort. A run with more key blocks
+ * than the scratch row holds writes -1 everywhere in its rows (not a layout: verify and callers see it at once).
  */
 import * as B from '../ir/build.js';
 import { ptr } from '../ir/dtype.js';
@@ -26,6 +27,9 @@ function beats(sa: Node, a: Node, sb: Node, b: Node): Node {
 
 const one = (value: number): Node => B.broadcastTo(B.fconst(value), [1, 1]);
 
+/** Key blocks a selector with a dynamic kv_len handles (kv_len <= MAX_SELECT_KEY_BLOCKS * BK). */
+export const MAX_SELECT_KEY_BLOCKS = 1024;
+
 /** Lowers one selector kernel to a tile-IR kernel root. */
 export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): Node {
   const fresh = new B.Fresh();
@@ -40,6 +44,7 @@ export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): N
   const nkb = B.cdiv(kvLen, BK);
   const scale = kernel.scale ?? 1 / Math.sqrt(D);
   const group = B.idiv(heads, kvHeads);
+  const cap = typeof kernel.kvLen === 'number' ? Math.ceil(kernel.kvLen / BK) : MAX_SELECT_KEY_BLOCKS;
 
   /** Mean or max of `count` rows of D elements (row r at element offset rowAt(r)) as a [1, D] tile. */
   const pool = (kind: SelectPool, count: Node, rowAt: (r: Node) => Node, src: Node): Node => {
@@ -73,16 +78,17 @@ export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): N
         const qp = pool(kernel.qPool, B.mul(count, qHeads), qRowAt, buf.q);
         const rowBase = B.mul(B.add(B.mul(B.add(B.mul(b, heads), h), nqb), i), nkb);
         const kvBase = B.mul(B.add(B.mul(b, kvHeads), kvh), kvLen);
-        // phase 1: the pooled score of every key block, written into the output row
+        // phase 1: the pooled score of every key block, written into the scratch row
+        const scratch = B.alloc(fresh.name('scores'), 'f32', 'global', cap);
         const scores = B.loop({ role: 'kb', lo: 0, hi: nkb, fresh }, (j) => {
           const k0 = B.mul(j, BK);
           const kn = B.min(BK, B.sub(kvLen, k0));
           const kp = pool(kernel.kPool, kn, (r) => B.mul(B.add(kvBase, B.add(k0, r)), D), buf.k);
           const s = B.mul(B.reduce(Op.REDUCE_SUM, B.mul(qp, kp), 1), B.fconst(scale));
-          return { next: [], effects: [B.store(buf.out, B.add(rowBase, j), [1, 1], [1, 1], s)] };
+          return { next: [], effects: [B.store(scratch, j, [1, 1], [1, 1], s)] };
         });
-        const scoreRow = B.after(buf.out, [scores.loop]);
-        const scoreAt = (j: Node): Node => B.load(scoreRow, B.add(rowBase, j), [1, 1], [1, 1], [1, 1]);
+        const scoreRow = B.after(scratch, [scores.loop]);
+        const scoreAt = (j: Node): Node => B.load(scoreRow, j, [1, 1], [1, 1], [1, 1]);
         const allowed = (j: Node): Node => (kernel.causal ? B.binary(Op.LE, B.mul(j, BK), B.sub(pHi, 1)) : B.constant(1, 'bool'));
         const forced = (j: Node): Node => {
           let f: Node = B.constant(0, 'bool');
@@ -134,7 +140,8 @@ export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): N
         const write = B.loop({ role: 'kw', lo: 0, hi: nkb, fresh }, (j) => {
           const s = scoreAt(j);
           const sel = B.and(hasQ, B.binary(Op.OR, forced(j), chosen(j, s)));
-          return { next: [], effects: [B.store(buf.out, B.add(rowBase, j), [1, 1], [1, 1], B.where(sel, one(1), one(0)))] };
+          const value = B.where(B.lt(cap, nkb), one(-1), B.where(sel, one(1), one(0)));
+          return { next: [], effects: [B.store(buf.out, B.add(rowBase, j), [1, 1], [1, 1], value)] };
         });
         // NOTE: the score loop and the buffer read after it are placed here, before every loop that reads the row.
         return { next: [], effects: [scores.loop, scoreRow, write.loop] };
