@@ -4,7 +4,7 @@
  */
 import type { Expr, KernelDecl } from '../frontend/ast.js';
 import type { Size } from '../model/kernel.js';
-import type { SelectKernel, SelectPool, SelectRule } from '../model/select.js';
+import type { SelectKernel, SelectKeyPool, SelectPool, SelectRule } from '../model/select.js';
 import { ATTENTION_FIELDS, GEMM_FIELDS, attentionSizes, requireField, scaleField, staticSizes, type KernelEnv } from './attention.js';
 import { collectFields, isName, quietConst, schedulesOf, singleValue, type AssignField } from './fields.js';
 
@@ -21,11 +21,13 @@ function poolOf(e: Expr): SelectPool | null {
   return POOLS.find((p) => isName(e, p)) ?? null;
 }
 
-/** `pooled(P)` or `pooled(PQ, PK)`: the pooling of Q blocks and K blocks. */
-function sourceOf(e: Expr | null, env: KernelEnv): { q: SelectPool; k: SelectPool } | null {
+/** `pooled(P)` or `pooled(PQ, PK)`: the pooling of Q blocks and K blocks (`bound` only for K). */
+function sourceOf(e: Expr | null, env: KernelEnv): { q: SelectPool; k: SelectKeyPool } | null {
   if (e && e.kind === 'call' && e.callee === 'pooled' && (e.args.length === 1 || e.args.length === 2) && e.args.every((a) => a.name === null)) {
-    const pools = e.args.map((a) => poolOf(a.value));
-    if (pools.every((p) => p !== null)) return { q: pools[0]!, k: pools[pools.length - 1]! };
+    const q = poolOf(e.args[0]!.value);
+    const kExpr = e.args[e.args.length - 1]!.value;
+    const k: SelectKeyPool | null = e.args.length === 2 && isName(kExpr, 'bound') ? 'bound' : poolOf(kExpr);
+    if (q && k) return { q, k };
   }
   if (e) env.reporter.error('SPC150', e.span, [env.describe(e)]);
   return null;

@@ -8,6 +8,12 @@ import type { Origin, RuntimeInput, Schedules, Size } from './kernel.js';
 export type SelectPool = 'mean' | 'max';
 
 /**
+ * Key pooling: a SelectPool, or `bound` (Quest): the element-wise max and min of the block's K rows, scored as
+ * `sum_d max(q_d * kmax_d, q_d * kmin_d)`, an upper bound of the block's largest q . k.
+ */
+export type SelectKeyPool = SelectPool | 'bound';
+
+/**
  * The rule applied to each query block's row of pooled scores (over the allowed key blocks):
  * - `topk`: the `n` highest scores;
  * - `threshold`: every block whose softmax probability (over the row's allowed blocks) is at least `t`;
@@ -40,7 +46,7 @@ export interface SelectKernel {
   /** Scale of the pooled dot products; null means `1 / sqrt(head_dim)`. */
   readonly scale: number | null;
   readonly qPool: SelectPool;
-  readonly kPool: SelectPool;
+  readonly kPool: SelectKeyPool;
   /** Block sizes of the produced layout. */
   readonly bq: number;
   readonly bk: number;

@@ -11,7 +11,7 @@ import { ptr } from '../ir/dtype.js';
 import type { Node } from '../ir/node.js';
 import { Op } from '../ir/ops.js';
 import type { AttentionSizes } from '../model/kernel.js';
-import type { SelectKernel, SelectPool } from '../model/select.js';
+import type { SelectKernel } from '../model/select.js';
 import { sizeNode } from './lower-attention.js';
 
 /** Options of the selector lowering. */
@@ -46,15 +46,15 @@ export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): N
   const group = B.idiv(heads, kvHeads);
   const cap = typeof kernel.kvLen === 'number' ? Math.ceil(kernel.kvLen / BK) : MAX_SELECT_KEY_BLOCKS;
 
-  /** Mean or max of `count` rows of D elements (row r at element offset rowAt(r)) as a [1, D] tile. */
-  const pool = (kind: SelectPool, count: Node, rowAt: (r: Node) => Node, src: Node): Node => {
-    const init = B.full([1, D], kind === 'max' ? -Infinity : 0);
+  /** Mean, max or min of `count` rows of D elements (row r at element offset rowAt(r)) as a [1, D] tile. */
+  const pool = (kind: 'mean' | 'max' | 'min', count: Node, rowAt: (r: Node) => Node, src: Node): Node => {
+    const init = B.full([1, D], kind === 'max' ? -Infinity : kind === 'min' ? Infinity : 0);
     const acc = B.loop({ role: 'pool', lo: 0, hi: B.max(count, 0), fresh, inits: [init], iterNames: ['pacc'] }, (r, [a]) => {
       const x = B.load(src, rowAt(r), [D, 1], [1, D], [1, D]);
-      return { next: [kind === 'max' ? B.max(a!, x) : B.add(a!, x)] };
+      return { next: [kind === 'max' ? B.max(a!, x) : kind === 'min' ? B.min(a!, x) : B.add(a!, x)] };
     }).results[0]!;
     // NOTE: an empty block pools to 0 (its row is all 0 in the output anyway).
-    if (kind === 'max') return B.where(B.lt(0, count), acc, 0);
+    if (kind !== 'mean') return B.where(B.lt(0, count), acc, 0);
     return B.binary(Op.DIV, acc, B.cast(B.max(count, 1), 'f32'));
   };
 
@@ -83,8 +83,12 @@ export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): N
         const scores = B.loop({ role: 'kb', lo: 0, hi: nkb, fresh }, (j) => {
           const k0 = B.mul(j, BK);
           const kn = B.min(BK, B.sub(kvLen, k0));
-          const kp = pool(kernel.kPool, kn, (r) => B.mul(B.add(kvBase, B.add(k0, r)), D), buf.k);
-          const s = B.mul(B.reduce(Op.REDUCE_SUM, B.mul(qp, kp), 1), B.fconst(scale));
+          const keyAt = (r: Node): Node => B.mul(B.add(kvBase, B.add(k0, r)), D);
+          // bound (Quest): sum_d max(q_d * kmax_d, q_d * kmin_d); otherwise the dot product of the pooled vectors
+          const terms = kernel.kPool === 'bound'
+            ? B.max(B.mul(qp, pool('max', kn, keyAt, buf.k)), B.mul(qp, pool('min', kn, keyAt, buf.k)))
+            : B.mul(qp, pool(kernel.kPool, kn, keyAt, buf.k));
+          const s = B.mul(B.reduce(Op.REDUCE_SUM, terms, 1), B.fconst(scale));
           return { next: [], effects: [B.store(scratch, j, [1, 1], [1, 1], s)] };
         });
         const scoreRow = B.after(scratch, [scores.loop]);

@@ -33,9 +33,10 @@ export function ranksBefore(sa: number, a: number, sb: number, b: number): boole
   return sa > sb || (sa === sb && a < b);
 }
 
-function pool(kind: 'mean' | 'max', rows: readonly Float64Array[], d: number): Float64Array {
-  const out = new Float64Array(d).fill(rows.length === 0 ? 0 : kind === 'max' ? -Infinity : 0);
-  for (const r of rows) for (let x = 0; x < d; x++) out[x] = kind === 'max' ? Math.max(out[x]!, r[x]!) : out[x]! + r[x]!;
+function pool(kind: 'mean' | 'max' | 'min', rows: readonly Float64Array[], d: number): Float64Array {
+  const out = new Float64Array(d).fill(rows.length === 0 ? 0 : kind === 'max' ? -Infinity : kind === 'min' ? Infinity : 0);
+  const step = { mean: (a: number, b: number) => a + b, max: Math.max, min: Math.min }[kind];
+  for (const r of rows) for (let x = 0; x < d; x++) out[x] = step(out[x]!, r[x]!);
   if (kind === 'mean' && rows.length > 0) for (let x = 0; x < d; x++) out[x] = out[x]! / rows.length;
   return out;
 }
@@ -54,11 +55,12 @@ export function referenceSelect(kernel: SelectKernel, sizes: AttentionSizes, q: 
   for (let b = 0; b < batch; b++) {
     for (let h = 0; h < heads; h++) {
       const kvh = Math.floor(h / group);
-      const kp: Float64Array[] = [];
+      // per key block, the pooled vector(s): one, or (bound) the element-wise max and min
+      const kp: Float64Array[][] = [];
       for (let j = 0; j < nkb; j++) {
         const rows: Float64Array[] = [];
         for (let p = j * kernel.bk; p < Math.min((j + 1) * kernel.bk, kvLen); p++) rows.push(row(k, (b * kvHeads + kvh) * kvLen + p));
-        kp.push(pool(kernel.kPool, rows, d));
+        kp.push(kernel.kPool === 'bound' ? [pool('max', rows, d), pool('min', rows, d)] : [pool(kernel.kPool, rows, d)]);
       }
       for (let i = 0; i < nqb; i++) {
         const base = ((b * heads + h) * nqb + i) * nkb;
@@ -77,8 +79,9 @@ export function referenceSelect(kernel: SelectKernel, sizes: AttentionSizes, q: 
           let dot = 0;
           let abs = 0;
           for (let x = 0; x < d; x++) {
-            dot += qp[x]! * kp[j]![x]!;
-            abs += Math.abs(qp[x]! * kp[j]![x]!);
+            const term = Math.max(...kp[j]!.map((v) => qp[x]! * v[x]!));
+            dot += term;
+            abs += Math.abs(term);
           }
           mag = Math.max(mag, scale * abs);
           s.push(scale * dot);

@@ -58,6 +58,15 @@ describe('the selector reference', () => {
     const decode = referenceSelect(tiny({ bq: 2, rule: { kind: 'topk', n: 1 }, forceDiagonal: true }), { ...SIZES, qLen: 1 }, new Float32Array([1]), k);
     expect([...decode.sel]).toEqual([0, 0, 0, 0, /* the query at position 3 */ 0, 0, 0, 1]);
   });
+  it('bound (Quest) scores a block by sum_d max(q_d * kmax_d, q_d * kmin_d)', () => {
+    // head_dim 2, one query (1, -1); key blocks of 2 keys: [(1, 1), (-1, 3)] and [(0, -2), (0.5, 0)]
+    const sizes = { ...SIZES, headDim: 2, valueDim: 2, qLen: 1 };
+    const kernel = tiny({ headDim: 2, valueDim: 2, qLen: 1, bq: 4, bk: 2, kPool: 'bound', rule: { kind: 'topk', n: 1 } });
+    const r = referenceSelect(kernel, sizes, new Float32Array([1, -1]), new Float32Array([1, 1, -1, 3, 0, -2, 0.5, 0]));
+    // block 0: max(1*1, 1*-1) + max(-1*3, -1*1) = 1 - 1 = 0; block 1: max(0.5, 0) + max(-0, 2) = 2.5
+    expect([...r.scores]).toEqual([0, 2.5]);
+    expect([...r.sel]).toEqual([0, 1]);
+  });
   it('share = group gives every head of a GQA group the same selection', () => {
     const sizes = { ...SIZES, heads: 2, qLen: 4 };
     const kernel = tiny({ heads: 2, kvHeads: 1, share: 'group', rule: { kind: 'topk', n: 1 } });
@@ -76,6 +85,7 @@ describe('dsl/selectors.sparse on interp and wasm', () => {
 
   it('has the five selectors', () => {
     expect(kernels.map((k) => k.name)).toEqual(['minference_block_est', 'flexprefill_mass', 'seer_gate', 'nsa_group_select', 'quest_pages']);
+    expect(kernels.find((k) => k.name === 'quest_pages')!.kPool).toBe('bound');
     expect(new Set(kernels.map((k) => k.rule.kind))).toEqual(new Set(['topk', 'mass', 'threshold']));
   });
 
