@@ -39,17 +39,17 @@ type SizeField = 'batch' | 'heads' | 'kv_heads' | 'head_dim' | 'value_dim' | 'q_
 const SIZE_FIELDS: readonly SizeField[] = ['batch', 'heads', 'kv_heads', 'head_dim', 'value_dim', 'q_len', 'kv_len', 'seq'];
 
 /** Resolved kernel sizes (null where a field was invalid or missing, already reported); ragged: `kv_len = ragged`. */
-type Sizes = Record<SizeName, Size | null> & { readonly ragged: boolean };
+export type Sizes = Record<SizeName, Size | null> & { readonly ragged: boolean };
 
 /** `kv_len = ragged`. */
 const isRagged = (field: AssignField): boolean => field.values.length === 1 && isName(field.values[0]!, 'ragged');
 
-function requireField(decl: KernelDecl, fields: FieldSet, name: string, env: KernelEnv): void {
-  if (!fields.assigns.has(name) && !fields.misspelled.has(name)) env.reporter.error('SPC102', decl.nameSpan, ['attention', decl.name, name]);
+export function requireField(decl: KernelDecl, fields: FieldSet, name: string, env: KernelEnv): void {
+  if (!fields.assigns.has(name) && !fields.misspelled.has(name)) env.reporter.error('SPC102', decl.nameSpan, [decl.op, decl.name, name]);
 }
 
 /** Reads the size fields, applies defaults and checks requiredness, seq conflicts and divisibility. */
-function attentionSizes(decl: KernelDecl, fields: FieldSet, env: KernelEnv): Sizes {
+export function attentionSizes(decl: KernelDecl, fields: FieldSet, env: KernelEnv): Sizes {
   const raw: Partial<Record<SizeField, Size | null>> = {};
   let ragged = false;
   for (const name of SIZE_FIELDS) {
@@ -98,7 +98,7 @@ function attentionSizes(decl: KernelDecl, fields: FieldSet, env: KernelEnv): Siz
   return sizes;
 }
 
-function staticSizes(sizes: Sizes): StaticSizes {
+export function staticSizes(sizes: Sizes): StaticSizes {
   const only = (s: Size | null): number | null => (typeof s === 'number' ? s : null);
   return {
     batch: only(sizes.batch), heads: only(sizes.heads), kv_heads: only(sizes.kv_heads), q_len: only(sizes.q_len),
@@ -107,7 +107,7 @@ function staticSizes(sizes: Sizes): StaticSizes {
 }
 
 /** `scale`: null when defaulted; a positive compile-time number (static sizes may appear). */
-function scaleField(field: AssignField | undefined, sizes: StaticSizes, env: KernelEnv): number | null | 'error' {
+export function scaleField(field: AssignField | undefined, sizes: StaticSizes, env: KernelEnv): number | null | 'error' {
   if (!field) return null;
   const v = singleValue(field, env);
   if (!v) return 'error';

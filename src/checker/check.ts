@@ -9,6 +9,7 @@ import type { Kernel } from '../model/kernel.js';
 import { checkAttention, type KernelEnv } from './attention.js';
 import type { ProgramFacts } from './context.js';
 import { checkGemm } from './gemm.js';
+import { checkSelect } from './select.js';
 import { checkPatternAlone } from './pattern-check.js';
 import { Reporter } from './report.js';
 import { buildScopes, checkKernelNames, findRecursion, type ScopedModule } from './scope.js';
@@ -78,5 +79,5 @@ export function checkProgram(program: Program | CheckableProgram): CheckResult {
 }
 
 function checkKernel(decl: KernelDecl, env: KernelEnv): Kernel | null {
-  return decl.op === 'attention' ? checkAttention(decl, env) : checkGemm(decl, env);
+  return decl.op === 'attention' ? checkAttention(decl, env) : decl.op === 'select' ? checkSelect(decl, env) : checkGemm(decl, env);
 }

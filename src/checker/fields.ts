@@ -39,6 +39,7 @@ export function collectFields(decl: KernelDecl, own: readonly string[], other: r
   const schedules: ScheduleField[] = [];
   const misspelled = new Set<string>();
   const otherKind = decl.op === 'attention' ? 'gemm' : 'attention';
+  const thisKind = decl.op === 'attention' ? 'an attention' : decl.op === 'select' ? 'a select' : 'a gemm';
   for (const field of decl.fields) {
     if (field.kind === 'input') inputs.push(field);
     else if (field.kind === 'schedule') schedules.push(field);
@@ -46,7 +47,7 @@ export function collectFields(decl: KernelDecl, own: readonly string[], other: r
       if (assigns.has(field.name)) env.reporter.error('SPC101', field.nameSpan, [field.name]);
       else assigns.set(field.name, field);
     } else if (other.includes(field.name)) {
-      env.reporter.error('SPC111', field.nameSpan, [field.name, otherKind, decl.op === 'attention' ? 'an attention' : 'a gemm']);
+      env.reporter.error('SPC111', field.nameSpan, [field.name, otherKind, thisKind]);
     } else {
       const meant = closestName(field.name, own);
       if (meant) misspelled.add(meant);

@@ -96,14 +96,14 @@ export type KernelField =
       readonly span: Span;
     };
 
-/** `kernel NAME = attention(PATTERN) { fields }` or `kernel NAME = gemm { fields }`. */
+/** `kernel NAME = attention(PATTERN) { fields }`, `kernel NAME = select(SOURCE) { fields }` or `kernel NAME = gemm { fields }`. */
 export interface KernelDecl {
   readonly kind: 'kernel';
   readonly name: string;
   readonly nameSpan: Span;
-  readonly op: 'attention' | 'gemm';
+  readonly op: 'attention' | 'gemm' | 'select';
   readonly opSpan: Span;
-  /** The pattern expression of an attention kernel; null for gemm. */
+  /** The pattern expression of an attention kernel, the score source of a selector (`pooled(mean)`); null for gemm. */
   readonly pattern: Expr | null;
   readonly fields: readonly KernelField[];
   readonly span: Span;

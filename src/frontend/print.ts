@@ -37,7 +37,7 @@ function printParam(p: Param): string {
 }
 
 function printKernel(d: KernelDecl): string {
-  const head = d.op === 'attention' ? `attention(${d.pattern ? printExpr(d.pattern) : ''})` : 'gemm';
+  const head = d.op === 'gemm' ? 'gemm' : `${d.op}(${d.pattern ? printExpr(d.pattern) : ''})`;
   const fields = d.fields.map((f) => `  ${printField(f)}\n`).join('');
   return `kernel ${d.name} = ${head} {\n${fields}}`;
 }

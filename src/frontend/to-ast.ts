@@ -96,11 +96,14 @@ export class AstBuilder extends BaseVisitor {
     const opTok = token(ctx, 'op');
     const opSpan = this.span(opTok);
     const patternNode = ctx['pattern'] ? node(ctx, 'pattern') : null;
-    if (opTok.image !== 'attention' && opTok.image !== 'gemm') {
-      throw new SyntaxProblem('SPC011', opSpan, [`unknown kernel kind '${opTok.image}' (expected 'attention(PATTERN)' or 'gemm')`]);
+    if (opTok.image !== 'attention' && opTok.image !== 'gemm' && opTok.image !== 'select') {
+      throw new SyntaxProblem('SPC011', opSpan, [`unknown kernel kind '${opTok.image}' (expected 'attention(PATTERN)', 'select(SOURCE)' or 'gemm')`]);
     }
     if (opTok.image === 'attention' && !patternNode) {
       throw new SyntaxProblem('SPC011', opSpan, [`an attention kernel needs a pattern: 'attention(PATTERN) { ... }'`]);
+    }
+    if (opTok.image === 'select' && !patternNode) {
+      throw new SyntaxProblem('SPC011', opSpan, [`a selector needs a score source: 'select(pooled(mean)) { ... }'`]);
     }
     if (opTok.image === 'gemm' && patternNode) {
       throw new SyntaxProblem('SPC011', opSpan, [`a gemm kernel takes no pattern: write 'gemm { ... }'`]);
@@ -111,7 +114,7 @@ export class AstBuilder extends BaseVisitor {
       kind: 'kernel',
       name: name.image,
       nameSpan: this.span(name),
-      op: opTok.image === 'attention' ? 'attention' : 'gemm',
+      op: opTok.image === 'attention' ? 'attention' : opTok.image === 'select' ? 'select' : 'gemm',
       opSpan,
       pattern: patternNode ? this.expr(patternNode) : null,
       fields: fieldNodes.map((f) => this.visit(f) as KernelField),

@@ -3,6 +3,7 @@
  * defaults) plus edge cases on the dynamic dimensions. Static sizes are never changed.
  */
 import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Kernel, Size } from '../model/kernel.js';
+import type { SelectKernel } from '../model/select.js';
 import type { RandomOptions } from '../reference/random.js';
 
 /** One size case of a kernel, with options for its random inputs. */
@@ -29,7 +30,7 @@ const fixed = (s: Size): number | undefined => (s === 'dynamic' ? undefined : s)
 type AttentionOverrides = Partial<AttentionSizes>;
 
 /** Concrete attention sizes: static ones as declared, dynamic ones from `over` or the defaults. */
-export function resolveAttentionSizes(kernel: AttentionKernel, over: AttentionOverrides = {}): AttentionSizes {
+export function resolveAttentionSizes(kernel: AttentionKernel | SelectKernel, over: AttentionOverrides = {}): AttentionSizes {
   const staticHeads = fixed(kernel.heads);
   const staticKv = fixed(kernel.kvHeads);
   const heads = staticHeads ?? over.heads ?? (staticKv !== undefined ? staticKv * 2 : ATTENTION_DEFAULTS.heads);
@@ -49,7 +50,7 @@ function attentionLabel(tag: string, s: AttentionSizes): string {
 }
 
 /** Edge overrides for the kernel's dynamic lengths. */
-function lengthEdges(kernel: AttentionKernel): { tag: string; over: AttentionOverrides }[] {
+function lengthEdges(kernel: AttentionKernel | SelectKernel): { tag: string; over: AttentionOverrides }[] {
   const qDyn = kernel.qLen === 'dynamic';
   const kvDyn = kernel.kvLen === 'dynamic';
   const edges: { tag: string; over: AttentionOverrides }[] = [];
@@ -68,14 +69,14 @@ function lengthEdges(kernel: AttentionKernel): { tag: string; over: AttentionOve
 }
 
 /** Edge overrides for dynamic heads and head_dim. */
-function shapeEdges(kernel: AttentionKernel): { tag: string; over: AttentionOverrides }[] {
+function shapeEdges(kernel: AttentionKernel | SelectKernel): { tag: string; over: AttentionOverrides }[] {
   const edges: { tag: string; over: AttentionOverrides }[] = [];
   if (kernel.heads === 'dynamic' && kernel.kvHeads === 'dynamic') edges.push({ tag: 'mqa', over: { heads: 3, kvHeads: 1, batch: 1 } });
   if (kernel.headDim === 'dynamic') edges.push({ tag: 'odd dim', over: { headDim: 7, batch: 1 } });
   return edges;
 }
 
-function attentionCases(kernel: AttentionKernel): VerifyCase[] {
+function attentionCases(kernel: AttentionKernel | SelectKernel): VerifyCase[] {
   const declared = resolveAttentionSizes(kernel);
   const cases: VerifyCase[] = [{ label: attentionLabel('declared', declared), sizes: declared }];
   for (const { tag, over } of [...lengthEdges(kernel), ...shapeEdges(kernel)]) {
@@ -137,5 +138,5 @@ function dedupe(cases: VerifyCase[]): VerifyCase[] {
  * static kernel is verified at its declared sizes only (the harness samples rows when they are big).
  */
 export function verifySizes(kernel: Kernel): VerifyCase[] {
-  return kernel.kind === 'attention' ? attentionCases(kernel) : gemmCases(kernel);
+  return kernel.kind === 'gemm' ? gemmCases(kernel) : attentionCases(kernel);
 }

@@ -9,6 +9,7 @@ import { gemmMagnitude, referenceGemm } from '../reference/gemm.js';
 import { Rng, randomAttentionInputs, randomGemmInputs, seedFrom } from '../reference/random.js';
 import { verifySizes, type VerifyCase } from './sizes.js';
 import { refuseSideOutputs } from '../passes/pipeline.js';
+import { prepareSelect, runSelectCase, type SelectCaseData } from './select-case.js';
 import { errorOutcome, runAttentionCase, runGemmCase, type AttentionCaseData, type CaseOutcome, type GemmCaseData } from './cases.js';
 
 /** Options of `verifyKernels`. */
@@ -141,16 +142,17 @@ async function verifyKernel(kernel: Kernel, targets: readonly Target[], opts: Ve
   if (compiled.size === 0) return;
   try {
     for (const c of verifySizes(kernel)) {
-      let data: AttentionCaseData | GemmCaseData;
+      let data: AttentionCaseData | GemmCaseData | SelectCaseData;
       try {
-        data = kernel.kind === 'attention' ? prepareAttention(kernel, c, opts) : prepareGemm(kernel, c, opts);
+        data = kernel.kind === 'attention' ? prepareAttention(kernel, c, opts) : kernel.kind === 'select' ? prepareSelect(kernel, c, opts.seed) : prepareGemm(kernel, c, opts);
       } catch (err) {
         const message = `reference failed: ${err instanceof Error ? err.message : String(err)}`;
         for (const target of compiled.keys()) results.push(row(kernel.name, target.label ?? target.name, c.label, errorOutcome(message)));
         continue;
       }
       for (const [target, k] of compiled) {
-        const o = kernel.kind === 'attention' ? await runAttentionCase(k, data as AttentionCaseData) : await runGemmCase(k, data as GemmCaseData);
+        const o = kernel.kind === 'attention' ? await runAttentionCase(k, data as AttentionCaseData)
+          : kernel.kind === 'select' ? await runSelectCase(k, data as SelectCaseData) : await runGemmCase(k, data as GemmCaseData);
         const how = k.describeLastRun?.();
         const r = row(kernel.name, target.label ?? target.name, c.label, how ? { ...o, detail: `${o.detail}; ${how}` } : o);
         results.push(r);

@@ -3,6 +3,7 @@
  * the verify harness, the analysis and the lowering. Plain data, JSON-serialisable.
  */
 import type { CExpr, SizeName } from './expr.js';
+import type { SelectKernel } from './select.js';
 
 /** Storage dtype of Q/K/V/O (attention) or X/W/Y (gemm). Accumulation is always f32. */
 export type DType = 'f32' | 'f16' | 'bf16';
@@ -120,7 +121,10 @@ export interface GemmKernel {
   readonly schedules: Schedules;
 }
 
-export type Kernel = AttentionKernel | GemmKernel;
+export type Kernel = AttentionKernel | GemmKernel | SelectKernel;
+export type { SelectKernel };
+/** The kernels `sparsec build` writes into the generated library (selectors are verified on every target, not built yet). */
+export type LibraryKernel = AttentionKernel | GemmKernel;
 
 /** Concrete sizes of one attention run (dynamic sizes resolved). */
 export interface AttentionSizes {

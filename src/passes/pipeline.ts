@@ -11,6 +11,7 @@ import { applySchedule } from './apply-schedule.js';
 import { bindLoops } from './bind.js';
 import { keyWalk, type KeyWalk } from './attention-space.js';
 import { lowerGemm } from './lower-gemm.js';
+import { lowerSelect } from './lower-select.js';
 import { packGqa } from './pack-gqa.js';
 import { pagedKv } from './paged-kv.js';
 import { lowerAttention, sizeNode } from './lower-attention.js';
@@ -115,6 +116,13 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   };
   if (kernel.kind === 'gemm') {
     let g = stage('lower-gemm', lowerGemm(kernel, { schedule }));
+    g = stage('simplify', simplify(g));
+    g = stage(`legalize.${target}`, legalize(g, target));
+    return { final: g, schedule, stages };
+  }
+  if (kernel.kind === 'select') {
+    // a selector: pooled block scores, then its rule per query block (src/passes/lower-select.ts)
+    let g = stage('lower-select', lowerSelect(kernel, opts.sizes ? { sizes: opts.sizes } : {}));
     g = stage('simplify', simplify(g));
     g = stage(`legalize.${target}`, legalize(g, target));
     return { final: g, schedule, stages };

@@ -2,6 +2,7 @@
  * @file `show` for any kernel: the attention mask picture (`index.ts`) or the gemm weight picture
  * (`gemm.ts`), with the figures as data and as text lines.
  */
+import { UnsupportedError } from '../diagnostics/diagnostic.js';
 import type { Kernel } from '../model/kernel.js';
 import type { TileFigures } from '../analysis/classify.js';
 import { defaultShowTile, figureLines, showKernel, showSizes } from './index.js';
@@ -46,6 +47,7 @@ export function showAnyKernel(kernel: Kernel, opts: AnyShowOptions): ShowResult 
       ...(opts.svg ? { svg: encodeSvg(raster, lines) } : {}),
     };
   }
+  if (kernel.kind === 'select') throw new UnsupportedError(`kernel ${kernel.name}: show draws masks and weights; a selector computes a layout at run time (verify it instead)`);
   const given = opts.inputsFile ? readRuntimeInputs(kernel, showSizes(kernel), opts.inputsFile) : null;
   const sizes = given?.sizes ?? showSizes(kernel);
   const slice = { batchIndex: opts.batchIndex ?? 0, head: opts.head ?? 0 };

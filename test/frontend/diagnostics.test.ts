@@ -25,7 +25,7 @@ const CASES: readonly Case[] = [
   { name: 'unclosed kernel before the next declaration', text: 'kernel k = gemm { m = 1\npattern p = a', code: 'SPC011', line: 2, col: 1, message: "expected '}' after '1', found 'pattern'" },
   { name: 'attention without a pattern', text: 'kernel k = attention { heads = 1 }', code: 'SPC011', line: 1, col: 12, message: "an attention kernel needs a pattern: 'attention(PATTERN) { ... }'" },
   { name: 'gemm with a pattern', text: 'kernel k = gemm(causal) { }', code: 'SPC011', line: 1, col: 12, message: "a gemm kernel takes no pattern: write 'gemm { ... }'" },
-  { name: 'unknown kernel kind', text: 'kernel k = conv { }', code: 'SPC011', line: 1, col: 12, message: "unknown kernel kind 'conv' (expected 'attention(PATTERN)' or 'gemm')" },
+  { name: 'unknown kernel kind', text: 'kernel k = conv { }', code: 'SPC011', line: 1, col: 12, message: "unknown kernel kind 'conv' (expected 'attention(PATTERN)', 'select(SOURCE)' or 'gemm')" },
   { name: 'chained comparison', text: 'pattern p = 0 <= k < q', code: 'SPC011', line: 1, col: 20, message: "comparisons do not chain: write 'a < b && b < c' or add parentheses, found '<'" },
   { name: '! inside a comparison', text: 'pattern p = a == !b', code: 'SPC011', line: 1, col: 18, message: "'!' binds more loosely than comparisons and arithmetic, so write '(!x)' here" },
   { name: 'unknown type', text: 'pattern p(x: i64[kv_len]) = x[k]', code: 'SPC011', line: 1, col: 14, message: "unknown type 'i64' (expected int, float, bool, int[], float[], bool[], i32[AXES], f32[AXES], bool[AXES], list<i32>[AXES] or blocks<BQ, BK>)" },

@@ -138,5 +138,6 @@ export type KernelBenchTarget = keyof typeof KERNEL_PREPARERS;
 export function denseTwin(kernel: Kernel): Kernel {
   const name = `${kernel.name}_dense`;
   if (kernel.kind === 'gemm') return { ...kernel, name, weight: { format: 'dense' }, threshold: null };
+  if (kernel.kind === 'select') throw new Error(`kernel ${kernel.name}: selector kernels are not benchmarked yet`);
   return { ...kernel, name, mask: { op: 'const', type: 'bool', value: true } };
 }

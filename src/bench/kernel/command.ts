@@ -73,6 +73,7 @@ export function kernelWorkload(kernel: Kernel, o: KernelBenchOptions): Workload 
   const settings = parseSizes(o.sizes);
   const seed = o.seed ?? 1;
   if (kernel.kind === 'gemm') return gemmWorkload(kernel, benchGemmSizes(kernel, settings, o.quick ? QUICK_GEMM_SHAPE : undefined), seed);
+  if (kernel.kind === 'select') throw new Error(`kernel ${kernel.name}: selector kernels are not benchmarked yet`);
   return attentionWorkload(kernel, benchAttentionSizes(kernel, settings, o.quick ? QUICK_ATTENTION_SHAPE : undefined), seed);
 }
 

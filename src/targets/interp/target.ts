@@ -7,6 +7,7 @@ import { sideOutputBuffers } from '../../passes/lower-side-outputs.js';
 import type { CompiledKernel } from '../../harness/target.js';
 import { printKernel } from '../../ir/print.js';
 import type { Backend } from '../backend.js';
+import type { SelectKernel } from '../../model/select.js';
 import type { AttentionKernel, AttentionSizes, DType, GemmKernel, GemmSizes, Kernel } from '../../model/kernel.js';
 import type { AttentionInputs, AttentionOutputs, GemmInputs, GemmOutputs, RaggedList, RuntimeValue } from '../../model/values.js';
 import { sizeRecord } from '../../reference/mask.js';
@@ -27,7 +28,7 @@ function isList(v: RuntimeValue): v is RaggedList {
 }
 
 /** Compiles an attention kernel for the interpreter. */
-function compileAttention(kernel: AttentionKernel, schedule: ScheduleSettings): CompiledKernel {
+function compileAttention(kernel: AttentionKernel | SelectKernel, schedule: ScheduleSettings): CompiledKernel {
   const dynamicDims = kernel.headDim === 'dynamic' || kernel.valueDim === 'dynamic';
   const cache = new Map<string, { program: Program; result: ReturnType<typeof runPipeline> }>();
   const get = (sizes: AttentionSizes): { program: Program; result: ReturnType<typeof runPipeline> } => {
@@ -53,7 +54,7 @@ function compileAttention(kernel: AttentionKernel, schedule: ScheduleSettings): 
       values.set('v', buffer(inputs.v));
       values.set('out', buffer(outputs.out, kernel.dtype));
       values.set('lse', buffer(outputs.lse ?? new Float32Array(0)));
-      for (const [name, data] of Object.entries(sideOutputBuffers(kernel, outputs.side))) values.set(name, buffer(data));
+      for (const [name, data] of Object.entries((kernel.kind === 'attention' ? sideOutputBuffers(kernel, outputs.side) : {}))) values.set(name, buffer(data));
       for (const decl of kernel.inputs) {
         const v = inputs.runtime[decl.name];
         if (v === undefined) throw new Error(`interp: runtime input '${decl.name}' is missing`);
@@ -66,7 +67,7 @@ function compileAttention(kernel: AttentionKernel, schedule: ScheduleSettings): 
           values.set(`${decl.name}.len`, v.length);
         }
       }
-      if (result.walk?.kind === 'plan') {
+      if (kernel.kind === 'attention' && result.walk?.kind === 'plan') {
         const plan = planFor(kernel, result.walk, sizes, inputs.runtime, result.schedule.tile_q, result.schedule.tile_k);
         values.set('plan.rowptr', buffer(plan.rowPtr));
         values.set('plan.ktiles', buffer(plan.kTiles));
@@ -118,7 +119,7 @@ export function createInterpTarget(schedule: ScheduleSettings = {}): Backend {
       return { ok: true };
     },
     async compile(kernel: Kernel): Promise<CompiledKernel> {
-      return kernel.kind === 'attention' ? compileAttention(kernel, schedule) : compileGemm(kernel, schedule);
+      return kernel.kind === 'gemm' ? compileGemm(kernel, schedule) : compileAttention(kernel, schedule);
     },
   };
 }

@@ -4,6 +4,7 @@
  * runs every case of the kernel in one driver process. Plans and packed weights are bound as on wasm.
  */
 import type { CompiledKernel, Target } from '../../harness/target.js';
+import type { SelectKernel } from '../../model/select.js';
 import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Kernel } from '../../model/kernel.js';
 import type { AttentionInputs, AttentionOutputs, GemmInputs, GemmOutputs } from '../../model/values.js';
 import { planFor } from '../../passes/attention-space.js';
@@ -50,7 +51,7 @@ function early<T>(p: Promise<T>): Promise<T> {
   return p;
 }
 
-function compileAttention(kernel: AttentionKernel, o: NeonTargetOptions): CompiledKernel {
+function compileAttention(kernel: AttentionKernel | SelectKernel, o: NeonTargetOptions): CompiledKernel {
   const dynamicDims = kernel.headDim === 'dynamic' || kernel.valueDim === 'dynamic';
   const cache = new Map<string, Promise<Loaded>>();
   const get = (sizes: AttentionSizes): Promise<Loaded> => {
@@ -71,7 +72,7 @@ function compileAttention(kernel: AttentionKernel, o: NeonTargetOptions): Compil
         ...attentionSizeBindings(sizes),
         q: inputs.q, k: inputs.k, v: inputs.v,
         ...runtimeBindings(kernel.inputs.map((i) => i.name), inputs.runtime),
-        ...(l.result.walk?.kind === 'plan' ? planBindings(planFor(kernel, l.result.walk, sizes, inputs.runtime, l.result.schedule.tile_q, l.result.schedule.tile_k)) : {}),
+        ...(kernel.kind === 'attention' && l.result.walk?.kind === 'plan' ? planBindings(planFor(kernel, l.result.walk, sizes, inputs.runtime, l.result.schedule.tile_q, l.result.schedule.tile_k)) : {}),
       };
       await runOn(l, o.threads ?? 1, values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0) });
     },
@@ -104,7 +105,7 @@ export function createNeonTarget(o: NeonTargetOptions = {}): LibraryTargetOf {
       return typeof tc === 'string' ? { ok: false, reason: tc } : { ok: true };
     },
     async compile(kernel: Kernel): Promise<CompiledKernel> {
-      return kernel.kind === 'attention' ? compileAttention(kernel, o) : compileGemm(kernel, o);
+      return kernel.kind === 'gemm' ? compileGemm(kernel, o) : compileAttention(kernel, o);
     },
   };
 }

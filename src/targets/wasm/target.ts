@@ -7,6 +7,7 @@ import { sideOutputBuffers } from '../../passes/lower-side-outputs.js';
 import type { CompiledKernel } from '../../harness/target.js';
 import type { Backend } from '../backend.js';
 import { buildWasmTarget } from '../../build/wasm.js';
+import type { SelectKernel } from '../../model/select.js';
 import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Kernel } from '../../model/kernel.js';
 import type { AttentionInputs, AttentionOutputs, GemmInputs, GemmOutputs } from '../../model/values.js';
 import { planFor } from '../../passes/attention-space.js';
@@ -40,7 +41,7 @@ async function loadFor(kernel: Kernel, o: WasmTargetOptions, sizes?: AttentionSi
   return { kernel: await WasmKernel.load(mods, o), result };
 }
 
-function compileAttention(kernel: AttentionKernel, o: WasmTargetOptions): CompiledKernel {
+function compileAttention(kernel: AttentionKernel | SelectKernel, o: WasmTargetOptions): CompiledKernel {
   const dynamicDims = kernel.headDim === 'dynamic' || kernel.valueDim === 'dynamic';
   const cache = new Map<string, Promise<Loaded>>();
   const get = (sizes: AttentionSizes): Promise<Loaded> => {
@@ -59,9 +60,9 @@ function compileAttention(kernel: AttentionKernel, o: WasmTargetOptions): Compil
         ...attentionSizeBindings(sizes),
         q: inputs.q, k: inputs.k, v: inputs.v,
         ...runtimeBindings(kernel.inputs.map((i) => i.name), inputs.runtime),
-        ...(result.walk?.kind === 'plan' ? planBindings(planFor(kernel, result.walk, sizes, inputs.runtime, result.schedule.tile_q, result.schedule.tile_k)) : {}),
+        ...(kernel.kind === 'attention' && result.walk?.kind === 'plan' ? planBindings(planFor(kernel, result.walk, sizes, inputs.runtime, result.schedule.tile_q, result.schedule.tile_k)) : {}),
       };
-      await k.run(values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0), ...sideOutputBuffers(kernel, outputs.side) });
+      await k.run(values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0), ...(kernel.kind === 'attention' ? sideOutputBuffers(kernel, outputs.side) : {}) });
     },
     async dispose() {
       for (const l of cache.values()) await (await l).kernel.dispose();
@@ -96,7 +97,7 @@ export function createWasmTarget(o: WasmTargetOptions = {}): Backend {
         : { ok: false, reason: 'this JavaScript engine has no WebAssembly SIMD128' };
     },
     async compile(kernel: Kernel): Promise<CompiledKernel> {
-      return kernel.kind === 'attention' ? compileAttention(kernel, o) : compileGemm(kernel, o);
+      return kernel.kind === 'gemm' ? compileGemm(kernel, o) : compileAttention(kernel, o);
     },
   };
 }

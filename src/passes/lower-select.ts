@@ -1,0 +1,158 @@
+/**
+ * @file Stage `lower-select`: a selector kernel becomes tile IR. One work item per (batch, head, query block):
+ * pool the block's Q rows, write the pooled score of every key block into a scratch row (a per-work-item ALLOC of
+ * MAX_SELECT_KEY_BLOCKS, or the static count), pick the rule's cutoff by rank (a block's rank statistic: how many allowed blocks, or how much
+ * softmax mass, beat it; higher score first, the lower key-block index wins ties), then overwrite the row with 0 / 1.
+ * Only existing ops: LOAD, STORE, ALLOC, element-wise, REDUCE_SUM, serial loops; no sort. A run with more key blocks
+ * than the scratch row holds writes -1 everywhere in its rows (not a layout: verify and callers see it at once).
+ */
+import * as B from '../ir/build.js';
+import { ptr } from '../ir/dtype.js';
+import type { Node } from '../ir/node.js';
+import { Op } from '../ir/ops.js';
+import type { AttentionSizes } from '../model/kernel.js';
+import type { SelectKernel } from '../model/select.js';
+import { sizeNode } from './lower-attention.js';
+
+/** Options of the selector lowering. */
+export interface LowerSelectOptions {
+  /** Concrete sizes used to fix a dynamic head_dim (tile shapes must be static). */
+  readonly sizes?: AttentionSizes;
+}
+
+/** True when score (sa, a) ranks before (sb, b): a higher score, or an equal one at a lower key-block index. */
+function beats(sa: Node, a: Node, sb: Node, b: Node): Node {
+  return B.binary(Op.OR, B.binary(Op.GT, sa, sb), B.and(B.binary(Op.EQ, sa, sb), B.lt(a, b)));
+}
+
+const one = (value: number): Node => B.broadcastTo(B.fconst(value), [1, 1]);
+
+/** Key blocks a selector with a dynamic kv_len handles (kv_len <= MAX_SELECT_KEY_BLOCKS * BK). */
+export const MAX_SELECT_KEY_BLOCKS = 1024;
+
+/** Lowers one selector kernel to a tile-IR kernel root. */
+export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): Node {
+  const fresh = new B.Fresh();
+  const D = typeof kernel.headDim === 'number' ? kernel.headDim : o.sizes?.headDim;
+  if (D === undefined) throw new Error(`kernel ${kernel.name}: dynamic head_dim needs concrete sizes to fix tile shapes`);
+  const [batch, heads, kvHeads, qLen, kvLen] = ([
+    [kernel.batch, 'batch'], [kernel.heads, 'heads'], [kernel.kvHeads, 'kv_heads'], [kernel.qLen, 'q_len'], [kernel.kvLen, 'kv_len'],
+  ] as const).map(([v, n]) => sizeNode(v, n)) as [Node, Node, Node, Node, Node];
+  const buf = { q: B.param('q', ptr('f32')), k: B.param('k', ptr('f32')), out: B.param('out', ptr('f32')) };
+  const { bq: BQ, bk: BK } = kernel;
+  const nqb = B.cdiv(kvLen, BQ);
+  const nkb = B.cdiv(kvLen, BK);
+  const scale = kernel.scale ?? 1 / Math.sqrt(D);
+  const group = B.idiv(heads, kvHeads);
+  const cap = typeof kernel.kvLen === 'number' ? Math.ceil(kernel.kvLen / BK) : MAX_SELECT_KEY_BLOCKS;
+
+  /** Mean, max or min of `count` rows of D elements (row r at element offset rowAt(r)) as a [1, D] tile. */
+  const pool = (kind: 'mean' | 'max' | 'min', count: Node, rowAt: (r: Node) => Node, src: Node): Node => {
+    const init = B.full([1, D], kind === 'max' ? -Infinity : kind === 'min' ? Infinity : 0);
+    const acc = B.loop({ role: 'pool', lo: 0, hi: B.max(count, 0), fresh, inits: [init], iterNames: ['pacc'] }, (r, [a]) => {
+      const x = B.load(src, rowAt(r), [D, 1], [1, D], [1, D]);
+      return { next: [kind === 'max' ? B.max(a!, x) : kind === 'min' ? B.min(a!, x) : B.add(a!, x)] };
+    }).results[0]!;
+    // NOTE: an empty block pools to 0 (its row is all 0 in the output anyway).
+    if (kind !== 'mean') return B.where(B.lt(0, count), acc, 0);
+    return B.binary(Op.DIV, acc, B.cast(B.max(count, 1), 'f32'));
+  };
+
+  const bLoop = B.loop({ role: 'b', lo: 0, hi: batch, fresh }, (b) => {
+    const hLoop = B.loop({ role: 'h', lo: 0, hi: heads, fresh }, (h) => {
+      const kvh = B.idiv(h, group);
+      const qtLoop = B.loop({ role: 'qt', lo: 0, hi: nqb, fresh }, (i) => {
+        const off = B.sub(kvLen, qLen);
+        const pLo = B.max(B.mul(i, BQ), off);
+        const pHi = B.min(B.add(B.mul(i, BQ), BQ), kvLen);
+        const count = B.max(B.sub(pHi, pLo), 0);
+        const hasQ = B.lt(0, count);
+        // query rows: this head's rows of the block, or (share = group) those of every head of the group
+        const qHeads = kernel.share === 'group' ? group : B.constant(1);
+        const firstHead = kernel.share === 'group' ? B.mul(kvh, group) : h;
+        const qRowAt = (t: Node): Node => {
+          const hh = B.add(firstHead, B.idiv(t, B.max(count, 1)));
+          const r = B.binary(Op.MOD, t, B.max(count, 1));
+          return B.mul(B.add(B.mul(B.add(B.mul(b, heads), hh), qLen), B.add(B.sub(pLo, off), r)), D);
+        };
+        const qp = pool(kernel.qPool, B.mul(count, qHeads), qRowAt, buf.q);
+        const rowBase = B.mul(B.add(B.mul(B.add(B.mul(b, heads), h), nqb), i), nkb);
+        const kvBase = B.mul(B.add(B.mul(b, kvHeads), kvh), kvLen);
+        // phase 1: the pooled score of every key block, written into the scratch row
+        const scratch = B.alloc(fresh.name('scores'), 'f32', 'global', cap);
+        const scores = B.loop({ role: 'kb', lo: 0, hi: nkb, fresh }, (j) => {
+          const k0 = B.mul(j, BK);
+          const kn = B.min(BK, B.sub(kvLen, k0));
+          const keyAt = (r: Node): Node => B.mul(B.add(kvBase, B.add(k0, r)), D);
+          // bound (Quest): sum_d max(q_d * kmax_d, q_d * kmin_d); otherwise the dot product of the pooled vectors
+          const terms = kernel.kPool === 'bound'
+            ? B.max(B.mul(qp, pool('max', kn, keyAt, buf.k)), B.mul(qp, pool('min', kn, keyAt, buf.k)))
+            : B.mul(qp, pool(kernel.kPool, kn, keyAt, buf.k));
+          const s = B.mul(B.reduce(Op.REDUCE_SUM, terms, 1), B.fconst(scale));
+          return { next: [], effects: [B.store(scratch, j, [1, 1], [1, 1], s)] };
+        });
+        const scoreRow = B.after(scratch, [scores.loop]);
+        const scoreAt = (j: Node): Node => B.load(scoreRow, j, [1, 1], [1, 1], [1, 1]);
+        const allowed = (j: Node): Node => (kernel.causal ? B.binary(Op.LE, B.mul(j, BK), B.sub(pHi, 1)) : B.constant(1, 'bool'));
+        const forced = (j: Node): Node => {
+          let f: Node = B.constant(0, 'bool');
+          if (kernel.forceFirst) f = B.binary(Op.OR, f, B.binary(Op.EQ, j, 0));
+          if (kernel.forceDiagonal) f = B.binary(Op.OR, f, B.and(B.lt(B.mul(j, BK), pHi), B.binary(Op.GT, B.add(B.mul(j, BK), BK), pLo)));
+          return f;
+        };
+        // the row's softmax statistics over allowed blocks (threshold, mass)
+        const needSoftmax = kernel.rule.kind !== 'topk';
+        const m = needSoftmax
+          ? B.loop({ role: 'smax', lo: 0, hi: nkb, fresh, inits: [one(-Infinity)], iterNames: ['m'] }, (j, [mm]) => ({
+            next: [B.where(allowed(j), B.max(mm!, scoreAt(j)), mm!)],
+          })).results[0]!
+          : one(0);
+        const l = needSoftmax
+          ? B.loop({ role: 'ssum', lo: 0, hi: nkb, fresh, inits: [one(0)], iterNames: ['l'] }, (j, [ll]) => ({
+            next: [B.add(ll!, B.where(allowed(j), B.unary(Op.EXP, B.sub(scoreAt(j), m)), 0))],
+          })).results[0]!
+          : one(0);
+        let chosen: (j: Node, s: Node) => Node;
+        if (kernel.rule.kind === 'threshold') {
+          const t = kernel.rule.t;
+          chosen = (j, s) => B.and(allowed(j), B.binary(Op.GE, B.unary(Op.EXP, B.sub(s, m)), B.mul(l, B.fconst(t))));
+        } else {
+          // rank statistic of block j: the count (topk) or softmax mass (mass) of allowed blocks ranked before it
+          const limit = kernel.rule.kind === 'topk' ? one(kernel.rule.n) : B.mul(l, B.fconst(kernel.rule.gamma));
+          const weight = (s: Node): Node => (kernel.rule.kind === 'topk' ? one(1) : B.unary(Op.EXP, B.sub(s, m)));
+          const cut = B.loop({ role: 'cut', lo: 0, hi: nkb, fresh, inits: [one(0), one(-1)], iterNames: ['cs', 'cj'] }, (j, [cs, cj]) => {
+            const s = scoreAt(j);
+            const jf = B.cast(j, 'f32');
+            const stat = B.loop({ role: 'rank', lo: 0, hi: nkb, fresh, inits: [one(0)], iterNames: ['stat'] }, (j2, [st]) => {
+              const s2 = scoreAt(j2);
+              const counts = B.and(allowed(j2), beats(s2, B.cast(j2, 'f32'), s, jf));
+              return { next: [B.add(st!, B.where(counts, weight(s2), 0))] };
+            }).results[0]!;
+            const selected = B.and(allowed(j), B.lt(stat, limit));
+            // the cutoff is the selected block ranked last
+            const later = B.binary(Op.OR, B.lt(cj!, 0), beats(cs!, cj!, s, jf));
+            const take = B.and(selected, later);
+            return { next: [B.where(take, s, cs!), B.where(take, jf, cj!)] };
+          });
+          const [cs, cj] = cut.results as [Node, Node];
+          chosen = (j, s) => {
+            const jf = B.cast(j, 'f32');
+            return B.and(B.and(allowed(j), B.binary(Op.GE, cj, 0)), B.binary(Op.OR, B.binary(Op.EQ, jf, cj), beats(s, jf, cs, cj)));
+          };
+        }
+        // phase 2: overwrite the row with the selection
+        const write = B.loop({ role: 'kw', lo: 0, hi: nkb, fresh }, (j) => {
+          const s = scoreAt(j);
+          const sel = B.and(hasQ, B.binary(Op.OR, forced(j), chosen(j, s)));
+          const value = B.where(B.lt(cap, nkb), one(-1), B.where(sel, one(1), one(0)));
+          return { next: [], effects: [B.store(buf.out, B.add(rowBase, j), [1, 1], [1, 1], value)] };
+        });
+        // NOTE: the score loop and the buffer read after it are placed here, before every loop that reads the row.
+        return { next: [], effects: [scores.loop, scoreRow, write.loop] };
+      });
+      return { next: [], effects: [qtLoop.loop] };
+    });
+    return { next: [], effects: [hLoop.loop] };
+  });
+  return B.kernelRoot(kernel.name, [bLoop.loop]);
+}
