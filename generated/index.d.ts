@@ -29,6 +29,7 @@ export { llm_ql_attention_stop, type LlmQlAttentionStopInputs, type LlmQlAttenti
 export { lm_infinite_decode, type LmInfiniteDecodeInputs, type LmInfiniteDecodeOutputs } from './lm_infinite_decode.js';
 export { longheads_prefill, type LongheadsPrefillInputs, type LongheadsPrefillOutputs } from './longheads_prefill.js';
 export { lserve_decode, type LserveDecodeInputs, type LserveDecodeOutputs } from './lserve_decode.js';
+export { lserve_paged_decode, type LservePagedDecodeInputs, type LservePagedDecodeOutputs } from './lserve_paged_decode.js';
 export { lserve_prefill, type LservePrefillInputs, type LservePrefillOutputs } from './lserve_prefill.js';
 export { maskllm_up_24, type MaskllmUp24Inputs, type MaskllmUp24Outputs } from './maskllm_up_24.js';
 export { minference_a_shape, type MinferenceAShapeInputs, type MinferenceAShapeOutputs } from './minference_a_shape.js';
@@ -43,6 +44,10 @@ export { nm_4_8, type Nm48Inputs, type Nm48Outputs } from './nm_4_8.js';
 export { nsa_selection, type NsaSelectionInputs, type NsaSelectionOutputs } from './nsa_selection.js';
 export { nsa_window, type NsaWindowInputs, type NsaWindowOutputs } from './nsa_window.js';
 export { packed_documents_prefill, type PackedDocumentsPrefillInputs, type PackedDocumentsPrefillOutputs } from './packed_documents_prefill.js';
+export { paged_chunked_prefill, type PagedChunkedPrefillInputs, type PagedChunkedPrefillOutputs } from './paged_chunked_prefill.js';
+export { paged_decode, type PagedDecodeInputs, type PagedDecodeOutputs } from './paged_decode.js';
+export { paged_prefill, type PagedPrefillInputs, type PagedPrefillOutputs } from './paged_prefill.js';
+export { paged_ragged_decode, type PagedRaggedDecodeInputs, type PagedRaggedDecodeOutputs } from './paged_ragged_decode.js';
 export { paro_reordered, type ParoReorderedInputs, type ParoReorderedOutputs } from './paro_reordered.js';
 export { periodic_bias, type PeriodicBiasInputs, type PeriodicBiasOutputs } from './periodic_bias.js';
 export { pgf_1_8, type Pgf18Inputs, type Pgf18Outputs } from './pgf_1_8.js';
@@ -53,6 +58,7 @@ export { prosparse_down, type ProsparseDownInputs, type ProsparseDownOutputs } f
 export { prosparse_gate_relu, type ProsparseGateReluInputs, type ProsparseGateReluOutputs } from './prosparse_gate_relu.js';
 export { proxyattn_prefill, type ProxyattnPrefillInputs, type ProxyattnPrefillOutputs } from './proxyattn_prefill.js';
 export { qwen25_chunked_prefill, type Qwen25ChunkedPrefillInputs, type Qwen25ChunkedPrefillOutputs } from './qwen25_chunked_prefill.js';
+export { ragged_chunked_prefill, type RaggedChunkedPrefillInputs, type RaggedChunkedPrefillOutputs } from './ragged_chunked_prefill.js';
 export { razor_attention, type RazorAttentionInputs, type RazorAttentionOutputs } from './razor_attention.js';
 export { refrag_passages, type RefragPassagesInputs, type RefragPassagesOutputs } from './refrag_passages.js';
 export { retrieval_attention_decode, type RetrievalAttentionDecodeInputs, type RetrievalAttentionDecodeOutputs } from './retrieval_attention_decode.js';
