@@ -10,8 +10,16 @@ import { nmWeight } from './layout.js';
 import type { BodyPrinter } from './statements.js';
 import { UNROLL_LIMIT } from './statements.js';
 
-/** Row and column expressions of owned element j (lane lid owns e = lid + j * W of an M x N tile). */
-function ownedIndex(j: number, W: number, N: number, shared: { row: string; col: string }): Index {
+/**
+ * Row and column expressions of owned element j (lane lid owns e = lid + j * W of an M x N tile). In the last,
+ * partial round (`clamp`: lanes past the tile's `total` elements) the lane reads the tile's last element instead,
+ * so its operand reads stay inside the tiles (its result is never stored).
+ */
+function ownedIndex(j: number, W: number, N: number, shared: { row: string; col: string }, clamp: ((e: string) => string) | null): Index {
+  if (clamp) {
+    const e = clamp(`lid + ${j * W}`);
+    return [`((${e}) / ${N})`, `((${e}) % ${N})`];
+  }
   if (W % N === 0) return [`(${shared.row} + ${(j * W) / N})`, shared.col];
   if (N % W === 0) {
     const per = N / W;
@@ -37,7 +45,8 @@ export function printBlockedDot(p: BodyPrinter, n: Node): boolean {
   const sp = p.sp;
   const reg = p.w.layout.privates.get(n);
   const shared = { row: p.fresh('dr'), col: p.fresh('dc') };
-  const owned = Array.from({ length: J }, (_, j) => ownedIndex(j, W, N, shared));
+  const clamp = (e: string): string => sp.select(`${e} < ${total}`, e, `${total - 1}`);
+  const owned = Array.from({ length: J }, (_, j) => ownedIndex(j, W, N, shared, (j + 1) * W > total ? clamp : null));
   const ctx = (j: number): PhaseContext => ({ dims, idx: owned[j]!, j: `${j}` });
   const accIdx = (idx: Index): Index => (shape(acc).length === 0 ? [] : idx.map((x, d) => (shape(acc)[d] === 1 ? '0' : x)));
   const sums = owned.map((_, j) => (reg ? `${reg.name}[${j}]` : p.fresh('d')));

@@ -172,9 +172,9 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_gqsa_groups_kernel(con
       {
         const int dr32 = lid / 1;
         const int dc33 = lid % 1;
-        pr0[0] = wf[2048 + (dr32 + 0)];
+        pr0[0] = wf[2048 + (((lid + 0 < 64 ? lid + 0 : 63)) / 1)];
         for (int k34 = 0; k34 < 32; k34++) {
-          const auto o35 = wf[0 + (dr32 + 0) * 32 + k34];
+          const auto o35 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) / 1) * 32 + k34];
           const auto o36 = wf[2112 + ((k34) / 16 % 2) * 17 + ((k34) / 1 % 16)];
           pr0[0] = pr0[0] + o35 * o36;
         }

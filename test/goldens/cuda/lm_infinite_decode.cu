@@ -190,7 +190,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_lm_infinite_decode_ker
           pr0[0] = 0.0f;
           for (int k50 = 0; k50 < 64; k50++) {
             const auto o51 = wf[4160 + k50];
-            const auto o52 = wf[0 + dc49 * 65 + k50];
+            const auto o52 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 65 + k50];
             pr0[0] = pr0[0] + o51 * o52;
           }
         }
@@ -265,10 +265,10 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_lm_infinite_decode_ker
         {
           const int dr72 = lid / 64;
           const int dc73 = lid % 64;
-          pr1[0] = (wf[4224 + dc73] * wf[4290 + 0]);
+          pr1[0] = (wf[4224 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64)] * wf[4290 + 0]);
           for (int k74 = 0; k74 < 64; k74++) {
             const auto o75 = wf[4096 + k74];
-            const auto o76 = wf[0 + k74 * 64 + dc73];
+            const auto o76 = wf[0 + k74 * 64 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64)];
             pr1[0] = pr1[0] + (o75 != 0.0f ? o75 * o76 : 0.0f);
           }
         }

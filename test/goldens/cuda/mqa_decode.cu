@@ -330,7 +330,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           pr7[0] = 0.0f;
           for (int k94 = 0; k94 < 128; k94++) {
             const auto o95 = wf[8256 + k94];
-            const auto o96 = wf[0 + dc93 * 129 + k94];
+            const auto o96 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 129 + k94];
             pr7[0] = pr7[0] + o95 * o96;
           }
         }
@@ -409,7 +409,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           pr9[0] = 0.0f;
           for (int k121 = 0; k121 < 128; k121++) {
             const auto o122 = wf[8384 + k121];
-            const auto o123 = wf[0 + dc120 * 129 + k121];
+            const auto o123 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 129 + k121];
             pr9[0] = pr9[0] + o122 * o123;
           }
         }
@@ -496,7 +496,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           pr10[0] = 0.0f;
           for (int k148 = 0; k148 < 128; k148++) {
             const auto o149 = wf[8512 + k148];
-            const auto o150 = wf[0 + dc147 * 129 + k148];
+            const auto o150 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 129 + k148];
             pr10[0] = pr10[0] + o149 * o150;
           }
         }
@@ -583,7 +583,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           pr11[0] = 0.0f;
           for (int k175 = 0; k175 < 128; k175++) {
             const auto o176 = wf[8640 + k175];
-            const auto o177 = wf[0 + dc174 * 129 + k175];
+            const auto o177 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 129 + k175];
             pr11[0] = pr11[0] + o176 * o177;
           }
         }
@@ -670,7 +670,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           pr12[0] = 0.0f;
           for (int k202 = 0; k202 < 128; k202++) {
             const auto o203 = wf[8768 + k202];
-            const auto o204 = wf[0 + dc201 * 129 + k202];
+            const auto o204 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 129 + k202];
             pr12[0] = pr12[0] + o203 * o204;
           }
         }
@@ -757,7 +757,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           pr13[0] = 0.0f;
           for (int k229 = 0; k229 < 128; k229++) {
             const auto o230 = wf[8896 + k229];
-            const auto o231 = wf[0 + dc228 * 129 + k229];
+            const auto o231 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 129 + k229];
             pr13[0] = pr13[0] + o230 * o231;
           }
         }
@@ -844,7 +844,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           pr14[0] = 0.0f;
           for (int k256 = 0; k256 < 128; k256++) {
             const auto o257 = wf[9024 + k256];
-            const auto o258 = wf[0 + dc255 * 129 + k256];
+            const auto o258 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 129 + k256];
             pr14[0] = pr14[0] + o257 * o258;
           }
         }
@@ -931,7 +931,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           pr15[0] = 0.0f;
           for (int k283 = 0; k283 < 128; k283++) {
             const auto o284 = wf[9152 + k283];
-            const auto o285 = wf[0 + dc282 * 129 + k283];
+            const auto o285 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 129 + k283];
             pr15[0] = pr15[0] + o284 * o285;
           }
         }

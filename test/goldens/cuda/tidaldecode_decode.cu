@@ -236,7 +236,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_tidaldecode_decode_ker
           pr11[0] = 0.0f;
           for (int k74 = 0; k74 < 128; k74++) {
             const auto o75 = wf[8256 + k74];
-            const auto o76 = wf[0 + dc73 * 129 + k74];
+            const auto o76 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 129 + k74];
             pr11[0] = pr11[0] + o75 * o76;
           }
         }
@@ -401,7 +401,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_tidaldecode_decode_ker
           pr14[0] = 0.0f;
           for (int k138 = 0; k138 < 128; k138++) {
             const auto o139 = wf[8256 + k138];
-            const auto o140 = wf[0 + dc137 * 129 + k138];
+            const auto o140 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 129 + k138];
             pr14[0] = pr14[0] + o139 * o140;
           }
         }
@@ -566,7 +566,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_tidaldecode_decode_ker
           pr15[0] = 0.0f;
           for (int k202 = 0; k202 < 128; k202++) {
             const auto o203 = wf[8256 + k202];
-            const auto o204 = wf[0 + dc201 * 129 + k202];
+            const auto o204 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 129 + k202];
             pr15[0] = pr15[0] + o203 * o204;
           }
         }
@@ -731,7 +731,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_tidaldecode_decode_ker
           pr16[0] = 0.0f;
           for (int k266 = 0; k266 < 128; k266++) {
             const auto o267 = wf[8256 + k266];
-            const auto o268 = wf[0 + dc265 * 129 + k266];
+            const auto o268 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64) * 129 + k266];
             pr16[0] = pr16[0] + o267 * o268;
           }
         }

@@ -235,7 +235,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           pr3[0] = 0f;
           for (var k57: i32 = 0; k57 < 64; k57 = k57 + 1) {
             let o58 = wf[2080 + k57];
-            let o59 = wf[0 + dc56 * 65 + k57];
+            let o59 = wf[0 + ((select(31, lid + 0, lid + 0 < 32)) % 32) * 65 + k57];
             pr3[0] = pr3[0] + o58 * o59;
           }
         }

@@ -191,8 +191,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let dc51 = lid % 32;
           pr4[0] = 0f;
           for (var k52: i32 = 0; k52 < 128; k52 = k52 + 1) {
-            let o53 = select(0f, rd1((v25 + (dr50 + 0) * 128i + k52)), (dr50 + 0) < v27);
-            let o54 = select(0f, rd0((v47 + dc51 * 128i + k52)), dc51 < v49);
+            let o53 = select(0f, rd1((v25 + ((select(31, lid + 0, lid + 0 < 32)) / 32) * 128i + k52)), ((select(31, lid + 0, lid + 0 < 32)) / 32) < v27);
+            let o54 = select(0f, rd0((v47 + ((select(31, lid + 0, lid + 0 < 32)) % 32) * 128i + k52)), ((select(31, lid + 0, lid + 0 < 32)) % 32) < v49);
             pr4[0] = pr4[0] + o53 * o54;
           }
         }

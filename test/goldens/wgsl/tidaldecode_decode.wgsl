@@ -257,8 +257,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let dc66 = lid % 32;
           pr4[0] = 0f;
           for (var k67: i32 = 0; k67 < 128; k67 = k67 + 1) {
-            let o68 = select(0f, rd4((v41 + (dr65 + 0) * 128i + k67)), (dr65 + 0) < v43);
-            let o69 = select(0f, rd0((v62 + dc66 * 128i + k67)), dc66 < v64);
+            let o68 = select(0f, rd4((v41 + ((select(31, lid + 0, lid + 0 < 32)) / 32) * 128i + k67)), ((select(31, lid + 0, lid + 0 < 32)) / 32) < v43);
+            let o69 = select(0f, rd0((v62 + ((select(31, lid + 0, lid + 0 < 32)) % 32) * 128i + k67)), ((select(31, lid + 0, lid + 0 < 32)) % 32) < v64);
             pr4[0] = pr4[0] + o68 * o69;
           }
         }
