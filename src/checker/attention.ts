@@ -4,7 +4,7 @@
  */
 import type { KernelDecl } from '../frontend/ast.js';
 import type { SizeName } from '../model/expr.js';
-import type { AttentionKernel, Size } from '../model/kernel.js';
+import type { AttentionKernel, DeclaredSizes, Size } from '../model/kernel.js';
 import { checkSegmentInputs, outputsField } from './side-outputs.js';
 import { checkBlockTableName, checkKvLensName, kvLayoutField } from './kv-layout.js';
 import { BLOCK_TABLE_INPUT, KV_LENS_INPUT } from '../model/paged.js';
@@ -43,6 +43,20 @@ export type Sizes = Record<SizeName, Size | null> & { readonly ragged: boolean }
 
 /** `kv_len = ragged`. */
 const isRagged = (field: AssignField): boolean => field.values.length === 1 && isName(field.values[0]!, 'ragged');
+
+/** The model's sizes from checked ones (a missing one, already reported, reads as dynamic); `valueDim` given apart. */
+export function modelSizes(sizes: Sizes, valueDim: Size | null): DeclaredSizes {
+  const size = (s: Size | null): Size => s ?? 'dynamic';
+  return {
+    batch: size(sizes.batch),
+    heads: size(sizes.heads),
+    kvHeads: size(sizes.kv_heads),
+    headDim: size(sizes.head_dim),
+    valueDim: size(valueDim),
+    qLen: size(sizes.q_len),
+    kvLen: size(sizes.kv_len),
+  };
+}
 
 export function requireField(decl: KernelDecl, fields: FieldSet, name: string, env: KernelEnv): void {
   if (!fields.assigns.has(name) && !fields.misspelled.has(name)) env.reporter.error('SPC102', decl.nameSpan, [decl.op, decl.name, name]);
@@ -185,18 +199,11 @@ export function checkAttention(decl: KernelDecl, env: KernelEnv): AttentionKerne
   if (sizes.ragged) checkKvLensName(registry.inputs, fields.assigns.get('kv_len')!, env);
   const failed = env.reporter.count > before || !mask || (scoreField !== undefined && !score) || !dtype || scale === 'error' || kvLayout === 'error';
   if (failed || mask.e.type !== 'bool') return null;
-  const size = (s: Size | null): Size => s ?? 'dynamic';
   return {
     kind: 'attention',
     name: decl.name,
     origin: { file: decl.span.file, line: decl.span.line, col: decl.span.col },
-    batch: size(sizes.batch),
-    heads: size(sizes.heads),
-    kvHeads: size(sizes.kv_heads),
-    headDim: size(sizes.head_dim),
-    valueDim: size(sizes.value_dim),
-    qLen: size(sizes.q_len),
-    kvLen: size(sizes.kv_len),
+    ...modelSizes(sizes, sizes.value_dim),
     dtype,
     scale,
     mask: mask.e,

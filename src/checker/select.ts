@@ -5,7 +5,7 @@
 import type { Expr, KernelDecl } from '../frontend/ast.js';
 import type { Size } from '../model/kernel.js';
 import type { SelectKernel, SelectKeyPool, SelectPool, SelectRule } from '../model/select.js';
-import { ATTENTION_FIELDS, GEMM_FIELDS, attentionSizes, requireField, scaleField, staticSizes, type KernelEnv } from './attention.js';
+import { ATTENTION_FIELDS, GEMM_FIELDS, attentionSizes, modelSizes, requireField, scaleField, staticSizes, type KernelEnv } from './attention.js';
 import { collectFields, isName, quietConst, schedulesOf, singleValue, type AssignField } from './fields.js';
 
 /** Fields of selector kernels. */
@@ -113,18 +113,11 @@ export function checkSelect(decl: KernelDecl, env: KernelEnv): SelectKernel | nu
   const share = choiceField<'head' | 'group'>(fields.assigns.get('share'), 'head', [['head', 'head'], ['group', 'group']], env);
   const schedules = schedulesOf(fields.schedules, env);
   if (env.reporter.count > before || !source || !blocks || !rule || causal === null || !force || !share || scale === 'error') return null;
-  const size = (s: Size | null): Size => s ?? 'dynamic';
   return {
     kind: 'select',
     name: decl.name,
     origin: { file: decl.span.file, line: decl.span.line, col: decl.span.col },
-    batch: size(sizes.batch),
-    heads: size(sizes.heads),
-    kvHeads: size(sizes.kv_heads),
-    headDim: size(sizes.head_dim),
-    valueDim: size(sizes.head_dim),
-    qLen: size(sizes.q_len),
-    kvLen: size(sizes.kv_len),
+    ...modelSizes(sizes, sizes.head_dim),
     dtype: 'f32',
     scale,
     qPool: source.q,

@@ -61,10 +61,8 @@ export type SideOutput =
  */
 export type KvLayout = { readonly kind: 'paged'; readonly pageSize: number };
 
-export interface AttentionKernel {
-  readonly kind: 'attention';
-  readonly name: string;
-  readonly origin: Origin;
+/** The declared sizes of an attention-shaped kernel (attention and selectors); `dynamic` where given at run time. */
+export interface DeclaredSizes {
   readonly batch: Size;
   readonly heads: Size;
   readonly kvHeads: Size;
@@ -72,6 +70,12 @@ export interface AttentionKernel {
   readonly valueDim: Size;
   readonly qLen: Size;
   readonly kvLen: Size;
+}
+
+export interface AttentionKernel extends DeclaredSizes {
+  readonly kind: 'attention';
+  readonly name: string;
+  readonly origin: Origin;
   readonly dtype: DType;
   /** Softmax scale; null means the default `1 / sqrt(head_dim)`. */
   readonly scale: number | null;

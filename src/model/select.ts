@@ -2,7 +2,7 @@
  * @file The checked model of a selector kernel (`kernel NAME = select(SOURCE) { ... }`): a computation that
  * produces a `blocks<BQ, BK>` layout from Q and K (pooled block scores, then a rule per query block).
  */
-import type { Origin, RuntimeInput, Schedules, Size } from './kernel.js';
+import type { DeclaredSizes, Origin, RuntimeInput, Schedules, Size } from './kernel.js';
 
 /** How a block of Q rows or K rows is reduced to one vector: the mean or the element-wise max of its rows. */
 export type SelectPool = 'mean' | 'max';
@@ -30,17 +30,10 @@ export type SelectRule =
  * `valueDim` equals `headDim` and `inputs` is empty, so size resolution and input binding are shared with attention.
  * The output `sel` is a `blocks<bq, bk>` layout [batch, heads, ceil(kv_len / bq), ceil(kv_len / bk)].
  */
-export interface SelectKernel {
+export interface SelectKernel extends DeclaredSizes {
   readonly kind: 'select';
   readonly name: string;
   readonly origin: Origin;
-  readonly batch: Size;
-  readonly heads: Size;
-  readonly kvHeads: Size;
-  readonly headDim: Size;
-  readonly valueDim: Size;
-  readonly qLen: Size;
-  readonly kvLen: Size;
   /** Storage of Q and K: f32 only so far. */
   readonly dtype: 'f32';
   /** Scale of the pooled dot products; null means `1 / sqrt(head_dim)`. */

@@ -46,14 +46,17 @@ export function printBlockedDot(p: BodyPrinter, n: Node): boolean {
   const reg = p.w.layout.privates.get(n);
   const shared = { row: p.fresh('dr'), col: p.fresh('dc') };
   const clamp = (e: string): string => sp.select(`${e} < ${total}`, e, `${total - 1}`);
-  const owned = Array.from({ length: J }, (_, j) => ownedIndex(j, W, N, shared, (j + 1) * W > total ? clamp : null));
+  const partial = (j: number): boolean => (j + 1) * W > total;
+  const owned = Array.from({ length: J }, (_, j) => ownedIndex(j, W, N, shared, partial(j) ? clamp : null));
+  // The shared row / column are read only by full rounds (a partial round indexes from its clamped lane).
+  const sharedRead = W % N === 0 && owned.some((_, j) => !partial(j));
   const ctx = (j: number): PhaseContext => ({ dims, idx: owned[j]!, j: `${j}` });
   const accIdx = (idx: Index): Index => (shape(acc).length === 0 ? [] : idx.map((x, d) => (shape(acc)[d] === 1 ? '0' : x)));
   const sums = owned.map((_, j) => (reg ? `${reg.name}[${j}]` : p.fresh('d')));
   const k = p.fresh('k');
   const got = p.collect(null, () => {
     const lines: string[] = [];
-    if (W % N === 0) lines.push(sp.bind(shared.row, `lid / ${N}`, 'int'), sp.bind(shared.col, `lid % ${N}`, 'int'));
+    if (sharedRead) lines.push(sp.bind(shared.row, `lid / ${N}`, 'int'), sp.bind(shared.col, `lid % ${N}`, 'int'));
     owned.forEach((idx, j) => {
       const init = p.collect(ctx(j), () => p.w.el(acc, accIdx(idx)));
       p.w.touches.push(...init.touches);
@@ -88,7 +91,7 @@ export function printBlockedDot(p: BodyPrinter, n: Node): boolean {
     if (!reg) {
       owned.forEach((_, j) => {
         const store = p.collect(ctx(j), () => p.writeElement(n, ctx(j), sums[j]!));
-        lines.push((j + 1) * W > total ? `if (lid + ${j * W} < ${total}) { ${store.value} }` : store.value);
+        lines.push(partial(j) ? `if (lid + ${j * W} < ${total}) { ${store.value} }` : store.value);
       });
     }
     return lines;

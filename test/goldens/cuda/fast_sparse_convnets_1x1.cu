@@ -165,8 +165,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_fast_sparse_convnets_1
       }
       __syncthreads();
       {
-        const int dr28 = lid / 1;
-        const int dc29 = lid % 1;
         pr0[0] = wf[2048 + (((lid + 0 < 64 ? lid + 0 : 63)) / 1)];
         for (int k30 = 0; k30 < 32; k30++) {
           const auto o31 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) / 1) * 32 + k30];

@@ -170,8 +170,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_gqsa_groups_kernel(con
       }
       __syncthreads();
       {
-        const int dr32 = lid / 1;
-        const int dc33 = lid % 1;
         pr0[0] = wf[2048 + (((lid + 0 < 64 ? lid + 0 : 63)) / 1)];
         for (int k34 = 0; k34 < 32; k34++) {
           const auto o35 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) / 1) * 32 + k34];

@@ -185,8 +185,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_lm_infinite_decode_ker
         }
         __syncthreads();
         {
-          const int dr48 = lid / 64;
-          const int dc49 = lid % 64;
           pr0[0] = 0.0f;
           for (int k50 = 0; k50 < 64; k50++) {
             const auto o51 = wf[4160 + k50];
@@ -263,8 +261,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_lm_infinite_decode_ker
         }
         __syncthreads();
         {
-          const int dr72 = lid / 64;
-          const int dc73 = lid % 64;
           pr1[0] = (wf[4224 + (((lid + 0 < 64 ? lid + 0 : 63)) % 64)] * wf[4290 + 0]);
           for (int k74 = 0; k74 < 64; k74++) {
             const auto o75 = wf[4096 + k74];

@@ -325,8 +325,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
         }
         __syncthreads();
         {
-          const int dr92 = lid / 64;
-          const int dc93 = lid % 64;
           pr7[0] = 0.0f;
           for (int k94 = 0; k94 < 128; k94++) {
             const auto o95 = wf[8256 + k94];
@@ -404,8 +402,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           }
         }
         {
-          const int dr119 = lid / 64;
-          const int dc120 = lid % 64;
           pr9[0] = 0.0f;
           for (int k121 = 0; k121 < 128; k121++) {
             const auto o122 = wf[8384 + k121];
@@ -491,8 +487,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           }
         }
         {
-          const int dr146 = lid / 64;
-          const int dc147 = lid % 64;
           pr10[0] = 0.0f;
           for (int k148 = 0; k148 < 128; k148++) {
             const auto o149 = wf[8512 + k148];
@@ -578,8 +572,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           }
         }
         {
-          const int dr173 = lid / 64;
-          const int dc174 = lid % 64;
           pr11[0] = 0.0f;
           for (int k175 = 0; k175 < 128; k175++) {
             const auto o176 = wf[8640 + k175];
@@ -665,8 +657,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           }
         }
         {
-          const int dr200 = lid / 64;
-          const int dc201 = lid % 64;
           pr12[0] = 0.0f;
           for (int k202 = 0; k202 < 128; k202++) {
             const auto o203 = wf[8768 + k202];
@@ -752,8 +742,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           }
         }
         {
-          const int dr227 = lid / 64;
-          const int dc228 = lid % 64;
           pr13[0] = 0.0f;
           for (int k229 = 0; k229 < 128; k229++) {
             const auto o230 = wf[8896 + k229];
@@ -839,8 +827,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           }
         }
         {
-          const int dr254 = lid / 64;
-          const int dc255 = lid % 64;
           pr14[0] = 0.0f;
           for (int k256 = 0; k256 < 128; k256++) {
             const auto o257 = wf[9024 + k256];
@@ -926,8 +912,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_mqa_decode_kernel(cons
           }
         }
         {
-          const int dr281 = lid / 64;
-          const int dc282 = lid % 64;
           pr15[0] = 0.0f;
           for (int k283 = 0; k283 < 128; k283++) {
             const auto o284 = wf[9152 + k283];

@@ -231,8 +231,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_tidaldecode_decode_ker
         }
         __syncthreads();
         {
-          const int dr72 = lid / 64;
-          const int dc73 = lid % 64;
           pr11[0] = 0.0f;
           for (int k74 = 0; k74 < 128; k74++) {
             const auto o75 = wf[8256 + k74];
@@ -396,8 +394,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_tidaldecode_decode_ker
         }
         __syncthreads();
         {
-          const int dr136 = lid / 64;
-          const int dc137 = lid % 64;
           pr14[0] = 0.0f;
           for (int k138 = 0; k138 < 128; k138++) {
             const auto o139 = wf[8256 + k138];
@@ -561,8 +557,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_tidaldecode_decode_ker
         }
         __syncthreads();
         {
-          const int dr200 = lid / 64;
-          const int dc201 = lid % 64;
           pr15[0] = 0.0f;
           for (int k202 = 0; k202 < 128; k202++) {
             const auto o203 = wf[8256 + k202];
@@ -726,8 +720,6 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_tidaldecode_decode_ker
         }
         __syncthreads();
         {
-          const int dr264 = lid / 64;
-          const int dc265 = lid % 64;
           pr16[0] = 0.0f;
           for (int k266 = 0; k266 < 128; k266++) {
             const auto o267 = wf[8256 + k266];

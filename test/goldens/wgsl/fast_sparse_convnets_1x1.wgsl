@@ -199,8 +199,6 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       }
       workgroupBarrier();
       {
-        let dr29 = lid / 1;
-        let dc30 = lid % 1;
         pr0[0] = wf[544 + ((select(15, lid + 0, lid + 0 < 16)) / 1)];
         for (var k31: i32 = 0; k31 < 32; k31 = k31 + 1) {
           let o32 = wf[0 + ((select(15, lid + 0, lid + 0 < 16)) / 1) * 32 + k31];

@@ -200,8 +200,6 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       }
       workgroupBarrier();
       {
-        let dr34 = lid / 1;
-        let dc35 = lid % 1;
         pr0[0] = wf[546 + ((select(15, lid + 0, lid + 0 < 16)) / 1)];
         for (var k36: i32 = 0; k36 < 32; k36 = k36 + 1) {
           let o37 = wf[0 + ((select(15, lid + 0, lid + 0 < 16)) / 1) * 32 + k36];

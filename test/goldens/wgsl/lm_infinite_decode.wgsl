@@ -230,8 +230,6 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         }
         workgroupBarrier();
         {
-          let dr55 = lid / 32;
-          let dc56 = lid % 32;
           pr3[0] = 0f;
           for (var k57: i32 = 0; k57 < 64; k57 = k57 + 1) {
             let o58 = wf[2080 + k57];

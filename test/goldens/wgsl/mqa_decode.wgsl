@@ -187,8 +187,6 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let v48: i32 = (p1 - v37);
         let v49: i32 = min(32i, v48);
         {
-          let dr50 = lid / 32;
-          let dc51 = lid % 32;
           pr4[0] = 0f;
           for (var k52: i32 = 0; k52 < 128; k52 = k52 + 1) {
             let o53 = select(0f, rd1((v25 + ((select(31, lid + 0, lid + 0 < 32)) / 32) * 128i + k52)), ((select(31, lid + 0, lid + 0 < 32)) / 32) < v27);

@@ -253,8 +253,6 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let v63: i32 = (p1 - v57);
         let v64: i32 = min(32i, v63);
         {
-          let dr65 = lid / 32;
-          let dc66 = lid % 32;
           pr4[0] = 0f;
           for (var k67: i32 = 0; k67 < 128; k67 = k67 + 1) {
             let o68 = select(0f, rd4((v41 + ((select(31, lid + 0, lid + 0 < 32)) / 32) * 128i + k67)), ((select(31, lid + 0, lid + 0 < 32)) / 32) < v43);
