@@ -27,7 +27,7 @@ export const NEON_CFLAGS: readonly string[] = ['-O2', '-static', '-fwrapv', '-st
 
 async function has(cmd: string, args: readonly string[] = ['--version']): Promise<boolean> {
   try {
-    await run(cmd, [...args], { timeout: 20_000 });
+    await run(cmd, [...args], { timeout: 60_000 });
     return true;
   } catch {
     return false;
