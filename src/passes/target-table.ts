@@ -1,18 +1,22 @@
 /**
  * @file The target tables `targets/<name>.json`, read and validated: which targets exist (one file each), their
  * default schedule, the keys of their own a schedule may set (declared by giving them a default there), and how
- * their loops bind to the hardware (`bind`: loop role -> grid.x|grid.y|grid.z|block|serial). Plain data; pure.
+ * their loops bind to the hardware (`bind`: loop role -> grid.x|grid.y|grid.z|grid.w|block|serial). Plain data; pure.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closestName } from '../diagnostics/suggest.js';
 import { isScheduleKey, SCHEDULE_KEYS, type ScheduleSettings, type ScheduleValue } from './schedule.js';
 
-/** Where a loop's iterations run: a grid axis (independent tasks), the lanes/threads of one group, or one after another. */
-export type LoopBinding = 'grid.x' | 'grid.y' | 'grid.z' | 'block' | 'serial';
+/**
+ * Where a loop's iterations run: a grid axis (independent tasks), the lanes/threads of one group, or one after another.
+ * `grid.w` is the launch axis: a loop inside the innermost grid loop, beside other effects, whose iterations run as
+ * tasks of their own and whose results are read after a launch boundary (split-KV's chunks before their merge).
+ */
+export type LoopBinding = 'grid.x' | 'grid.y' | 'grid.z' | 'grid.w' | 'block' | 'serial';
 
 /** Every loop binding. */
-export const LOOP_BINDINGS: readonly LoopBinding[] = ['grid.x', 'grid.y', 'grid.z', 'block', 'serial'];
+export const LOOP_BINDINGS: readonly LoopBinding[] = ['grid.x', 'grid.y', 'grid.z', 'grid.w', 'block', 'serial'];
 
 /** One target's table. */
 export interface TargetTable {
