@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closestName } from '../diagnostics/suggest.js';
+import { STAGE_RULES } from './stage-shared.js';
 import { isScheduleKey, SCHEDULE_KEYS, type ScheduleSettings, type ScheduleValue } from './schedule.js';
 
 /**
@@ -70,6 +71,7 @@ export const MAX_KEY_INTERVALS = 3;
 /** Value rules of own keys that more than their default's type constrains (a table declares the key by its default). */
 const OWN_KEY_RULES: Readonly<Record<string, (v: ScheduleValue) => string | null>> = {
   key_intervals: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_KEY_INTERVALS ? null : `an integer in [1, ${MAX_KEY_INTERVALS}]`),
+  stage_shared: (v) => ((STAGE_RULES as readonly ScheduleValue[]).includes(v) ? null : nameList(STAGE_RULES.map((r) => `'${r}'`))),
 };
 
 /** Problems of `settings` on the target whose defaults are `defaults` (shared keys, plus the keys `defaults` declares). */

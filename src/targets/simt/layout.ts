@@ -9,6 +9,7 @@ import { Node, loopParts, toposort } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
 import { VALUE_KIND } from './spelling.js';
 import { LAUNCH_AXIS } from '../../passes/bind.js';
+import { isStaged } from '../../passes/stage-shared.js';
 
 /** Where a buffer's elements live. */
 export type BufferKind = 'in' | 'out' | 'scratch';
@@ -240,14 +241,14 @@ function stagedLoad(operand: Node): { load: Node; transposed: boolean } | null {
   return n.op === Op.LOAD && isTile(n) ? { load: n, transposed } : null;
 }
 
-/** DOT operands read from global buffers, right operands (K, V) first; value: read through a transpose. */
+/** DOT operands the `stage-shared` pass marked, right operands (K, V) first; value: read through a transpose. */
 function stagingCandidates(all: readonly Node[], slotted: ReadonlySet<Node>): Map<Node, boolean> {
   const dots = all.filter((n) => n.op === Op.DOT);
   const picked = new Map<Node, boolean>();
   for (const side of [1, 0]) {
     for (const d of dots) {
       const s = stagedLoad(d.src[side]!);
-      if (s && !slotted.has(s.load)) picked.set(s.load, (picked.get(s.load) ?? false) || s.transposed);
+      if (s && isStaged(s.load) && !slotted.has(s.load)) picked.set(s.load, (picked.get(s.load) ?? false) || s.transposed);
     }
   }
   return picked;
