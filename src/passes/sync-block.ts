@@ -42,9 +42,9 @@ function findSyncPoints(all: readonly Node[]): { loops: Map<Node, 'block' | 'gri
   return { loops, shared };
 }
 
-/** True when BARRIER `bar` is a launch boundary (scope `grid`). */
-function isLaunchBoundary(bar: Node): boolean {
-  return bar.arg !== null && typeof bar.arg === 'object' && !Array.isArray(bar.arg) && bar.attrs['scope'] === 'grid';
+/** True when `bar` is a launch boundary (a BARRIER of scope `grid`). */
+export function isLaunchBoundary(bar: Node): boolean {
+  return bar.op === Op.BARRIER && bar.arg !== null && typeof bar.arg === 'object' && !Array.isArray(bar.arg) && bar.attrs['scope'] === 'grid';
 }
 
 /** `effects` with a BARRIER of each synced loop listed right after it; `trailing`: a block barrier was added. */

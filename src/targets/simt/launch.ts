@@ -6,7 +6,7 @@
  * own scratch regions.
  */
 import { loopParts, type Node } from '../../ir/node.js';
-import { Op } from '../../ir/ops.js';
+import { isLaunchBoundary } from '../../passes/sync-block.js';
 import { extent, printTaskCounts, printTaskRanges } from './kernel.js';
 import type { Layout } from './layout.js';
 import type { BodyPrinter } from './statements.js';
@@ -20,11 +20,6 @@ export const LAUNCH_ENTRY: Readonly<Record<LaunchPhase, string>> = { first: 'mai
 /** The launches of `layout`, in dispatch order (one, `null`, when it has no launch-axis loop). */
 export function launchPhases(layout: Layout): readonly (LaunchPhase | null)[] {
   return layout.launch ? ['first', 'after'] : [null];
-}
-
-/** True when `n` is a launch boundary (a BARRIER of scope `grid`). */
-function isLaunchBoundary(n: Node): boolean {
-  return n.op === Op.BARRIER && n.arg !== null && typeof n.arg === 'object' && !Array.isArray(n.arg) && n.attrs['scope'] === 'grid';
 }
 
 /**
