@@ -90,7 +90,7 @@ export interface LoopParts {
   readonly effects: readonly Node[];
   readonly role: string;
   readonly parallel: boolean;
-  /** Where iterations run, set by the `bind` pass: 'grid.x' | 'grid.y' | 'grid.z' | 'block' | 'serial' (before it: 'serial'). */
+  /** Where iterations run, set by the `bind` pass: 'grid.x' | 'grid.y' | 'grid.z' | 'grid.w' | 'block' | 'serial' (before it: 'serial'). */
   readonly bind: string;
 }
 

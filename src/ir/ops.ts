@@ -16,7 +16,7 @@ export enum Op {
   ITER = 'iter',
   /**
    * Counted loop `for range in [lo, hi)`. src: [lo, hi, range, ...iters, ...inits, ...nexts, ...effects].
-   * arg: { carried, role, parallel?, bind? } (bind: grid.x|grid.y|grid.z|block|serial, set by the `bind` pass). Its value is the tuple of final carried values (see RESULT).
+   * arg: { carried, role, parallel?, bind? } (bind: grid.x|grid.y|grid.z|grid.w|block|serial, set by the `bind` pass). Its value is the tuple of final carried values (see RESULT).
    */
   LOOP = 'loop',
   /** The i-th final carried value of a LOOP. src: [loop]. arg: index. */
@@ -27,7 +27,10 @@ export enum Op {
   AFTER = 'after',
 
   // ** memory: buffers in global / shared / register space, tile loads and stores, barriers **
-  /** A scratch buffer. type: ptr with its memory space. arg: { name, size } (elements). */
+  /**
+   * A scratch buffer. type: ptr with its memory space. arg: { name, size } (elements), set by `sync-block`: shared
+   * (one copy for all workers of a block loop) or per_task (one copy per task of the grid, kept across a launch boundary).
+   */
   ALLOC = 'alloc',
   /**
    * N-d tile load. src: [buf, base, ...strides(rank), ...valid(rank)]. Element idx reads
@@ -40,7 +43,10 @@ export enum Op {
   GATHER = 'gather',
   /** Membership in a ragged list: value in values[offsets[list] .. offsets[list+1]). src: [offsets, values, list, value, lists]. */
   MEMBER = 'member',
-  /** Workgroup barrier: all src effects are visible to every lane afterwards. */
+  /**
+   * Workgroup barrier: all src effects are visible to every lane afterwards. arg { scope: 'grid' }: a launch boundary
+   * instead, after which every task of the grid sees them (the effects before it run as one launch, the rest as another).
+   */
   BARRIER = 'barrier',
 
   // ** constants and index tiles **

@@ -19,6 +19,7 @@ import type { Schedule, ScheduleSettings } from './schedule.js';
 import { simplify } from './simplify.js';
 import { splitKv } from './split-kv.js';
 import { syncBlockLoops } from './sync-block.js';
+import { stageShared, type StageRule } from './stage-shared.js';
 import { MAX_KEY_INTERVALS, targetTable } from './target-table.js';
 
 /** Options of a pipeline run. */
@@ -57,11 +58,13 @@ export function splitChunks(k: AttentionKernel, s: Schedule): number {
 
 /**
  * Stage `legalize.<target>`: what the target's table asks of the IR before its printer sees it (today: loop
- * binding, then barriers and shared workspaces where a block loop's results are read after it). Its output is
+ * binding, then barriers and shared workspaces where a block loop's results are read after it, then the tiles
+ * staged in shared memory, `stage_shared`). Its output is
  * exactly what the printer receives.
  */
-function legalize(g: Node, target: string): Node {
-  return syncBlockLoops(bindLoops(g, targetTable(target)?.bind ?? {}));
+function legalize(g: Node, target: string, schedule: Schedule): Node {
+  const stage = schedule.extra['stage_shared'];
+  return stageShared(syncBlockLoops(bindLoops(g, targetTable(target)?.bind ?? {})), typeof stage === 'string' ? (stage as StageRule) : 'none');
 }
 
 /** `block_max(64, 64)`, `segment_mass(doc, 8)`: a side output as written. */
@@ -117,14 +120,14 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   if (kernel.kind === 'gemm') {
     let g = stage('lower-gemm', lowerGemm(kernel, { schedule }));
     g = stage('simplify', simplify(g));
-    g = stage(`legalize.${target}`, legalize(g, target));
+    g = stage(`legalize.${target}`, legalize(g, target, schedule));
     return { final: g, schedule, stages };
   }
   if (kernel.kind === 'select') {
     // a selector: pooled block scores, then its rule per query block (src/passes/lower-select.ts)
     let g = stage('lower-select', lowerSelect(kernel, opts.sizes ? { sizes: opts.sizes } : {}));
     g = stage('simplify', simplify(g));
-    g = stage(`legalize.${target}`, legalize(g, target));
+    g = stage(`legalize.${target}`, legalize(g, target, schedule));
     return { final: g, schedule, stages };
   }
   refuseSideOutputs(kernel, target);
@@ -148,6 +151,6 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
     g = stage('paged-kv', pagedKv(g, { pageSize: kernel.kvLayout.pageSize, ...sizes }));
   }
   g = stage('simplify.final', simplify(g));
-  g = stage(`legalize.${target}`, legalize(g, target));
+  g = stage(`legalize.${target}`, legalize(g, target, schedule));
   return { final: g, schedule, walk, stages };
 }

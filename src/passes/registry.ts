@@ -11,6 +11,7 @@ import { LOOP_BINDINGS, type LoopBinding } from './target-table.js';
 import { simplify } from './simplify.js';
 import { splitKv } from './split-kv.js';
 import { syncBlockLoops } from './sync-block.js';
+import { STAGE_RULES, stageShared, type StageRule } from './stage-shared.js';
 
 /** An IR-to-IR pass with its options as `key=value` pairs. */
 export type PassFn = (ir: Node, options: Readonly<Record<string, string>>) => Node;
@@ -27,6 +28,12 @@ export const PASSES: Readonly<Record<string, PassFn>> = {
   'pack-gqa': (ir, o) => packGqa(ir, { group: int(o, 'group') }),
   'split-kv': (ir, o) => splitKv(ir, { chunks: int(o, 'chunks') }),
   'sync-block': (ir) => syncBlockLoops(ir),
+  // options: rule=operands|none
+  'stage-shared': (ir, o) => {
+    const rule = o['rule'] ?? 'operands';
+    if (!(STAGE_RULES as readonly string[]).includes(rule)) throw new Error(`pass option 'rule' must be one of ${STAGE_RULES.join(', ')}`);
+    return stageShared(ir, rule as StageRule);
+  },
   // options: page=P plus batch / kv_heads / kv_len, each an integer or `dynamic` (an i32 param of that name)
   'paged-kv': (ir, o) => {
     const size = (key: string): Node => (o[key] === 'dynamic' ? B.param(key, B.I32) : B.constant(int(o, key)));

@@ -1,18 +1,23 @@
 /**
  * @file The target tables `targets/<name>.json`, read and validated: which targets exist (one file each), their
  * default schedule, the keys of their own a schedule may set (declared by giving them a default there), and how
- * their loops bind to the hardware (`bind`: loop role -> grid.x|grid.y|grid.z|block|serial). Plain data; pure.
+ * their loops bind to the hardware (`bind`: loop role -> grid.x|grid.y|grid.z|grid.w|block|serial). Plain data; pure.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closestName } from '../diagnostics/suggest.js';
+import { STAGE_RULES } from './stage-shared.js';
 import { isScheduleKey, SCHEDULE_KEYS, type ScheduleSettings, type ScheduleValue } from './schedule.js';
 
-/** Where a loop's iterations run: a grid axis (independent tasks), the lanes/threads of one group, or one after another. */
-export type LoopBinding = 'grid.x' | 'grid.y' | 'grid.z' | 'block' | 'serial';
+/**
+ * Where a loop's iterations run: a grid axis (independent tasks), the lanes/threads of one group, or one after another.
+ * `grid.w` is the launch axis: a loop inside the innermost grid loop, beside other effects, whose iterations run as
+ * tasks of their own and whose results are read after a launch boundary (split-KV's chunks before their merge).
+ */
+export type LoopBinding = 'grid.x' | 'grid.y' | 'grid.z' | 'grid.w' | 'block' | 'serial';
 
 /** Every loop binding. */
-export const LOOP_BINDINGS: readonly LoopBinding[] = ['grid.x', 'grid.y', 'grid.z', 'block', 'serial'];
+export const LOOP_BINDINGS: readonly LoopBinding[] = ['grid.x', 'grid.y', 'grid.z', 'grid.w', 'block', 'serial'];
 
 /** One target's table. */
 export interface TargetTable {
@@ -66,6 +71,7 @@ export const MAX_KEY_INTERVALS = 3;
 /** Value rules of own keys that more than their default's type constrains (a table declares the key by its default). */
 const OWN_KEY_RULES: Readonly<Record<string, (v: ScheduleValue) => string | null>> = {
   key_intervals: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_KEY_INTERVALS ? null : `an integer in [1, ${MAX_KEY_INTERVALS}]`),
+  stage_shared: (v) => ((STAGE_RULES as readonly ScheduleValue[]).includes(v) ? null : nameList(STAGE_RULES.map((r) => `'${r}'`))),
 };
 
 /** Problems of `settings` on the target whose defaults are `defaults` (shared keys, plus the keys `defaults` declares). */

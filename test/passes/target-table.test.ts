@@ -16,7 +16,8 @@ describe('target tables', () => {
   it('a typo of a shared key, a bad value, a bad binding and a wrong name are errors', () => {
     expect(() => parseTargetTable('x', '{"target":"x","about":"a","tile_qq":16}')).toThrow("unknown schedule setting 'tile_qq' (did you mean 'tile_q'?)");
     expect(() => parseTargetTable('x', '{"target":"x","about":"a","tile_q":0}')).toThrow("schedule setting 'tile_q' must be an integer in [1, 1024]");
-    expect(() => parseTargetTable('x', '{"target":"x","about":"a","bind":{"qt":"grid.w"}}')).toThrow("bind 'qt' must be");
+    expect(() => parseTargetTable('x', '{"target":"x","about":"a","bind":{"qt":"grid.v"}}')).toThrow("bind 'qt' must be");
+    expect(() => parseTargetTable('x', '{"target":"x","about":"a","stage_shared":"all"}')).toThrow("schedule setting 'stage_shared' must be 'operands' or 'none'");
     expect(() => parseTargetTable('x', '{"target":"y","about":"a"}')).toThrow('"target" must be "x"');
     expect(() => parseTargetTable('x', '{"target":"x","about":"a","workgroups":[1]}')).toThrow("'workgroups' must be a number");
     expect(parseTargetTable('x', '{"target":"x","about":"a","workgroups":8}').defaults).toEqual({ workgroups: 8 });

@@ -42,6 +42,27 @@ export const WGSL_BINDINGS: readonly WgslBinding[] = [
 /** Words every input region's offset in the input arena is a multiple of (16 bytes: one `ib4` element). */
 export const INPUT_ALIGN_WORDS = 4;
 
+/** An operation of a size expression (integer arithmetic; `idiv` / `mod` round toward negative infinity, as WGSL's floor_div). */
+export type SizeOp = 'add' | 'sub' | 'mul' | 'idiv' | 'mod' | 'min' | 'max';
+
+/** A size the host computes from the scalars: a constant, a scalar parameter by name, or an operation. */
+export type SizeExpr = number | string | readonly [SizeOp, SizeExpr, SizeExpr];
+
+/**
+ * Two launches (split-KV on the grid): `entryPoints[0]` runs one workgroup task per (grid task, chunk), writing each
+ * grid task's workspace; `entryPoints[1]` runs one per grid task and merges. The f32 / i32 scratch holds every grid
+ * task's workspace (`taskScratchF32` / `taskScratchI32` words each) ahead of the workgroups' own regions.
+ */
+export interface WgslLaunch {
+  /** Iteration counts of the grid loops (their product: the grid tasks). */
+  readonly extents: readonly SizeExpr[];
+  /** Chunks per grid task. */
+  readonly chunks: SizeExpr;
+  readonly taskScratchF32: number;
+  readonly taskScratchI32: number;
+  readonly entryPoints: readonly [string, string];
+}
+
 /**
  * A compiled WGSL kernel, bound as WGSL_BINDINGS says.
  * Header words: [-inf bits, ...scalars (i32), ...(offset, length) per input, ...(offset, length) per output];
@@ -64,6 +85,8 @@ export interface WgslKernelArtifact {
   readonly outputs: readonly BufferSlot[];
   /** Device features the shader needs (`subgroups`, `shader-f16`); absent or empty: none. */
   readonly requires?: readonly string[];
+  /** Absent: one dispatch of `workgroups` workgroups at `entryPoint`; present: the two launches it describes. */
+  readonly launch?: WgslLaunch;
 }
 
 /** Values bound to a run: scalars by name, input buffers as typed arrays. */

@@ -5,6 +5,7 @@
  */
 import { INPUT_ALIGN_WORDS, WGSL_BINDINGS, type ArenaBuffer, type RunValues, type WgslKernelArtifact } from './artifact.js';
 import { DECODE, ENCODE, wordsFor } from './codec.js';
+import { runLaunch } from './launch.js';
 
 /** A kernel compiled into a pipeline on one device. */
 export interface PreparedKernel {
@@ -46,10 +47,12 @@ export async function prepareKernel(device: GPUDevice, artifact: WgslKernelArtif
     throw new Error(`WGSL of ${artifact.name} does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ')}`);
   }
   // NOTE: createComputePipelineAsync aborts the process in the webgpu npm package (0.6.2); the sync call is fine.
-  let pipeline: GPUComputePipeline;
+  const pipeline = new Map<string, GPUComputePipeline>();
   try {
     const layout = device.createPipelineLayout({ bindGroupLayouts: [bindGroupLayout(device)] });
-    pipeline = device.createComputePipeline({ layout, compute: { module, entryPoint: artifact.entryPoint }, label: artifact.name });
+    for (const entryPoint of artifact.launch?.entryPoints ?? [artifact.entryPoint]) {
+      pipeline.set(entryPoint, device.createComputePipeline({ layout, compute: { module, entryPoint }, label: `${artifact.name}.${entryPoint}` }));
+    }
   } finally {
     const err = await device.popErrorScope();
     if (err) throw new Error(`pipeline of ${artifact.name}: ${err.message}`);
@@ -136,7 +139,7 @@ function timestamps(device: GPUDevice, make: (bytes: number, usage: number) => G
 /** Makes the buffers and the bind group of one run; `execute` only encodes the dispatch. */
 export function bindRun(
   device: GPUDevice,
-  pipeline: GPUComputePipeline,
+  pipeline: ReadonlyMap<string, GPUComputePipeline>,
   a: WgslKernelArtifact,
   values: RunValues,
   outputs: Readonly<Record<string, Float32Array>>,
@@ -168,8 +171,9 @@ export function bindRun(
   try {
     const inBuf = make(input.length, STORAGE, input);
     const outBuf = make(outInit.length, STORAGE | COPY_SRC, outInit);
-    const sf = make(a.workgroups * a.scratchF32, STORAGE);
-    const si = make(a.workgroups * a.scratchI32, STORAGE);
+    const launch = runLaunch(a, values);
+    const sf = make(launch.scratchF32, STORAGE);
+    const si = make(launch.scratchI32, STORAGE);
     const readBuf = make(outInit.length, MAP_READ | COPY_DST);
     const ts = timestamps(device, makeBytes);
     if (ts) querySets.push(ts.set);
@@ -190,9 +194,13 @@ export function bindRun(
       device.pushErrorScope('validation');
       const enc = device.createCommandEncoder();
       const pass = enc.beginComputePass(ts ? { timestampWrites: { querySet: ts.set, beginningOfPassWriteIndex: 0, endOfPassWriteIndex: 1 } } : {});
-      pass.setPipeline(pipeline);
       pass.setBindGroup(0, bind);
-      pass.dispatchWorkgroups(a.workgroups);
+      // NOTE: dispatches of one pass run in order, each seeing the storage writes of those before it.
+      for (const d of launch.dispatches) {
+        if (d.workgroups === 0) continue;
+        pass.setPipeline(pipeline.get(d.entryPoint)!);
+        pass.dispatchWorkgroups(d.workgroups);
+      }
       pass.end();
       if (ts) {
         enc.resolveQuerySet(ts.set, 0, 2, ts.resolve, 0);
@@ -232,7 +240,7 @@ export function bindRun(
 
 async function runPipeline(
   device: GPUDevice,
-  pipeline: GPUComputePipeline,
+  pipeline: ReadonlyMap<string, GPUComputePipeline>,
   a: WgslKernelArtifact,
   values: RunValues,
   outputs: Readonly<Record<string, Float32Array>>,

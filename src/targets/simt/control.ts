@@ -6,7 +6,7 @@ import type { Placed, Region } from '../../ir/linearize.js';
 import { Node, loopParts } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
 import { kind, shape, type Touch } from './elements.js';
-import { bufferRoot } from './layout.js';
+import { bufferRoot, scratchBase } from './layout.js';
 import type { BodyPrinter } from './statements.js';
 
 type PlacedHandler = (p: BodyPrinter, placed: Placed) => void;
@@ -113,7 +113,8 @@ function printStore(p: BodyPrinter, placed: Placed): void {
     : [];
   const write = (addr: string, v: string): string => {
     if (info.kind === 'scratch') {
-      const arr = kind(value) === 'float' ? 'sf[sbf' : 'si[sbi';
+      const [base, buf] = scratchBase(info, kind(value) === 'float');
+      const arr = `${buf}[${base}`;
       const val = kind(value) === 'bool' ? p.sp.boolWord(v) : v;
       return `if (${addr} >= 0 && ${addr} < ${info.size}) { ${arr} + ${info.index} + ${addr}] = ${val}; }`;
     }

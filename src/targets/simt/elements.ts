@@ -7,7 +7,7 @@ import { numel } from '../../ir/dtype.js';
 import type { Node } from '../../ir/node.js';
 import { Op, OpGroup } from '../../ir/ops.js';
 import type { Access } from './hazards.js';
-import { bufferRoot, slotDims, type Layout, type Slot } from './layout.js';
+import { bufferRoot, scratchBase, slotDims, type Layout, type Slot } from './layout.js';
 import { VALUE_KIND, type SimtSpelling, type VKind } from './spelling.js';
 
 /** Symbolic multi-index: one int expression per axis. */
@@ -76,15 +76,19 @@ export class ElementWriter {
   /** Scalar node -> name (lets, vars, loop indices, params). */
   readonly names = new Map<Node, string>();
   /** Helper declarations by name (reads, gathers, membership, tables), printed in first-use order. */
-  readonly helpers = new Map<string, string>();
+  readonly helpers: Map<string, string>;
   /** Names of TABLE helpers, numbered in print order (node ids depend on what else the process built). */
-  readonly tableNames = new Map<Node, string>();
+  readonly tableNames: Map<Node, string>;
 
   /** The phase being printed (null: a scalar statement, every lane reads the same words). */
   phase: PhaseContext | null = null;
   /** Slot accesses since the printer last took them. */
   touches: Touch[] = [];
-  constructor(readonly layout: Layout, readonly sp: SimtSpelling) {}
+  /** `sharing`: the writer of another entry point of the same module, whose helpers this one shares. */
+  constructor(readonly layout: Layout, readonly sp: SimtSpelling, sharing?: ElementWriter) {
+    this.helpers = sharing?.helpers ?? new Map();
+    this.tableNames = sharing?.tableNames ?? new Map();
+  }
 
   /** True when element `idx` of `n` is the current phase's own element (same shape, same index). */
   isOwn(n: Node, idx: Index): boolean {
@@ -144,7 +148,7 @@ export class ElementWriter {
     if (!info) throw new Error(`${this.sp.target}: load from an unknown buffer`);
     const t = VALUE_KIND[info.scalar];
     if (info.kind === 'scratch') {
-      const [base, arr] = t === 'float' ? ['sbf', 'sf'] : ['sbi', 'si'];
+      const [base, arr] = scratchBase(info, t === 'float');
       const access: Access = { space: t === 'float' ? 'f' : 'i', lo: info.index, hi: info.index + info.size, mapping: null, write: false };
       this.touches.push({ access, key: null, own: false });
       return (i) => this.sp.scratchRead(`${arr}[${base} + ${info.index} + ${this.sp.clamp(i, info.size - 1)}]`, i, info.size, t);

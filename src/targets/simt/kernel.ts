@@ -4,6 +4,7 @@
  * tiles to registers, live ranges so the rest share memory).
  */
 import { numel } from '../../ir/dtype.js';
+import type { Placed } from '../../ir/linearize.js';
 import { loopParts, type Node } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
 import { substitute } from './elements.js';
@@ -11,9 +12,40 @@ import { UsageRecorder } from './hazards.js';
 import { layoutKernel, type Layout, type SlotPlan } from './layout.js';
 import { UNROLL_LIMIT, type BodyPrinter } from './statements.js';
 
+/** Prints the task count of each grid loop and their product `tasks`; returns the counts' names. */
+export function printTaskCounts(p: BodyPrinter, grid: readonly Placed[]): string[] {
+  const sp = p.sp;
+  const counts = grid.map((g) => {
+    const c = p.fresh('n');
+    p.line(sp.bind(c, extent(p, g.node), 'int'));
+    return c;
+  });
+  p.line(sp.bind('tasks', counts.join(' * '), 'int'));
+  return counts;
+}
+
+/** The iteration count of loop `loop`: max(0, hi - lo). */
+export function extent(p: BodyPrinter, loop: Node): string {
+  const parts = loopParts(loop);
+  return substitute(p.sp.elementwise[Op.MAX]!.text, ['0', `${p.w.el(parts.hi, [])} - ${p.w.el(parts.lo, [])}`]);
+}
+
+/** Prints the lets that decode task index `task` into the grid loops' indices. */
+export function printTaskRanges(p: BodyPrinter, grid: readonly Placed[], counts: readonly string[], task: string): void {
+  let inner = '1';
+  const ranges: string[] = [];
+  for (let d = grid.length - 1; d >= 0; d--) {
+    const parts = loopParts(grid[d]!.node);
+    const r = p.nameScalar(parts.range, 'g');
+    const q = inner === '1' ? task : `(${task} / (${inner}))`;
+    ranges.unshift(p.sp.bind(r, `${p.w.el(parts.lo, [])} + ${d === 0 ? q : `${q} % ${counts[d]}`}`, 'int'));
+    inner = inner === '1' ? counts[d]! : `${inner} * ${counts[d]}`;
+  }
+  for (const r of ranges) p.line(r);
+}
+
 /** Prints the grid walk: task t of the strided loop (step `stride`: the number of workgroups / blocks) is decoded into the grid loops' indices. */
 export function printGrid(p: BodyPrinter, layout: Layout, stride: string): void {
-  const sp = p.sp;
   const grid = layout.grid;
   if (grid.length === 0) {
     // NOTE: no independent outer loop: one workgroup runs the whole kernel (wid is uniform).
@@ -23,27 +55,12 @@ export function printGrid(p: BodyPrinter, layout: Layout, stride: string): void 
     return;
   }
   p.region(layout.root, new Set([grid[0]!.node]));
-  const counts = grid.map((g) => {
-    const parts = loopParts(g.node);
-    const c = p.fresh('n');
-    p.line(sp.bind(c, substitute(sp.elementwise[Op.MAX]!.text, ['0', `${p.w.el(parts.hi, [])} - ${p.w.el(parts.lo, [])}`]), 'int'));
-    return c;
-  });
-  p.line(sp.bind('tasks', counts.join(' * '), 'int'));
+  const counts = printTaskCounts(p, grid);
   p.settle();
   p.usage?.openLoop();
-  p.line(sp.loop('task', 'wid', 'tasks', { op: '+', by: stride }));
+  p.line(p.sp.loop('task', 'wid', 'tasks', { op: '+', by: stride }));
   p.nested(() => {
-    let inner = '1';
-    const ranges: string[] = [];
-    for (let d = grid.length - 1; d >= 0; d--) {
-      const parts = loopParts(grid[d]!.node);
-      const r = p.nameScalar(parts.range, 'g');
-      const q = inner === '1' ? 'task' : `(task / (${inner}))`;
-      ranges.unshift(sp.bind(r, `${p.w.el(parts.lo, [])} + ${d === 0 ? q : `${q} % ${counts[d]}`}`, 'int'));
-      inner = inner === '1' ? counts[d]! : `${inner} * ${counts[d]}`;
-    }
-    for (const r of ranges) p.line(r);
+    printTaskRanges(p, grid, counts, 'task');
     grid.forEach((g, d) => p.region(g.body!, new Set(d + 1 < grid.length ? [grid[d + 1]!.node] : [])));
     // NOTE: the next task overwrites the tiles this one read.
     p.settle();

@@ -8,6 +8,8 @@ import { linearize, type Placed, type Region } from '../../ir/linearize.js';
 import { Node, loopParts, toposort } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
 import { VALUE_KIND } from './spelling.js';
+import { LAUNCH_AXIS } from '../../passes/bind.js';
+import { isStaged } from '../../passes/stage-shared.js';
 
 /** Where a buffer's elements live. */
 export type BufferKind = 'in' | 'out' | 'scratch';
@@ -21,6 +23,8 @@ export interface BufferInfo {
   readonly index: number;
   /** Element count of a scratch buffer. */
   readonly size: number;
+  /** A scratch buffer with one copy per grid task (a `per_task` ALLOC, read after a launch boundary): `index` is in the task area. */
+  readonly perTask?: boolean;
 }
 
 /** Where a slot lives: f32 / i32 words of the per-workgroup storage scratch, or of workgroup memory (`wf` / `wi`; `wh`: f16 staged tiles). */
@@ -77,6 +81,11 @@ export interface Layout {
   readonly outputs: readonly BufferInfo[];
   /** Outer loops (outermost first) whose iterations are independent tasks spread over workgroups. */
   readonly grid: readonly Placed[];
+  /** The launch-axis loop (`grid.w`) in the innermost grid loop's body: its iterations are tasks of a first launch, the rest of the body a second. */
+  readonly launch: Placed | null;
+  /** f32 / i32 words of each grid task's copy of the `per_task` scratch buffers. */
+  readonly taskF: number;
+  readonly taskI: number;
   readonly scratchF: number;
   readonly scratchI: number;
   /** f32 / i32 words of workgroup memory (`var<workgroup>` arrays). */
@@ -108,13 +117,29 @@ export function bufferRoot(n: Node): Node {
   return b;
 }
 
+/** The base variable and array of a scratch buffer's words: the workgroup's region (sbf / sbi) or its task's copy (stf / sti). */
+export function scratchBase(info: BufferInfo, float: boolean): [base: string, array: string] {
+  return [`${info.perTask ? 'st' : 'sb'}${float ? 'f' : 'i'}`, float ? 'sf' : 'si'];
+}
+
 function countUses(kernel: Node): Map<Node, number> {
   const uses = new Map<Node, number>();
   for (const n of toposort([kernel])) for (const s of new Set(n.src)) uses.set(s, (uses.get(s) ?? 0) + 1);
   return uses;
 }
 
-function classifyBuffers(all: readonly Node[]): { buffers: Map<Node, BufferInfo>; inputs: BufferInfo[]; outputs: BufferInfo[]; scalars: Node[]; scratchF: number; scratchI: number } {
+interface Buffers {
+  buffers: Map<Node, BufferInfo>;
+  inputs: BufferInfo[];
+  outputs: BufferInfo[];
+  scalars: Node[];
+  scratchF: number;
+  scratchI: number;
+  taskF: number;
+  taskI: number;
+}
+
+function classifyBuffers(all: readonly Node[]): Buffers {
   const stored = new Set(all.filter((n) => n.op === Op.STORE).map((n) => bufferRoot(n.src[0]!)));
   const buffers = new Map<Node, BufferInfo>();
   const inputs: BufferInfo[] = [];
@@ -134,15 +159,21 @@ function classifyBuffers(all: readonly Node[]): { buffers: Map<Node, BufferInfo>
     list.push(info);
     buffers.set(n, info);
   }
+  const task = { f: 0, i: 0 };
   for (const n of all.filter((x) => x.op === Op.ALLOC)) {
     if (n.type.kind !== 'ptr') continue;
     const size = Number(n.attrs['size']);
     const float = VALUE_KIND[n.type.scalar] === 'float';
+    if (n.attrs['per_task'] === true) {
+      buffers.set(n, { node: n, kind: 'scratch', scalar: n.type.scalar, index: float ? task.f : task.i, size, perTask: true });
+      task[float ? 'f' : 'i'] += size;
+      continue;
+    }
     buffers.set(n, { node: n, kind: 'scratch', scalar: n.type.scalar, index: float ? scratchF : scratchI, size });
     if (float) scratchF += size;
     else scratchI += size;
   }
-  return { buffers, inputs, outputs, scalars, scratchF, scratchI };
+  return { buffers, inputs, outputs, scalars, scratchF, scratchI, taskF: task.f, taskI: task.i };
 }
 
 /** The stored form of a right operand that is an expanded N:M weight seen transposed (`trans(nm_expand(values, indices))`). */
@@ -186,13 +217,14 @@ function chooseSlots(all: readonly Node[], uses: ReadonlyMap<Node, number>): Set
   return slot;
 }
 
-/** The loops the `bind` pass bound to grid axes, outermost first (a perfect nest from the root). */
-function findGrid(root: Region): Placed[] {
+/** The loops the `bind` pass bound to grid axes, outermost first (a perfect nest from the root), and the launch-axis loop in the innermost. */
+function findGrid(root: Region): { grid: Placed[]; launch: Placed | null } {
+  const bound = (x: Placed, axis: (b: string) => boolean): boolean => x.node.op === Op.LOOP && axis(loopParts(x.node).bind);
   const grid: Placed[] = [];
   let region = root;
   for (;;) {
-    const p = region.find((x) => x.node.op === Op.LOOP && loopParts(x.node).bind.startsWith('grid.'));
-    if (!p) return grid;
+    const p = region.find((x) => bound(x, (b) => b.startsWith('grid.') && b !== LAUNCH_AXIS));
+    if (!p) return { grid, launch: grid.length > 0 ? region.find((x) => bound(x, (b) => b === LAUNCH_AXIS)) ?? null : null };
     grid.push(p);
     region = p.body!;
   }
@@ -209,14 +241,14 @@ function stagedLoad(operand: Node): { load: Node; transposed: boolean } | null {
   return n.op === Op.LOAD && isTile(n) ? { load: n, transposed } : null;
 }
 
-/** DOT operands read from global buffers, right operands (K, V) first; value: read through a transpose. */
+/** DOT operands the `stage-shared` pass marked, right operands (K, V) first; value: read through a transpose. */
 function stagingCandidates(all: readonly Node[], slotted: ReadonlySet<Node>): Map<Node, boolean> {
   const dots = all.filter((n) => n.op === Op.DOT);
   const picked = new Map<Node, boolean>();
   for (const side of [1, 0]) {
     for (const d of dots) {
       const s = stagedLoad(d.src[side]!);
-      if (s && !slotted.has(s.load)) picked.set(s.load, (picked.get(s.load) ?? false) || s.transposed);
+      if (s && isStaged(s.load) && !slotted.has(s.load)) picked.set(s.load, (picked.get(s.load) ?? false) || s.transposed);
     }
   }
   return picked;
@@ -337,7 +369,7 @@ export function layoutKernel(kernel: Node, workgroupWords = 0, plan?: SlotPlan):
     }
   }
   return {
-    root, uses, slots, buffers: b.buffers, scalars: b.scalars, inputs: b.inputs, outputs: b.outputs, grid: findGrid(root),
+    root, uses, slots, buffers: b.buffers, scalars: b.scalars, inputs: b.inputs, outputs: b.outputs, ...findGrid(root), taskF: b.taskF, taskI: b.taskI,
     scratchF: b.scratchF + pools.f.end, scratchI: b.scratchI + pools.i.end, workgroupF: pools.wf.end, workgroupI: pools.wi.end, workgroupH: pools.wh.end,
     privates, staged, anchors: stagingAnchors(root, staged, all),
   };

@@ -128,12 +128,18 @@ export class BodyPrinter {
     return name;
   }
 
-  /** Prints every placed node of `region` except those in `skip`; staged loads are copied right before their first user. */
-  region(region: Region, skip: ReadonlySet<Node> = new Set()): void {
+  /**
+   * Prints every placed node of `region` except those in `skip`; staged loads are copied right before their first user.
+   * `replace`: nodes printed by a function instead, or (null) left out together with the loads staged for them.
+   */
+  region(region: Region, skip: ReadonlySet<Node> = new Set(), replace?: ReadonlyMap<Node, (() => void) | null>): void {
     for (const p of region) {
       this.usage?.step();
+      const instead = replace?.get(p.node);
+      if (instead === null) continue;
       for (const load of this.w.layout.anchors.get(p.node) ?? []) this.stage(load);
-      if (!skip.has(p.node)) this.placed(p);
+      if (instead) instead();
+      else if (!skip.has(p.node)) this.placed(p);
     }
   }
 

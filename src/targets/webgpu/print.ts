@@ -17,6 +17,8 @@ import type { Schedule } from '../../passes/schedule.js';
 import { CODEC, HELPERS, WGSL_TYPE } from './wgsl-table.js';
 import { WGSL_SPELLING, headerIndex } from './wgsl-spelling.js';
 import { usedMathHelpers } from './math-helpers.js';
+import { LAUNCH_ENTRY, launchPhases, printLaunch, type LaunchPhase } from '../simt/launch.js';
+import { launchOfLayout } from './launch.js';
 
 /** Printer settings. */
 export interface PrintOptions {
@@ -104,9 +106,9 @@ function registerDeclarations(layout: Layout): string[] {
   return out;
 }
 
-/** The body of `kernel` printed with `layout` (`usage`: the probe print that records slot usage). */
-function printBody(layout: Layout, opts: PrintOptions, usage: UsageRecorder | null): { p: BodyPrinter; w: ElementWriter } {
-  const w = new ElementWriter(layout, WGSL_SPELLING);
+/** The body of `kernel` printed with `layout` (`usage`: the probe print that records slot usage; `phase`: which launch). */
+function printBody(layout: Layout, opts: PrintOptions, usage: UsageRecorder | null, phase: LaunchPhase | null, sharing?: ElementWriter): { p: BodyPrinter; w: ElementWriter } {
+  const w = new ElementWriter(layout, WGSL_SPELLING, sharing);
   const p = new BodyPrinter(w, opts.workgroupSize, usage, opts.features?.subgroups === true);
   layout.scalars.forEach((s, i) => {
     p.line(`let ${p.nameScalar(s, 'p')} = hdr(${1 + i}u); // ${String(s.arg)}`);
@@ -116,42 +118,55 @@ function printBody(layout: Layout, opts: PrintOptions, usage: UsageRecorder | nu
     p.line(`let oo${o.index} = hdr(${h}u); // ${String(o.node.arg)}`);
     p.line(`let ol${o.index} = hdr(${h + 1}u);`);
   }
-  p.line(`let sbf = wid * ${Math.max(1, layout.scratchF)};`);
-  p.line(`let sbi = wid * ${Math.max(1, layout.scratchI)};`);
-  printGrid(p, layout, `${opts.workgroups}`);
+  const scratch = { f: Math.max(1, layout.scratchF), i: Math.max(1, layout.scratchI) };
+  if (phase) printLaunch(p, layout, 'nwg', phase, scratch);
+  else {
+    p.line(`let sbf = wid * ${scratch.f};`);
+    p.line(`let sbi = wid * ${scratch.i};`);
+    printGrid(p, layout, `${opts.workgroups}`);
+  }
   p.flush();
   return { p, w };
 }
 
 /** Plans slots from a probe print: owner-only tiles small enough go to registers; live ranges let the rest share memory. */
 function planWgslSlots(kernel: Node, opts: PrintOptions): SlotPlan {
-  const plan = planSlots(kernel, opts.workgroupSize, Number.POSITIVE_INFINITY, (probe, usage) => printBody(probe, opts, usage));
+  const plan = planSlots(kernel, opts.workgroupSize, Number.POSITIVE_INFINITY, (probe, usage) => {
+    let w: ElementWriter | undefined;
+    for (const phase of launchPhases(probe)) w = printBody(probe, opts, usage, phase, w).w;
+  });
   return { ...plan, halfStaging: opts.features?.f16 === true };
 }
 
 /** Prints `kernel` (final tile IR) as a WGSL kernel artifact. */
 export function printWgsl(kernel: Node, name: string, opts: PrintOptions = DEFAULT_PRINT): WgslKernelArtifact {
   const layout = layoutKernel(kernel, Math.floor((opts.workgroupBytes ?? 0) / 4), planWgslSlots(kernel, opts));
-  const { p, w } = printBody(layout, opts, null);
+  const bodies: { phase: LaunchPhase | null; p: BodyPrinter; w: ElementWriter }[] = [];
+  for (const phase of launchPhases(layout)) bodies.push({ phase, ...printBody(layout, opts, null, phase, bodies[0]?.w) });
   // NOTE: a feature asked for but not used (no f16 staged tile, no subgroup reduction) is neither enabled nor required,
   // so the build can drop a variant that would only duplicate a lesser one.
-  const used: Record<keyof WgslFeatures, boolean> = { f16: layout.workgroupH > 0, subgroups: p.usedShuffles };
+  const used: Record<keyof WgslFeatures, boolean> = { f16: layout.workgroupH > 0, subgroups: bodies.some((b) => b.p.usedShuffles) };
   const features = (Object.keys(FEATURE) as (keyof WgslFeatures)[]).filter((f) => opts.features?.[f] && used[f]);
+  const launch = layout.launch !== null;
+  const entry = (b: (typeof bodies)[number]): string[] => [
+    `@compute @workgroup_size(${opts.workgroupSize})`,
+    `fn ${b.phase ? LAUNCH_ENTRY[b.phase] : 'main'}(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>${launch ? ', @builtin(num_workgroups) nwg_u: vec3<u32>' : ''}${used.subgroups ? ', @builtin(subgroup_size) sg_size: u32' : ''}) {`,
+    `  let lid = i32(lid_u);`,
+    `  let wid = i32(wid_u.x);`,
+    ...(launch ? [`  let nwg = i32(nwg_u.x);`] : []),
+    ...registerDeclarations(layout),
+    ...b.p.lines,
+    `}`,
+  ];
   const wgsl = [
     ...features.map((f) => FEATURE[f].enable),
     `// sparsec: kernel ${name} (generated; do not edit)`,
     BINDINGS,
     ...workgroupArrays(layout),
     HELPERS.trim(),
-    ...w.helpers.values(),
-    ...usedMathHelpers(p.lines.join('\n')),
-    `@compute @workgroup_size(${opts.workgroupSize})`,
-    `fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>${used.subgroups ? ', @builtin(subgroup_size) sg_size: u32' : ''}) {`,
-    `  let lid = i32(lid_u);`,
-    `  let wid = i32(wid_u.x);`,
-    ...registerDeclarations(layout),
-    ...p.lines,
-    `}`,
+    ...bodies[0]!.w.helpers.values(),
+    ...usedMathHelpers(bodies.map((b) => b.p.lines.join('\n')).join('\n')),
+    ...bodies.flatMap(entry),
     '',
   ].join('\n');
   return {
@@ -167,5 +182,6 @@ export function printWgsl(kernel: Node, name: string, opts: PrintOptions = DEFAU
     inputs: layout.inputs.map((b) => ({ name: String(b.node.arg), codec: CODEC[b.scalar] })),
     outputs: layout.outputs.map((b) => ({ name: String(b.node.arg), codec: CODEC[b.scalar] })),
     ...(features.length > 0 ? { requires: features.map((f) => FEATURE[f].device) } : {}),
+    ...(launch ? { launch: launchOfLayout(layout) } : {}),
   };
 }

@@ -104,9 +104,10 @@ fn rd2(i: i32) -> f32 {
   return unpack2x16float(ib[u32(off + (i >> 1u))])[i & 1];
 }
 @compute @workgroup_size(64)
-fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
+fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>, @builtin(num_workgroups) nwg_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
+  let nwg = i32(nwg_u.x);
   var pr0: array<f32, 2>;
   var pr1: array<f32, 2>;
   var pr2: array<f32, 2>;
@@ -125,14 +126,209 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
   let ol0 = hdr(10u);
   let oo1 = hdr(11u); // out
   let ol1 = hdr(12u);
-  let sbf = wid * 1067;
-  let sbi = wid * 1;
   let v2: i32 = (p1 - 1i);
   let n3 = max(0, p0 - 0i);
   let n4 = max(0, 8i - 0i);
   let n5 = max(0, 1i - 0i);
   let tasks = n3 * n4 * n5;
-  for (var task: i32 = wid; task < tasks; task = task + 64) {
+  let n6 = max(0, 8i - 0i);
+  let sbf = tasks * 1032 + wid * 35;
+  let sbi = tasks * 1 + wid * 1;
+  for (var item: i32 = wid; item < tasks * n6; item = item + nwg) {
+    let task = item / n6;
+    let stf = task * 1032;
+    let sti = task * 1;
+    let g9 = 0i + (task / (n5 * n4));
+    let g8 = 0i + (task / (n5)) % n4;
+    let g7 = 0i + task % n5;
+    let v10: i32 = (g9 * 8i);
+    let v11: i32 = (v10 + g8);
+    let v12: i32 = floor_div(g8, 8i);
+    let v13: i32 = (g9 + v12);
+    let v14: i32 = (v13 * p1);
+    let v15: i32 = (g7 + v2);
+    let v16: i32 = (v15 + 1i);
+    let v17: i32 = min(p1, v16);
+    let v18: i32 = (v17 - 1i);
+    let v19: i32 = min(v2, v18);
+    let v20: i32 = floor_div(v19, 32i);
+    let v21: i32 = (v20 + 1i);
+    let v22: i32 = max(0i, v21);
+    let v23: i32 = (v22 + 7i);
+    let v24: i32 = floor_div(v23, 8i);
+    let v25: i32 = (v11 + g7);
+    let v26: i32 = (v25 * 128i);
+    let v27: i32 = (1i - g7);
+    let v28: i32 = min(1i, v27);
+    let g29 = 0i + item % n6;
+    let v30: i32 = (g29 * 128i);
+    let v31: i32 = (g29 * v24);
+    let v32: i32 = (v31 + v24);
+    let v33: i32 = min(v22, v32);
+    {
+      let e34 = lid;
+      if (e34 < 1) {
+        pr5[0] = neg_inf();
+        sf[sbf + 32 + 0] = 0f;
+      }
+    }
+    for (var j36: i32 = 0; j36 < 2; j36 = j36 + 1) {
+      let e35 = lid + j36 * 64;
+      pr0[j36] = 0f;
+    }
+    storageBarrier();
+    for (var i37: i32 = v31; i37 < v33; i37 = i37 + 1) {
+      let v38: i32 = (i37 * 32i);
+      let v39: bool = (0i <= v38);
+      let v40: i32 = (v38 + 32i);
+      let v41: i32 = min(p1, v40);
+      let v42: i32 = (v41 - 1i);
+      let v43: bool = (v42 <= v15);
+      let v44: bool = (v39 && v43);
+      let v45: bool = (v40 <= p1);
+      let v46: bool = (v44 && v45);
+      let v47: i32 = (v14 + v38);
+      let v48: i32 = (v47 * 128i);
+      let v49: i32 = (p1 - v38);
+      let v50: i32 = min(32i, v49);
+      {
+        pr4[0] = 0f;
+        for (var k53: i32 = 0; k53 < 128; k53 = k53 + 1) {
+          let o54 = select(0f, rd1((v26 + ((select(31, lid + 0, lid + 0 < 32)) / 32) * 128i + k53)), ((select(31, lid + 0, lid + 0 < 32)) / 32) < v28);
+          let o55 = select(0f, rd0((v48 + ((select(31, lid + 0, lid + 0 < 32)) % 32) * 128i + k53)), ((select(31, lid + 0, lid + 0 < 32)) % 32) < v50);
+          pr4[0] = pr4[0] + o54 * o55;
+        }
+      }
+      if (v46) {
+        {
+          let e56 = lid;
+          if (e56 < 32) {
+            let e56_1 = e56 % 32;
+            wf[0 + e56_1] = (pr4[0] * 0.0883883461356163f);
+          }
+        }
+      } else {
+        {
+          let e57 = lid;
+          if (e57 < 32) {
+            let e57_1 = e57 % 32;
+            wf[0 + e57_1] = select(neg_inf(), (pr4[0] * 0.0883883461356163f), (((e57_1 + v38) <= (0 + v15)) && ((e57_1 + v38) < p1)));
+          }
+        }
+      }
+      workgroupBarrier();
+      {
+        let e58 = lid;
+        if (e58 < 1) {
+          var s59: f32 = neg_inf();
+          for (var r60: i32 = 0; r60 < 32; r60 = r60 + 1) { s59 = max(s59, wf[0 + r60]); }
+          pr6[0] = s59;
+          sf[sbf + 33 + 0] = max(pr5[0], pr6[0]);
+          sf[sbf + 34 + 0] = softmax_exp(pr5[0], sf[sbf + 33 + 0]);
+        }
+      }
+      storageBarrier();
+      {
+        let e61 = lid;
+        if (e61 < 32) {
+          let e61_1 = e61 % 32;
+          sf[sbf + 0 + e61_1] = softmax_exp(wf[0 + e61_1], sf[sbf + 33 + 0]);
+        }
+      }
+      storageBarrier();
+      {
+        let e62 = lid;
+        if (e62 < 1) {
+          var s63: f32 = 0f;
+          for (var r64: i32 = 0; r64 < 32; r64 = r64 + 1) { s63 = s63 + sf[sbf + 0 + r64]; }
+          pr7[0] = s63;
+          pr8[0] = (sf[sbf + 32 + 0] * sf[sbf + 34 + 0] + pr7[0]);
+        }
+      }
+      workgroupBarrier();
+      for (var j66: i32 = 0; j66 < 64; j66 = j66 + 1) {
+        let e65 = lid + j66 * 64;
+        let e65_0 = (e65 / 128);
+        let e65_1 = e65 % 128;
+        wf[0 + e65_0 * 128 + e65_1] = select(0f, rd2((v48 + e65_0 * 128i + e65_1)), e65_0 < v50);
+      }
+      workgroupBarrier();
+      {
+        pr1[0] = (pr0[0] * sf[sbf + 34 + 0]);
+        pr1[1] = (pr0[1] * sf[sbf + 34 + 0]);
+        for (var k69: i32 = 0; k69 < 32; k69 = k69 + 1) {
+          let o70 = sf[sbf + 0 + k69];
+          let o71 = wf[0 + k69 * 128 + (lid + 0)];
+          let o72 = wf[0 + k69 * 128 + (lid + 64)];
+          pr1[0] = pr1[0] + select(0f, o70 * o71, o70 != 0f);
+          pr1[1] = pr1[1] + select(0f, o70 * o72, o70 != 0f);
+        }
+      }
+      {
+        let e73 = lid;
+        if (e73 < 1) {
+          pr5[0] = sf[sbf + 33 + 0];
+          sf[sbf + 32 + 0] = pr8[0];
+        }
+      }
+      for (var j75: i32 = 0; j75 < 2; j75 = j75 + 1) {
+        let e74 = lid + j75 * 64;
+        pr0[j75] = pr1[j75];
+      }
+      storageBarrier();
+      workgroupBarrier();
+    }
+    for (var j77: i32 = 0; j77 < 2; j77 = j77 + 1) {
+      let e76 = lid + j77 * 64;
+      let e76_1 = e76 % 128;
+      let a78 = v30 + 0 * 128i + e76_1 * 1i;
+      if (a78 >= 0 && a78 < 1024) { sf[stf + 0 + a78] = select(div_rn(pr0[j77], sf[sbf + 32 + 0]), 0f, (sf[sbf + 32 + 0] == 0f)); }
+    }
+    storageBarrier();
+    {
+      let e79 = lid;
+      if (e79 < 1) {
+        let a80 = g29 + 0 * 1i + 0 * 1i;
+        if (a80 >= 0 && a80 < 8) { sf[stf + 1024 + a80] = select((pr5[0] + log_nan(sf[sbf + 32 + 0])), neg_inf(), (sf[sbf + 32 + 0] == 0f)); }
+      }
+    }
+    storageBarrier();
+  }
+}
+@compute @workgroup_size(64)
+fn merge(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>, @builtin(num_workgroups) nwg_u: vec3<u32>) {
+  let lid = i32(lid_u);
+  let wid = i32(wid_u.x);
+  let nwg = i32(nwg_u.x);
+  var pr0: array<f32, 2>;
+  var pr1: array<f32, 2>;
+  var pr2: array<f32, 2>;
+  var pr3: array<f32, 2>;
+  var pr4: array<f32, 1>;
+  var pr5: array<f32, 1>;
+  var pr6: array<f32, 1>;
+  var pr7: array<f32, 1>;
+  var pr8: array<f32, 1>;
+  var pr9: array<f32, 1>;
+  var pr10: array<f32, 1>;
+  var pr11: array<f32, 1>;
+  let p0 = hdr(1u); // batch
+  let p1 = hdr(2u); // kv_len
+  let oo0 = hdr(9u); // lse
+  let ol0 = hdr(10u);
+  let oo1 = hdr(11u); // out
+  let ol1 = hdr(12u);
+  let v2: i32 = (p1 - 1i);
+  let n3 = max(0, p0 - 0i);
+  let n4 = max(0, 8i - 0i);
+  let n5 = max(0, 1i - 0i);
+  let tasks = n3 * n4 * n5;
+  let sbf = tasks * 1032 + wid * 35;
+  let sbi = tasks * 1 + wid * 1;
+  for (var item: i32 = wid; item < tasks; item = item + nwg) {
+    let task = item;
+    let stf = task * 1032;
+    let sti = task * 1;
     let g8 = 0i + (task / (n5 * n4));
     let g7 = 0i + (task / (n5)) % n4;
     let g6 = 0i + task % n5;
@@ -155,193 +351,60 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
     let v25: i32 = (v24 * 128i);
     let v26: i32 = (1i - g6);
     let v27: i32 = min(1i, v26);
-    for (var i28: i32 = 0i; i28 < 8i; i28 = i28 + 1) {
-      let v29: i32 = (i28 * 128i);
-      let v30: i32 = (i28 * v23);
-      let v31: i32 = (v30 + v23);
-      let v32: i32 = min(v21, v31);
-      {
-        let e33 = lid;
-        if (e33 < 1) {
-          pr5[0] = neg_inf();
-          sf[sbf + 1064 + 0] = 0f;
-        }
-      }
-      for (var j35: i32 = 0; j35 < 2; j35 = j35 + 1) {
-        let e34 = lid + j35 * 64;
-        pr0[j35] = 0f;
-      }
-      storageBarrier();
-      for (var i36: i32 = v30; i36 < v32; i36 = i36 + 1) {
-        let v37: i32 = (i36 * 32i);
-        let v38: bool = (0i <= v37);
-        let v39: i32 = (v37 + 32i);
-        let v40: i32 = min(p1, v39);
-        let v41: i32 = (v40 - 1i);
-        let v42: bool = (v41 <= v14);
-        let v43: bool = (v38 && v42);
-        let v44: bool = (v39 <= p1);
-        let v45: bool = (v43 && v44);
-        let v46: i32 = (v13 + v37);
-        let v47: i32 = (v46 * 128i);
-        let v48: i32 = (p1 - v37);
-        let v49: i32 = min(32i, v48);
-        {
-          pr4[0] = 0f;
-          for (var k52: i32 = 0; k52 < 128; k52 = k52 + 1) {
-            let o53 = select(0f, rd1((v25 + ((select(31, lid + 0, lid + 0 < 32)) / 32) * 128i + k52)), ((select(31, lid + 0, lid + 0 < 32)) / 32) < v27);
-            let o54 = select(0f, rd0((v47 + ((select(31, lid + 0, lid + 0 < 32)) % 32) * 128i + k52)), ((select(31, lid + 0, lid + 0 < 32)) % 32) < v49);
-            pr4[0] = pr4[0] + o53 * o54;
-          }
-        }
-        if (v45) {
-          {
-            let e55 = lid;
-            if (e55 < 32) {
-              let e55_1 = e55 % 32;
-              wf[0 + e55_1] = (pr4[0] * 0.0883883461356163f);
-            }
-          }
-        } else {
-          {
-            let e56 = lid;
-            if (e56 < 32) {
-              let e56_1 = e56 % 32;
-              wf[0 + e56_1] = select(neg_inf(), (pr4[0] * 0.0883883461356163f), (((e56_1 + v37) <= (0 + v14)) && ((e56_1 + v37) < p1)));
-            }
-          }
-        }
-        workgroupBarrier();
-        {
-          let e57 = lid;
-          if (e57 < 1) {
-            var s58: f32 = neg_inf();
-            for (var r59: i32 = 0; r59 < 32; r59 = r59 + 1) { s58 = max(s58, wf[0 + r59]); }
-            pr6[0] = s58;
-            sf[sbf + 1065 + 0] = max(pr5[0], pr6[0]);
-            sf[sbf + 1066 + 0] = softmax_exp(pr5[0], sf[sbf + 1065 + 0]);
-          }
-        }
-        storageBarrier();
-        {
-          let e60 = lid;
-          if (e60 < 32) {
-            let e60_1 = e60 % 32;
-            sf[sbf + 1032 + e60_1] = softmax_exp(wf[0 + e60_1], sf[sbf + 1065 + 0]);
-          }
-        }
-        storageBarrier();
-        {
-          let e61 = lid;
-          if (e61 < 1) {
-            var s62: f32 = 0f;
-            for (var r63: i32 = 0; r63 < 32; r63 = r63 + 1) { s62 = s62 + sf[sbf + 1032 + r63]; }
-            pr7[0] = s62;
-            pr8[0] = (sf[sbf + 1064 + 0] * sf[sbf + 1066 + 0] + pr7[0]);
-          }
-        }
-        workgroupBarrier();
-        for (var j65: i32 = 0; j65 < 64; j65 = j65 + 1) {
-          let e64 = lid + j65 * 64;
-          let e64_0 = (e64 / 128);
-          let e64_1 = e64 % 128;
-          wf[0 + e64_0 * 128 + e64_1] = select(0f, rd2((v47 + e64_0 * 128i + e64_1)), e64_0 < v49);
-        }
-        workgroupBarrier();
-        {
-          pr1[0] = (pr0[0] * sf[sbf + 1066 + 0]);
-          pr1[1] = (pr0[1] * sf[sbf + 1066 + 0]);
-          for (var k68: i32 = 0; k68 < 32; k68 = k68 + 1) {
-            let o69 = sf[sbf + 1032 + k68];
-            let o70 = wf[0 + k68 * 128 + (lid + 0)];
-            let o71 = wf[0 + k68 * 128 + (lid + 64)];
-            pr1[0] = pr1[0] + select(0f, o69 * o70, o69 != 0f);
-            pr1[1] = pr1[1] + select(0f, o69 * o71, o69 != 0f);
-          }
-        }
-        {
-          let e72 = lid;
-          if (e72 < 1) {
-            pr5[0] = sf[sbf + 1065 + 0];
-            sf[sbf + 1064 + 0] = pr8[0];
-          }
-        }
-        for (var j74: i32 = 0; j74 < 2; j74 = j74 + 1) {
-          let e73 = lid + j74 * 64;
-          pr0[j74] = pr1[j74];
-        }
-        storageBarrier();
-        workgroupBarrier();
-      }
-      for (var j76: i32 = 0; j76 < 2; j76 = j76 + 1) {
-        let e75 = lid + j76 * 64;
-        let e75_1 = e75 % 128;
-        let a77 = v29 + 0 * 128i + e75_1 * 1i;
-        if (a77 >= 0 && a77 < 1024) { sf[sbf + 0 + a77] = select(div_rn(pr0[j76], sf[sbf + 1064 + 0]), 0f, (sf[sbf + 1064 + 0] == 0f)); }
-      }
-      {
-        let e78 = lid;
-        if (e78 < 1) {
-          let a79 = i28 + 0 * 1i + 0 * 1i;
-          if (a79 >= 0 && a79 < 8) { sf[sbf + 1024 + a79] = select((pr5[0] + log_nan(sf[sbf + 1064 + 0])), neg_inf(), (sf[sbf + 1064 + 0] == 0f)); }
-        }
-      }
-      storageBarrier();
-    }
     {
-      let e80 = lid;
-      if (e80 < 1) {
+      let e28 = lid;
+      if (e28 < 1) {
         pr9[0] = neg_inf();
         wf[0 + 0] = 0f;
       }
     }
-    for (var j82: i32 = 0; j82 < 2; j82 = j82 + 1) {
-      let e81 = lid + j82 * 64;
-      pr2[j82] = 0f;
+    for (var j30: i32 = 0; j30 < 2; j30 = j30 + 1) {
+      let e29 = lid + j30 * 64;
+      pr2[j30] = 0f;
     }
     workgroupBarrier();
-    for (var i83: i32 = 0i; i83 < 8i; i83 = i83 + 1) {
-      let v85: i32 = (i83 * 128i);
+    for (var i31: i32 = 0i; i31 < 8i; i31 = i31 + 1) {
+      let v33: i32 = (i31 * 128i);
       {
-        let e84 = lid;
-        if (e84 < 1) {
-          pr10[0] = max(pr9[0], select(0f, sf[sbf + 1024 + clamp((i83 + 0 + 0), 0, 7)], (i83 + 0 + 0) >= 0 && (i83 + 0 + 0) < 8));
+        let e32 = lid;
+        if (e32 < 1) {
+          pr10[0] = max(pr9[0], select(0f, sf[stf + 1024 + clamp((i31 + 0 + 0), 0, 7)], (i31 + 0 + 0) >= 0 && (i31 + 0 + 0) < 8));
           wf[1 + 0] = softmax_exp(pr9[0], pr10[0]);
-          wf[2 + 0] = softmax_exp(select(0f, sf[sbf + 1024 + clamp((i83 + 0 + 0), 0, 7)], (i83 + 0 + 0) >= 0 && (i83 + 0 + 0) < 8), pr10[0]);
+          wf[2 + 0] = softmax_exp(select(0f, sf[stf + 1024 + clamp((i31 + 0 + 0), 0, 7)], (i31 + 0 + 0) >= 0 && (i31 + 0 + 0) < 8), pr10[0]);
           pr11[0] = (wf[0 + 0] * wf[1 + 0] + wf[2 + 0]);
         }
       }
       workgroupBarrier();
-      for (var j87: i32 = 0; j87 < 2; j87 = j87 + 1) {
-        let e86 = lid + j87 * 64;
-        let e86_1 = e86 % 128;
-        pr3[j87] = (pr2[j87] * wf[1 + 0] + (select(0f, sf[sbf + 0 + clamp((v85 + 0 * 128i + e86_1), 0, 1023)], (v85 + 0 * 128i + e86_1) >= 0 && (v85 + 0 * 128i + e86_1) < 1024) * wf[2 + 0]));
+      for (var j35: i32 = 0; j35 < 2; j35 = j35 + 1) {
+        let e34 = lid + j35 * 64;
+        let e34_1 = e34 % 128;
+        pr3[j35] = (pr2[j35] * wf[1 + 0] + (select(0f, sf[stf + 0 + clamp((v33 + 0 * 128i + e34_1), 0, 1023)], (v33 + 0 * 128i + e34_1) >= 0 && (v33 + 0 * 128i + e34_1) < 1024) * wf[2 + 0]));
       }
       {
-        let e88 = lid;
-        if (e88 < 1) {
+        let e36 = lid;
+        if (e36 < 1) {
           pr9[0] = pr10[0];
           wf[0 + 0] = pr11[0];
         }
       }
-      for (var j90: i32 = 0; j90 < 2; j90 = j90 + 1) {
-        let e89 = lid + j90 * 64;
-        pr2[j90] = pr3[j90];
+      for (var j38: i32 = 0; j38 < 2; j38 = j38 + 1) {
+        let e37 = lid + j38 * 64;
+        pr2[j38] = pr3[j38];
       }
       storageBarrier();
       workgroupBarrier();
     }
-    for (var j92: i32 = 0; j92 < 2; j92 = j92 + 1) {
-      let e91 = lid + j92 * 64;
-      let e91_1 = e91 % 128;
-      let a93 = v25 + 0 * 128i + e91_1 * 1i;
-      if (0 < v27) { if (a93 >= 0 && a93 < ol1) { put_half(u32(oo1 + (a93 >> 1u)), a93, f16_bits(select(div_rn(pr2[j92], wf[0 + 0]), 0f, (wf[0 + 0] == 0f)))); } }
+    for (var j40: i32 = 0; j40 < 2; j40 = j40 + 1) {
+      let e39 = lid + j40 * 64;
+      let e39_1 = e39 % 128;
+      let a41 = v25 + 0 * 128i + e39_1 * 1i;
+      if (0 < v27) { if (a41 >= 0 && a41 < ol1) { put_half(u32(oo1 + (a41 >> 1u)), a41, f16_bits(select(div_rn(pr2[j40], wf[0 + 0]), 0f, (wf[0 + 0] == 0f)))); } }
     }
     {
-      let e94 = lid;
-      if (e94 < 1) {
-        let a95 = v24 + 0 * 1i + 0 * 1i;
-        if (0 < v27) { if (a95 >= 0 && a95 < ol0) { atomicStore(&ob[u32(oo0 + a95)], bitcast<u32>(select((pr9[0] + log_nan(wf[0 + 0])), neg_inf(), (wf[0 + 0] == 0f)))); } }
+      let e42 = lid;
+      if (e42 < 1) {
+        let a43 = v24 + 0 * 1i + 0 * 1i;
+        if (0 < v27) { if (a43 >= 0 && a43 < ol0) { atomicStore(&ob[u32(oo0 + a43)], bitcast<u32>(select((pr9[0] + log_nan(wf[0 + 0])), neg_inf(), (wf[0 + 0] == 0f)))); } }
       }
     }
     workgroupBarrier();
