@@ -12,6 +12,8 @@ else
   command -v aarch64-linux-gnu-gcc >/dev/null || missing+=(gcc-aarch64-linux-gnu)
   command -v qemu-aarch64 >/dev/null || command -v qemu-aarch64-static >/dev/null || missing+=(qemu-user)
   [ -f /usr/include/simde/arm/neon.h ] || missing+=(libsimde-dev)
+  # the aarch64 C library headers: only a recommendation of gcc-aarch64-linux-gnu, so --no-install-recommends skips it
+  [ -f /usr/aarch64-linux-gnu/include/stdio.h ] || missing+=(libc6-dev-arm64-cross)
 fi
 command -v g++ >/dev/null || missing+=(g++)
 command -v make >/dev/null || missing+=(make)
