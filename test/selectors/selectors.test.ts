@@ -134,7 +134,7 @@ describe('verify catches a wrong selection', () => {
     });
     // a block the rule chose (not a forced one) and far from the boundary, flipped
     const flip = data.reference.sel.findIndex((x, e) => x === 1 && data.reference.margin[e]! > 1e-2 && data.reference.margin[e]! !== Infinity);
-    expect(flip).toBeGreaterThanOrEqual(0);
+    expect(flip, "no block the rule chose clear of the boundary").not.toBe(-1);
     const flipped = await runSelectCase(tamper((o) => { o[flip] = 1 - o[flip]!; }), data);
     expect(flipped.pass).toBe(false);
     const unwritten = await runSelectCase(tamper((o) => { o[7] = NaN; }), data);
