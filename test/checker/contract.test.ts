@@ -60,7 +60,7 @@ describe('other accepted forms', () => {
   it('bias, epilogue, schedules and optional fields', () => {
     const r = checkText(`kernel g = gemm {
   m = 8; n = 16; k = 32; bias = f32[n]; epilogue = silu; weight = bsr(4, 8)
-  schedule cuda { tile_m = 64; stage_kv_shared = false; num_warps = 8; split_kv = auto }
+  schedule cuda { tile_m = 64; stage_shared = none; num_warps = 8; split_kv = auto }
   schedule interp {}
 }
 kernel a = attention(causal) {
@@ -70,7 +70,7 @@ kernel a = attention(causal) {
 }`);
     expect(r.rendered).toBe('');
     expect(gemm(r, 'g')).toMatchObject({ bias: true, epilogue: 'silu', weight: { format: 'bsr', r: 4, c: 8 } });
-    expect(gemm(r, 'g').schedules).toEqual({ cuda: { tile_m: 64, stage_kv_shared: false, num_warps: 8, split_kv: 'auto' }, interp: {} });
+    expect(gemm(r, 'g').schedules).toEqual({ cuda: { tile_m: 64, stage_shared: 'none', num_warps: 8, split_kv: 'auto' }, interp: {} });
     expect(attention(r, 'a')).toMatchObject({ batch: 2, kvHeads: 1, valueDim: 32, qLen: 8, kvLen: 16, scale: 0.25, outputs: ['lse', 'out'] });
   });
 
