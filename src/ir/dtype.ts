@@ -3,7 +3,12 @@
  * pointers into a memory space, and void (effects, loops). Types are interned: equal means identical.
  */
 
-/** Element types. f16/bf16 appear only as buffer element types; tile math is f32 or i32/bool. */
+/**
+ * Element types. f16/bf16 are buffer element types and tile types: a LOAD from an f16/bf16 buffer yields an
+ * f16/bf16 tile, which view ops (TRANS, RESHAPE, BROADCAST, NM_EXPAND) keep, CAST converts and DOT takes as
+ * operands; element-wise math and reductions run in f32 (the builder casts). The `widen-tiles` pass retypes
+ * them to f32 on a target whose table computes in f32 (`native_half`).
+ */
 export type Scalar = 'f32' | 'f16' | 'bf16' | 'i32' | 'u8' | 'bool';
 
 /** Memory spaces of buffers. */
@@ -71,6 +76,16 @@ export const BOOL = tile('bool');
 /** Number of elements of a tile shape. */
 export function numel(shape: readonly number[]): number {
   return shape.reduce((p, d) => p * d, 1);
+}
+
+/** True for the 16-bit float types f16 and bf16. */
+export function isHalf(s: Scalar): s is 'f16' | 'bf16' {
+  return s === 'f16' || s === 'bf16';
+}
+
+/** True for a tile of f16 / bf16. */
+export function isHalfTile(t: IRType): t is TileType & { readonly scalar: 'f16' | 'bf16' } {
+  return t.kind === 'tile' && isHalf(t.scalar);
 }
 
 /** True for float scalar types. */
