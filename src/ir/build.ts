@@ -2,7 +2,7 @@
  * @file Small builder helpers: each makes one interned node and infers its type from its sources,
  * so lowerings read like the algorithm. Numbers passed where a node is expected become constants.
  */
-import { BOOL, F32, I32, VOID, broadcastShapes, isFloat, isHalf, ptr, tile, type IRType, type Scalar, type Space, type TileType } from './dtype.js';
+import { BOOL, F32, I32, VOID, broadcastShapes, isFloat, isHalf, ptr, tile, type IRType, type Layout, type Scalar, type Space, type TileType } from './dtype.js';
 import { Node, toposort } from './node.js';
 import { Op, OpGroup } from './ops.js';
 
@@ -208,6 +208,12 @@ export function dotSkipsZero(n: Node): boolean {
 export function trans(a: Node): Node {
   const t = tileOf(a);
   return Node.make(Op.TRANS, tile(t.scalar, [t.shape[1]!, t.shape[0]!]), [a]);
+}
+
+/** The same values in `layout` (no-op when already in it). */
+export function convertLayout(a: Node, layout: Layout): Node {
+  const t = tileOf(a);
+  return t.layout === layout ? a : Node.make(Op.CONVERT_LAYOUT, tile(t.scalar, t.shape, layout), [a]);
 }
 
 /** Same elements, new shape. */

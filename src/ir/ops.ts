@@ -106,6 +106,8 @@ export enum Op {
    * a masked key's V is never read into the sum). Without it, 0 * NaN is NaN as usual.
    */
   DOT = 'dot',
+  /** The same values in the node type's layout (row_major, swizzle(...), mma_a / mma_b / mma_acc): a data movement only. */
+  CONVERT_LAYOUT = 'convert_layout',
   /** Max along axis `arg`, kept as size 1. */ REDUCE_MAX = 'reduce_max',
   /** Sum along axis `arg`, kept as size 1. */ REDUCE_SUM = 'reduce_sum',
   /** Expands an N:M packed weight tile (values, in-group indices) to dense along the last axis. arg: { keep, group }. */
@@ -132,7 +134,7 @@ export const OpGroup = {
   /** Ops with side effects: never hoisted, never deduplicated away, placed where listed. */
   Effect: new Set<Op>([Op.STORE, Op.BARRIER]),
   /** Ops that may yield an f16 / bf16 tile: loads, conversions and view ops (math on such tiles runs in f32 or in a DOT). */
-  Half: new Set<Op>([Op.LOAD, Op.CAST, Op.TRANS, Op.RESHAPE, Op.BROADCAST, Op.NM_EXPAND, Op.PARAM, Op.ITER, Op.RESULT, Op.IF, Op.AFTER]),
+  Half: new Set<Op>([Op.LOAD, Op.CAST, Op.TRANS, Op.RESHAPE, Op.BROADCAST, Op.NM_EXPAND, Op.CONVERT_LAYOUT, Op.PARAM, Op.ITER, Op.RESULT, Op.IF, Op.AFTER]),
   /** Placeholders bound by a LOOP. */
   Placeholder: new Set<Op>([Op.RANGE, Op.ITER]),
   Reduce: new Set<Op>([Op.REDUCE_MAX, Op.REDUCE_SUM]),

@@ -86,6 +86,10 @@ const RULES: Partial<Record<Op, Rule>> = {
     }
   }),
   [Op.NM_EXPAND]: arity(2),
+  [Op.CONVERT_LAYOUT]: all(arity(1), allTiles, (n) => {
+    const [a, r] = [tileType(n.src[0]!)!, tileType(n)!];
+    return a.scalar === r.scalar && a.shape.join() === r.shape.join() ? null : 'convert_layout keeps the element type and shape';
+  }),
   [Op.BARRIER]: (n) => (n.src.every((s) => s.type.kind === 'void') ? null : 'barrier orders effects only'),
   [Op.AFTER]: (n) => (n.src.length >= 1 && n.src[0]!.type.kind === 'ptr' ? null : 'after needs a buffer'),
   [Op.ALLOC]: arity(0),
@@ -108,11 +112,16 @@ function halfRule(n: Node): string | null {
   return reads || !n.src.some((s) => isHalfTile(s.type)) ? null : 'reads an f16 / bf16 tile; math on f16 / bf16 runs in f32 (cast first)';
 }
 
+/** A layout other than row_major belongs to a 2-d tile. */
+function layoutRule(n: Node): string | null {
+  return n.type.kind === 'tile' && n.type.layout !== 'row_major' && n.type.shape.length !== 2 ? `layout ${n.type.layout} needs a 2-d tile` : null;
+}
+
 /** Problems found in a kernel graph (empty when valid). */
 export function verifyKernel(kernel: Node): string[] {
   const problems: string[] = [];
   for (const n of toposort([kernel])) {
-    const m = ruleFor(n.op)(n) ?? halfRule(n);
+    const m = ruleFor(n.op)(n) ?? halfRule(n) ?? layoutRule(n);
     if (m) problems.push(`${n.op}: ${m}`);
     if ((n.op === Op.DIV || n.op === Op.EXP || n.op === Op.SOFTMAX_EXP) && n.type.kind === 'tile' && !isFloat(n.type.scalar)) {
       problems.push(`${n.op}: must be float`);

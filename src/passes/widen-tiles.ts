@@ -24,7 +24,7 @@ const KEPT: Readonly<Record<NativeHalf, ReadonlySet<Scalar>>> = {
 
 /** `t` with an f16 / bf16 element type the target lacks widened to f32. */
 function widenType(t: IRType, kept: ReadonlySet<Scalar>): IRType {
-  return t.kind === 'tile' && isHalf(t.scalar) && !kept.has(t.scalar) ? tile('f32', t.shape) : t;
+  return t.kind === 'tile' && isHalf(t.scalar) && !kept.has(t.scalar) ? tile('f32', t.shape, t.layout) : t;
 }
 
 /**

@@ -114,6 +114,8 @@ const COMPUTE: Partial<Record<Op, Compute>> = {
   [Op.REDUCE_SUM]: (n, [a]) => (s) => T.reduceAxis(asTile(s[a!]), n.arg as number, false, floatOut(n)),
   [Op.NM_EXPAND]: (n, [v, i]) => (s) => T.nmExpand(s[v!] as T.Tile, s[i!] as T.Tile, Number(n.attrs['keep']), Number(n.attrs['group'])),
   [Op.AFTER]: (_n, [b]) => (s) => s[b!],
+  // NOTE: a layout places elements in registers / shared memory; a tile's values, all the interpreter holds, do not change.
+  [Op.CONVERT_LAYOUT]: (_n, [a]) => (s) => s[a!],
   [Op.BARRIER]: () => () => undefined,
   [Op.RESULT]: (n, [l]) => (s) => (s[l!] as T.Value[])[n.arg as number],
   [Op.ALLOC]: (n) => {
