@@ -2,7 +2,7 @@
  * @file Small builder helpers: each makes one interned node and infers its type from its sources,
  * so lowerings read like the algorithm. Numbers passed where a node is expected become constants.
  */
-import { BOOL, F32, I32, VOID, broadcastShapes, isFloat, ptr, tile, type IRType, type Scalar, type Space, type TileType } from './dtype.js';
+import { BOOL, F32, I32, VOID, broadcastShapes, isFloat, isHalf, ptr, tile, type IRType, type Layout, type Scalar, type Space, type TileType } from './dtype.js';
 import { Node, toposort } from './node.js';
 import { Op, OpGroup } from './ops.js';
 
@@ -65,7 +65,13 @@ function lift(x: Operand, like: Node | null): Node {
   return constant(x, s);
 }
 
-function promote(a: Node, b: Node): [Node, Node] {
+/** `a` as an f32 tile when it is an f16 / bf16 one: element-wise math and reductions run in f32. */
+function wide(a: Node): Node {
+  return isHalf(tileOf(a).scalar) ? cast(a, 'f32') : a;
+}
+
+function promote(x: Node, y: Node): [Node, Node] {
+  const [a, b] = [wide(x), wide(y)];
   const sa = tileOf(a).scalar;
   const sb = tileOf(b).scalar;
   if (isFloat(sa) && !isFloat(sb)) return [a, cast(b, 'f32')];
@@ -77,6 +83,7 @@ function promote(a: Node, b: Node): [Node, Node] {
 export function unary(op: Op, a: Node): Node {
   if (!OpGroup.Unary.has(op) || op === Op.CAST) throw new Error(`unary: ${op} is not a unary op`);
   const t = tileOf(a);
+  a = wide(a);
   const floatOnly = op === Op.EXP || op === Op.LOG || op === Op.TANH || op === Op.SQRT || op === Op.SIN || op === Op.COS || op === Op.EXP2 || op === Op.LOG2 || op === Op.FLOOR || op === Op.ERF;
   const src = floatOnly && !isFloat(t.scalar) ? cast(a, 'f32') : a;
   const scalar = op === Op.NOT ? 'bool' : op === Op.POPCOUNT ? 'i32' : tileOf(src).scalar;
@@ -131,9 +138,14 @@ export function cdiv(a: Operand, b: number): Node {
   return idiv(add(a, b - 1), b);
 }
 
-/** Element type a buffer's values take in tiles. */
+/** Element type a buffer's values take in element-wise gathers (f16 / bf16 widen to f32). */
 export function valueScalar(s: Scalar): Scalar {
   return isFloat(s) ? 'f32' : s === 'bool' ? 'bool' : 'i32';
+}
+
+/** Element type a buffer's values take in tile loads: f16 / bf16 stay 16-bit (typed tiles), u8 reads as i32. */
+export function loadScalar(s: Scalar): Scalar {
+  return isHalf(s) ? s : valueScalar(s);
 }
 
 /** N-d tile load of `shape` (see Op.LOAD). */
@@ -141,7 +153,7 @@ export function load(buf: Node, base: Operand, strides: readonly Operand[], vali
   if (buf.type.kind !== 'ptr') throw new Error('load: not a buffer');
   if (strides.length !== shape.length || valid.length !== shape.length) throw new Error('load: rank mismatch');
   const src = [buf, lift(base, null), ...strides.map((s) => lift(s, null)), ...valid.map((v) => lift(v, null))];
-  return Node.make(Op.LOAD, tile(valueScalar(buf.type.scalar), shape), src);
+  return Node.make(Op.LOAD, tile(loadScalar(buf.type.scalar), shape), src);
 }
 
 /** N-d tile store of `value` (see Op.STORE). */
@@ -168,13 +180,23 @@ export function table(values: readonly number[], index: Node, scalar: Scalar): N
   return Node.make(Op.TABLE, tile(scalar, tileOf(index).shape), [index], values);
 }
 
-/** acc + a @ b. */
+/**
+ * The operand type of a DOT of `a` and `b`: their 16-bit type when either is f16 / bf16 (an mma of that type; the other
+ * operand is converted to it, as the hardware does), else f32.
+ */
+export function dotOperandScalar(a: Scalar, b: Scalar): Scalar {
+  if (isHalf(a) && isHalf(b) && a !== b) throw new Error(`dot: operands ${a} and ${b} differ`);
+  return isHalf(a) ? a : isHalf(b) ? b : 'f32';
+}
+
+/** acc + a @ b: operands keep their f16 / bf16 type (see `dotOperandScalar`), the accumulator and result are f32. */
 export function dot(a: Node, b: Node, acc: Node, opts: { readonly skipZero?: boolean } = {}): Node {
   const [ta, tb, tc] = [tileOf(a), tileOf(b), tileOf(acc)];
+  const operand = dotOperandScalar(ta.scalar, tb.scalar);
   if (ta.shape.length !== 2 || tb.shape.length !== 2 || ta.shape[1] !== tb.shape[0]) throw new Error(`dot: bad shapes ${ta.key} @ ${tb.key}`);
   const out = [ta.shape[0]!, tb.shape[1]!];
   if (tc.shape.join() !== out.join()) throw new Error(`dot: accumulator ${tc.key} is not [${out.join(',')}]`);
-  return Node.make(Op.DOT, tile('f32', out), [cast(a, 'f32'), cast(b, 'f32'), acc], opts.skipZero ? { skip_zero: true } : null);
+  return Node.make(Op.DOT, tile('f32', out), [cast(a, operand), cast(b, operand), cast(acc, 'f32')], opts.skipZero ? { skip_zero: true } : null);
 }
 
 /** True for a DOT whose zero a elements contribute nothing (see Op.DOT). */
@@ -188,6 +210,12 @@ export function trans(a: Node): Node {
   return Node.make(Op.TRANS, tile(t.scalar, [t.shape[1]!, t.shape[0]!]), [a]);
 }
 
+/** The same values in `layout` (no-op when already in it). */
+export function convertLayout(a: Node, layout: Layout): Node {
+  const t = tileOf(a);
+  return t.layout === layout ? a : Node.make(Op.CONVERT_LAYOUT, tile(t.scalar, t.shape, layout), [a]);
+}
+
 /** Same elements, new shape. */
 export function reshape(a: Node, shape: readonly number[]): Node {
   const t = tileOf(a);
@@ -198,7 +226,7 @@ export function reshape(a: Node, shape: readonly number[]): Node {
 export function reduce(op: Op.REDUCE_MAX | Op.REDUCE_SUM, a: Node, axis: number): Node {
   const t = tileOf(a);
   const shape = t.shape.map((d, i) => (i === axis ? 1 : d));
-  return Node.make(op, tile(t.scalar, shape), [a], axis);
+  return Node.make(op, tile(tileOf(wide(a)).scalar, shape), [wide(a)], axis);
 }
 
 /** A full f32 tile of `shape` holding `value`. */

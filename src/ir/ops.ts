@@ -34,7 +34,8 @@ export enum Op {
   ALLOC = 'alloc',
   /**
    * N-d tile load. src: [buf, base, ...strides(rank), ...valid(rank)]. Element idx reads
-   * buf[base + sum(idx_d * stride_d)] when idx_d < valid_d for every d, else 0.
+   * buf[base + sum(idx_d * stride_d)] when idx_d < valid_d for every d, else 0. The tile has the buffer's float type
+   * (f16 / bf16 tiles from 16-bit buffers, until `widen-tiles` makes it an f32 load that converts each element).
    */
   LOAD = 'load',
   /** N-d tile store, same addressing as LOAD. src: [buf, base, ...strides, ...valid, value]. Rounds to the buffer dtype. */
@@ -72,7 +73,7 @@ export enum Op {
   /** Base-2 log. */ LOG2 = 'log2',
   /** Round toward -inf. */ FLOOR = 'floor',
   /** Gauss error function (gelu epilogue). */ ERF = 'erf',
-  /** Convert to the node's scalar type (i32 <-> f32, bool -> i32). */ CAST = 'cast',
+  /** Convert to the node's scalar type (i32 <-> f32, bool -> i32, f32 <-> f16 / bf16 rounding to nearest even). */ CAST = 'cast',
 
   // ** element-wise binary (numpy broadcasting) **
   /** a + b. */ ADD = 'add',
@@ -99,11 +100,14 @@ export enum Op {
   /** The value broadcast (numpy rules) to the node's shape. */ BROADCAST = 'broadcast',
   /** 2-d transpose. */ TRANS = 'trans',
   /**
-   * acc + a @ b for a [M, K], b [K, N], acc [M, N] (f32 accumulation). src: [a, b, acc]. arg { skip_zero: true }:
+   * acc + a @ b for a [M, K], b [K, N], acc [M, N]. src: [a, b, acc]. Operands share one type: f32, or f16 / bf16
+   * (an mma: exact products, f32 accumulation); acc and the result are f32. arg { skip_zero: true }:
    * a term whose a element is 0 contributes nothing, even against a NaN / inf b (softmax weights times V:
    * a masked key's V is never read into the sum). Without it, 0 * NaN is NaN as usual.
    */
   DOT = 'dot',
+  /** The same values in the node type's layout (row_major, swizzle(...), mma_a / mma_b / mma_acc): a data movement only. */
+  CONVERT_LAYOUT = 'convert_layout',
   /** Max along axis `arg`, kept as size 1. */ REDUCE_MAX = 'reduce_max',
   /** Sum along axis `arg`, kept as size 1. */ REDUCE_SUM = 'reduce_sum',
   /** Expands an N:M packed weight tile (values, in-group indices) to dense along the last axis. arg: { keep, group }. */
@@ -129,6 +133,8 @@ export const OpGroup = {
   Commutative: new Set<Op>([Op.ADD, Op.MUL, Op.MIN, Op.MAX, Op.AND, Op.OR, Op.XOR, Op.EQ, Op.NE]),
   /** Ops with side effects: never hoisted, never deduplicated away, placed where listed. */
   Effect: new Set<Op>([Op.STORE, Op.BARRIER]),
+  /** Ops that may yield an f16 / bf16 tile: loads, conversions and view ops (math on such tiles runs in f32 or in a DOT). */
+  Half: new Set<Op>([Op.LOAD, Op.CAST, Op.TRANS, Op.RESHAPE, Op.BROADCAST, Op.NM_EXPAND, Op.CONVERT_LAYOUT, Op.PARAM, Op.ITER, Op.RESULT, Op.IF, Op.AFTER]),
   /** Placeholders bound by a LOOP. */
   Placeholder: new Set<Op>([Op.RANGE, Op.ITER]),
   Reduce: new Set<Op>([Op.REDUCE_MAX, Op.REDUCE_SUM]),

@@ -2,7 +2,7 @@
  * @file Validity rules of the tile IR, one rule per op kind in a table; `verifyKernel` runs
  * them over every node and checks scoping by linearizing. Run before and after every pass.
  */
-import { broadcastShapes, isFloat, type TileType } from './dtype.js';
+import { broadcastShapes, isFloat, isHalfTile, type TileType } from './dtype.js';
 import { linearize } from './linearize.js';
 import { loopParts, toposort, type Node } from './node.js';
 import { Op, OpGroup } from './ops.js';
@@ -67,6 +67,10 @@ const RULES: Partial<Record<Op, Rule>> = {
   [Op.DOT]: all(arity(3), allTiles, (n) => {
     const [a, b, c] = n.src.map((s) => tileType(s)!.shape);
     return a!.length === 2 && b!.length === 2 && a![1] === b![0] && c!.join() === [a![0], b![1]].join() ? null : 'dot shapes do not match';
+  }, (n) => {
+    const [a, b, c] = n.src.map((s) => tileType(s)!.scalar);
+    if (a !== b || !isFloat(a!)) return `dot operands must share one float type, got ${a} and ${b}`;
+    return c === 'f32' && tileType(n)!.scalar === 'f32' ? null : 'dot accumulates in f32';
   }),
   [Op.TRANS]: all(arity(1), (n) => (tileType(n.src[0]!)?.shape.length === 2 ? null : 'trans needs a 2-d tile')),
   [Op.RESHAPE]: all(arity(1), (n) => {
@@ -82,6 +86,10 @@ const RULES: Partial<Record<Op, Rule>> = {
     }
   }),
   [Op.NM_EXPAND]: arity(2),
+  [Op.CONVERT_LAYOUT]: all(arity(1), allTiles, (n) => {
+    const [a, r] = [tileType(n.src[0]!)!, tileType(n)!];
+    return a.scalar === r.scalar && a.shape.join() === r.shape.join() ? null : 'convert_layout keeps the element type and shape';
+  }),
   [Op.BARRIER]: (n) => (n.src.every((s) => s.type.kind === 'void') ? null : 'barrier orders effects only'),
   [Op.AFTER]: (n) => (n.src.length >= 1 && n.src[0]!.type.kind === 'ptr' ? null : 'after needs a buffer'),
   [Op.ALLOC]: arity(0),
@@ -97,11 +105,23 @@ function ruleFor(op: Op): Rule {
   return () => `no validity rule for op ${op}`;
 }
 
+/** f16 / bf16 tiles come only from loads, conversions and view ops, and only those and DOT read them. */
+function halfRule(n: Node): string | null {
+  if (isHalfTile(n.type) && !OpGroup.Half.has(n.op)) return `yields an ${n.type.key} tile; math on f16 / bf16 runs in f32 (cast first)`;
+  const reads = OpGroup.Half.has(n.op) || n.op === Op.DOT || n.op === Op.STORE || n.op === Op.LOOP || n.op === Op.KERNEL || n.op === Op.BARRIER;
+  return reads || !n.src.some((s) => isHalfTile(s.type)) ? null : 'reads an f16 / bf16 tile; math on f16 / bf16 runs in f32 (cast first)';
+}
+
+/** A layout other than row_major belongs to a 2-d tile. */
+function layoutRule(n: Node): string | null {
+  return n.type.kind === 'tile' && n.type.layout !== 'row_major' && n.type.shape.length !== 2 ? `layout ${n.type.layout} needs a 2-d tile` : null;
+}
+
 /** Problems found in a kernel graph (empty when valid). */
 export function verifyKernel(kernel: Node): string[] {
   const problems: string[] = [];
   for (const n of toposort([kernel])) {
-    const m = ruleFor(n.op)(n);
+    const m = ruleFor(n.op)(n) ?? halfRule(n) ?? layoutRule(n);
     if (m) problems.push(`${n.op}: ${m}`);
     if ((n.op === Op.DIV || n.op === Op.EXP || n.op === Op.SOFTMAX_EXP) && n.type.kind === 'tile' && !isFloat(n.type.scalar)) {
       problems.push(`${n.op}: must be float`);

@@ -98,7 +98,7 @@ function denseTiles(ctx: GemmCtx, m0: Node, s: Schedule): Node {
         const sValid = B.min(slots, B.mul(B.sub(groups, B.mul(kt, perTile)), w.keep));
         const vals = B.load(B.param('w.values', ptr(ctx.kernel.dtype)), base, [rowStride, 1], [nValid, sValid], [TN, slots]);
         const idx = B.load(B.param('w.indices', ptr('u8')), base, [rowStride, 1], [nValid, sValid], [TN, slots]);
-        wTile = Node.make(Op.NM_EXPAND, tile('f32', [TN, TKd]), [vals, idx], { keep: w.keep, group: w.group });
+        wTile = Node.make(Op.NM_EXPAND, tile(B.tileOf(vals).scalar, [TN, TKd]), [vals, idx], { keep: w.keep, group: w.group });
       } else {
         wTile = B.load(B.param('w', ptr(ctx.kernel.dtype)), B.add(B.mul(n0, K), k0), [K, 1], [nValid, kValid], [TN, TKd]);
       }

@@ -20,6 +20,7 @@ import { simplify } from './simplify.js';
 import { splitKv } from './split-kv.js';
 import { syncBlockLoops } from './sync-block.js';
 import { stageShared, type StageRule } from './stage-shared.js';
+import { widenTiles, type NativeHalf } from './widen-tiles.js';
 import { MAX_KEY_INTERVALS, targetTable } from './target-table.js';
 
 /** Options of a pipeline run. */
@@ -28,6 +29,8 @@ export interface PipelineOptions {
   readonly schedule?: ScheduleSettings;
   /** Concrete sizes (fix a dynamic head_dim / value_dim). */
   readonly sizes?: AttentionSizes;
+  /** Overrides the table's `native_half` (the interpreter run as 16-bit hardware: `f16+bf16` keeps every typed tile). */
+  readonly nativeHalf?: NativeHalf;
 }
 
 /** One named stage's output. */
@@ -57,14 +60,16 @@ export function splitChunks(k: AttentionKernel, s: Schedule): number {
 }
 
 /**
- * Stage `legalize.<target>`: what the target's table asks of the IR before its printer sees it (today: loop
- * binding, then barriers and shared workspaces where a block loop's results are read after it, then the tiles
+ * Stage `legalize.<target>`: what the target's table asks of the IR before its printer sees it (today: f16 / bf16
+ * tiles widened to f32 where the target lacks them, `native_half`; loop binding, then barriers and shared workspaces where a block loop's results are read after it, then the tiles
  * staged in shared memory, `stage_shared`). Its output is
  * exactly what the printer receives.
  */
-function legalize(g: Node, target: string, schedule: Schedule): Node {
+function legalize(g: Node, target: string, schedule: Schedule, nativeHalf?: NativeHalf): Node {
   const stage = schedule.extra['stage_shared'];
-  return stageShared(syncBlockLoops(bindLoops(g, targetTable(target)?.bind ?? {})), typeof stage === 'string' ? (stage as StageRule) : 'none');
+  const table = targetTable(target);
+  const wide = widenTiles(g, nativeHalf ?? table?.nativeHalf ?? 'none');
+  return stageShared(syncBlockLoops(bindLoops(wide, table?.bind ?? {})), typeof stage === 'string' ? (stage as StageRule) : 'none');
 }
 
 /** `block_max(64, 64)`, `segment_mass(doc, 8)`: a side output as written. */
@@ -120,14 +125,14 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   if (kernel.kind === 'gemm') {
     let g = stage('lower-gemm', lowerGemm(kernel, { schedule }));
     g = stage('simplify', simplify(g));
-    g = stage(`legalize.${target}`, legalize(g, target, schedule));
+    g = stage(`legalize.${target}`, legalize(g, target, schedule, opts.nativeHalf));
     return { final: g, schedule, stages };
   }
   if (kernel.kind === 'select') {
     // a selector: pooled block scores, then its rule per query block (src/passes/lower-select.ts)
     let g = stage('lower-select', lowerSelect(kernel, opts.sizes ? { sizes: opts.sizes } : {}));
     g = stage('simplify', simplify(g));
-    g = stage(`legalize.${target}`, legalize(g, target, schedule));
+    g = stage(`legalize.${target}`, legalize(g, target, schedule, opts.nativeHalf));
     return { final: g, schedule, stages };
   }
   refuseSideOutputs(kernel, target);
@@ -151,6 +156,6 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
     g = stage('paged-kv', pagedKv(g, { pageSize: kernel.kvLayout.pageSize, ...sizes }));
   }
   g = stage('simplify.final', simplify(g));
-  g = stage(`legalize.${target}`, legalize(g, target, schedule));
+  g = stage(`legalize.${target}`, legalize(g, target, schedule, opts.nativeHalf));
   return { final: g, schedule, walk, stages };
 }

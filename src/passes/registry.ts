@@ -12,6 +12,7 @@ import { simplify } from './simplify.js';
 import { splitKv } from './split-kv.js';
 import { syncBlockLoops } from './sync-block.js';
 import { STAGE_RULES, stageShared, type StageRule } from './stage-shared.js';
+import { NATIVE_HALF, widenTiles, type NativeHalf } from './widen-tiles.js';
 
 /** An IR-to-IR pass with its options as `key=value` pairs. */
 export type PassFn = (ir: Node, options: Readonly<Record<string, string>>) => Node;
@@ -33,6 +34,12 @@ export const PASSES: Readonly<Record<string, PassFn>> = {
     const rule = o['rule'] ?? 'operands';
     if (!(STAGE_RULES as readonly string[]).includes(rule)) throw new Error(`pass option 'rule' must be one of ${STAGE_RULES.join(', ')}`);
     return stageShared(ir, rule as StageRule);
+  },
+  // options: native=none|f16|f16+bf16 (the 16-bit tiles kept; default none)
+  'widen-tiles': (ir, o) => {
+    const native = o['native'] ?? 'none';
+    if (!(NATIVE_HALF as readonly string[]).includes(native)) throw new Error(`pass option 'native' must be one of ${NATIVE_HALF.join(', ')}`);
+    return widenTiles(ir, native as NativeHalf);
   },
   // options: page=P plus batch / kv_heads / kv_len, each an integer or `dynamic` (an i32 param of that name)
   'paged-kv': (ir, o) => {

@@ -1,12 +1,14 @@
 /**
  * @file The target tables `targets/<name>.json`, read and validated: which targets exist (one file each), their
  * default schedule, the keys of their own a schedule may set (declared by giving them a default there), and how
- * their loops bind to the hardware (`bind`: loop role -> grid.x|grid.y|grid.z|grid.w|block|serial). Plain data; pure.
+ * their loops bind to the hardware (`bind`: loop role -> grid.x|grid.y|grid.z|grid.w|block|serial) and which 16-bit float
+ * tiles it computes on (`native_half`: none|f16|f16+bf16; the others `widen-tiles` widens to f32). Plain data; pure.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closestName } from '../diagnostics/suggest.js';
 import { STAGE_RULES } from './stage-shared.js';
+import { NATIVE_HALF, type NativeHalf } from './widen-tiles.js';
 import { isScheduleKey, SCHEDULE_KEYS, type ScheduleSettings, type ScheduleValue } from './schedule.js';
 
 /**
@@ -28,6 +30,8 @@ export interface TargetTable {
   readonly defaults: ScheduleSettings;
   /** Loop role -> binding; roles not listed run serially. */
   readonly bind: Readonly<Record<string, LoopBinding>>;
+  /** The f16 / bf16 tiles the target computes on; `widen-tiles` widens the others to f32 (absent: none). */
+  readonly nativeHalf: NativeHalf;
 }
 
 /** A problem with one schedule setting. */
@@ -40,7 +44,7 @@ export interface SettingProblem {
 }
 
 /** Keys of a table file that are not schedule settings. */
-const META_KEYS = new Set(['target', 'about', 'bind']);
+const META_KEYS = new Set(['target', 'about', 'bind', 'native_half']);
 
 const TARGETS_DIR = new URL('../../targets/', import.meta.url);
 
@@ -116,7 +120,9 @@ function validateTable(name: string, raw: unknown): TargetTable {
     }
     // NOTE: a key of the target's own that is one typo away from a shared key is a typo, not a new key.
     const shared = isScheduleKey(key) ? null : closestName(key, Object.keys(SCHEDULE_KEYS));
+    const meta = isScheduleKey(key) ? null : closestName(key, [...META_KEYS]);
     if (shared) errors.push(`unknown schedule setting '${key}' (did you mean '${shared}'?)`);
+    else if (meta) errors.push(`unknown key '${key}' (did you mean '${meta}'?)`);
     else defaults[key] = value;
   }
   for (const p of settingProblems(defaults, defaults)) errors.push(problemText(name, p));
@@ -129,8 +135,13 @@ function validateTable(name: string, raw: unknown): TargetTable {
       else errors.push(`bind '${role}' must be ${nameList(LOOP_BINDINGS.map((x) => `'${x}'`))}${typeof b === 'string' && closestName(b, LOOP_BINDINGS) ? ` (did you mean '${closestName(b, LOOP_BINDINGS)}'?)` : ''}`);
     }
   }
+  const nativeHalf = rec['native_half'] ?? 'none';
+  if (!(NATIVE_HALF as readonly unknown[]).includes(nativeHalf)) {
+    const hint = typeof nativeHalf === 'string' ? closestName(nativeHalf, NATIVE_HALF) : null;
+    errors.push(`"native_half" must be ${nameList(NATIVE_HALF.map((x) => `'${x}'`))}${hint ? ` (did you mean '${hint}'?)` : ''}`);
+  }
   if (errors.length > 0) throw new Error(`${file}: ${errors.join('; ')}`);
-  return Object.freeze({ name, about: rec['about'] as string, defaults: Object.freeze(defaults), bind: Object.freeze(bind) });
+  return Object.freeze({ name, about: rec['about'] as string, defaults: Object.freeze(defaults), bind: Object.freeze(bind), nativeHalf: nativeHalf as NativeHalf });
 }
 
 /** The validated table of target `name`, or undefined when there is no `targets/<name>.json`. Throws on an invalid file. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import binaryen from 'binaryen';
 import { parseWgsl, validate } from 'naga-wasm';
 import * as B from '../../src/ir/build.js';
-import { ptr, tile } from '../../src/ir/dtype.js';
+import { ptr, swizzle, tile } from '../../src/ir/dtype.js';
 import { Node } from '../../src/ir/node.js';
 import { Op } from '../../src/ir/ops.js';
 import { parseKernel } from '../../src/ir/parse.js';
@@ -117,6 +117,7 @@ const OP_KERNELS = {
   [Op.DOT]: () => storing(B.dot(F, tileF(x), B.full([N, N], 0))),
   [Op.REDUCE_MAX]: () => storing(B.reduce(Op.REDUCE_MAX, F, 1)),
   [Op.REDUCE_SUM]: () => storing(B.reduce(Op.REDUCE_SUM, F, 1)),
+  [Op.CONVERT_LAYOUT]: () => storing(B.convertLayout(B.convertLayout(B.convertLayout(F, 'mma_a'), swizzle(8, 1, 8)), 'row_major')),
   [Op.NM_EXPAND]: () => storing(B.dot(F, B.trans(nmExpand()), B.full([N, N], 0))),
   [Op.SOFTMAX_EXP]: () => bin(Op.SOFTMAX_EXP, F, B.reduce(Op.REDUCE_MAX, F, 1)),
 } satisfies Record<Op, () => Node>;

@@ -36,6 +36,40 @@ describe('verifyKernel', () => {
   });
 });
 
+describe('typed tiles', () => {
+  const h = B.param('h', ptr('f16'));
+  const hb = B.param('hb', ptr('bf16'));
+  const half = B.load(h, 0, [4, 1], [4, 4], [4, 4]);
+
+  it('a load from a 16-bit buffer is a 16-bit tile; math on it runs in f32 and a DOT keeps its operand type', () => {
+    expect(half.type.key).toBe('f16[4,4]');
+    const sum = B.add(half, half);
+    expect(sum.type.key).toBe('f32[4,4]');
+    expect(sum.src.map((s) => s.op)).toEqual([Op.CAST, Op.CAST]);
+    const d = B.dot(half, B.trans(half), B.full([4, 4], 0));
+    expect(d.src.map((s) => s.type.key)).toEqual(['f16[4,4]', 'f16[4,4]', 'f32[4,4]']);
+    // an f32 operand meets an f16 one: converted to f16, as the mma converts it
+    const mixed = B.dot(sum, half, B.full([4, 4], 0));
+    expect(mixed.src[0]!.op).toBe(Op.CAST);
+    expect(mixed.src[0]!.type.key).toBe('f16[4,4]');
+    expect(() => B.dot(half, B.load(hb, 0, [4, 1], [4, 4], [4, 4]), B.full([4, 4], 0))).toThrow('operands f16 and bf16 differ');
+    const k = B.kernelRoot('ok', [B.store(out, 0, [4, 1], [4, 4], B.add(d, mixed))]);
+    expect(verifyKernel(k)).toEqual([]);
+  });
+
+  it('rejects math on 16-bit tiles and a DOT whose operands differ or whose accumulator is not f32', () => {
+    const addHalf = Node.make(Op.ADD, tile('f16', [4, 4]), [half, half]);
+    const f = B.cast(half, 'f32');
+    const mixed = Node.make(Op.DOT, tile('f32', [4, 4]), [half, f, f]);
+    const halfAcc = Node.make(Op.DOT, tile('f32', [4, 4]), [half, half, half]);
+    const k = B.kernelRoot('bad', [addHalf, mixed, halfAcc].map((v) => B.store(out, 0, [4, 1], [4, 4], v)));
+    const problems = verifyKernel(k).join('\n');
+    expect(problems).toMatch(/add: yields an f16\[4,4\] tile; math on f16 \/ bf16 runs in f32/);
+    expect(problems).toMatch(/dot operands must share one float type, got f16 and f32/);
+    expect(problems).toMatch(/dot accumulates in f32/);
+  });
+});
+
 describe('linearize', () => {
   it('hoists loop-invariant values but keeps masks inside the branch that needs them', () => {
     const n = B.param('n', B.I32);

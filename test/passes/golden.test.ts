@@ -43,7 +43,7 @@ const dirs = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirect
 describe('one-pass goldens', () => {
   it('cover every pass', () => {
     const covered = new Set(dirs.map((d) => d.name));
-    for (const pass of ['apply-schedule', 'lower-attention', 'lower-gemm', 'simplify', 'pack-gqa', 'split-kv', 'bind', 'sync-block', 'stage-shared']) expect(covered).toContain(pass);
+    for (const pass of ['apply-schedule', 'lower-attention', 'lower-gemm', 'simplify', 'pack-gqa', 'split-kv', 'bind', 'sync-block', 'stage-shared', 'widen-tiles']) expect(covered).toContain(pass);
   });
   for (const dir of dirs) {
     const files = readdirSync(path.join(ROOT, dir.name)).filter((f) => (f.endsWith('.ir') && !f.endsWith('.expected.ir')) || f.endsWith('.kernel.json'));

@@ -21,6 +21,11 @@ describe('target tables', () => {
     expect(() => parseTargetTable('x', '{"target":"y","about":"a"}')).toThrow('"target" must be "x"');
     expect(() => parseTargetTable('x', '{"target":"x","about":"a","workgroups":[1]}')).toThrow("'workgroups' must be a number");
     expect(parseTargetTable('x', '{"target":"x","about":"a","workgroups":8}').defaults).toEqual({ workgroups: 8 });
+    expect(() => parseTargetTable('x', '{"target":"x","about":"a","native_half":"bf16"}')).toThrow(`"native_half" must be 'none', 'f16' or 'f16+bf16'`);
+    expect(() => parseTargetTable('x', '{"target":"x","about":"a","native_half":"f16+bf"}')).toThrow("(did you mean 'f16+bf16'?)");
+    expect(() => parseTargetTable('x', '{"target":"x","about":"a","native_halff":"none"}')).toThrow("unknown key 'native_halff' (did you mean 'native_half'?)");
+    expect(parseTargetTable('x', '{"target":"x","about":"a"}').nativeHalf).toBe('none');
+    expect(parseTargetTable('x', '{"target":"x","about":"a","native_half":"f16"}').nativeHalf).toBe('f16');
   });
 
   it("a target's own keys are the ones its table declares, typed by their defaults", () => {

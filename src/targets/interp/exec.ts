@@ -3,7 +3,7 @@
  * closure over a slot array (one dispatch table entry per op), and loops / branches run their
  * regions. Work happens at tile granularity, so a run costs a few closure calls per tile.
  */
-import { isFloat, type TileType } from '../../ir/dtype.js';
+import { isFloat, isHalf, type TileType } from '../../ir/dtype.js';
 import { linearize, type Placed, type Region } from '../../ir/linearize.js';
 import { loopParts, type Node } from '../../ir/node.js';
 import { Op, OpGroup } from '../../ir/ops.js';
@@ -21,7 +21,19 @@ const tt = (n: Node): TileType => n.type as TileType;
 const floatOut = (n: Node): boolean => n.type.kind === 'tile' && isFloat(n.type.scalar);
 
 function elementwiseKey(n: Node): string {
-  return n.op === Op.CAST ? `cast:${tt(n).scalar === 'bool' ? 'bool' : isFloat(tt(n).scalar) ? 'f32' : 'i32'}` : n.op;
+  const s = tt(n).scalar;
+  return n.op === Op.CAST ? `cast:${s === 'bool' ? 'bool' : isHalf(s) ? s : isFloat(s) ? 'f32' : 'i32'}` : n.op;
+}
+
+/**
+ * How a DOT's operands are converted before the products: an f16 / bf16 operand type (left narrow: a table with
+ * native half, or no `widen-tiles`) rounds them to it, as an mma converts its operands; the products of two 16-bit
+ * values are exact in f32 and the sums accumulate in f32, so the tile loops below then match the hardware. f32: as is.
+ */
+function operandRound(n: Node): ((t: T.Tile) => T.Tile) {
+  const s = tt(n.src[0]!).scalar;
+  const round = s === 'f16' ? T.roundF16 : s === 'bf16' ? T.roundBF16 : null;
+  return round ? (t) => T.roundTile(t, round) : (t) => t;
 }
 
 function addressing(src: readonly number[], rank: number, s: Slots): [number, number[], number[]] {
@@ -86,7 +98,8 @@ const COMPUTE: Partial<Record<Op, Compute>> = {
   [Op.MEMBER]: (n, [o, v, l, x, c]) => (s) => T.memberTile(asBuf(s[o!]), asBuf(s[v!]), asTile(s[l!]), asTile(s[x!]), asNum(s[c!]), tt(n).shape),
   [Op.DOT]: (n, [a, b, c]) => {
     const skipZero = dotSkipsZero(n);
-    return (s) => T.dot(s[a!] as T.Tile, s[b!] as T.Tile, asTile(s[c!]), skipZero);
+    const round = operandRound(n);
+    return (s) => T.dot(round(s[a!] as T.Tile), round(s[b!] as T.Tile), asTile(s[c!]), skipZero);
   },
   [Op.TRANS]: (_n, [a]) => (s) => T.transpose(s[a!] as T.Tile),
   [Op.RESHAPE]: (n, [a]) => (s) => {
@@ -101,6 +114,8 @@ const COMPUTE: Partial<Record<Op, Compute>> = {
   [Op.REDUCE_SUM]: (n, [a]) => (s) => T.reduceAxis(asTile(s[a!]), n.arg as number, false, floatOut(n)),
   [Op.NM_EXPAND]: (n, [v, i]) => (s) => T.nmExpand(s[v!] as T.Tile, s[i!] as T.Tile, Number(n.attrs['keep']), Number(n.attrs['group'])),
   [Op.AFTER]: (_n, [b]) => (s) => s[b!],
+  // NOTE: a layout places elements in registers / shared memory; a tile's values, all the interpreter holds, do not change.
+  [Op.CONVERT_LAYOUT]: (_n, [a]) => (s) => s[a!],
   [Op.BARRIER]: () => () => undefined,
   [Op.RESULT]: (n, [l]) => (s) => (s[l!] as T.Value[])[n.arg as number],
   [Op.ALLOC]: (n) => {
@@ -158,7 +173,8 @@ export function compileProgram(kernel: Node): Program {
     } else if (n.op === Op.DOT && n.src[1]!.op === Op.TRANS && !dotSkipsZero(n)) {
       // NOTE: a @ trans(b) runs as a row-by-row dot product (the Q K^T shape), no transpose needed.
       const [a, b, c] = [src[0]!, slot(n.src[1]!.src[0]!), src[2]!];
-      compute = (s) => T.dotTransB(s[a] as T.Tile, s[b] as T.Tile, asTile(s[c]));
+      const round = operandRound(n);
+      compute = (s) => T.dotTransB(round(s[a] as T.Tile), round(s[b] as T.Tile), asTile(s[c]));
     } else {
       const make = COMPUTE[n.op];
       if (!make) throw new Error(`interp: cannot execute op ${n.op}`);

@@ -28,14 +28,14 @@ function isList(v: RuntimeValue): v is RaggedList {
 }
 
 /** Compiles an attention kernel for the interpreter. */
-function compileAttention(kernel: AttentionKernel | SelectKernel, schedule: ScheduleSettings): CompiledKernel {
+function compileAttention(kernel: AttentionKernel | SelectKernel, schedule: ScheduleSettings, half: HalfOptions): CompiledKernel {
   const dynamicDims = kernel.headDim === 'dynamic' || kernel.valueDim === 'dynamic';
   const cache = new Map<string, { program: Program; result: ReturnType<typeof runPipeline> }>();
   const get = (sizes: AttentionSizes): { program: Program; result: ReturnType<typeof runPipeline> } => {
     const key = dynamicDims ? `${sizes.headDim}x${sizes.valueDim}` : '';
     let hit = cache.get(key);
     if (!hit) {
-      const opts: PipelineOptions = { schedule, ...(dynamicDims ? { sizes } : {}) };
+      const opts: PipelineOptions = { schedule, ...half, ...(dynamicDims ? { sizes } : {}) };
       const result = runPipeline(kernel, 'interp', opts);
       hit = { program: compileProgram(result.final), result };
       cache.set(key, hit);
@@ -84,8 +84,8 @@ function compileAttention(kernel: AttentionKernel | SelectKernel, schedule: Sche
 }
 
 /** Compiles a gemm kernel for the interpreter (weights are packed per run from the dense W). */
-function compileGemm(kernel: GemmKernel, schedule: ScheduleSettings): CompiledKernel {
-  const { final } = runPipeline(kernel, 'interp', { schedule });
+function compileGemm(kernel: GemmKernel, schedule: ScheduleSettings, half: HalfOptions): CompiledKernel {
+  const { final } = runPipeline(kernel, 'interp', { schedule, ...half });
   const program = compileProgram(final);
   return {
     async runGemm(sizes: GemmSizes, inputs: GemmInputs, outputs: GemmOutputs): Promise<void> {
@@ -109,17 +109,23 @@ function compileGemm(kernel: GemmKernel, schedule: ScheduleSettings): CompiledKe
   };
 }
 
-/** Creates an interp target; `schedule` overrides the schedule of every kernel (tests vary it). */
-export function createInterpTarget(schedule: ScheduleSettings = {}): Backend {
+/** How the interpreter treats f16 / bf16 tiles: `nativeHalf` overrides targets/interp.json (default: widened to f32). */
+export type HalfOptions = Pick<PipelineOptions, 'nativeHalf'>;
+
+/**
+ * Creates an interp target; `schedule` overrides the schedule of every kernel (tests vary it). `half.nativeHalf`
+ * `f16+bf16` runs it as 16-bit hardware: typed tiles stay narrow and DOTs round their operands like an mma.
+ */
+export function createInterpTarget(schedule: ScheduleSettings = {}, half: HalfOptions = {}): Backend {
   return {
     name: 'interp',
-    lower: (kernel, sizes) => runPipeline(kernel, 'interp', { schedule, ...(sizes ? { sizes } : {}) }),
+    lower: (kernel, sizes) => runPipeline(kernel, 'interp', { schedule, ...half, ...(sizes ? { sizes } : {}) }),
     print: (lowered) => ({ language: 'ir', text: printKernel(lowered.final) }),
     async availability() {
       return { ok: true };
     },
     async compile(kernel: Kernel): Promise<CompiledKernel> {
-      return kernel.kind === 'gemm' ? compileGemm(kernel, schedule) : compileAttention(kernel, schedule);
+      return kernel.kind === 'gemm' ? compileGemm(kernel, schedule, half) : compileAttention(kernel, schedule, half);
     },
   };
 }

@@ -5,6 +5,12 @@
  */
 import { erf } from '../../reference/gemm.js';
 import { popcount32, sortedContains } from '../../model/eval.js';
+import { bf16BitsToF32, f16BitsToF32, f32ToBf16Bits, f32ToF16Bits } from '../../runtime/half.js';
+
+/** Rounds an f32 value to the nearest f16 (ties to even), as the hardware converts. */
+export const roundF16 = (x: number): number => f16BitsToF32(f32ToF16Bits(x));
+/** Rounds an f32 value to the nearest bf16 (ties to even). */
+export const roundBF16 = (x: number): number => bf16BitsToF32(f32ToBf16Bits(x));
 
 /** A tile: row-major data with a static shape. Scalars are plain numbers, not tiles. */
 export interface Tile {
@@ -73,7 +79,7 @@ export function broadcastData(v: number | Tile, shape: readonly number[], float:
 export const ELEMENTWISE: Readonly<Record<string, string>> = {
   neg: '-a', not: '(a ? 0 : 1)', abs: 'Math.abs(a)', popcount: 'popcount(a)', exp: 'Math.exp(a)', log: 'Math.log(a)',
   tanh: 'Math.tanh(a)', sqrt: 'Math.sqrt(a)', sin: 'Math.sin(a)', cos: 'Math.cos(a)', exp2: '(2 ** a)', log2: 'Math.log2(a)', floor: 'Math.floor(a)', erf: 'erf(a)',
-  'cast:f32': 'a', 'cast:i32': '(Math.trunc(a) | 0)', 'cast:bool': '(a ? 1 : 0)',
+  'cast:f32': 'a', 'cast:f16': 'f16(a)', 'cast:bf16': 'bf16(a)', 'cast:i32': '(Math.trunc(a) | 0)', 'cast:bool': '(a ? 1 : 0)',
   add: 'a + b', sub: 'a - b', mul: 'a * b', div: 'a / b',
   idiv: '(b === 0 ? 0 : Math.floor(a / b))',
   mod: '(b === 0 ? 0 : (r = a % b, r !== 0 && (r < 0) !== (b < 0) ? r + b : r))',
@@ -87,7 +93,7 @@ type ArrayKernel = (out: Float32Array | Int32Array, ...args: (number | Float32Ar
 type ScalarKernel = (a: number, b: number, c: number) => number;
 const arrayKernels = new Map<string, ArrayKernel>();
 const scalarKernels = new Map<string, ScalarKernel>();
-const HELPERS = { popcount: popcount32, erf };
+const HELPERS = { popcount: popcount32, erf, f16: roundF16, bf16: roundBF16 };
 
 function arrayKernel(key: string, kinds: string): ArrayKernel {
   const id = `${key}|${kinds}`;
@@ -97,7 +103,7 @@ function arrayKernel(key: string, kinds: string): ArrayKernel {
     const setup = names.map((v, i) => (kinds[i] === 's' ? `const ${v} = ${v.toUpperCase()};` : '')).join(' ');
     const reads = names.map((v, i) => (kinds[i] === 'a' ? `const ${v} = ${v.toUpperCase()}[i];` : '')).join(' ');
     const body = `${setup} let r = 0; const n = O.length; for (let i = 0; i < n; i++) { ${reads} O[i] = ${ELEMENTWISE[key]}; } void r;`;
-    const f = new Function('H', `const { popcount, erf } = H; return function (O, ${names.map((v) => v.toUpperCase()).join(', ')}) { ${body} };`);
+    const f = new Function('H', `const { popcount, erf, f16, bf16 } = H; return function (O, ${names.map((v) => v.toUpperCase()).join(', ')}) { ${body} };`);
     k = f(HELPERS) as ArrayKernel;
     arrayKernels.set(id, k);
   }
@@ -107,7 +113,7 @@ function arrayKernel(key: string, kinds: string): ArrayKernel {
 function scalarKernel(key: string): ScalarKernel {
   let k = scalarKernels.get(key);
   if (!k) {
-    const f = new Function('H', `const { popcount, erf } = H; return function (a, b, c) { let r = 0; void r; return ${ELEMENTWISE[key]}; };`);
+    const f = new Function('H', `const { popcount, erf, f16, bf16 } = H; return function (a, b, c) { let r = 0; void r; return ${ELEMENTWISE[key]}; };`);
     k = f(HELPERS) as ScalarKernel;
     scalarKernels.set(key, k);
   }
@@ -154,6 +160,13 @@ export function dot(a: Tile, b: Tile, acc: Tile | number, skipZero: boolean): Ti
     }
   }
   return { shape: [M, N], data: out };
+}
+
+/** `t` with every element rounded by `round` (a DOT operand of a 16-bit type converted as an mma converts it). */
+export function roundTile(t: Tile, round: (x: number) => number): Tile {
+  const out = new Float32Array(t.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = round(t.data[i]!);
+  return { shape: t.shape, data: out };
 }
 
 /** a @ b^T for a [M, K], b [N, K] (the Q K^T shape), added to acc. */

@@ -65,6 +65,7 @@ const PRINTERS: Partial<Record<Op, Printer>> = {
   [Op.NM_EXPAND]: emitNmExpand,
   [Op.BROADCAST]: emitElementwise,
   [Op.RESHAPE]: alias,
+  [Op.CONVERT_LAYOUT]: alias,
   [Op.AFTER]: alias,
   [Op.BARRIER]: () => undefined,
   [Op.RESULT]: (ctx, n) => {

@@ -232,6 +232,7 @@ const HANDLERS: Partial<Record<Op, Handler>> = {
   [Op.IOTA]: (_w, n, idx) => idx[n.arg as number]!,
   [Op.BROADCAST]: (w, n, idx) => w.operand(n, 0, idx, kind(n)),
   [Op.RESHAPE]: reshapeElement,
+  [Op.CONVERT_LAYOUT]: (w, n, idx) => w.el(n.src[0]!, idx),
   [Op.TRANS]: (w, n, idx) => w.el(n.src[0]!, [idx[1]!, idx[0]!]),
   [Op.CAST]: (w, n, idx) => w.operand(n, 0, idx, kind(n)),
   [Op.LOAD]: loadElement,

@@ -63,6 +63,7 @@ const PRINTERS: Partial<Record<Op, Printer>> = {
   [Op.NM_EXPAND]: emitNmExpand,
   [Op.BROADCAST]: emitElementwise,
   [Op.RESHAPE]: alias,
+  [Op.CONVERT_LAYOUT]: alias,
   [Op.AFTER]: alias,
   [Op.BARRIER]: emitBarrier,
   [Op.RESULT]: (ctx, n) => {
