@@ -2,10 +2,13 @@
  * @file Outer-product micro-kernels for f32 csr, bsr and nm gemm on wasm: X is transposed once per block of up to 16
  * rows into scratch, then each stored weight (csr nonzero, bsr R x C block, nm slot) adds value x X-column to accumulators
  * held in v128 locals, so the work is proportional to the nonzeros. Kernels with bias, epilogue, input threshold,
- * 16-bit storage, dynamic k or large blocks keep the general tile-IR lowering.
+ * 16-bit storage, dynamic k or large blocks keep the general tile-IR lowering (which kernels, and their shape:
+ * passes/gemm-micro.ts).
  */
 import type { GemmKernel } from '../../model/kernel.js';
 import type { WasmParam } from '../../runtime/wasm/abi.js';
+import { microPlan, type MicroFormatName, type MicroPlan } from '../../passes/gemm-micro.js';
+import type { LayoutOf } from '../../runtime/formats/index.js';
 
 /** The printed function of a sparse gemm micro-kernel, with its call parameters and scratch. */
 export interface SparseGemmFunction {
@@ -14,26 +17,8 @@ export interface SparseGemmFunction {
   readonly scratchBytes: number;
 }
 
-/** Most rows of X handled per pass (4 v128 accumulators per weight row). */
-const MAX_ROW_BLOCK = 16;
-/** Most v128 accumulators a bsr block row may keep in locals. */
-const MAX_ACCUMULATORS = 16;
-/** Widest bsr block (its columns are unrolled). */
-const MAX_BLOCK_COLS = 8;
-
-/** Rows per pass: all rows of a small static m (rounded up to 4), else 16. */
-function rowBlock(k: GemmKernel): number {
-  return typeof k.m === 'number' ? Math.min(MAX_ROW_BLOCK, Math.ceil(k.m / 4) * 4) : MAX_ROW_BLOCK;
-}
-
 /** True when `kernel` has an outer-product micro-kernel here. */
-export function hasSparseGemmKernel(kernel: GemmKernel): boolean {
-  if (kernel.dtype !== 'f32' || kernel.bias || kernel.epilogue !== 'none' || kernel.threshold !== null || typeof kernel.k !== 'number') return false;
-  const w = kernel.weight;
-  if (w.format === 'csr') return true;
-  if (w.format === 'nm') return w.keep <= MAX_BLOCK_COLS;
-  return w.format === 'bsr' && w.c <= MAX_BLOCK_COLS && (w.r * rowBlock(kernel)) / 4 <= MAX_ACCUMULATORS;
-}
+export const hasSparseGemmKernel = (kernel: GemmKernel): boolean => microPlan(kernel) !== null;
 
 const fma = (relaxed: boolean, a: string, b: string, c: string): string =>
   relaxed ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add ${c} (f32x4.mul ${a} ${b}))`;
@@ -162,36 +147,33 @@ function nmBody(MB: number, keep: number, group: number, groups: number, relaxed
   return { locals: accs.map((a) => `(local ${a} v128)`), body };
 }
 
+/** The per-weight-row loop of each format: its locals and body. */
+type MicroBody<F extends MicroFormatName> = (w: LayoutOf<F>, plan: MicroPlan, relaxed: boolean) => { locals: string[]; body: string };
+
+/** Micro-kernel bodies by format. */
+const BODIES = {
+  csr: (_w, plan, relaxed) => csrBody(plan.rowBlock, relaxed),
+  bsr: (w, plan, relaxed) => bsrBody(plan.rowBlock, w.r, w.c, relaxed),
+  nm: (w, plan, relaxed) => nmBody(plan.rowBlock, w.keep, w.group, plan.kPad / w.group, relaxed),
+} as const satisfies { readonly [F in MicroFormatName]: MicroBody<F> };
+
 /** Prints the micro-kernel `run(sb, tid, nth, m, n, k, x, y, <weight buffers>)`, or null when there is none. */
 export function printSparseGemm(kernel: GemmKernel, relaxed: boolean): SparseGemmFunction | null {
-  if (!hasSparseGemmKernel(kernel)) return null;
-  const w = kernel.weight;
-  const MB = rowBlock(kernel);
-  const C = w.format === 'bsr' ? w.c : w.format === 'nm' ? w.group : 1;
-  const kPad = Math.ceil((kernel.k as number) / C) * C;
-  const weightParams: WasmParam[] = w.format === 'csr'
-    ? [{ name: 'w.indptr', kind: 'buffer', scalar: 'i32' }, { name: 'w.indices', kind: 'buffer', scalar: 'i32' }, { name: 'w.values', kind: 'buffer', scalar: 'f32' }]
-    : w.format === 'bsr'
-      ? [{ name: 'w.rowptr', kind: 'buffer', scalar: 'i32' }, { name: 'w.cols', kind: 'buffer', scalar: 'i32' }, { name: 'w.values', kind: 'buffer', scalar: 'f32' }]
-      : [{ name: 'w.indices', kind: 'buffer', scalar: 'u8' }, { name: 'w.values', kind: 'buffer', scalar: 'f32' }];
-  const params: WasmParam[] = [
-    { name: 'm', kind: 'i32', scalar: 'i32' }, { name: 'n', kind: 'i32', scalar: 'i32' }, { name: 'k', kind: 'i32', scalar: 'i32' },
-    { name: 'x', kind: 'buffer', scalar: 'f32' }, { name: 'y', kind: 'buffer', scalar: 'f32' }, ...weightParams,
-  ];
-  const inner = w.format === 'csr' ? csrBody(MB, relaxed)
-    : w.format === 'bsr' ? bsrBody(MB, w.r, w.c, relaxed)
-      : w.format === 'nm' ? nmBody(MB, w.keep, w.group, kPad / w.group, relaxed) : null;
-  if (!inner) return null;
+  const plan = microPlan(kernel);
+  if (!plan) return null;
+  const MB = plan.rowBlock;
+  const inner = (BODIES[plan.format] as MicroBody<MicroFormatName>)(kernel.weight as LayoutOf<MicroFormatName>, plan, relaxed);
+  const weightCount = plan.params.length - 5;
   const scalarLocals = ['$row0', '$rows', '$r', '$kk', '$src', '$dst', '$j', '$br', '$p', '$pe', '$col', '$vp'].map((l) => `(local ${l} i32)`);
-  const wat = `(func $run (export "run") (param $sb i32) (param $tid i32) (param $nth i32) (param $m i32) (param $n i32) (param $k i32) (param $x i32) (param $y i32) ${weightParams.length === 3 ? '(param $ptr i32) ' : ''}(param $idx i32) (param $val i32)
+  const wat = `(func $run (export "run") (param $sb i32) (param $tid i32) (param $nth i32) (param $m i32) (param $n i32) (param $k i32) (param $x i32) (param $y i32) ${weightCount === 3 ? '(param $ptr i32) ' : ''}(param $idx i32) (param $val i32)
   ${[...scalarLocals, '(local $v v128)', ...inner.locals].join(' ')}
   (local.set $row0 (i32.const 0))
   (block $m_end (loop $m_top
     (br_if $m_end (i32.ge_s (local.get $row0) (local.get $m)))
     (local.set $rows (select (i32.sub (local.get $m) (local.get $row0)) (i32.const ${MB}) (i32.lt_s (i32.sub (local.get $m) (local.get $row0)) (i32.const ${MB}))))
-    ${transposeX(MB, kPad)}
+    ${transposeX(MB, plan.kPad)}
     ${inner.body}
     (local.set $row0 (i32.add (local.get $row0) (i32.const ${MB})))
     (br $m_top))))`;
-  return { wat, params, scratchBytes: kPad * MB * 4 };
+  return { wat, params: plan.params.map((p): WasmParam => ({ name: p.name, kind: p.kind, scalar: p.scalar })), scratchBytes: plan.scratchBytes };
 }
