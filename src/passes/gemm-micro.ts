@@ -43,6 +43,8 @@ export interface MicroParam {
 /** The shape of one kernel's micro-kernel. */
 export interface MicroPlan {
   readonly format: MicroFormatName;
+  /** The weight format with its parameters (nm's keep and group, bsr's block). */
+  readonly layout: LayoutOf<MicroFormatName>;
   /** Rows of X per pass (a multiple of 4). */
   readonly rowBlock: number;
   /** k rounded up to whole entries (`columns`): the rows of the transposed X block in scratch. */
@@ -64,10 +66,13 @@ export function microPlan(kernel: GemmKernel): MicroPlan | null {
   const hooks = MICRO_FORMATS[w.format] as MicroFormat<Format> | null;
   const MB = rowBlock(kernel);
   if (!hooks || !hooks.accepts(w, MB)) return null;
-  const C = hooks.columns(w);
-  const kPad = Math.ceil(kernel.k / C) * C;
+  const kPad = Math.ceil(kernel.k / hooks.columns(w)) * hooks.columns(w);
+  return { format: w.format as MicroFormatName, layout: w as LayoutOf<MicroFormatName>, rowBlock: MB, kPad, params: microParams(w), scratchBytes: kPad * MB * 4 };
+}
+
+/** The micro-kernel's parameters for weight format `w`: m, n, k, x, y, then the plug-in's weight buffers. */
+export function microParams(w: LayoutOf<Format>): MicroParam[] {
   const sizes = ['m', 'n', 'k'].map((name): MicroParam => ({ name, kind: 'i32', scalar: 'i32', written: false }));
   const weights = weightFormat(w.format).buffers.map((b): MicroParam => ({ name: b.name, kind: 'buffer', scalar: b.scalar === 'value' ? 'f32' : b.scalar, written: false }));
-  const params = [...sizes, { name: 'x', kind: 'buffer', scalar: 'f32', written: false }, { name: 'y', kind: 'buffer', scalar: 'f32', written: true }, ...weights] as const;
-  return { format: w.format as MicroFormatName, rowBlock: MB, kPad, params, scratchBytes: kPad * MB * 4 };
+  return [...sizes, { name: 'x', kind: 'buffer', scalar: 'f32', written: false }, { name: 'y', kind: 'buffer', scalar: 'f32', written: true }, ...weights];
 }

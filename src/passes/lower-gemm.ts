@@ -101,7 +101,7 @@ const GEMM_LOWERINGS = {
       const rowStride = B.mul(groups, w.keep);
       const base = B.add(B.mul(a.n0, rowStride), B.mul(a.kt, slots));
       const sValid = B.min(slots, B.mul(B.sub(groups, B.mul(a.kt, perTile)), w.keep));
-      const [values, indices] = WEIGHT_FORMATS.nm.buffers.map((b) => b.name);
+      const [indices, values] = WEIGHT_FORMATS.nm.buffers.map((b) => b.name);
       const vals = B.load(B.param(values!, ptr(ctx.kernel.dtype)), base, [rowStride, 1], [a.nValid, sValid], [a.TN, slots]);
       const idx = B.load(B.param(indices!, ptr('u8')), base, [rowStride, 1], [a.nValid, sValid], [a.TN, slots]);
       return Node.make(Op.NM_EXPAND, tile('f32', [a.TN, a.TKd]), [vals, idx], { keep: w.keep, group: w.group });

@@ -114,6 +114,6 @@ export const NM: WeightFormatPlugin<'nm'> = {
     if (p.keep !== l.keep || p.group !== l.group) fail(`is nm(${p.keep}, ${p.group}), the kernel wants nm(${l.keep}, ${l.group})`);
     checkNM(p, fail);
   },
-  buffers: [{ name: 'w.values', scalar: 'value' }, { name: 'w.indices', scalar: 'u8' }],
+  buffers: [{ name: 'w.indices', scalar: 'u8' }, { name: 'w.values', scalar: 'value' }],
   bindings: (p) => ({ 'w.values': p.values, 'w.indices': p.indices }),
 };

@@ -44,7 +44,10 @@ export interface WeightFormatPlugin<F extends Format> {
   unpack(p: PackedOf<F>): Float32Array;
   /** Checks a weight a caller packed (its format and [n, k] already match): `fail` with the first problem. */
   check(p: PackedOf<F>, layout: LayoutOf<F>, fail: (msg: string) => never): void;
-  /** The array parameters of the kernel in order (the `w.nnz` scalar, when bound, follows them). */
+  /**
+   * The array parameters of the kernel in order: index arrays (row pointers, then columns / positions), then values.
+   * The CPU micro-kernels take them in this order; the `w.nnz` scalar, when bound, follows them.
+   */
   readonly buffers: readonly WeightBuffer[];
   /** Kernel parameter name -> value: the arrays of `buffers` and scalar counts. */
   bindings(p: PackedOf<F>): Record<string, WeightBinding>;

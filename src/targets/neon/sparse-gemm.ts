@@ -5,14 +5,11 @@
  * nonzeros. Kernels with bias, epilogue, input threshold, 16-bit storage, dynamic k or large blocks keep the
  * general tile-IR lowering.
  */
-import type { GemmKernel } from '../../model/kernel.js';
 import type { NeonParam } from '../../runtime/neon/abi.js';
-import { microPlan, type MicroFormatName, type MicroPlan } from '../../passes/gemm-micro.js';
+import type { MicroFormatName, MicroPlan } from '../../passes/gemm-micro.js';
+import type { OuterWalk } from '../../passes/lower-gemm-outer.js';
 import type { LayoutOf } from '../../runtime/formats/index.js';
 import type { VectorIsa } from './isa.js';
-
-/** True when `kernel` has an outer-product micro-kernel here. */
-export const hasSparseGemmKernel = (kernel: GemmKernel): boolean => microPlan(kernel) !== null;
 
 /** The printed micro-kernel: its C function, parameters (in call order) and scratch. */
 export interface SparseGemmFunction {
@@ -20,6 +17,7 @@ export interface SparseGemmFunction {
   readonly text: string;
   readonly params: readonly NeonParam[];
   readonly scratchBytes: number;
+  readonly parallel: boolean;
 }
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
@@ -30,15 +28,21 @@ function storeColumn(accs: readonly string[], col: string): string {
 }
 
 /** The per-weight-row loop of each format, in C. */
-type MicroBody<F extends MicroFormatName> = (w: LayoutOf<F>, plan: MicroPlan, isa: VectorIsa) => string;
+type MicroBody<F extends MicroFormatName> = (w: LayoutOf<F>, plan: MicroPlan, isa: VectorIsa, rows: RowWalk) => string;
+
+/** The first weight row of this thread and the stride between its rows: its share of a `block` walk, or all of a serial one. */
+interface RowWalk {
+  readonly first: string;
+  readonly step: string;
+}
 
 /** Micro-kernel bodies by format. */
 const BODIES = {
-  csr(_w, plan, isa) {
+  csr(_w, plan, isa, rows) {
     const V = isa.vectorType.f;
     const accs = range(plan.rowBlock / 4).map((q) => `acc${q}`);
     return `
-      for (int32_t j = tid; j < n; j += nth) {
+      for (int32_t j = ${rows.first}; j < n; j += ${rows.step}) {
         ${accs.map((a) => `${V} ${a} = ${isa.splat.f('0.0f')};`).join(' ')}
         for (int32_t p = ptr[j]; p < ptr[j + 1]; p++) {
           const float *col = xt + idx[p] * ${plan.rowBlock};
@@ -48,7 +52,7 @@ const BODIES = {
         ${storeColumn(accs, 'j')}
       }`;
   },
-  bsr(w, plan, isa) {
+  bsr(w, plan, isa, rows) {
     const V = isa.vectorType.f;
     const [R, C, MB, Q] = [w.r, w.c, plan.rowBlock, plan.rowBlock / 4];
     const accs = range(R).map((rr) => range(Q).map((q) => `acc${rr}_${q}`));
@@ -57,7 +61,7 @@ const BODIES = {
       ...range(R).flatMap((rr) => range(Q).map((q) => `${accs[rr]![q]} = ${isa.fmaScalar(accs[rr]![q]!, `x${cc}_${q}`, `vp[${rr * C + cc}]`)};`)),
     ]);
     return `
-      for (int32_t br = tid; br * ${R} < n; br += nth) {
+      for (int32_t br = ${rows.first}; br * ${R} < n; br += ${rows.step}) {
         int32_t j = br * ${R};
         ${accs.flat().map((a) => `${V} ${a} = ${isa.splat.f('0.0f')};`).join(' ')}
         for (int32_t p = ptr[br]; p < ptr[br + 1]; p++) {
@@ -68,7 +72,7 @@ const BODIES = {
         ${accs.map((row, rr) => `if (j + ${rr} < n) {\n        ${storeColumn(row, `j + ${rr}`)}\n        }`).join('\n        ')}
       }`;
   },
-  nm(w, plan, isa) {
+  nm(w, plan, isa, rows) {
     const V = isa.vectorType.f;
     const MB = plan.rowBlock;
     const groups = plan.kPad / w.group;
@@ -79,7 +83,7 @@ const BODIES = {
       '}',
     ]);
     return `
-      for (int32_t j = tid; j < n; j += nth) {
+      for (int32_t j = ${rows.first}; j < n; j += ${rows.step}) {
         ${accs.map((a) => `${V} ${a} = ${isa.splat.f('0.0f')};`).join(' ')}
         const uint8_t *pi = idx + j * ${groups * w.keep};
         const float *pv = val + j * ${groups * w.keep};
@@ -95,13 +99,12 @@ const BODIES = {
 /** C element types of the micro-kernel's weight buffers. */
 const C_TYPE = { f32: 'float', i32: 'int32_t', u8: 'uint8_t' } as const;
 
-/** Prints the micro-kernel `fn(sb, tid, nth, m, n, k, x, y, <weight buffers>)`, or null when there is none. */
-export function printSparseGemm(kernel: GemmKernel, fn: string, isa: VectorIsa): SparseGemmFunction | null {
-  const plan = microPlan(kernel);
-  if (!plan) return null;
+/** Prints the micro-kernel `fn(sb, tid, nth, m, n, k, x, y, <weight buffers>)` of the outer walk `plan` (final IR: lower-gemm-outer.ts). */
+export function printSparseGemm(plan: OuterWalk, fn: string, isa: VectorIsa): SparseGemmFunction {
   const MB = plan.rowBlock;
   const kPad = plan.kPad;
-  const body = (BODIES[plan.format] as MicroBody<MicroFormatName>)(kernel.weight as LayoutOf<MicroFormatName>, plan, isa);
+  const rows: RowWalk = plan.parallel ? { first: 'tid', step: 'nth' } : { first: '0', step: '1' };
+  const body = (BODIES[plan.format] as MicroBody<MicroFormatName>)(plan.layout, plan, isa, rows);
   // the weight buffers bind, in order, to (ptr,) idx, val
   const weights = plan.params.slice(5);
   const weightArgs = weights.map((p, i) => `const ${C_TYPE[p.scalar]} *restrict ${['ptr', 'idx', 'val'].slice(3 - weights.length)[i]}`);
@@ -115,5 +118,5 @@ export function printSparseGemm(kernel: GemmKernel, fn: string, isa: VectorIsa):
   }
 }
 `;
-  return { name: fn, text, params: plan.params, scratchBytes: plan.scratchBytes };
+  return { name: fn, text, params: plan.params, scratchBytes: plan.scratchBytes, parallel: plan.parallel };
 }

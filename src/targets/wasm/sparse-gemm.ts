@@ -5,20 +5,24 @@
  * 16-bit storage, dynamic k or large blocks keep the general tile-IR lowering (which kernels, and their shape:
  * passes/gemm-micro.ts).
  */
-import type { GemmKernel } from '../../model/kernel.js';
 import type { WasmParam } from '../../runtime/wasm/abi.js';
-import { microPlan, type MicroFormatName, type MicroPlan } from '../../passes/gemm-micro.js';
+import type { MicroFormatName, MicroPlan } from '../../passes/gemm-micro.js';
+import type { OuterWalk } from '../../passes/lower-gemm-outer.js';
 import type { LayoutOf } from '../../runtime/formats/index.js';
 
 /** The printed function of a sparse gemm micro-kernel, with its call parameters and scratch. */
 export interface SparseGemmFunction {
   readonly wat: string;
+  readonly parallel: boolean;
   readonly params: readonly WasmParam[];
   readonly scratchBytes: number;
 }
 
-/** True when `kernel` has an outer-product micro-kernel here. */
-export const hasSparseGemmKernel = (kernel: GemmKernel): boolean => microPlan(kernel) !== null;
+/** The first weight row of this thread and the stride between its rows: its share of a `block` walk, or all of a serial one. */
+interface RowWalk {
+  readonly first: string;
+  readonly step: string;
+}
 
 const fma = (relaxed: boolean, a: string, b: string, c: string): string =>
   relaxed ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add ${c} (f32x4.mul ${a} ${b}))`;
@@ -57,11 +61,11 @@ function storeColumn(accs: readonly string[], col: string): string {
 }
 
 /** The per-weight-row loop of csr: one accumulator row, one X column per nonzero. */
-function csrBody(MB: number, relaxed: boolean): { locals: string[]; body: string } {
+function csrBody(MB: number, relaxed: boolean, rows: RowWalk): { locals: string[]; body: string } {
   const accs = Array.from({ length: MB / 4 }, (_, q) => `$acc${q}`);
   const adds = accs.map((a, q) => `(local.set ${a} ${fma(relaxed, '(local.get $v)', `(v128.load offset=${16 * q} (local.get $col))`, `(local.get ${a})`)})`).join('\n          ');
   const body = `
-      (local.set $j (local.get $tid))
+      (local.set $j ${rows.first})
       (block $j_end (loop $j_top
         (br_if $j_end (i32.ge_s (local.get $j) (local.get $n)))
         ${accs.map((a) => `(local.set ${a} (v128.const i32x4 0 0 0 0))`).join(' ')}
@@ -75,13 +79,13 @@ function csrBody(MB: number, relaxed: boolean): { locals: string[]; body: string
           (local.set $p (i32.add (local.get $p) (i32.const 1)))
           (br $p_top)))
         ${storeColumn(accs, '(local.get $j)')}
-        (local.set $j (i32.add (local.get $j) (local.get $nth)))
+        (local.set $j (i32.add (local.get $j) ${rows.step}))
         (br $j_top)))`;
   return { locals: accs.map((a) => `(local ${a} v128)`), body };
 }
 
 /** The per-block-row loop of bsr(R, C): R accumulator rows, C X columns per stored block. */
-function bsrBody(MB: number, R: number, C: number, relaxed: boolean): { locals: string[]; body: string } {
+function bsrBody(MB: number, R: number, C: number, relaxed: boolean, rows: RowWalk): { locals: string[]; body: string } {
   const Q = MB / 4;
   const accs = Array.from({ length: R }, (_, rr) => Array.from({ length: Q }, (_, q) => `$acc${rr}_${q}`));
   const xs = Array.from({ length: Q }, (_, q) => `$xq${q}`);
@@ -96,7 +100,7 @@ function bsrBody(MB: number, R: number, C: number, relaxed: boolean): { locals: 
   const stores = accs.map((row, rr) => `(if (i32.lt_s (i32.add (local.get $j) (i32.const ${rr})) (local.get $n)) (then
         ${storeColumn(row, `(i32.add (local.get $j) (i32.const ${rr}))`)}))`).join('\n        ');
   const body = `
-      (local.set $br (local.get $tid))
+      (local.set $br ${rows.first})
       (block $j_end (loop $j_top
         (local.set $j (i32.mul (local.get $br) (i32.const ${R})))
         (br_if $j_end (i32.ge_s (local.get $j) (local.get $n)))
@@ -111,13 +115,13 @@ function bsrBody(MB: number, R: number, C: number, relaxed: boolean): { locals: 
           (local.set $p (i32.add (local.get $p) (i32.const 1)))
           (br $p_top)))
         ${stores}
-        (local.set $br (i32.add (local.get $br) (local.get $nth)))
+        (local.set $br (i32.add (local.get $br) ${rows.step}))
         (br $j_top)))`;
   return { locals: [...accs.flat(), ...xs].map((a) => `(local ${a} v128)`), body };
 }
 
 /** The per-weight-row loop of nm(keep, group): `keep` X columns per group, at the packed in-group positions. */
-function nmBody(MB: number, keep: number, group: number, groups: number, relaxed: boolean): { locals: string[]; body: string } {
+function nmBody(MB: number, keep: number, group: number, groups: number, relaxed: boolean, rows: RowWalk): { locals: string[]; body: string } {
   const accs = Array.from({ length: MB / 4 }, (_, q) => `$acc${q}`);
   const slots: string[] = [];
   for (let t = 0; t < keep; t++) {
@@ -126,7 +130,7 @@ function nmBody(MB: number, keep: number, group: number, groups: number, relaxed
     accs.forEach((a, q) => slots.push(`(local.set ${a} ${fma(relaxed, '(local.get $v)', `(v128.load offset=${16 * q} (local.get $col))`, `(local.get ${a})`)})`));
   }
   const body = `
-      (local.set $j (local.get $tid))
+      (local.set $j ${rows.first})
       (block $j_end (loop $j_top
         (br_if $j_end (i32.ge_s (local.get $j) (local.get $n)))
         ${accs.map((a) => `(local.set ${a} (v128.const i32x4 0 0 0 0))`).join(' ')}
@@ -142,27 +146,26 @@ function nmBody(MB: number, keep: number, group: number, groups: number, relaxed
           (local.set $br (i32.add (local.get $br) (i32.const 1)))
           (br_if $g_top (i32.lt_s (local.get $br) (i32.const ${groups})))))
         ${storeColumn(accs, '(local.get $j)')}
-        (local.set $j (i32.add (local.get $j) (local.get $nth)))
+        (local.set $j (i32.add (local.get $j) ${rows.step}))
         (br $j_top)))`;
   return { locals: accs.map((a) => `(local ${a} v128)`), body };
 }
 
 /** The per-weight-row loop of each format: its locals and body. */
-type MicroBody<F extends MicroFormatName> = (w: LayoutOf<F>, plan: MicroPlan, relaxed: boolean) => { locals: string[]; body: string };
+type MicroBody<F extends MicroFormatName> = (w: LayoutOf<F>, plan: MicroPlan, relaxed: boolean, rows: RowWalk) => { locals: string[]; body: string };
 
 /** Micro-kernel bodies by format. */
 const BODIES = {
-  csr: (_w, plan, relaxed) => csrBody(plan.rowBlock, relaxed),
-  bsr: (w, plan, relaxed) => bsrBody(plan.rowBlock, w.r, w.c, relaxed),
-  nm: (w, plan, relaxed) => nmBody(plan.rowBlock, w.keep, w.group, plan.kPad / w.group, relaxed),
+  csr: (_w, plan, relaxed, rows) => csrBody(plan.rowBlock, relaxed, rows),
+  bsr: (w, plan, relaxed, rows) => bsrBody(plan.rowBlock, w.r, w.c, relaxed, rows),
+  nm: (w, plan, relaxed, rows) => nmBody(plan.rowBlock, w.keep, w.group, plan.kPad / w.group, relaxed, rows),
 } as const satisfies { readonly [F in MicroFormatName]: MicroBody<F> };
 
-/** Prints the micro-kernel `run(sb, tid, nth, m, n, k, x, y, <weight buffers>)`, or null when there is none. */
-export function printSparseGemm(kernel: GemmKernel, relaxed: boolean): SparseGemmFunction | null {
-  const plan = microPlan(kernel);
-  if (!plan) return null;
+/** Prints the micro-kernel `run(sb, tid, nth, m, n, k, x, y, <weight buffers>)` of the outer walk `plan` (final IR: lower-gemm-outer.ts). */
+export function printSparseGemm(plan: OuterWalk, relaxed: boolean): SparseGemmFunction {
   const MB = plan.rowBlock;
-  const inner = (BODIES[plan.format] as MicroBody<MicroFormatName>)(kernel.weight as LayoutOf<MicroFormatName>, plan, relaxed);
+  const rows: RowWalk = plan.parallel ? { first: '(local.get $tid)', step: '(local.get $nth)' } : { first: '(i32.const 0)', step: '(i32.const 1)' };
+  const inner = (BODIES[plan.format] as MicroBody<MicroFormatName>)(plan.layout, plan, relaxed, rows);
   const weightCount = plan.params.length - 5;
   const scalarLocals = ['$row0', '$rows', '$r', '$kk', '$src', '$dst', '$j', '$br', '$p', '$pe', '$col', '$vp'].map((l) => `(local ${l} i32)`);
   const wat = `(func $run (export "run") (param $sb i32) (param $tid i32) (param $nth i32) (param $m i32) (param $n i32) (param $k i32) (param $x i32) (param $y i32) ${weightCount === 3 ? '(param $ptr i32) ' : ''}(param $idx i32) (param $val i32)
@@ -175,5 +178,5 @@ export function printSparseGemm(kernel: GemmKernel, relaxed: boolean): SparseGem
     ${inner.body}
     (local.set $row0 (i32.add (local.get $row0) (i32.const ${MB})))
     (br $m_top))))`;
-  return { wat, params: plan.params.map((p): WasmParam => ({ name: p.name, kind: p.kind, scalar: p.scalar })), scratchBytes: plan.scratchBytes };
+  return { wat, parallel: plan.parallel, params: plan.params.map((p): WasmParam => ({ name: p.name, kind: p.kind, scalar: p.scalar })), scratchBytes: plan.scratchBytes };
 }
