@@ -20,7 +20,7 @@ import { sizeNode } from './lower-attention.js';
 /** Loop role of the walk over weight rows (the unit of work the targets' tables bind). */
 export const WEIGHT_ROW_ROLE = 'wr';
 
-/** The stored entries of one weight row: their range, and each entry's first X column (in units of C). */
+/** The stored entries of one weight row: their range, and each entry's block column. */
 interface RowEntries {
   readonly lo: Node;
   readonly hi: Node;
@@ -28,24 +28,30 @@ interface RowEntries {
   column(e: Node): Node;
 }
 
-/** Where each format keeps the entries of weight row (block row) `wr`: compressed rows, or nm's fixed slots per row. */
-const ROW_ENTRIES = {
-  csr: (_w, wr, bufs, N) => compressed(wr, bufs, N),
-  bsr: (w, wr, bufs, N) => compressed(wr, bufs, B.cdiv(N, w.r)),
-  nm: (w, wr, bufs, N, kPad) => {
-    const slots = (kPad / w.group) * w.keep;
-    const lo = B.mul(wr, slots);
-    const idx = bufs[0]!;
-    return {
-      lo, hi: B.add(lo, slots),
-      column: (e) => B.add(B.mul(B.idiv(B.sub(e, lo), w.keep), w.group), B.cast(B.gather(idx, e, B.mul(N, slots)), 'i32')),
-    };
+/** A format's walk: the R x C shape of one entry, and where the entries of weight row (block row) `wr` are kept. */
+interface FormatWalk<F extends MicroFormatName> {
+  block(w: LayoutOf<F>): readonly [number, number];
+  entries(w: LayoutOf<F>, wr: Node, index: readonly Node[], N: Node, kPad: number): RowEntries;
+}
+
+/** Each format's walk: compressed rows (csr, bsr), or nm's fixed slots per row. */
+const FORMAT_WALKS = {
+  csr: { block: () => [1, 1], entries: (_w, wr, index, N) => compressed(wr, index, N) },
+  bsr: { block: (w) => [w.r, w.c], entries: (w, wr, index, N) => compressed(wr, index, B.cdiv(N, w.r)) },
+  nm: {
+    block: () => [1, 1],
+    entries(w, wr, index, N, kPad) {
+      const slots = (kPad / w.group) * w.keep;
+      const lo = B.mul(wr, slots);
+      const column = (e: Node): Node => B.add(B.mul(B.idiv(B.sub(e, lo), w.keep), w.group), B.cast(B.gather(index[0]!, e, B.mul(N, slots)), 'i32'));
+      return { lo, hi: B.add(lo, slots), column };
+    },
   },
-} as const satisfies { readonly [F in MicroFormatName]: (w: LayoutOf<F>, wr: Node, index: readonly Node[], N: Node, kPad: number) => RowEntries };
+} as const satisfies { readonly [F in MicroFormatName]: FormatWalk<F> };
 
 /** Compressed rows (csr, bsr): row pointers, then column indices (index buffers 0 and 1) over `rows` rows. */
-function compressed(wr: Node, bufs: readonly Node[], rows: Node): RowEntries {
-  const [rowPtr, cols] = [bufs[0]!, bufs[1]!];
+function compressed(wr: Node, index: readonly Node[], rows: Node): RowEntries {
+  const [rowPtr, cols] = [index[0]!, index[1]!];
   const nnz = B.param('w.nnz', B.I32);
   return {
     lo: B.gather(rowPtr, wr, B.add(rows, 1)), hi: B.gather(rowPtr, B.add(wr, 1), B.add(rows, 1)),
@@ -63,17 +69,17 @@ export function lowerGemmOuter(kernel: GemmKernel, plan: MicroPlan): Node {
   // the weight's values, and its index buffers in the plug-in's order (row pointers and columns, or nm's positions)
   const buffers = weightFormat(plan.format).buffers;
   const values = B.param(buffers.find((b) => b.scalar === 'value')!.name, ptr('f32'));
-  const bufs = buffers.flatMap((b) => (b.scalar === 'value' ? [] : [B.param(b.name, ptr(b.scalar))]));
-  const entriesOf = ROW_ENTRIES[plan.format] as (w: LayoutOf<MicroFormatName>, wr: Node, bufs: readonly Node[], N: Node, kPad: number) => RowEntries;
+  const index = buffers.flatMap((b) => (b.scalar === 'value' ? [] : [B.param(b.name, ptr(b.scalar))]));
+  const walk = FORMAT_WALKS[plan.format] as FormatWalk<MicroFormatName>;
+  const [R, C] = walk.block(plan.layout);
   const mLoop = B.loop({ role: 'mb', lo: 0, hi: B.cdiv(M, MB), fresh }, (mb) => {
     const row0 = B.mul(mb, MB);
     const rows = B.min(MB, B.sub(M, row0));
     const xt = B.alloc('xt', 'f32', 'global', kPad * MB);
     const put = B.store(xt, 0, [MB, 1], [kPad, MB], B.trans(B.load(x, B.mul(row0, K), [K, 1], [rows, K], [MB, kPad])));
     const xtRead = B.after(xt, [put]);
-    const [R, C] = plan.layout.format === 'bsr' ? [plan.layout.r, plan.layout.c] : [1, 1];
     const wrLoop = B.loop({ role: WEIGHT_ROW_ROLE, lo: 0, hi: B.cdiv(N, R), fresh }, (wr) => {
-      const entries = entriesOf(plan.layout, wr, bufs, N, kPad);
+      const entries = walk.entries(plan.layout, wr, index, N, kPad);
       const acc = B.loop({ role: 'nz', lo: entries.lo, hi: entries.hi, fresh, inits: [B.full([R, MB], 0)], iterNames: ['acc'] }, (e, [a]) => {
         const xs = B.load(xtRead, B.mul(entries.column(e), C * MB), [MB, 1], [C, MB], [C, MB]);
         const w = B.load(values, B.mul(e, R * C), [C, 1], [R, C], [R, C]);
