@@ -47,7 +47,7 @@ export function buildNeonTarget(kernel: Kernel, _opts: TargetBuildOptions): Targ
     throw new Error(`kernel ${kernel.name}: neon builds need a static head_dim and value_dim`);
   }
   const result = runPipeline(kernel, 'neon');
-  const src = neonSource(result.final, kernel);
+  const src = neonSource(result.final);
   const host = hostKind();
   const files = new Map<string, string | Uint8Array>([[`${kernel.name}.neon.c`, src.c], [`${kernel.name}.neon.h`, src.h]]);
   if (host) files.set(`${kernel.name}.neon.so`, sharedLibrary(src.c));

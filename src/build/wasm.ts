@@ -12,7 +12,7 @@ export function buildWasmTarget(kernel: Kernel, opts: TargetBuildOptions): Targe
     throw new Error(`kernel ${kernel.name}: wasm builds need a static head_dim and value_dim (--target webgpu builds head_dim 64 and 128 variants)`);
   }
   const result = runPipeline(kernel, 'wasm');
-  const mods = compileWasmModules(result.final, { model: kernel });
+  const mods = compileWasmModules(result.final);
   const files = new Map<string, string | Uint8Array>([
     [`${kernel.name}.wasm`, mods.simd],
     [`${kernel.name}.relaxed.wasm`, mods.relaxed],

@@ -8,6 +8,7 @@ import { ptr, tile } from '../ir/dtype.js';
 import { Node } from '../ir/node.js';
 import { Op } from '../ir/ops.js';
 import type { GemmKernel } from '../model/kernel.js';
+import { WEIGHT_FORMATS, weightFormat, type Format, type LayoutOf } from '../runtime/formats/index.js';
 import { sizeNode } from './lower-attention.js';
 import type { Schedule } from './schedule.js';
 
@@ -67,18 +68,60 @@ export function lowerGemm(kernel: GemmKernel, o: LowerGemmOptions): Node {
   };
   const mLoop = B.loop({ role: 'mt', lo: 0, hi: B.cdiv(ctx.M, ctx.TM), fresh }, (mt) => {
     const m0 = B.mul(mt, ctx.TM);
-    const inner = kernel.weight.format === 'bsr' || kernel.weight.format === 'csr' ? sparseRows(ctx, m0, o.schedule) : denseTiles(ctx, m0, o.schedule);
+    const lowering = gemmLowering(kernel.weight.format);
+    const inner = lowering.walk === 'rows' ? sparseRows(ctx, m0, o.schedule, lowering.block(kernel.weight)) : denseTiles(ctx, m0, o.schedule, lowering);
     return { next: [], effects: [inner] };
   });
   return B.kernelRoot(kernel.name, [mLoop.loop]);
 }
 
+/** Where a weight tile [TN, TKd] sits: output columns from n0 (nValid of them), k tile kt from k0 (kValid). */
+interface WeightTileAt {
+  readonly n0: Node; readonly nValid: Node; readonly kt: Node; readonly k0: Node; readonly kValid: Node;
+  readonly TN: number; readonly TKd: number;
+}
+
+/** How a format lowers: output tiles over k with its weight tile (dense, nm), or rows over stored R x C blocks (bsr, csr). */
+type GemmLowering<F extends Format> =
+  | { readonly walk: 'tiles'; group(w: LayoutOf<F>): number; weightTile(ctx: GemmCtx, w: LayoutOf<F>, at: WeightTileAt): Node }
+  | { readonly walk: 'rows'; block(w: LayoutOf<F>): readonly [number, number] };
+
+/** The lowering hooks of each weight format (the runtime's plug-in gives its parameter names). */
+const GEMM_LOWERINGS = {
+  dense: {
+    walk: 'tiles', group: () => 1,
+    weightTile: (ctx, _w, a) => B.load(B.param(WEIGHT_FORMATS.dense.buffers[0].name, ptr(ctx.kernel.dtype)), B.add(B.mul(a.n0, ctx.K), a.k0), [ctx.K, 1], [a.nValid, a.kValid], [a.TN, a.TKd]),
+  },
+  nm: {
+    walk: 'tiles', group: (w) => w.group,
+    weightTile(ctx, w, a) {
+      const groups = B.cdiv(ctx.K, w.group);
+      const perTile = a.TKd / w.group;
+      const slots = perTile * w.keep;
+      const rowStride = B.mul(groups, w.keep);
+      const base = B.add(B.mul(a.n0, rowStride), B.mul(a.kt, slots));
+      const sValid = B.min(slots, B.mul(B.sub(groups, B.mul(a.kt, perTile)), w.keep));
+      const [indices, values] = WEIGHT_FORMATS.nm.buffers.map((b) => b.name);
+      const vals = B.load(B.param(values!, ptr(ctx.kernel.dtype)), base, [rowStride, 1], [a.nValid, sValid], [a.TN, slots]);
+      const idx = B.load(B.param(indices!, ptr('u8')), base, [rowStride, 1], [a.nValid, sValid], [a.TN, slots]);
+      return Node.make(Op.NM_EXPAND, tile(B.tileOf(vals).scalar, [a.TN, a.TKd]), [vals, idx], { keep: w.keep, group: w.group });
+    },
+  },
+  bsr: { walk: 'rows', block: (w) => [w.r, w.c] },
+  csr: { walk: 'rows', block: () => [1, 1] },
+} as const satisfies { readonly [F in Format]: GemmLowering<F> };
+
+/** The lowering hooks of `format`, typed by it. */
+function gemmLowering<F extends Format>(format: F): GemmLowering<F> {
+  return GEMM_LOWERINGS[format] as unknown as GemmLowering<F>;
+}
+
 /** Dense and N:M weights: output tiles [TM, TN], reduction tiles along k. */
-function denseTiles(ctx: GemmCtx, m0: Node, s: Schedule): Node {
+function denseTiles<F extends Format>(ctx: GemmCtx, m0: Node, s: Schedule, lowering: Extract<GemmLowering<F>, { walk: 'tiles' }>): Node {
   const { TM, M, N, K } = ctx;
   const TN = s.tile_n;
-  const w = ctx.kernel.weight;
-  const group = w.format === 'nm' ? w.group : 1;
+  const w = ctx.kernel.weight as LayoutOf<F>;
+  const group = lowering.group(w);
   const TKd = Math.ceil(s.tile_kd / group) * group;
   const mValid = B.min(TM, B.sub(M, m0));
   return B.loop({ role: 'nt', lo: 0, hi: B.cdiv(N, TN), fresh: ctx.fresh }, (nt) => {
@@ -88,20 +131,7 @@ function denseTiles(ctx: GemmCtx, m0: Node, s: Schedule): Node {
       const k0 = B.mul(kt, TKd);
       const kValid = B.min(TKd, B.sub(K, k0));
       const x = inputRule(ctx, B.load(ctx.x, B.add(B.mul(m0, K), k0), [K, 1], [mValid, kValid], [TM, TKd]));
-      let wTile: Node;
-      if (w.format === 'nm') {
-        const groups = B.cdiv(K, w.group);
-        const perTile = TKd / w.group;
-        const slots = perTile * w.keep;
-        const rowStride = B.mul(groups, w.keep);
-        const base = B.add(B.mul(n0, rowStride), B.mul(kt, slots));
-        const sValid = B.min(slots, B.mul(B.sub(groups, B.mul(kt, perTile)), w.keep));
-        const vals = B.load(B.param('w.values', ptr(ctx.kernel.dtype)), base, [rowStride, 1], [nValid, sValid], [TN, slots]);
-        const idx = B.load(B.param('w.indices', ptr('u8')), base, [rowStride, 1], [nValid, sValid], [TN, slots]);
-        wTile = Node.make(Op.NM_EXPAND, tile(B.tileOf(vals).scalar, [TN, TKd]), [vals, idx], { keep: w.keep, group: w.group });
-      } else {
-        wTile = B.load(B.param('w', ptr(ctx.kernel.dtype)), B.add(B.mul(n0, K), k0), [K, 1], [nValid, kValid], [TN, TKd]);
-      }
+      const wTile = lowering.weightTile(ctx, w, { n0, nValid, kt, k0, kValid, TN, TKd });
       return { next: [B.dot(x, B.trans(wTile), acc!)] };
     });
     const y = finish(ctx, kLoop.results[0]!, n0, TN);
@@ -110,14 +140,13 @@ function denseTiles(ctx: GemmCtx, m0: Node, s: Schedule): Node {
 }
 
 /** BSR and CSR weights: one output row block (R rows, or 1 for CSR) at a time over its stored entries. */
-function sparseRows(ctx: GemmCtx, m0: Node, s: Schedule): Node {
+function sparseRows(ctx: GemmCtx, m0: Node, s: Schedule, [R, C]: readonly [number, number]): Node {
   const { TM, M, N, K } = ctx;
   const w = ctx.kernel.weight;
-  const R = w.format === 'bsr' ? w.r : 1;
-  const C = w.format === 'bsr' ? w.c : 1;
   const TB = Math.max(1, Math.floor(s.tile_kd / C));
   const mValid = B.min(TM, B.sub(M, m0));
-  const names = w.format === 'bsr' ? ['w.rowptr', 'w.cols', 'w.values'] : ['w.indptr', 'w.indices', 'w.values'];
+  // row pointers, column indices, values: the order of the format plug-in's buffers
+  const names = weightFormat(w.format).buffers.map((b) => b.name);
   const [rowPtr, cols, values] = [B.param(names[0]!, ptr('i32')), B.param(names[1]!, ptr('i32')), B.param(names[2]!, ptr(ctx.kernel.dtype))];
   const blockRows = B.cdiv(N, R);
   const nnzLen = B.param('w.nnz', B.I32);

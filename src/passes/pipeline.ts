@@ -10,7 +10,9 @@ import type { AttentionKernel, AttentionSizes, Kernel, SideOutput } from '../mod
 import { applySchedule } from './apply-schedule.js';
 import { bindLoops } from './bind.js';
 import { keyWalk, type KeyWalk } from './attention-space.js';
+import { microPlan } from './gemm-micro.js';
 import { lowerGemm } from './lower-gemm.js';
+import { lowerGemmOuter } from './lower-gemm-outer.js';
 import { lowerSelect } from './lower-select.js';
 import { packGqa } from './pack-gqa.js';
 import { pagedKv } from './paged-kv.js';
@@ -123,7 +125,9 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
     return ir;
   };
   if (kernel.kind === 'gemm') {
-    let g = stage('lower-gemm', lowerGemm(kernel, { schedule }));
+    // gemm_variant outer: the csr / bsr / nm outer-product walk, where the kernel has a micro-kernel (passes/gemm-micro.ts)
+    const micro = schedule.extra['gemm_variant'] === 'outer' ? microPlan(kernel) : null;
+    let g = micro ? stage('lower-gemm-outer', lowerGemmOuter(kernel, micro)) : stage('lower-gemm', lowerGemm(kernel, { schedule }));
     g = stage('simplify', simplify(g));
     g = stage(`legalize.${target}`, legalize(g, target, schedule, opts.nativeHalf));
     return { final: g, schedule, stages };

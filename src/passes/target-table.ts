@@ -72,9 +72,16 @@ function ownKeyRule(def: ScheduleValue): (v: ScheduleValue) => string | null {
 /** The most closed-form key intervals per query tile a table's `key_intervals` may ask to walk as loop bounds. */
 export const MAX_KEY_INTERVALS = 3;
 
+/**
+ * How sparse gemm lowers: `inner`, tiles over k / rows of stored blocks (lower-gemm); `outer`, the outer-product walk
+ * over rows of the transposed X whose micro-kernels the CPU printers print (lower-gemm-outer), where a kernel has one.
+ */
+export const GEMM_VARIANTS = ['inner', 'outer'] as const;
+
 /** Value rules of own keys that more than their default's type constrains (a table declares the key by its default). */
 const OWN_KEY_RULES: Readonly<Record<string, (v: ScheduleValue) => string | null>> = {
   key_intervals: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_KEY_INTERVALS ? null : `an integer in [1, ${MAX_KEY_INTERVALS}]`),
+  gemm_variant: (v) => ((GEMM_VARIANTS as readonly ScheduleValue[]).includes(v) ? null : nameList(GEMM_VARIANTS.map((r) => `'${r}'`))),
   stage_shared: (v) => ((STAGE_RULES as readonly ScheduleValue[]).includes(v) ? null : nameList(STAGE_RULES.map((r) => `'${r}'`))),
 };
 

@@ -14,7 +14,9 @@ import type { AttentionKernel, GemmKernel, Kernel } from '../../src/model/kernel
 import { applySchedule } from '../../src/passes/apply-schedule.js';
 import { keyWalk } from '../../src/passes/attention-space.js';
 import { lowerAttention } from '../../src/passes/lower-attention.js';
+import { microPlan } from '../../src/passes/gemm-micro.js';
 import { lowerGemm } from '../../src/passes/lower-gemm.js';
+import { lowerGemmOuter } from '../../src/passes/lower-gemm-outer.js';
 import { runPass } from '../../src/passes/registry.js';
 import { scheduleText, type ScheduleSettings } from '../../src/passes/schedule.js';
 
@@ -30,6 +32,7 @@ const KERNEL_STAGES: Record<string, (k: Kernel, s: ScheduleSettings) => string> 
     return printKernel(lowerAttention(a, { schedule, walk: keyWalk(a, schedule.tile_q, schedule.tile_k) }));
   },
   'lower-gemm': (k, s) => printKernel(lowerGemm(k as GemmKernel, { schedule: applySchedule(k, 'interp', s) })),
+  'lower-gemm-outer': (k) => printKernel(lowerGemmOuter(k as GemmKernel, microPlan(k as GemmKernel)!)),
 };
 
 function header(text: string): { pass: string; options: string } {
@@ -43,7 +46,7 @@ const dirs = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirect
 describe('one-pass goldens', () => {
   it('cover every pass', () => {
     const covered = new Set(dirs.map((d) => d.name));
-    for (const pass of ['apply-schedule', 'lower-attention', 'lower-gemm', 'simplify', 'pack-gqa', 'split-kv', 'bind', 'sync-block', 'stage-shared', 'widen-tiles']) expect(covered).toContain(pass);
+    for (const pass of ['apply-schedule', 'lower-attention', 'lower-gemm', 'lower-gemm-outer', 'simplify', 'pack-gqa', 'split-kv', 'bind', 'sync-block', 'stage-shared', 'widen-tiles']) expect(covered).toContain(pass);
   });
   for (const dir of dirs) {
     const files = readdirSync(path.join(ROOT, dir.name)).filter((f) => (f.endsWith('.ir') && !f.endsWith('.expected.ir')) || f.endsWith('.kernel.json'));

@@ -70,7 +70,7 @@ function outputArrays(run: KernelRun): { outputs: Record<string, Float32Array>; 
 const prepareWasm: KernelPreparer = async (run, threads) => {
   const sizes = pipelineSizes(run);
   const pipeline = runPipeline(run.kernel, 'wasm', { schedule: {}, ...(sizes ? { sizes } : {}) });
-  const wasm = await WasmKernel.load(compileWasmModules(pipeline.final, { model: run.kernel }), { threads, relaxed: 'auto' });
+  const wasm = await WasmKernel.load(compileWasmModules(pipeline.final), { threads, relaxed: 'auto' });
   const { outputs, main } = outputArrays(run);
   const bound = wasm.bind(runBindings(run, pipeline), outputs);
   return {
@@ -91,7 +91,7 @@ const prepareNeon: KernelPreparer = async (run, threads) => {
   const host = hostKind();
   if (!host) throw new Error('bench: this host cannot build neon libraries (no C compiler, or no SIMDe on x86): bash scripts/setup-neon.sh');
   const pipeline = runPipeline(run.kernel, 'neon');
-  const src = neonSource(pipeline.final, run.kernel);
+  const src = neonSource(pipeline.final);
   const path = join(mkdtempSync(join(tmpdir(), 'sparsec-neon-bench-')), `${run.kernel.name}.neon.so`);
   writeFileSync(path, sharedLibrary(src.c));
   const native = NeonNativeKernel.load(path, src.abi, { threads });

@@ -48,7 +48,7 @@ export function attentionSizesOf(c: AttentionCase): AttentionSizes {
 
 async function loadKernel(kernel: Kernel, o: SparsecBenchOptions) {
   const result = runPipeline(kernel, 'wasm', { schedule: o.schedule ?? {} });
-  const wasm = await WasmKernel.load(compileWasmModules(result.final, { model: kernel }), { threads: o.threads, relaxed: o.relaxed ?? 'auto' });
+  const wasm = await WasmKernel.load(compileWasmModules(result.final), { threads: o.threads, relaxed: o.relaxed ?? 'auto' });
   return { result, wasm };
 }
 

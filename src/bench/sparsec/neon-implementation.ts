@@ -29,7 +29,7 @@ export function neonBenchHost(): string | null {
 
 function load(kernel: Kernel, threads: number): { result: PipelineResult; native: NeonNativeKernel } {
   const result = runPipeline(kernel, 'neon');
-  const src = neonSource(result.final, kernel);
+  const src = neonSource(result.final);
   const path = join(mkdtempSync(join(tmpdir(), 'sparsec-neon-bench-')), `${kernel.name}.neon.so`);
   writeFileSync(path, sharedLibrary(src.c));
   return { result, native: NeonNativeKernel.load(path, src.abi, { threads }) };

@@ -5,7 +5,7 @@
  */
 import type { AttentionSizes, GemmSizes } from '../../model/kernel.js';
 import type { RaggedList, RuntimeValue, RuntimeValues } from '../../model/values.js';
-import type { PackedWeight } from '../packing.js';
+import { weightBindings, type PackedWeight } from '../formats/index.js';
 import type { BlockPlan } from '../plan/types.js';
 
 /** A bound parameter value: an i32 scalar or a buffer's elements. */
@@ -52,12 +52,5 @@ export function planBindings(plan: BlockPlan): Bindings {
 
 /** Gemm sizes, X, bias and a packed weight under their parameter names. */
 export function gemmBindings(s: GemmSizes, x: Float32Array, w: PackedWeight, bias: Float32Array | undefined): Bindings {
-  const out: Bindings = { m: s.m, n: s.n, k: s.k, x, bias: bias ?? new Float32Array(0) };
-  switch (w.format) {
-    case 'dense': out['w'] = w.values; break;
-    case 'nm': out['w.values'] = w.values; out['w.indices'] = w.indices; break;
-    case 'bsr': out['w.rowptr'] = w.rowPtr; out['w.cols'] = w.colIdx; out['w.values'] = w.values; out['w.nnz'] = w.colIdx.length; break;
-    case 'csr': out['w.indptr'] = w.indptr; out['w.indices'] = w.indices; out['w.values'] = w.values; out['w.nnz'] = w.indices.length; break;
-  }
-  return out;
+  return { m: s.m, n: s.n, k: s.k, x, bias: bias ?? new Float32Array(0), ...weightBindings(w) };
 }

@@ -12,7 +12,7 @@ import type { AttentionKernel, AttentionSizes, DType, GemmKernel, GemmSizes, Ker
 import type { AttentionInputs, AttentionOutputs, GemmInputs, GemmOutputs, RaggedList, RuntimeValue } from '../../model/values.js';
 import { sizeRecord } from '../../reference/mask.js';
 import { ROUND_SCALAR } from '../../reference/dtype.js';
-import { packWeight } from '../../runtime/packing.js';
+import { packWeight, weightBindings } from '../../runtime/packing.js';
 import { planFor } from '../../passes/attention-space.js';
 import { runPipeline, type PipelineOptions } from '../../passes/pipeline.js';
 import type { ScheduleSettings } from '../../passes/schedule.js';
@@ -94,16 +94,7 @@ function compileGemm(kernel: GemmKernel, schedule: ScheduleSettings, half: HalfO
       values.set('y', buffer(outputs.y, kernel.dtype));
       values.set('bias', buffer(inputs.bias ?? new Float32Array(0)));
       const packed = packWeight(kernel.weight, inputs.w, sizes.n, sizes.k);
-      switch (packed.format) {
-        case 'dense': values.set('w', buffer(packed.values)); break;
-        case 'nm': values.set('w.values', buffer(packed.values)); values.set('w.indices', buffer(packed.indices)); break;
-        case 'bsr':
-          values.set('w.rowptr', buffer(packed.rowPtr)); values.set('w.cols', buffer(packed.colIdx));
-          values.set('w.values', buffer(packed.values)); values.set('w.nnz', packed.colIdx.length); break;
-        case 'csr':
-          values.set('w.indptr', buffer(packed.indptr)); values.set('w.indices', buffer(packed.indices));
-          values.set('w.values', buffer(packed.values)); values.set('w.nnz', packed.indices.length); break;
-      }
+      for (const [name, v] of Object.entries(weightBindings(packed))) values.set(name, typeof v === 'number' ? v : buffer(v));
       program.run(values);
     },
   };

@@ -5,30 +5,11 @@
  * nonzeros. Kernels with bias, epilogue, input threshold, 16-bit storage, dynamic k or large blocks keep the
  * general tile-IR lowering.
  */
-import type { GemmKernel } from '../../model/kernel.js';
 import type { NeonParam } from '../../runtime/neon/abi.js';
+import type { MicroFormatName, MicroPlan } from '../../passes/gemm-micro.js';
+import type { OuterWalk } from '../../passes/lower-gemm-outer.js';
+import type { LayoutOf } from '../../runtime/formats/index.js';
 import type { VectorIsa } from './isa.js';
-
-/** Most rows of X handled per pass (4 vector accumulators per weight row). */
-const MAX_ROW_BLOCK = 16;
-/** Most vector accumulators a bsr block row may keep in registers. */
-const MAX_ACCUMULATORS = 16;
-/** Widest bsr block / nm keep (its columns are unrolled). */
-const MAX_BLOCK_COLS = 8;
-
-/** Rows per pass: all rows of a small static m (rounded up to 4), else 16. */
-function rowBlock(k: GemmKernel): number {
-  return typeof k.m === 'number' ? Math.min(MAX_ROW_BLOCK, Math.ceil(k.m / 4) * 4) : MAX_ROW_BLOCK;
-}
-
-/** True when `kernel` has an outer-product micro-kernel here. */
-export function hasSparseGemmKernel(kernel: GemmKernel): boolean {
-  if (kernel.dtype !== 'f32' || kernel.bias || kernel.epilogue !== 'none' || kernel.threshold !== null || typeof kernel.k !== 'number') return false;
-  const w = kernel.weight;
-  if (w.format === 'csr') return true;
-  if (w.format === 'nm') return w.keep <= MAX_BLOCK_COLS;
-  return w.format === 'bsr' && w.c <= MAX_BLOCK_COLS && (w.r * rowBlock(kernel)) / 4 <= MAX_ACCUMULATORS;
-}
 
 /** The printed micro-kernel: its C function, parameters (in call order) and scratch. */
 export interface SparseGemmFunction {
@@ -36,6 +17,7 @@ export interface SparseGemmFunction {
   readonly text: string;
   readonly params: readonly NeonParam[];
   readonly scratchBytes: number;
+  readonly parallel: boolean;
 }
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
@@ -45,49 +27,43 @@ function storeColumn(accs: readonly string[], col: string): string {
   return accs.map((a, q) => `{ float l[4]; vst1q_f32(l, ${a}); for (int32_t e = 0; e < 4 && ${4 * q} + e < rows; e++) y[(row0 + ${4 * q} + e) * n + ${col}] = l[e]; }`).join('\n        ');
 }
 
-/** Prints the micro-kernel `fn(sb, tid, nth, m, n, k, x, y, <weight buffers>)`, or null when there is none. */
-export function printSparseGemm(kernel: GemmKernel, fn: string, isa: VectorIsa): SparseGemmFunction | null {
-  if (!hasSparseGemmKernel(kernel)) return null;
-  const w = kernel.weight;
-  const MB = rowBlock(kernel);
-  const Q = MB / 4;
-  const C = w.format === 'bsr' ? w.c : w.format === 'nm' ? w.group : 1;
-  const kPad = Math.ceil((kernel.k as number) / C) * C;
-  const V = isa.vectorType.f;
-  const zero = isa.splat.f('0.0f');
-  const weightParams: NeonParam[] = w.format === 'csr'
-    ? [{ name: 'w.indptr', kind: 'buffer', scalar: 'i32', written: false }, { name: 'w.indices', kind: 'buffer', scalar: 'i32', written: false }, { name: 'w.values', kind: 'buffer', scalar: 'f32', written: false }]
-    : w.format === 'bsr'
-      ? [{ name: 'w.rowptr', kind: 'buffer', scalar: 'i32', written: false }, { name: 'w.cols', kind: 'buffer', scalar: 'i32', written: false }, { name: 'w.values', kind: 'buffer', scalar: 'f32', written: false }]
-      : [{ name: 'w.indices', kind: 'buffer', scalar: 'u8', written: false }, { name: 'w.values', kind: 'buffer', scalar: 'f32', written: false }];
-  const params: NeonParam[] = [
-    { name: 'm', kind: 'i32', scalar: 'i32', written: false }, { name: 'n', kind: 'i32', scalar: 'i32', written: false }, { name: 'k', kind: 'i32', scalar: 'i32', written: false },
-    { name: 'x', kind: 'buffer', scalar: 'f32', written: false }, { name: 'y', kind: 'buffer', scalar: 'f32', written: true }, ...weightParams,
-  ];
-  let body: string;
-  if (w.format === 'csr') {
-    const accs = range(Q).map((q) => `acc${q}`);
-    body = `
-      for (int32_t j = tid; j < n; j += nth) {
-        ${accs.map((a) => `${V} ${a} = ${zero};`).join(' ')}
+/** The per-weight-row loop of each format, in C. */
+type MicroBody<F extends MicroFormatName> = (w: LayoutOf<F>, plan: MicroPlan, isa: VectorIsa, rows: RowWalk) => string;
+
+/** The first weight row of this thread and the stride between its rows: its share of a `block` walk, or all of a serial one. */
+interface RowWalk {
+  readonly first: string;
+  readonly step: string;
+}
+
+/** Micro-kernel bodies by format. */
+const BODIES = {
+  csr(_w, plan, isa, rows) {
+    const V = isa.vectorType.f;
+    const accs = range(plan.rowBlock / 4).map((q) => `acc${q}`);
+    return `
+      for (int32_t j = ${rows.first}; j < n; j += ${rows.step}) {
+        ${accs.map((a) => `${V} ${a} = ${isa.splat.f('0.0f')};`).join(' ')}
         for (int32_t p = ptr[j]; p < ptr[j + 1]; p++) {
-          const float *col = xt + idx[p] * ${MB};
+          const float *col = xt + idx[p] * ${plan.rowBlock};
           ${V} v = ${isa.splat.f('val[p]')};
           ${accs.map((a, q) => `${a} = ${isa.fma(a, 'v', isa.load.f(`col + ${4 * q}`))};`).join('\n          ')}
         }
         ${storeColumn(accs, 'j')}
       }`;
-  } else if (w.format === 'bsr') {
-    const R = w.r;
+  },
+  bsr(w, plan, isa, rows) {
+    const V = isa.vectorType.f;
+    const [R, C, MB, Q] = [w.r, w.c, plan.rowBlock, plan.rowBlock / 4];
     const accs = range(R).map((rr) => range(Q).map((q) => `acc${rr}_${q}`));
     const perColumn = range(C).flatMap((cc) => [
       ...range(Q).map((q) => `${V} x${cc}_${q} = ${isa.load.f(`col + ${cc * MB + 4 * q}`)};`),
       ...range(R).flatMap((rr) => range(Q).map((q) => `${accs[rr]![q]} = ${isa.fmaScalar(accs[rr]![q]!, `x${cc}_${q}`, `vp[${rr * C + cc}]`)};`)),
     ]);
-    body = `
-      for (int32_t br = tid; br * ${R} < n; br += nth) {
+    return `
+      for (int32_t br = ${rows.first}; br * ${R} < n; br += ${rows.step}) {
         int32_t j = br * ${R};
-        ${accs.flat().map((a) => `${V} ${a} = ${zero};`).join(' ')}
+        ${accs.flat().map((a) => `${V} ${a} = ${isa.splat.f('0.0f')};`).join(' ')}
         for (int32_t p = ptr[br]; p < ptr[br + 1]; p++) {
           const float *col = xt + idx[p] * ${C * MB};
           const float *vp = val + p * ${R * C};
@@ -95,17 +71,20 @@ export function printSparseGemm(kernel: GemmKernel, fn: string, isa: VectorIsa):
         }
         ${accs.map((row, rr) => `if (j + ${rr} < n) {\n        ${storeColumn(row, `j + ${rr}`)}\n        }`).join('\n        ')}
       }`;
-  } else if (w.format === 'nm') {
-    const groups = kPad / w.group;
-    const accs = range(Q).map((q) => `acc${q}`);
+  },
+  nm(w, plan, isa, rows) {
+    const V = isa.vectorType.f;
+    const MB = plan.rowBlock;
+    const groups = plan.kPad / w.group;
+    const accs = range(MB / 4).map((q) => `acc${q}`);
     const slots = range(w.keep).flatMap((t) => [
       `{ const float *col = xg + pi[${t}] * ${MB}; ${V} v = ${isa.splat.f(`pv[${t}]`)};`,
       ...accs.map((a, q) => `  ${a} = ${isa.fma(a, 'v', isa.load.f(`col + ${4 * q}`))};`),
       '}',
     ]);
-    body = `
-      for (int32_t j = tid; j < n; j += nth) {
-        ${accs.map((a) => `${V} ${a} = ${zero};`).join(' ')}
+    return `
+      for (int32_t j = ${rows.first}; j < n; j += ${rows.step}) {
+        ${accs.map((a) => `${V} ${a} = ${isa.splat.f('0.0f')};`).join(' ')}
         const uint8_t *pi = idx + j * ${groups * w.keep};
         const float *pv = val + j * ${groups * w.keep};
         const float *xg = xt;
@@ -114,9 +93,22 @@ export function printSparseGemm(kernel: GemmKernel, fn: string, isa: VectorIsa):
         }
         ${storeColumn(accs, 'j')}
       }`;
-  } else return null;
-  const idxType = w.format === 'nm' ? 'uint8_t' : 'int32_t';
-  const text = `void ${fn}(uint8_t *sb, int32_t tid, int32_t nth, int32_t m, int32_t n, int32_t k, const float *restrict x, float *restrict y, ${weightParams.length === 3 ? 'const int32_t *restrict ptr, ' : ''}const ${idxType} *restrict idx, const float *restrict val) {
+  },
+} as const satisfies { readonly [F in MicroFormatName]: MicroBody<F> };
+
+/** C element types of the micro-kernel's weight buffers. */
+const C_TYPE = { f32: 'float', i32: 'int32_t', u8: 'uint8_t' } as const;
+
+/** Prints the micro-kernel `fn(sb, tid, nth, m, n, k, x, y, <weight buffers>)` of the outer walk `plan` (final IR: lower-gemm-outer.ts). */
+export function printSparseGemm(plan: OuterWalk, fn: string, isa: VectorIsa): SparseGemmFunction {
+  const MB = plan.rowBlock;
+  const kPad = plan.kPad;
+  const rows: RowWalk = plan.parallel ? { first: 'tid', step: 'nth' } : { first: '0', step: '1' };
+  const body = (BODIES[plan.format] as MicroBody<MicroFormatName>)(plan.layout, plan, isa, rows);
+  // the weight buffers bind, in order, to (ptr,) idx, val
+  const weights = plan.params.slice(5);
+  const weightArgs = weights.map((p, i) => `const ${C_TYPE[p.scalar]} *restrict ${['ptr', 'idx', 'val'].slice(3 - weights.length)[i]}`);
+  const text = `void ${fn}(uint8_t *sb, int32_t tid, int32_t nth, int32_t m, int32_t n, int32_t k, const float *restrict x, float *restrict y, ${weightArgs.join(', ')}) {
   float *xt = (float *)sb;
   for (int32_t row0 = 0; row0 < m; row0 += ${MB}) {
     int32_t rows = m - row0 < ${MB} ? m - row0 : ${MB};
@@ -126,5 +118,5 @@ export function printSparseGemm(kernel: GemmKernel, fn: string, isa: VectorIsa):
   }
 }
 `;
-  return { name: fn, text, params, scratchBytes: kPad * MB * 4 };
+  return { name: fn, text, params: plan.params, scratchBytes: plan.scratchBytes, parallel: plan.parallel };
 }

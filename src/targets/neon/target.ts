@@ -35,7 +35,7 @@ async function loadFor(kernel: Kernel, o: NeonTargetOptions, sizes?: AttentionSi
   const tc = await findNeonToolchain();
   if (typeof tc === 'string') throw new Error(`neon: ${tc}`);
   const result = runPipeline(kernel, 'neon', { schedule: o.schedule ?? {}, ...(sizes ? { sizes } : {}) });
-  const src = neonSource(result.final, kernel);
+  const src = neonSource(result.final);
   const exe = await buildExecutable(tc, `${src.c}\n${driverMain(src.abi)}`, src.abi.fn);
   return { abi: src.abi, process: new NeonProcess([...tc.runner, exe]), result };
 }

@@ -6,8 +6,8 @@
 import binaryen from 'binaryen';
 import type { Node } from '../../ir/node.js';
 import type { WasmAbi } from '../../runtime/wasm/abi.js';
-import type { Kernel } from '../../model/kernel.js';
 import { printKernelFunction } from './emit.js';
+import { readOuterWalk } from '../../passes/lower-gemm-outer.js';
 import { printSparseGemm } from './sparse-gemm.js';
 import { PRELUDE_FUNCTIONS, importsText } from './prelude.js';
 
@@ -54,11 +54,6 @@ function assemble(wat: string, relaxed: boolean, optimize: boolean): { binary: U
 /** Options of `compileWasmModules`. */
 export interface CompileWasmOptions {
   readonly optimize?: boolean;
-  /**
-   * The checked kernel the IR was lowered from: f32 csr / bsr gemm kernels without bias, epilogue or threshold
-   * then compile to the outer-product micro-kernels of sparse-gemm.ts instead of the tile IR.
-   */
-  readonly model?: Kernel;
 }
 
 /** The printed WAT of both variants (before binaryen's optimiser) and the module's calling convention. */
@@ -68,19 +63,22 @@ export interface WasmModuleTexts {
   readonly relaxed: string;
 }
 
-/** Both variants of a sparse gemm micro-kernel as text, or null when the kernel has none. */
-function sparseGemmTexts(model: Kernel | undefined): WasmModuleTexts | null {
-  if (model?.kind !== 'gemm') return null;
-  const plain = printSparseGemm(model, false);
-  const fused = printSparseGemm(model, true);
-  if (!plain || !fused) return null;
-  const abi: WasmAbi = { kernel: model.name, params: plain.params.map((p) => ({ ...p })), scratchBytes: plain.scratchBytes, parallel: true };
+/** Both variants of a sparse gemm micro-kernel as text, or null when the final IR has no outer walk (lower-gemm-outer). */
+function sparseGemmTexts(kernel: Node): WasmModuleTexts | null {
+  const walk = readOuterWalk(kernel);
+  if (!walk) return null;
+  const plain = printSparseGemm(walk, false);
+  const fused = printSparseGemm(walk, true);
+  const abi: WasmAbi = { kernel: String(kernel.arg), params: plain.params.map((p) => ({ ...p })), scratchBytes: plain.scratchBytes, parallel: plain.parallel };
   return { abi, simd: wrapModule(plain.wat), relaxed: wrapModule(fused.wat) };
 }
 
-/** The WAT text of both module variants of final tile IR `kernel`, as printed (goldens compare this). */
-export function printWasmModules(kernel: Node, opts: Pick<CompileWasmOptions, 'model'> = {}): WasmModuleTexts {
-  const sparse = sparseGemmTexts(opts.model);
+/**
+ * The WAT text of both module variants of final tile IR `kernel`, as printed (goldens compare this): the csr / bsr /
+ * nm outer-product micro-kernel of sparse-gemm.ts where the IR is an outer gemm walk (lower-gemm-outer), else the IR.
+ */
+export function printWasmModules(kernel: Node): WasmModuleTexts {
+  const sparse = sparseGemmTexts(kernel);
   if (sparse) return sparse;
   const plain = kernelWat(kernel, false);
   const abi: WasmAbi = {
@@ -96,7 +94,7 @@ export function printWasmModules(kernel: Node, opts: Pick<CompileWasmOptions, 'm
 /** Compiles final tile IR `kernel` to both module variants. */
 export function compileWasmModules(kernel: Node, opts: CompileWasmOptions = {}): WasmModules {
   const optimize = opts.optimize ?? true;
-  const texts = printWasmModules(kernel, opts);
+  const texts = printWasmModules(kernel);
   const simd = assemble(texts.simd, false, optimize);
   const relaxed = assemble(texts.relaxed, true, optimize);
   return { abi: texts.abi, simd: simd.binary, relaxed: relaxed.binary, text: simd.text };

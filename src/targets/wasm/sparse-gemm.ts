@@ -2,37 +2,26 @@
  * @file Outer-product micro-kernels for f32 csr, bsr and nm gemm on wasm: X is transposed once per block of up to 16
  * rows into scratch, then each stored weight (csr nonzero, bsr R x C block, nm slot) adds value x X-column to accumulators
  * held in v128 locals, so the work is proportional to the nonzeros. Kernels with bias, epilogue, input threshold,
- * 16-bit storage, dynamic k or large blocks keep the general tile-IR lowering.
+ * 16-bit storage, dynamic k or large blocks keep the general tile-IR lowering (which kernels, and their shape:
+ * passes/gemm-micro.ts).
  */
-import type { GemmKernel } from '../../model/kernel.js';
 import type { WasmParam } from '../../runtime/wasm/abi.js';
+import type { MicroFormatName, MicroPlan } from '../../passes/gemm-micro.js';
+import type { OuterWalk } from '../../passes/lower-gemm-outer.js';
+import type { LayoutOf } from '../../runtime/formats/index.js';
 
 /** The printed function of a sparse gemm micro-kernel, with its call parameters and scratch. */
 export interface SparseGemmFunction {
   readonly wat: string;
+  readonly parallel: boolean;
   readonly params: readonly WasmParam[];
   readonly scratchBytes: number;
 }
 
-/** Most rows of X handled per pass (4 v128 accumulators per weight row). */
-const MAX_ROW_BLOCK = 16;
-/** Most v128 accumulators a bsr block row may keep in locals. */
-const MAX_ACCUMULATORS = 16;
-/** Widest bsr block (its columns are unrolled). */
-const MAX_BLOCK_COLS = 8;
-
-/** Rows per pass: all rows of a small static m (rounded up to 4), else 16. */
-function rowBlock(k: GemmKernel): number {
-  return typeof k.m === 'number' ? Math.min(MAX_ROW_BLOCK, Math.ceil(k.m / 4) * 4) : MAX_ROW_BLOCK;
-}
-
-/** True when `kernel` has an outer-product micro-kernel here. */
-export function hasSparseGemmKernel(kernel: GemmKernel): boolean {
-  if (kernel.dtype !== 'f32' || kernel.bias || kernel.epilogue !== 'none' || kernel.threshold !== null || typeof kernel.k !== 'number') return false;
-  const w = kernel.weight;
-  if (w.format === 'csr') return true;
-  if (w.format === 'nm') return w.keep <= MAX_BLOCK_COLS;
-  return w.format === 'bsr' && w.c <= MAX_BLOCK_COLS && (w.r * rowBlock(kernel)) / 4 <= MAX_ACCUMULATORS;
+/** The first weight row of this thread and the stride between its rows: its share of a `block` walk, or all of a serial one. */
+interface RowWalk {
+  readonly first: string;
+  readonly step: string;
 }
 
 const fma = (relaxed: boolean, a: string, b: string, c: string): string =>
@@ -72,11 +61,11 @@ function storeColumn(accs: readonly string[], col: string): string {
 }
 
 /** The per-weight-row loop of csr: one accumulator row, one X column per nonzero. */
-function csrBody(MB: number, relaxed: boolean): { locals: string[]; body: string } {
+function csrBody(MB: number, relaxed: boolean, rows: RowWalk): { locals: string[]; body: string } {
   const accs = Array.from({ length: MB / 4 }, (_, q) => `$acc${q}`);
   const adds = accs.map((a, q) => `(local.set ${a} ${fma(relaxed, '(local.get $v)', `(v128.load offset=${16 * q} (local.get $col))`, `(local.get ${a})`)})`).join('\n          ');
   const body = `
-      (local.set $j (local.get $tid))
+      (local.set $j ${rows.first})
       (block $j_end (loop $j_top
         (br_if $j_end (i32.ge_s (local.get $j) (local.get $n)))
         ${accs.map((a) => `(local.set ${a} (v128.const i32x4 0 0 0 0))`).join(' ')}
@@ -90,13 +79,13 @@ function csrBody(MB: number, relaxed: boolean): { locals: string[]; body: string
           (local.set $p (i32.add (local.get $p) (i32.const 1)))
           (br $p_top)))
         ${storeColumn(accs, '(local.get $j)')}
-        (local.set $j (i32.add (local.get $j) (local.get $nth)))
+        (local.set $j (i32.add (local.get $j) ${rows.step}))
         (br $j_top)))`;
   return { locals: accs.map((a) => `(local ${a} v128)`), body };
 }
 
 /** The per-block-row loop of bsr(R, C): R accumulator rows, C X columns per stored block. */
-function bsrBody(MB: number, R: number, C: number, relaxed: boolean): { locals: string[]; body: string } {
+function bsrBody(MB: number, R: number, C: number, relaxed: boolean, rows: RowWalk): { locals: string[]; body: string } {
   const Q = MB / 4;
   const accs = Array.from({ length: R }, (_, rr) => Array.from({ length: Q }, (_, q) => `$acc${rr}_${q}`));
   const xs = Array.from({ length: Q }, (_, q) => `$xq${q}`);
@@ -111,7 +100,7 @@ function bsrBody(MB: number, R: number, C: number, relaxed: boolean): { locals: 
   const stores = accs.map((row, rr) => `(if (i32.lt_s (i32.add (local.get $j) (i32.const ${rr})) (local.get $n)) (then
         ${storeColumn(row, `(i32.add (local.get $j) (i32.const ${rr}))`)}))`).join('\n        ');
   const body = `
-      (local.set $br (local.get $tid))
+      (local.set $br ${rows.first})
       (block $j_end (loop $j_top
         (local.set $j (i32.mul (local.get $br) (i32.const ${R})))
         (br_if $j_end (i32.ge_s (local.get $j) (local.get $n)))
@@ -126,13 +115,13 @@ function bsrBody(MB: number, R: number, C: number, relaxed: boolean): { locals: 
           (local.set $p (i32.add (local.get $p) (i32.const 1)))
           (br $p_top)))
         ${stores}
-        (local.set $br (i32.add (local.get $br) (local.get $nth)))
+        (local.set $br (i32.add (local.get $br) ${rows.step}))
         (br $j_top)))`;
   return { locals: [...accs.flat(), ...xs].map((a) => `(local ${a} v128)`), body };
 }
 
 /** The per-weight-row loop of nm(keep, group): `keep` X columns per group, at the packed in-group positions. */
-function nmBody(MB: number, keep: number, group: number, groups: number, relaxed: boolean): { locals: string[]; body: string } {
+function nmBody(MB: number, keep: number, group: number, groups: number, relaxed: boolean, rows: RowWalk): { locals: string[]; body: string } {
   const accs = Array.from({ length: MB / 4 }, (_, q) => `$acc${q}`);
   const slots: string[] = [];
   for (let t = 0; t < keep; t++) {
@@ -141,7 +130,7 @@ function nmBody(MB: number, keep: number, group: number, groups: number, relaxed
     accs.forEach((a, q) => slots.push(`(local.set ${a} ${fma(relaxed, '(local.get $v)', `(v128.load offset=${16 * q} (local.get $col))`, `(local.get ${a})`)})`));
   }
   const body = `
-      (local.set $j (local.get $tid))
+      (local.set $j ${rows.first})
       (block $j_end (loop $j_top
         (br_if $j_end (i32.ge_s (local.get $j) (local.get $n)))
         ${accs.map((a) => `(local.set ${a} (v128.const i32x4 0 0 0 0))`).join(' ')}
@@ -157,41 +146,37 @@ function nmBody(MB: number, keep: number, group: number, groups: number, relaxed
           (local.set $br (i32.add (local.get $br) (i32.const 1)))
           (br_if $g_top (i32.lt_s (local.get $br) (i32.const ${groups})))))
         ${storeColumn(accs, '(local.get $j)')}
-        (local.set $j (i32.add (local.get $j) (local.get $nth)))
+        (local.set $j (i32.add (local.get $j) ${rows.step}))
         (br $j_top)))`;
   return { locals: accs.map((a) => `(local ${a} v128)`), body };
 }
 
-/** Prints the micro-kernel `run(sb, tid, nth, m, n, k, x, y, <weight buffers>)`, or null when there is none. */
-export function printSparseGemm(kernel: GemmKernel, relaxed: boolean): SparseGemmFunction | null {
-  if (!hasSparseGemmKernel(kernel)) return null;
-  const w = kernel.weight;
-  const MB = rowBlock(kernel);
-  const C = w.format === 'bsr' ? w.c : w.format === 'nm' ? w.group : 1;
-  const kPad = Math.ceil((kernel.k as number) / C) * C;
-  const weightParams: WasmParam[] = w.format === 'csr'
-    ? [{ name: 'w.indptr', kind: 'buffer', scalar: 'i32' }, { name: 'w.indices', kind: 'buffer', scalar: 'i32' }, { name: 'w.values', kind: 'buffer', scalar: 'f32' }]
-    : w.format === 'bsr'
-      ? [{ name: 'w.rowptr', kind: 'buffer', scalar: 'i32' }, { name: 'w.cols', kind: 'buffer', scalar: 'i32' }, { name: 'w.values', kind: 'buffer', scalar: 'f32' }]
-      : [{ name: 'w.indices', kind: 'buffer', scalar: 'u8' }, { name: 'w.values', kind: 'buffer', scalar: 'f32' }];
-  const params: WasmParam[] = [
-    { name: 'm', kind: 'i32', scalar: 'i32' }, { name: 'n', kind: 'i32', scalar: 'i32' }, { name: 'k', kind: 'i32', scalar: 'i32' },
-    { name: 'x', kind: 'buffer', scalar: 'f32' }, { name: 'y', kind: 'buffer', scalar: 'f32' }, ...weightParams,
-  ];
-  const inner = w.format === 'csr' ? csrBody(MB, relaxed)
-    : w.format === 'bsr' ? bsrBody(MB, w.r, w.c, relaxed)
-      : w.format === 'nm' ? nmBody(MB, w.keep, w.group, kPad / w.group, relaxed) : null;
-  if (!inner) return null;
+/** The per-weight-row loop of each format: its locals and body. */
+type MicroBody<F extends MicroFormatName> = (w: LayoutOf<F>, plan: MicroPlan, relaxed: boolean, rows: RowWalk) => { locals: string[]; body: string };
+
+/** Micro-kernel bodies by format. */
+const BODIES = {
+  csr: (_w, plan, relaxed, rows) => csrBody(plan.rowBlock, relaxed, rows),
+  bsr: (w, plan, relaxed, rows) => bsrBody(plan.rowBlock, w.r, w.c, relaxed, rows),
+  nm: (w, plan, relaxed, rows) => nmBody(plan.rowBlock, w.keep, w.group, plan.kPad / w.group, relaxed, rows),
+} as const satisfies { readonly [F in MicroFormatName]: MicroBody<F> };
+
+/** Prints the micro-kernel `run(sb, tid, nth, m, n, k, x, y, <weight buffers>)` of the outer walk `plan` (final IR: lower-gemm-outer.ts). */
+export function printSparseGemm(plan: OuterWalk, relaxed: boolean): SparseGemmFunction {
+  const MB = plan.rowBlock;
+  const rows: RowWalk = plan.parallel ? { first: '(local.get $tid)', step: '(local.get $nth)' } : { first: '(i32.const 0)', step: '(i32.const 1)' };
+  const inner = (BODIES[plan.format] as MicroBody<MicroFormatName>)(plan.layout, plan, relaxed, rows);
+  const weightCount = plan.params.length - 5;
   const scalarLocals = ['$row0', '$rows', '$r', '$kk', '$src', '$dst', '$j', '$br', '$p', '$pe', '$col', '$vp'].map((l) => `(local ${l} i32)`);
-  const wat = `(func $run (export "run") (param $sb i32) (param $tid i32) (param $nth i32) (param $m i32) (param $n i32) (param $k i32) (param $x i32) (param $y i32) ${weightParams.length === 3 ? '(param $ptr i32) ' : ''}(param $idx i32) (param $val i32)
+  const wat = `(func $run (export "run") (param $sb i32) (param $tid i32) (param $nth i32) (param $m i32) (param $n i32) (param $k i32) (param $x i32) (param $y i32) ${weightCount === 3 ? '(param $ptr i32) ' : ''}(param $idx i32) (param $val i32)
   ${[...scalarLocals, '(local $v v128)', ...inner.locals].join(' ')}
   (local.set $row0 (i32.const 0))
   (block $m_end (loop $m_top
     (br_if $m_end (i32.ge_s (local.get $row0) (local.get $m)))
     (local.set $rows (select (i32.sub (local.get $m) (local.get $row0)) (i32.const ${MB}) (i32.lt_s (i32.sub (local.get $m) (local.get $row0)) (i32.const ${MB}))))
-    ${transposeX(MB, kPad)}
+    ${transposeX(MB, plan.kPad)}
     ${inner.body}
     (local.set $row0 (i32.add (local.get $row0) (i32.const ${MB})))
     (br $m_top))))`;
-  return { wat, params, scratchBytes: kPad * MB * 4 };
+  return { wat, parallel: plan.parallel, params: plan.params.map((p): WasmParam => ({ name: p.name, kind: p.kind, scalar: p.scalar })), scratchBytes: plan.scratchBytes };
 }

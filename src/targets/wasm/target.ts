@@ -37,7 +37,7 @@ function lowerForWasm(kernel: Kernel, o: WasmTargetOptions, sizes?: AttentionSiz
 
 async function loadFor(kernel: Kernel, o: WasmTargetOptions, sizes?: AttentionSizes): Promise<Loaded> {
   const result = lowerForWasm(kernel, o, sizes);
-  const mods = compileWasmModules(result.final, { model: kernel });
+  const mods = compileWasmModules(result.final);
   return { kernel: await WasmKernel.load(mods, o), result };
 }
 
@@ -89,7 +89,7 @@ export function createWasmTarget(o: WasmTargetOptions = {}): Backend {
   return {
     name: 'wasm',
     lower: (kernel, sizes) => lowerForWasm(kernel, o, sizes),
-    print: (lowered, kernel) => ({ language: 'wat', text: printWasmModules(lowered.final, { model: kernel }).simd }),
+    print: (lowered, kernel) => ({ language: 'wat', text: printWasmModules(lowered.final).simd }),
     library: buildWasmTarget,
     async availability() {
       return WASM !== undefined && WASM.validate(SIMD_PROBE)
