@@ -1,7 +1,8 @@
 /**
  * @file Test support: a built library folder made importable (its wrappers import `sparsec/runtime`,
  * resolved through a `node_modules/sparsec` link to this repository's dist/), and its handles seen as a
- * verify-harness Target, so `verifyKernels` runs generated kernels on its size cases with poisoned outputs.
+ * verify-harness Target, so `verifyKernels` runs generated kernels on its size cases with poisoned
+ * outputs (a selector's `sel` layout is compared as the harness's output).
  */
 import { mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ export async function libraryHome(): Promise<string> {
   return home;
 }
 
-/** What the tests use of a loaded generated kernel (attention or gemm). */
+/** What the tests use of a loaded generated kernel (attention, gemm or selector). */
 interface LoadedKernel {
   readonly variant: string;
   run(inputs: Record<string, unknown>, into?: Record<string, Float32Array>): Promise<unknown>;
@@ -50,6 +51,16 @@ export function libraryTarget(lib: Record<string, AnyHandle>, target: LibraryTar
       if (!handle) throw new Error(`the library has no kernel ${kernel.name}`);
       const loaded = await handle.load(target);
       variants.set(kernel.name, loaded.variant);
+      if (kernel.kind === 'select') {
+        return {
+          // a selector's layout comes back as bytes (`sel`); the harness compares it in its f32 output
+          async runAttention(sizes, inputs, outputs) {
+            const result = (await loaded.run({ q: inputs.q, k: inputs.k, sizes: { batch: sizes.batch, qLen: sizes.qLen, kvLen: sizes.kvLen } })) as { sel: Uint8Array };
+            outputs.out.set(result.sel);
+          },
+          dispose: () => loaded.dispose(),
+        };
+      }
       return {
         async runAttention(sizes, inputs, outputs) {
           const given = { batch: sizes.batch, qLen: sizes.qLen, kvLen: sizes.kvLen };

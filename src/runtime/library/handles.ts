@@ -86,7 +86,7 @@ export interface KernelHandle<L, T extends LibraryTarget = LibraryTarget> {
   load<X extends T>(target: X, options?: LoadOptions[X]): Promise<L>;
 }
 
-async function open(manifestUrl: URL, target: string, options: unknown): Promise<{ manifest: KernelManifest; kernel: TargetKernel }> {
+export async function open(manifestUrl: URL, target: string, options: unknown): Promise<{ manifest: KernelManifest; kernel: TargetKernel }> {
   const manifest = await readManifest(manifestUrl);
   return { manifest, kernel: await loadTarget(manifest, manifestUrl, target, options) };
 }
@@ -107,7 +107,7 @@ function planFrom(k: AttentionKernel, kernel: TargetKernel, sizes: AttentionSize
 }
 
 /** A queue of runs: each job starts when the previous one has settled (one kernel's memory is never shared by two runs). */
-function serialQueue(): <T>(job: () => Promise<T>) => Promise<T> {
+export function serialQueue(): <T>(job: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(job: () => Promise<T>): Promise<T> => {
     const result = tail.then(job, job);
@@ -117,7 +117,7 @@ function serialQueue(): <T>(job: () => Promise<T>) => Promise<T> {
 }
 
 /** Throws unless `inputs` is an object whose keys are all among `known` (a misspelled input is never ignored). */
-function checkInputKeys(kernel: string, inputs: unknown, known: readonly string[]): void {
+export function checkInputKeys(kernel: string, inputs: unknown, known: readonly string[]): void {
   if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) {
     throw new Error(`${kernel}: run(inputs) needs an object { ${known.join(', ')} }, got ${inputs === null ? 'null' : Array.isArray(inputs) ? 'an array' : typeof inputs}`);
   }
