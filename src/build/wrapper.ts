@@ -68,6 +68,9 @@ function interfaces(k: Kernel): InterfaceDeclarationStructure[] {
     { kind: StructureKind.Interface, name: `${T}Outputs`, isExported: true, docs: [`Outputs of \`${k.name}\`.`], properties: [
       prop('out', 'Float32Array', 'O [batch, heads, q_len, value_dim].'),
       ...(k.outputs.includes('lse') ? [prop('lse', 'Float32Array', 'log-sum-exp [batch, heads, q_len].')] : []),
+      ...(k.sideOutputs ?? []).map((s) => prop(s.kind, 'Float32Array', s.kind === 'segment_mass'
+        ? `attention mass per segment of \`${s.segments}\` [batch, heads, q_len, ${s.count}].`
+        : `max of P per block [batch, heads, ceil(q_len / ${s.bq}), ceil(kv_len / ${s.bk})].`)),
     ] },
   ];
 }

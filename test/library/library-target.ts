@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompiledKernel, Target } from '../../src/harness/target.js';
 import type { Kernel } from '../../src/model/kernel.js';
+import { sideOutputBuffers } from '../../src/passes/lower-side-outputs.js';
 import type { LibraryTarget } from '../../src/runtime/library/manifest.js';
 
 /** The repository root (its package.json exports `sparsec/runtime`). */
@@ -44,7 +45,9 @@ export async function importLibrary(dir: string): Promise<Record<string, AnyHand
 /** The library's kernels, loaded for `target`, as a verify-harness Target; `variants` records what each load ran. */
 export function libraryTarget(lib: Record<string, AnyHandle>, target: LibraryTarget, variants: Map<string, string> = new Map()): Target {
   return {
-    name: `library-${target}`,
+    // NOTE: named as its target, so what verify refuses per target (SIDE_OUTPUT_TARGETS) is refused here too
+    name: target,
+    label: `library-${target}`,
     availability: async () => ({ ok: true }),
     async compile(kernel: Kernel): Promise<CompiledKernel> {
       const handle = lib[kernel.name];
@@ -64,7 +67,8 @@ export function libraryTarget(lib: Record<string, AnyHandle>, target: LibraryTar
       return {
         async runAttention(sizes, inputs, outputs) {
           const given = { batch: sizes.batch, qLen: sizes.qLen, kvLen: sizes.kvLen };
-          await loaded.run({ q: inputs.q, k: inputs.k, v: inputs.v, ...inputs.runtime, sizes: given }, { ...outputs });
+          const { side, ...named } = outputs;
+          await loaded.run({ q: inputs.q, k: inputs.k, v: inputs.v, ...inputs.runtime, sizes: given }, { ...named, ...(kernel.kind === 'attention' ? sideOutputBuffers(kernel, side) : {}) });
         },
         async runGemm(sizes, inputs, outputs) {
           await loaded.run({ x: inputs.x, w: inputs.w, ...(inputs.bias ? { bias: inputs.bias } : {}), sizes: { m: sizes.m } }, { ...outputs });

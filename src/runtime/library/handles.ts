@@ -14,7 +14,7 @@ import { checkPackedWeight } from './packed-check.js';
 import { checkGivenPlan, recordPlan } from './plan-check.js';
 import { loadTarget, type LoadOptions, type TargetKernel } from './loaders.js';
 import { readManifest, type KernelManifest, type LibraryTarget } from './manifest.js';
-import { outputArray, resolveAttentionSizes, type GivenSizes } from './sizes.js';
+import { outputArray, resolveAttentionSizes, sideOutputArrays, type GivenSizes } from './sizes.js';
 import { ResidentStore, type ResidentInit, type ResidentKv, type ResidentOptions } from './resident.js';
 
 /** Attention inputs: Q, K, V, runtime inputs by name, optional sizes and a precomputed plan. */
@@ -34,6 +34,9 @@ export type ResidentRunInputs<I> = { readonly [P in keyof I as P extends 'k' | '
 export interface AttentionRunOutputs {
   readonly out: Float32Array;
   readonly lse?: Float32Array;
+  /** Side outputs declared in `outputs = ...` (language.md, Side outputs). */
+  readonly segment_mass?: Float32Array;
+  readonly block_max?: Float32Array;
 }
 
 /** A loaded attention kernel. */
@@ -178,10 +181,12 @@ export function defineAttention<I extends AttentionRunInputs, O extends Attentio
           const rows = sizes.batch * sizes.heads * sizes.qLen;
           const out = outputArray(k.name, 'out', into?.out, rows * sizes.valueDim);
           const lse = outputArray(k.name, 'lse', into?.lse, k.outputs.includes('lse') ? rows : 0);
+          const side = sideOutputArrays(k, sizes, into);
           const values = { ...attentionSizeBindings(sizes), q: inputs.q, ...(kept ? {} : { k: inputs['k'] as Float32Array, v: inputs['v'] as Float32Array }), ...runtimeBindings(k.inputs.map((i) => i.name), runtime), ...(plan ? planBindings(plan) : {}) };
           const dims = kernel.dims ? { headDim: sizes.headDim, valueDim: sizes.valueDim } : null;
-          await kernel.run(values, k.outputs.includes('lse') ? { out, lse } : { out }, dims);
-          return (k.outputs.includes('lse') ? { out, lse } : { out }) as unknown as O;
+          const outputs = { ...(k.outputs.includes('lse') ? { out, lse } : { out }), ...side };
+          await kernel.run(values, outputs, dims);
+          return outputs as unknown as O;
         }),
         dispose: () => kernel.dispose(),
       };
