@@ -4,7 +4,7 @@
  * `replaceFolder` then swaps the output folder atomically. Same input, same bytes; a kernel whose cache key is
  * unchanged is taken from the cache of built kernels (`cache.ts`).
  */
-import type { Kernel, LibraryKernel } from '../model/kernel.js';
+import type { Kernel } from '../model/kernel.js';
 import { LIBRARY_TARGETS, type LibraryTarget } from '../runtime/library/manifest.js';
 import { BuildCache, cacheKey, compilerIdentity } from './cache.js';
 import { kernelManifest, type TargetSections } from './manifest.js';
@@ -52,10 +52,8 @@ function libraryTargets(targets: readonly string[] = ['wasm']): LibraryTarget[] 
   return out;
 }
 
-/** Every output file of `kernels` (selectors left out) built for `opts.targets`, by name. Throws on a kernel that cannot be built. */
-export function buildLibraryFiles(all: readonly Kernel[], opts: BuildOptions = {}): Map<string, string | Uint8Array> {
-  // NOTE: selector kernels are verified on every target but have no generated-library wrapper yet: build leaves them out.
-  const kernels = all.filter((k): k is LibraryKernel => k.kind !== 'select');
+/** Every output file of `kernels` built for `opts.targets`, by name. Throws on a kernel that cannot be built. */
+export function buildLibraryFiles(kernels: readonly Kernel[], opts: BuildOptions = {}): Map<string, string | Uint8Array> {
   const cwd = opts.cwd ?? process.cwd();
   const targets = libraryTargets(opts.targets);
   const files = new Map<string, string | Uint8Array>();

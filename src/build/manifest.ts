@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import { analyzeIterationSpace, classifyTiles, staticAttentionSizes } from '../analysis/index.js';
-import type { Kernel, LibraryKernel } from '../model/kernel.js';
+import type { Kernel } from '../model/kernel.js';
 import type { PipelineResult } from '../passes/pipeline.js';
 import type { CudaSection, KernelManifest, LibraryTarget, NeonSection, TargetSection, WasmSection, WebgpuSection } from '../runtime/library/manifest.js';
 
@@ -43,7 +43,7 @@ export interface TargetSections {
 }
 
 /** The manifest of `kernel` built for `targets` (spec paths relative to `cwd`). */
-export function kernelManifest(kernel: LibraryKernel, targets: readonly LibraryTarget[], sections: TargetSections, cwd: string): KernelManifest {
+export function kernelManifest(kernel: Kernel, targets: readonly LibraryTarget[], sections: TargetSections, cwd: string): KernelManifest {
   const origin = { ...kernel.origin, file: relative(cwd, kernel.origin.file).split('\\').join('/') };
   return {
     format: 2,

@@ -127,8 +127,6 @@ export interface GemmKernel {
 
 export type Kernel = AttentionKernel | GemmKernel | SelectKernel;
 export type { SelectKernel };
-/** The kernels `sparsec build` writes into the generated library (selectors are verified on every target, not built yet). */
-export type LibraryKernel = AttentionKernel | GemmKernel;
 
 /** Concrete sizes of one attention run (dynamic sizes resolved). */
 export interface AttentionSizes {

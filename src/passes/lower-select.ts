@@ -3,6 +3,7 @@
  * pool the block's Q rows, write the pooled score of every key block into a scratch row (a per-work-item ALLOC of
  * MAX_SELECT_KEY_BLOCKS, or the static count), pick the rule's cutoff by rank (a block's rank statistic: how many allowed blocks, or how much
  * softmax mass, beat it; higher score first, the lower key-block index wins ties), then overwrite the row with 0 / 1.
+ * top-k takes N selection passes over the row (O(N * blocks)); mass sums, per block, the mass ranked before it (O(blocks^2)).
  * Only existing ops: LOAD, STORE, ALLOC, element-wise, REDUCE_SUM, serial loops; no sort. A run with more key blocks
  * than the scratch row holds writes -1 everywhere in its rows (not a layout: verify and callers see it at once).
  */
@@ -78,9 +79,11 @@ export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): N
         const qp = pool(kernel.qPool, B.mul(count, qHeads), qRowAt, buf.q);
         const rowBase = B.mul(B.add(B.mul(B.add(B.mul(b, heads), h), nqb), i), nkb);
         const kvBase = B.mul(B.add(B.mul(b, kvHeads), kvh), kvLen);
-        // phase 1: the pooled score of every key block, written into the scratch row
+        // phase 1: the pooled score of every key block that may be chosen, written into the scratch row; causal: the
+        // blocks up to the query block's last position only (the loops below read no other entry of the row)
+        const scored = kernel.causal ? B.min(nkb, B.cdiv(pHi, BK)) : nkb;
         const scratch = B.alloc(fresh.name('scores'), 'f32', 'global', cap);
-        const scores = B.loop({ role: 'kb', lo: 0, hi: nkb, fresh }, (j) => {
+        const scores = B.loop({ role: 'kb', lo: 0, hi: scored, fresh }, (j) => {
           const k0 = B.mul(j, BK);
           const kn = B.min(BK, B.sub(kvLen, k0));
           const keyAt = (r: Node): Node => B.mul(B.add(kvBase, B.add(k0, r)), D);
@@ -103,38 +106,53 @@ export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): N
         // the row's softmax statistics over allowed blocks (threshold, mass)
         const needSoftmax = kernel.rule.kind !== 'topk';
         const m = needSoftmax
-          ? B.loop({ role: 'smax', lo: 0, hi: nkb, fresh, inits: [one(-Infinity)], iterNames: ['m'] }, (j, [mm]) => ({
+          ? B.loop({ role: 'smax', lo: 0, hi: scored, fresh, inits: [one(-Infinity)], iterNames: ['m'] }, (j, [mm]) => ({
             next: [B.where(allowed(j), B.max(mm!, scoreAt(j)), mm!)],
           })).results[0]!
           : one(0);
         const l = needSoftmax
-          ? B.loop({ role: 'ssum', lo: 0, hi: nkb, fresh, inits: [one(0)], iterNames: ['l'] }, (j, [ll]) => ({
+          ? B.loop({ role: 'ssum', lo: 0, hi: scored, fresh, inits: [one(0)], iterNames: ['l'] }, (j, [ll]) => ({
             next: [B.add(ll!, B.where(allowed(j), B.unary(Op.EXP, B.sub(scoreAt(j), m)), 0))],
           })).results[0]!
           : one(0);
+        /** top-k: N selection passes, each taking the best allowed block ranked after the previous pick (O(N * blocks)). */
+        const topkCutoff = (n: number): Node[] => B.loop({ role: 'pick', lo: 0, hi: B.min(n, nkb), fresh, inits: [one(0), one(-1)], iterNames: ['cs', 'cj'] }, (_p, [cs, cj]) => {
+          const best = B.loop({ role: 'best', lo: 0, hi: scored, fresh, inits: [one(0), one(-1)], iterNames: ['bs', 'bj'] }, (j, [bs, bj]) => {
+            const s = scoreAt(j);
+            const jf = B.cast(j, 'f32');
+            const after = B.binary(Op.OR, B.lt(cj!, 0), beats(cs!, cj!, s, jf));
+            const take = B.and(B.and(allowed(j), after), B.binary(Op.OR, B.lt(bj!, 0), beats(s, jf, bs!, bj!)));
+            return { next: [B.where(take, s, bs!), B.where(take, jf, bj!)] };
+          });
+          const [bs, bj] = best.results as [Node, Node];
+          // fewer allowed blocks than N: a pass that finds none keeps the last pick
+          const found = B.binary(Op.GE, bj, 0);
+          return { next: [B.where(found, bs, cs!), B.where(found, bj, cj!)] };
+        }).results;
+        /** mass: a block is selected when the softmax mass of allowed blocks ranked before it is below gamma (O(blocks^2)). */
+        const massCutoff = (gamma: number): Node[] => {
+          const limit = B.mul(l, B.fconst(gamma));
+          return B.loop({ role: 'cut', lo: 0, hi: scored, fresh, inits: [one(0), one(-1)], iterNames: ['cs', 'cj'] }, (j, [cs, cj]) => {
+            const s = scoreAt(j);
+            const jf = B.cast(j, 'f32');
+            const before = B.loop({ role: 'rank', lo: 0, hi: scored, fresh, inits: [one(0)], iterNames: ['stat'] }, (j2, [st]) => {
+              const s2 = scoreAt(j2);
+              const counts = B.and(allowed(j2), beats(s2, B.cast(j2, 'f32'), s, jf));
+              return { next: [B.add(st!, B.where(counts, B.unary(Op.EXP, B.sub(s2, m)), 0))] };
+            }).results[0]!;
+            const selected = B.and(allowed(j), B.lt(before, limit));
+            const later = B.binary(Op.OR, B.lt(cj!, 0), beats(cs!, cj!, s, jf));
+            const take = B.and(selected, later);
+            return { next: [B.where(take, s, cs!), B.where(take, jf, cj!)] };
+          }).results;
+        };
         let chosen: (j: Node, s: Node) => Node;
         if (kernel.rule.kind === 'threshold') {
           const t = kernel.rule.t;
           chosen = (j, s) => B.and(allowed(j), B.binary(Op.GE, B.unary(Op.EXP, B.sub(s, m)), B.mul(l, B.fconst(t))));
         } else {
-          // rank statistic of block j: the count (topk) or softmax mass (mass) of allowed blocks ranked before it
-          const limit = kernel.rule.kind === 'topk' ? one(kernel.rule.n) : B.mul(l, B.fconst(kernel.rule.gamma));
-          const weight = (s: Node): Node => (kernel.rule.kind === 'topk' ? one(1) : B.unary(Op.EXP, B.sub(s, m)));
-          const cut = B.loop({ role: 'cut', lo: 0, hi: nkb, fresh, inits: [one(0), one(-1)], iterNames: ['cs', 'cj'] }, (j, [cs, cj]) => {
-            const s = scoreAt(j);
-            const jf = B.cast(j, 'f32');
-            const stat = B.loop({ role: 'rank', lo: 0, hi: nkb, fresh, inits: [one(0)], iterNames: ['stat'] }, (j2, [st]) => {
-              const s2 = scoreAt(j2);
-              const counts = B.and(allowed(j2), beats(s2, B.cast(j2, 'f32'), s, jf));
-              return { next: [B.add(st!, B.where(counts, weight(s2), 0))] };
-            }).results[0]!;
-            const selected = B.and(allowed(j), B.lt(stat, limit));
-            // the cutoff is the selected block ranked last
-            const later = B.binary(Op.OR, B.lt(cj!, 0), beats(cs!, cj!, s, jf));
-            const take = B.and(selected, later);
-            return { next: [B.where(take, s, cs!), B.where(take, jf, cj!)] };
-          });
-          const [cs, cj] = cut.results as [Node, Node];
+          // the cutoff (cs, cj): the selected block ranked last; a block is chosen when it is the cutoff or beats it
+          const [cs, cj] = (kernel.rule.kind === 'topk' ? topkCutoff(kernel.rule.n) : massCutoff(kernel.rule.gamma)) as [Node, Node];
           chosen = (j, s) => {
             const jf = B.cast(j, 'f32');
             return B.and(B.and(allowed(j), B.binary(Op.GE, cj, 0)), B.binary(Op.OR, B.binary(Op.EQ, jf, cj), beats(s, jf, cs, cj)));

@@ -103,7 +103,7 @@ export function refuseRaggedPlan(kernel: Kernel, walk: KeyWalk, target: string):
 /** The targets whose runtime binds each side output (the lowering is shared: lower-side-outputs.ts). */
 export const SIDE_OUTPUT_TARGETS: Readonly<Record<SideOutput['kind'], readonly string[]>> = {
   block_max: [],
-  segment_mass: ['interp', 'wasm', 'webgpu'],
+  segment_mass: ['interp', 'wasm', 'webgpu', 'neon', 'cuda'],
 };
 
 /** Most closed-form key intervals per query tile walked as loop bounds: the target's own `key_intervals` (default 1; its table validates it). */

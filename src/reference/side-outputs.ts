@@ -4,35 +4,18 @@
  */
 import type { AttentionKernel, AttentionSizes, SideOutput } from '../model/kernel.js';
 import type { RuntimeValues } from '../model/values.js';
+import { checkSegmentIds, sideOutputLength } from '../model/side-outputs.js';
+
+export { checkSegmentIds, sideOutputLength };
 
 /** Called once per computed non-empty row with its scores (-Infinity for removed keys), max and sum of weights. */
 export type RowHook = (b: number, h: number, i: number, scores: Float64Array, max: number, sum: number) => void;
-
-/** The element count of a side output for `sizes`. */
-export function sideOutputLength(side: SideOutput, sizes: AttentionSizes): number {
-  const slices = sizes.batch * sizes.heads;
-  if (side.kind === 'block_max') return slices * Math.ceil(sizes.qLen / side.bq) * Math.ceil(sizes.kvLen / side.bk);
-  return slices * sizes.qLen * side.count;
-}
 
 /** The segment id of key j of batch row b, from an i32[batch, kv_len] or i32[kv_len] input. */
 function segmentIds(values: RuntimeValues, name: string, sizes: AttentionSizes): (b: number, j: number) => number {
   const ids = values[name] as Int32Array;
   const perBatch = ids.length === sizes.batch * sizes.kvLen;
   return (b, j) => ids[(perBatch ? b * sizes.kvLen : 0) + j]!;
-}
-
-/**
- * Range-checks the segment ids of every segment_mass output: an id outside [0, count) is an input error,
- * thrown before anything runs.
- */
-export function checkSegmentIds(kernel: AttentionKernel, sizes: AttentionSizes, values: RuntimeValues): void {
-  for (const side of kernel.sideOutputs ?? []) {
-    if (side.kind !== 'segment_mass') continue;
-    const ids = values[side.segments] as Int32Array;
-    const bad = ids.findIndex((id) => !(id >= 0 && id < side.count));
-    if (bad >= 0) throw new Error(`${kernel.name}: ${side.segments}[${bad}] = ${ids[bad]} is not a segment id in [0, ${side.count})`);
-  }
 }
 
 /** Zeroed side output arrays and the row hook that fills them (P = exp(s - max) / sum; NaN rows give NaN). */

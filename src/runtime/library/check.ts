@@ -9,6 +9,7 @@ import type { RaggedList, RuntimeValue, RuntimeValues } from '../../model/values
 import { runtimeShape } from '../plan/summaries.js';
 import { sizeRecord } from '../plan/types.js';
 import { checkIndexRanges } from './index-ranges.js';
+import { checkSegmentIds } from '../../model/side-outputs.js';
 import { BLOCK_TABLE, KV_LENS, checkPagedInputs, checkRaggedLengths, pageSizeOf } from '../../model/paged.js';
 
 /** Sizes a caller may give for a kernel's dynamic dimensions. */
@@ -107,6 +108,7 @@ export function checkRuntimeInputs(k: AttentionKernel, sizes: AttentionSizes, gi
     out[decl.name] = arr;
   }
   checkIndexRanges(k, names, out);
+  checkSegmentIds(k, sizes, out);
   if (k.raggedKv) checkRaggedLengths(k, sizes, out[KV_LENS]);
   // paged: the K / V pools and every block table entry, before anything runs (model/paged.ts)
   if (pageSizeOf(k) !== null && given['k'] !== undefined) checkPagedInputs(k, sizes, given['k'] as Float32Array, given['v'] as Float32Array, out[BLOCK_TABLE]);

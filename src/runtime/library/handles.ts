@@ -14,7 +14,7 @@ import { checkPackedWeight } from './packed-check.js';
 import { checkGivenPlan, recordPlan } from './plan-check.js';
 import { loadTarget, type LoadOptions, type TargetKernel } from './loaders.js';
 import { readManifest, type KernelManifest, type LibraryTarget } from './manifest.js';
-import { outputArray, resolveAttentionSizes, type GivenSizes } from './sizes.js';
+import { outputArray, resolveAttentionSizes, sideOutputArrays, type GivenSizes } from './sizes.js';
 import { ResidentStore, type ResidentInit, type ResidentKv, type ResidentOptions } from './resident.js';
 
 /** Attention inputs: Q, K, V, runtime inputs by name, optional sizes and a precomputed plan. */
@@ -34,6 +34,9 @@ export type ResidentRunInputs<I> = { readonly [P in keyof I as P extends 'k' | '
 export interface AttentionRunOutputs {
   readonly out: Float32Array;
   readonly lse?: Float32Array;
+  /** Side outputs declared in `outputs = ...` (language.md, Side outputs). */
+  readonly segment_mass?: Float32Array;
+  readonly block_max?: Float32Array;
 }
 
 /** A loaded attention kernel. */
@@ -86,7 +89,7 @@ export interface KernelHandle<L, T extends LibraryTarget = LibraryTarget> {
   load<X extends T>(target: X, options?: LoadOptions[X]): Promise<L>;
 }
 
-async function open(manifestUrl: URL, target: string, options: unknown): Promise<{ manifest: KernelManifest; kernel: TargetKernel }> {
+export async function open(manifestUrl: URL, target: string, options: unknown): Promise<{ manifest: KernelManifest; kernel: TargetKernel }> {
   const manifest = await readManifest(manifestUrl);
   return { manifest, kernel: await loadTarget(manifest, manifestUrl, target, options) };
 }
@@ -107,7 +110,7 @@ function planFrom(k: AttentionKernel, kernel: TargetKernel, sizes: AttentionSize
 }
 
 /** A queue of runs: each job starts when the previous one has settled (one kernel's memory is never shared by two runs). */
-function serialQueue(): <T>(job: () => Promise<T>) => Promise<T> {
+export function serialQueue(): <T>(job: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(job: () => Promise<T>): Promise<T> => {
     const result = tail.then(job, job);
@@ -117,7 +120,7 @@ function serialQueue(): <T>(job: () => Promise<T>) => Promise<T> {
 }
 
 /** Throws unless `inputs` is an object whose keys are all among `known` (a misspelled input is never ignored). */
-function checkInputKeys(kernel: string, inputs: unknown, known: readonly string[]): void {
+export function checkInputKeys(kernel: string, inputs: unknown, known: readonly string[]): void {
   if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) {
     throw new Error(`${kernel}: run(inputs) needs an object { ${known.join(', ')} }, got ${inputs === null ? 'null' : Array.isArray(inputs) ? 'an array' : typeof inputs}`);
   }
@@ -178,10 +181,12 @@ export function defineAttention<I extends AttentionRunInputs, O extends Attentio
           const rows = sizes.batch * sizes.heads * sizes.qLen;
           const out = outputArray(k.name, 'out', into?.out, rows * sizes.valueDim);
           const lse = outputArray(k.name, 'lse', into?.lse, k.outputs.includes('lse') ? rows : 0);
+          const side = sideOutputArrays(k, sizes, into);
           const values = { ...attentionSizeBindings(sizes), q: inputs.q, ...(kept ? {} : { k: inputs['k'] as Float32Array, v: inputs['v'] as Float32Array }), ...runtimeBindings(k.inputs.map((i) => i.name), runtime), ...(plan ? planBindings(plan) : {}) };
           const dims = kernel.dims ? { headDim: sizes.headDim, valueDim: sizes.valueDim } : null;
-          await kernel.run(values, k.outputs.includes('lse') ? { out, lse } : { out }, dims);
-          return (k.outputs.includes('lse') ? { out, lse } : { out }) as unknown as O;
+          const outputs = { ...(k.outputs.includes('lse') ? { out, lse } : { out }), ...side };
+          await kernel.run(values, outputs, dims);
+          return outputs as unknown as O;
         }),
         dispose: () => kernel.dispose(),
       };

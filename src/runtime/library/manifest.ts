@@ -4,6 +4,7 @@
  * targets the library holds, and one section per target (schedule, key walk, files). Plus reading it.
  */
 import type { AttentionKernel, GemmKernel } from '../../model/kernel.js';
+import type { SelectKernel } from '../../model/select.js';
 import type { NeonAbi } from '../neon/abi.js';
 import type { WasmAbi } from '../wasm/abi.js';
 
@@ -104,12 +105,12 @@ export interface CudaSection extends TargetSection {
 export interface KernelManifest {
   readonly format: 2;
   readonly name: string;
-  readonly kind: 'attention' | 'gemm';
+  readonly kind: 'attention' | 'gemm' | 'select';
   /** The targets this library was built for (`sparsec build --target ...`). */
   readonly targets: readonly LibraryTarget[];
   /** Spec file and SHA-256 of the kernel's checked model (changes when the kernel changes). */
   readonly source: { readonly file: string; readonly hash: string };
-  readonly kernel: AttentionKernel | GemmKernel;
+  readonly kernel: AttentionKernel | GemmKernel | SelectKernel;
   readonly wasm?: WasmSection;
   readonly webgpu?: WebgpuSection;
   readonly neon?: NeonSection;

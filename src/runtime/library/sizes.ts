@@ -1,8 +1,9 @@
 /**
  * @file Sizes of a library run, target-neutral: attention sizes from the arrays (a dynamic head_dim is
- * resolved against the head_dim variants the loaded target has), and caller-given output arrays checked.
+ * resolved against the head_dim variants the loaded target has), and caller-given output arrays (side outputs too) checked.
  */
 import type { AttentionKernel, AttentionSizes } from '../../model/kernel.js';
+import { sideOutputLength } from '../../model/side-outputs.js';
 import { attentionSizesOf, type GivenSizes as CheckedSizes } from './check.js';
 import type { HeadDims } from './loaders.js';
 
@@ -49,4 +50,9 @@ export function outputArray(kernel: string, name: string, given: unknown, length
   if (!(given instanceof Float32Array)) throw new Error(`${kernel}: output '${name}' must be a Float32Array`);
   if (given.length !== length) throw new Error(`${kernel}: output '${name}' has ${given.length} elements, expected ${length}`);
   return given;
+}
+
+/** The side outputs of a run by parameter name (`segment_mass`, `block_max`): the caller's arrays (checked) or fresh ones. */
+export function sideOutputArrays(k: AttentionKernel, sizes: AttentionSizes, into: Readonly<Record<string, unknown>> | undefined): Record<string, Float32Array> {
+  return Object.fromEntries((k.sideOutputs ?? []).map((s) => [s.kind, outputArray(k.name, s.kind, into?.[s.kind], sideOutputLength(s, sizes))]));
 }

@@ -8,6 +8,7 @@ import { buildCudaTarget } from '../../build/cuda.js';
 import type { CompiledKernel, Target } from '../../harness/target.js';
 import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Kernel } from '../../model/kernel.js';
 import type { AttentionInputs, AttentionOutputs, GemmInputs, GemmOutputs } from '../../model/values.js';
+import { sideOutputBuffers } from '../../passes/lower-side-outputs.js';
 import { runPipeline, type PipelineResult } from '../../passes/pipeline.js';
 import type { ScheduleSettings } from '../../passes/schedule.js';
 import { bindAttention, bindGemm } from '../webgpu/bind.js';
@@ -71,7 +72,7 @@ function compileKernel(kernel: Kernel, schedule: ScheduleSettings | undefined, p
     async runAttention(sizes: AttentionSizes, inputs: AttentionInputs, outputs: AttentionOutputs): Promise<void> {
       const { pipeline, binary } = (last = variant(sizes));
       const values = bindAttention(kernel as AttentionKernel, pipeline.walk, pipeline.schedule, sizes, inputs);
-      binary.run(values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0) });
+      binary.run(values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0), ...sideOutputBuffers(kernel as AttentionKernel, outputs.side) });
     },
     async runGemm(sizes: GemmSizes, inputs: GemmInputs, outputs: GemmOutputs): Promise<void> {
       const { binary } = (last = variant());

@@ -10,6 +10,7 @@ import type { AttentionInputs, AttentionOutputs, GemmInputs, GemmOutputs } from 
 import { planFor } from '../../passes/attention-space.js';
 import type { LibraryTargetOf } from '../backend.js';
 import { buildNeonTarget } from '../../build/neon.js';
+import { sideOutputBuffers } from '../../passes/lower-side-outputs.js';
 import { runPipeline, type PipelineResult } from '../../passes/pipeline.js';
 import type { ScheduleSettings } from '../../passes/schedule.js';
 import { packWeight } from '../../runtime/packing.js';
@@ -74,7 +75,7 @@ function compileAttention(kernel: AttentionKernel | SelectKernel, o: NeonTargetO
         ...runtimeBindings(kernel.inputs.map((i) => i.name), inputs.runtime),
         ...(kernel.kind === 'attention' && l.result.walk?.kind === 'plan' ? planBindings(planFor(kernel, l.result.walk, sizes, inputs.runtime, l.result.schedule.tile_q, l.result.schedule.tile_k)) : {}),
       };
-      await runOn(l, o.threads ?? 1, values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0) });
+      await runOn(l, o.threads ?? 1, values, { out: outputs.out, lse: outputs.lse ?? new Float32Array(0), ...(kernel.kind === 'attention' ? sideOutputBuffers(kernel, outputs.side) : {}) });
     },
     async dispose() {
       for (const l of cache.values()) await (await l.catch(() => null))?.process.close();
