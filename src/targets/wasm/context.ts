@@ -58,6 +58,9 @@ export class FnContext {
   private readonly views = new Map<Node, string>();
   /** Tile LOADs read in place from their buffer when the whole tile is valid (see `inPlaceLoads` in memory-ops.ts). */
   inPlace: ReadonlySet<Node> = new Set<Node>();
+  /** In-place LOADs whose tile is touched line by line before it is read (see `touchedLoads` in memory-ops.ts). */
+  touch: ReadonlySet<Node> = new Set<Node>();
+  private sink: number | undefined;
   /** Nodes the printers leave out (transposes read in place by their products). */
   readonly skip = new Set<Node>();
   /** Element-wise nodes printed inside their only user's loop (see `fusedElementwise`), never into a tile of their own. */
@@ -148,6 +151,12 @@ export class FnContext {
     const l = this.scalars.get(n);
     if (!l) throw new Error(`wasm: scalar ${n.op} used before it is computed`);
     return `(local.get ${l})`;
+  }
+
+  /** The scratch word the touch loops store their sums to. */
+  touchSink(): number {
+    this.sink ??= this.reserve(4);
+    return this.sink;
   }
 
   /** The scratch slot (byte offset) of tile node `n`, reserving it on first use. */

@@ -10,7 +10,7 @@ import { Op, isElementwise } from '../../ir/ops.js';
 import { CLAIM_ADDRESS } from '../../runtime/wasm/abi.js';
 import { FnContext, isScalar, tileType } from './context.js';
 import { emitElementwise, fusedElementwise } from './elementwise.js';
-import { emitAlloc, emitBarrier, emitGather, emitIota, emitLoad, emitMember, emitStore, emitTable, inPlaceLoads } from './memory-ops.js';
+import { emitAlloc, emitBarrier, emitGather, emitIota, emitLoad, emitMember, emitStore, emitTable, inPlaceLoads, touchedLoads } from './memory-ops.js';
 import { dotBlockedOperand, dotReadsTransposed, emitDot, emitNmExpand, emitReduce, emitTrans } from './tile-math.js';
 
 /** One kernel argument of the printed function, in call order (after sb, tid, nth). */
@@ -237,6 +237,7 @@ export function printKernelFunction(kernel: Node, relaxed: boolean): PrintedFunc
     if (n.op === Op.TRANS && (users.get(n) ?? []).every((u) => u.op === Op.DOT && u.src[1] === n && dotReadsTransposed(u))) ctx.skip.add(n);
   }
   ctx.inPlace = inPlaceLoads(all, users, ctx.skip, dotBlockedOperand);
+  ctx.touch = touchedLoads(ctx.inPlace, users);
   const placed = linearize(kernel);
   ctx.fused = fusedElementwise(all, users, regionsOf(placed));
   const printer = new KernelPrinter(ctx);

@@ -1,6 +1,6 @@
 /**
- * @file Tile math as WAT: register-blocked matrix products (up to 4 rows x 8 columns of f32
- * accumulators in v128 locals, relaxed-SIMD fused multiply-add when enabled), products against a
+ * @file Tile math as WAT: register-blocked matrix products (8 v128 accumulator locals: 4 rows x 8 columns, or 1 row
+ * x 32 for decode; relaxed-SIMD fused multiply-add when enabled), products against a
  * transposed operand with few columns (dot along k), reductions, transposes and N:M expansion.
  */
 import { numel } from '../../ir/dtype.js';
@@ -67,6 +67,9 @@ function accInitScalar(ctx: FnContext, init: { scalar: string } | { slot: number
   return 'scalar' in init ? init.scalar : `(f32.load offset=${init.slot} ${ctx.tileAddr(at)})`;
 }
 
+/** v128 accumulators of a blocked product (RB rows x NB column groups): 8 leave registers for the loads. */
+const BLOCKED_ACCUMULATORS = 8;
+
 /** a [M,K] @ b [K,N] with N % 4 == 0: blocks of RB rows x NB four-lane column groups. */
 function emitDotBlocked(ctx: FnContext, n: Node, a: Node, b: Node, init: { scalar: string } | { slot: number }, M: number, K: number, N: number): void {
   if (!dotSkipsZero(n)) return emitDotBlockedBody(ctx, a, b, n, init, M, K, N, false);
@@ -92,8 +95,10 @@ function emitDotBlocked(ctx: FnContext, n: Node, a: Node, b: Node, init: { scala
 function emitDotBlockedBody(ctx: FnContext, a: Node, b: Node, n: Node, init: { scalar: string } | { slot: number }, M: number, K: number, N: number, skipZero: boolean): void {
   const [as, os] = [ctx.slot(a), ctx.slot(n)];
   const { base: bBase, offset: bs } = ctx.tileBase(b);
-  const NB = (N / 4) % 2 === 0 ? 2 : 1;
   const RB = M >= 4 ? 4 : M >= 2 ? 2 : 1;
+  // NOTE: RB x NB accumulators; fewer rows (decode: 1) take wider column blocks, so each pass over b feeds more
+  // independent sums and b is walked N / (4 NB) times instead of N / 8.
+  const NB = [8, 4, 2, 1].find((nb) => (N / 4) % nb === 0 && RB * nb <= BLOCKED_ACCUMULATORS)!;
   const mainRows = M - (M % RB);
   const block = (rowFrom: string, rows: number): void => {
     ctx.forCount(N, 4 * NB, (j) => {
