@@ -9,7 +9,7 @@ import { Node, loopParts, toposort } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
 import { VALUE_KIND } from './spelling.js';
 import { LAUNCH_AXIS } from '../../passes/bind.js';
-import { isStaged } from '../../passes/stage-shared.js';
+import { isStaged, operandLoad, stagedPitch } from '../../passes/stage-shared.js';
 
 /** Where a buffer's elements live. */
 export type BufferKind = 'in' | 'out' | 'scratch';
@@ -47,12 +47,6 @@ export interface Slot {
 /** The dims a slot is addressed with: the last axis widened to the slot's row pitch. */
 export function slotDims(slot: Slot, dims: readonly number[]): readonly number[] {
   return slot.pitch === undefined ? dims : [...dims.slice(0, -1), slot.pitch];
-}
-
-/** Row pitch of a staged tile read down its columns: one word of padding after each even-length row, so column walks hit distinct banks. */
-function stagedPitch(dims: readonly number[], transposed: boolean): number | undefined {
-  const last = dims[dims.length - 1]!;
-  return transposed && dims.length >= 2 && last >= 8 && last % 2 === 0 ? last + 1 : undefined;
 }
 
 /** A tile kept in each lane's private registers: `var name: array<T, count>`, element j owned as lid + j * W. */
@@ -230,25 +224,14 @@ function findGrid(root: Region): { grid: Placed[]; launch: Placed | null } {
   }
 }
 
-/** A LOAD read through view ops only (transpose, cast, reshape): the tile worth staging for a DOT operand. */
-function stagedLoad(operand: Node): { load: Node; transposed: boolean } | null {
-  let n = operand;
-  let transposed = false;
-  while (n.op === Op.TRANS || n.op === Op.CAST || n.op === Op.RESHAPE) {
-    transposed ||= n.op === Op.TRANS;
-    n = n.src[0]!;
-  }
-  return n.op === Op.LOAD && isTile(n) ? { load: n, transposed } : null;
-}
-
-/** DOT operands the `stage-shared` pass marked, right operands (K, V) first; value: read through a transpose. */
-function stagingCandidates(all: readonly Node[], slotted: ReadonlySet<Node>): Map<Node, boolean> {
+/** DOT operands the `stage-shared` pass marked and no slot holds already, right operands (K, V) first (the order slots are handed out in). */
+function stagingCandidates(all: readonly Node[], slotted: ReadonlySet<Node>): Set<Node> {
   const dots = all.filter((n) => n.op === Op.DOT);
-  const picked = new Map<Node, boolean>();
+  const picked = new Set<Node>();
   for (const side of [1, 0]) {
     for (const d of dots) {
-      const s = stagedLoad(d.src[side]!);
-      if (s && isStaged(s.load) && !slotted.has(s.load)) picked.set(s.load, (picked.get(s.load) ?? false) || s.transposed);
+      const load = operandLoad(d.src[side]!)?.load;
+      if (load && isStaged(load) && !slotted.has(load)) picked.add(load);
     }
   }
   return picked;
@@ -326,8 +309,8 @@ export function layoutKernel(kernel: Node, workgroupWords = 0, plan?: SlotPlan):
     const usedByOthers = WORKGROUP_SPACES.filter((s) => s !== space).reduce((sum, s) => sum + Math.ceil(pools[s].end * SPACE_WORDS[s]), 0);
     return Math.floor((workgroupWords - usedByOthers) / SPACE_WORDS[space]);
   };
-  const wants = [...all.filter((n) => slotted.has(n)), ...candidates.keys()].map((n) => {
-    const pitch = candidates.has(n) ? stagedPitch(shapeOf(n), candidates.get(n)!) : undefined;
+  const wants = [...all.filter((n) => slotted.has(n)), ...candidates].map((n) => {
+    const pitch = candidates.has(n) ? stagedPitch(n) : undefined;
     const words = numel(pitch === undefined ? shapeOf(n) : [...shapeOf(n).slice(0, -1), pitch]);
     const float = VALUE_KIND[(n.type as TileType).scalar] === 'float';
     const live = plan?.live.get(n) ?? [0, Number.MAX_SAFE_INTEGER];
