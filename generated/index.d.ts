@@ -5,6 +5,7 @@ export { alibi_window, type AlibiWindowInputs, type AlibiWindowOutputs } from '.
 export { anchor_attention, type AnchorAttentionInputs, type AnchorAttentionOutputs } from './anchor_attention.js';
 export { bdwp_2_8, type Bdwp28Inputs, type Bdwp28Outputs } from './bdwp_2_8.js';
 export { biformer_regions, type BiformerRegionsInputs, type BiformerRegionsOutputs } from './biformer_regions.js';
+export { blockrank_mass, type BlockrankMassInputs, type BlockrankMassOutputs } from './blockrank_mass.js';
 export { blockrank_prefill, type BlockrankPrefillInputs, type BlockrankPrefillOutputs } from './blockrank_prefill.js';
 export { cast_gate_24, type CastGate24Inputs, type CastGate24Outputs } from './cast_gate_24.js';
 export { cats_down, type CatsDownInputs, type CatsDownOutputs } from './cats_down.js';
@@ -16,6 +17,7 @@ export { duo_attention, type DuoAttentionInputs, type DuoAttentionOutputs } from
 export { dyspec_tree_verify, type DyspecTreeVerifyInputs, type DyspecTreeVerifyOutputs } from './dyspec_tree_verify.js';
 export { fast_sparse_convnets_1x1, type FastSparseConvnets1x1Inputs, type FastSparseConvnets1x1Outputs } from './fast_sparse_convnets_1x1.js';
 export { flexprefill, type FlexprefillInputs, type FlexprefillOutputs } from './flexprefill.js';
+export { flexprefill_mass, type FlexprefillMassInputs, type FlexprefillMassOutputs } from './flexprefill_mass.js';
 export { gqa_prefill, type GqaPrefillInputs, type GqaPrefillOutputs } from './gqa_prefill.js';
 export { gqsa_groups, type GqsaGroupsInputs, type GqsaGroupsOutputs } from './gqsa_groups.js';
 export { hip_prefill, type HipPrefillInputs, type HipPrefillOutputs } from './hip_prefill.js';
@@ -33,6 +35,7 @@ export { lserve_paged_decode, type LservePagedDecodeInputs, type LservePagedDeco
 export { lserve_prefill, type LservePrefillInputs, type LservePrefillOutputs } from './lserve_prefill.js';
 export { maskllm_up_24, type MaskllmUp24Inputs, type MaskllmUp24Outputs } from './maskllm_up_24.js';
 export { minference_a_shape, type MinferenceAShapeInputs, type MinferenceAShapeOutputs } from './minference_a_shape.js';
+export { minference_block_est, type MinferenceBlockEstInputs, type MinferenceBlockEstOutputs } from './minference_block_est.js';
 export { minference_block_sparse, type MinferenceBlockSparseInputs, type MinferenceBlockSparseOutputs } from './minference_block_sparse.js';
 export { minference_hybrid, type MinferenceHybridInputs, type MinferenceHybridOutputs } from './minference_hybrid.js';
 export { minference_vertical_slash, type MinferenceVerticalSlashInputs, type MinferenceVerticalSlashOutputs } from './minference_vertical_slash.js';
@@ -41,6 +44,7 @@ export { moa_decode, type MoaDecodeInputs, type MoaDecodeOutputs } from './moa_d
 export { moa_prefill, type MoaPrefillInputs, type MoaPrefillOutputs } from './moa_prefill.js';
 export { mqa_decode, type MqaDecodeInputs, type MqaDecodeOutputs } from './mqa_decode.js';
 export { nm_4_8, type Nm48Inputs, type Nm48Outputs } from './nm_4_8.js';
+export { nsa_group_select, type NsaGroupSelectInputs, type NsaGroupSelectOutputs } from './nsa_group_select.js';
 export { nsa_selection, type NsaSelectionInputs, type NsaSelectionOutputs } from './nsa_selection.js';
 export { nsa_window, type NsaWindowInputs, type NsaWindowOutputs } from './nsa_window.js';
 export { packed_documents_prefill, type PackedDocumentsPrefillInputs, type PackedDocumentsPrefillOutputs } from './packed_documents_prefill.js';
@@ -57,6 +61,7 @@ export { ppd_tree_verify, type PpdTreeVerifyInputs, type PpdTreeVerifyOutputs } 
 export { prosparse_down, type ProsparseDownInputs, type ProsparseDownOutputs } from './prosparse_down.js';
 export { prosparse_gate_relu, type ProsparseGateReluInputs, type ProsparseGateReluOutputs } from './prosparse_gate_relu.js';
 export { proxyattn_prefill, type ProxyattnPrefillInputs, type ProxyattnPrefillOutputs } from './proxyattn_prefill.js';
+export { quest_pages, type QuestPagesInputs, type QuestPagesOutputs } from './quest_pages.js';
 export { qwen25_chunked_prefill, type Qwen25ChunkedPrefillInputs, type Qwen25ChunkedPrefillOutputs } from './qwen25_chunked_prefill.js';
 export { ragged_chunked_prefill, type RaggedChunkedPrefillInputs, type RaggedChunkedPrefillOutputs } from './ragged_chunked_prefill.js';
 export { razor_attention, type RazorAttentionInputs, type RazorAttentionOutputs } from './razor_attention.js';
@@ -68,6 +73,7 @@ export { s2_strided_tokens, type S2StridedTokensInputs, type S2StridedTokensOutp
 export { score_drop, type ScoreDropInputs, type ScoreDropOutputs } from './score_drop.js';
 export { sea_topk, type SeaTopkInputs, type SeaTopkOutputs } from './sea_topk.js';
 export { seer_attention, type SeerAttentionInputs, type SeerAttentionOutputs } from './seer_attention.js';
+export { seer_gate, type SeerGateInputs, type SeerGateOutputs } from './seer_gate.js';
 export { selective_attention, type SelectiveAttentionInputs, type SelectiveAttentionOutputs } from './selective_attention.js';
 export { setrec_history, type SetrecHistoryInputs, type SetrecHistoryOutputs } from './setrec_history.js';
 export { sigma_diffqkv, type SigmaDiffqkvInputs, type SigmaDiffqkvOutputs } from './sigma_diffqkv.js';
