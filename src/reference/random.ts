@@ -166,11 +166,11 @@ export function randomAttentionInputs(
     const pool = poolLengths(sizes, paged.numPages, page);
     const [k, v] = [normal(pool.k), normal(pool.v)];
     const runtime = { ...randomRuntimeInputs(kernel, sizes, rng, opts), [BLOCK_TABLE]: paged.table };
-    return { q, k, v, runtime: wrapSegmentIds(kernel, runtime) };
+    return { q, k, v, runtime };
   }
   const k = normal(batch * kvHeads * kvLen * headDim);
   const v = normal(batch * kvHeads * kvLen * valueDim);
-  return { q, k, v, runtime: wrapSegmentIds(kernel, randomRuntimeInputs(kernel, sizes, rng, opts)) };
+  return { q, k, v, runtime: randomRuntimeInputs(kernel, sizes, rng, opts) };
 }
 
 /** Random per-sequence lengths of a ragged kernel in [q_len, kv_len], the last one kv_len (the capacity is reached). */
@@ -262,14 +262,14 @@ function randomBlocks(input: Extract<RuntimeInput, { kind: 'blocks' }>, sizes: R
  * Valid random values for every runtime input of an attention kernel: i32 tensors (document ids
  * along a length axis, lengths in [1, kv_len] over batch only, else cluster ids), f32 tensors uniform in (0, 1) (e.g. ALiBi slopes), bool
  * tensors Bernoulli(density), lists (sorted unique ints in [0, kv_len), density), and block
- * layouts (density, diagonal blocks on unless `diagonalBlocks: false`).
+ * layouts (density, diagonal blocks on unless `diagonalBlocks: false`); the ids a `segment_mass` output reads are in range.
  */
 export function randomRuntimeInputs(kernel: AttentionKernel, sizes: AttentionSizes, rng: Rng, opts: RandomOptions = {}): RuntimeValues {
   const full: Required<RandomOptions> = { density: opts.density ?? DEFAULT_DENSITY, diagonalBlocks: opts.diagonalBlocks ?? true };
   const named = sizeRecord(sizes);
   const out: Record<string, RuntimeValue> = {};
   for (const input of kernel.inputs) out[input.name] = kernel.raggedKv && input.name === KV_LENS ? randomKvLens(sizes, rng) : randomInput(input, named, full, rng);
-  return out;
+  return wrapSegmentIds(kernel, out);
 }
 
 function randomInput(input: RuntimeInput, sizes: Record<SizeName, number>, opts: Required<RandomOptions>, rng: Rng): RuntimeValue {
