@@ -1,5 +1,7 @@
 /**
- * @file Stage `lower-select`: a selector kernel becomes tile IR. One work item per (batch, head, query block):
+ * @file Stage `lower-select`: a selector kernel becomes tile IR. One task per (batch, head): pool every key block of
+ * the head's KV head once into a workspace (an ALLOC of MAX_SELECT_KEY_BLOCKS pooled rows, or the static count; the
+ * host estimator's cost, O(seq * d) per head, instead of once per query block), then, per query block,
  * pool the block's Q rows, write the pooled score of every key block into a scratch row (a per-work-item ALLOC of
  * MAX_SELECT_KEY_BLOCKS, or the static count), pick the rule's cutoff by rank (a block's rank statistic: how many allowed blocks, or how much
  * softmax mass, beat it; higher score first, the lower key-block index wins ties), then overwrite the row with 0 / 1.
@@ -62,6 +64,19 @@ export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): N
   const bLoop = B.loop({ role: 'b', lo: 0, hi: batch, fresh }, (b) => {
     const hLoop = B.loop({ role: 'h', lo: 0, hi: heads, fresh }, (h) => {
       const kvh = B.idiv(h, group);
+      const kvBase = B.mul(B.add(B.mul(b, kvHeads), kvh), kvLen);
+      // phase 0: every key block pooled once per task; row j at j * D (bound: the max rows, then the min rows at cap * D)
+      const kinds = kernel.kPool === 'bound' ? (['max', 'min'] as const) : ([kernel.kPool] as const);
+      const pooledK = B.alloc(fresh.name('kpool'), 'f32', 'global', cap * D * kinds.length);
+      const kPooling = B.loop({ role: 'kpool', lo: 0, hi: B.min(nkb, cap), fresh }, (j) => {
+        const k0 = B.mul(j, BK);
+        const kn = B.min(BK, B.sub(kvLen, k0));
+        const keyAt = (r: Node): Node => B.mul(B.add(kvBase, B.add(k0, r)), D);
+        const effects = kinds.map((kind, c) => B.store(pooledK, B.mul(B.add(j, c * cap), D), [D, 1], [1, D], pool(kind, kn, keyAt, buf.k)));
+        return { next: [], effects };
+      });
+      const kRows = B.after(pooledK, [kPooling.loop]);
+      const pooledKey = (j: Node, c: number): Node => B.load(kRows, B.mul(B.add(j, c * cap), D), [D, 1], [1, D], [1, D]);
       const qtLoop = B.loop({ role: 'qt', lo: 0, hi: nqb, fresh }, (i) => {
         const off = B.sub(kvLen, qLen);
         const pLo = B.max(B.mul(i, BQ), off);
@@ -78,19 +93,15 @@ export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): N
         };
         const qp = pool(kernel.qPool, B.mul(count, qHeads), qRowAt, buf.q);
         const rowBase = B.mul(B.add(B.mul(B.add(B.mul(b, heads), h), nqb), i), nkb);
-        const kvBase = B.mul(B.add(B.mul(b, kvHeads), kvh), kvLen);
         // phase 1: the pooled score of every key block that may be chosen, written into the scratch row; causal: the
         // blocks up to the query block's last position only (the loops below read no other entry of the row)
-        const scored = kernel.causal ? B.min(nkb, B.cdiv(pHi, BK)) : nkb;
+        const scored = B.min(kernel.causal ? B.min(nkb, B.cdiv(pHi, BK)) : nkb, cap);
         const scratch = B.alloc(fresh.name('scores'), 'f32', 'global', cap);
         const scores = B.loop({ role: 'kb', lo: 0, hi: scored, fresh }, (j) => {
-          const k0 = B.mul(j, BK);
-          const kn = B.min(BK, B.sub(kvLen, k0));
-          const keyAt = (r: Node): Node => B.mul(B.add(kvBase, B.add(k0, r)), D);
           // bound (Quest): sum_d max(q_d * kmax_d, q_d * kmin_d); otherwise the dot product of the pooled vectors
           const terms = kernel.kPool === 'bound'
-            ? B.max(B.mul(qp, pool('max', kn, keyAt, buf.k)), B.mul(qp, pool('min', kn, keyAt, buf.k)))
-            : B.mul(qp, pool(kernel.kPool, kn, keyAt, buf.k));
+            ? B.max(B.mul(qp, pooledKey(j, 0)), B.mul(qp, pooledKey(j, 1)))
+            : B.mul(qp, pooledKey(j, 0));
           const s = B.mul(B.reduce(Op.REDUCE_SUM, terms, 1), B.fconst(scale));
           return { next: [], effects: [B.store(scratch, j, [1, 1], [1, 1], s)] };
         });
@@ -168,7 +179,8 @@ export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): N
         // NOTE: the score loop and the buffer read after it are placed here, before every loop that reads the row.
         return { next: [], effects: [scores.loop, scoreRow, write.loop] };
       });
-      return { next: [], effects: [qtLoop.loop] };
+      // NOTE: the pooling loop and the buffer read after it come before the query-block loop that reads the rows.
+      return { next: [], effects: [kPooling.loop, kRows, qtLoop.loop] };
     });
     return { next: [], effects: [hLoop.loop] };
   });
