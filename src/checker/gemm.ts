@@ -69,16 +69,29 @@ function bsrFormat(call: CallExpr, n: Size | null, k: Size | null, env: KernelEn
   return ok ? { format: 'bsr', r, c } : null;
 }
 
+/** How the language writes each weight format: a plain name, or a call with parameters checked against n and k. */
+type WeightSyntax =
+  | { readonly kind: 'name'; readonly layout: WeightFormat }
+  | { readonly kind: 'call'; check(call: CallExpr, n: Size | null, k: Size | null, env: KernelEnv): WeightFormat | null };
+
+/** Every weight format's syntax (exhaustive over the model's formats: a new format is one more row). */
+const WEIGHT_SYNTAX = {
+  dense: { kind: 'name', layout: { format: 'dense' } },
+  csr: { kind: 'name', layout: { format: 'csr' } },
+  nm: { kind: 'call', check: (call, _n, k, env) => nmFormat(call, k, env) },
+  bsr: { kind: 'call', check: bsrFormat },
+} as const satisfies Record<WeightFormat['format'], WeightSyntax>;
+
 /** `weight = dense | nm(N, M) | bsr(R, C) | csr` (default dense). */
 function weightField(field: AssignField | undefined, n: Size | null, k: Size | null, env: KernelEnv): WeightFormat | null {
-  if (!field) return { format: 'dense' };
+  if (!field) return WEIGHT_SYNTAX.dense.layout;
   const v = singleValue(field, env);
   if (!v) return null;
-  if (isName(v, 'dense')) return { format: 'dense' };
-  if (isName(v, 'csr')) return { format: 'csr' };
-  if (v.kind === 'call' && v.callee === 'nm') return nmFormat(v, k, env);
-  if (v.kind === 'call' && v.callee === 'bsr') return bsrFormat(v, n, k, env);
-  const hint = v.kind === 'name' ? didYouMean(v.name, ['dense', 'csr', 'nm', 'bsr']) : '';
+  const name = v.kind === 'name' ? v.name : v.kind === 'call' ? v.callee : null;
+  const syntax: WeightSyntax | undefined = name !== null && Object.hasOwn(WEIGHT_SYNTAX, name) ? WEIGHT_SYNTAX[name as WeightFormat['format']] : undefined;
+  if (syntax?.kind === 'name' && isName(v, name!)) return syntax.layout;
+  if (syntax?.kind === 'call' && v.kind === 'call') return syntax.check(v, n, k, env);
+  const hint = v.kind === 'name' ? didYouMean(v.name, Object.keys(WEIGHT_SYNTAX)) : '';
   env.reporter.error('SPC120', v.span, [`${env.describe(v)}${hint}`]);
   return null;
 }

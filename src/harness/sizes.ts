@@ -5,6 +5,7 @@
 import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Kernel, Size } from '../model/kernel.js';
 import type { SelectKernel } from '../model/select.js';
 import type { RandomOptions } from '../reference/random.js';
+import { weightFormat } from '../runtime/formats/index.js';
 
 /** One size case of a kernel, with options for its random inputs. */
 export interface VerifyCase {
@@ -112,7 +113,7 @@ function gemmCases(kernel: GemmKernel): VerifyCase[] {
     const sizes = resolveGemmSizes(kernel, over);
     cases.push({ label: label(tag, sizes), sizes });
   }
-  if (kernel.weight.format === 'csr' || kernel.weight.format === 'bsr') {
+  if (weightFormat(kernel.weight.format).anyDensity) {
     cases.push({ label: label('sparse weight', declared), sizes: declared, random: { density: SPARSE_DENSITY } });
   }
   return dedupe(cases);

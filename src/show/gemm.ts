@@ -5,16 +5,15 @@
 import type { GemmKernel, GemmSizes } from '../model/kernel.js';
 import type { TileFigures } from '../analysis/classify.js';
 import { resolveGemmSizes } from '../harness/sizes.js';
+import { formatText, weightFormat } from '../runtime/formats/index.js';
 import { Rng, randomGemmInputs } from '../reference/random.js';
 import { axisPixels, type MaskRaster } from './raster.js';
 
-/** The default tile of a weight picture: the block of bsr, the group of nm, else 16 x 16. */
+/** The default tile of a weight picture: the unit the format stores (bsr's block, nm's group), else 16 x 16. */
 export function weightTile(kernel: GemmKernel, tile?: number): { tileN: number; tileK: number } {
   if (tile) return { tileN: tile, tileK: tile };
-  const w = kernel.weight;
-  if (w.format === 'bsr') return { tileN: w.r, tileK: w.c };
-  if (w.format === 'nm') return { tileN: 1, tileK: w.group };
-  return { tileN: 16, tileK: 16 };
+  const [tileN, tileK] = weightFormat(kernel.weight.format).unit(kernel.weight) ?? [16, 16];
+  return { tileN, tileK };
 }
 
 /** Sizes used for the picture: static sizes, dynamic ones at the harness defaults, n and k capped at 512. */
@@ -67,7 +66,7 @@ export function rasterizeWeight(kernel: GemmKernel, sizes: GemmSizes, seed: numb
     partialTiles: partial,
     emptyTiles: empty,
     // csr and nm do work per stored nonzero; bsr and dense per live tile.
-    workSaved: kernel.weight.format === 'csr' || kernel.weight.format === 'nm' ? 1 - nnz / (n * k) : 1 - liveArea / (n * k),
+    workSaved: weightFormat(kernel.weight.format).workPer === 'nonzero' ? 1 - nnz / (n * k) : 1 - liveArea / (n * k),
   };
   return { raster: { width, height, coverage, tileClass, tileColumns: edges(tk, tileK, k, width), tileRows: edges(tn, tileN, n, height) }, figures, inputZeros };
 }
@@ -75,9 +74,8 @@ export function rasterizeWeight(kernel: GemmKernel, sizes: GemmSizes, seed: numb
 /** The text lines under a weight picture. */
 export function gemmFigureLines(kernel: GemmKernel, sizes: GemmSizes, f: TileFigures, tileN: number, tileK: number, inputZeros: number): string[] {
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  const fmt = kernel.weight.format === 'nm' ? `nm(${kernel.weight.keep},${kernel.weight.group})` : kernel.weight.format === 'bsr' ? `bsr(${kernel.weight.r},${kernel.weight.c})` : kernel.weight.format;
   return [
-    `${kernel.name}  weight ${fmt} n=${sizes.n} k=${sizes.k}  tiles ${tileN}x${tileK}`,
+    `${kernel.name}  weight ${formatText(kernel.weight)} n=${sizes.n} k=${sizes.k}  tiles ${tileN}x${tileK}`,
     `nonzeros ${pct(f.density)}  live ${f.liveTiles}  full ${f.fullTiles}  partial ${f.partialTiles}  empty ${f.emptyTiles}`,
     `work saved ${pct(f.workSaved)}${kernel.threshold !== null ? `  input zeros ${pct(inputZeros)} (threshold ${kernel.threshold})` : ''}`,
   ];

@@ -8,6 +8,7 @@ import { parseSource } from '../../frontend/parse.js';
 import type { AttentionKernel, GemmKernel, Kernel } from '../../model/kernel.js';
 import type { AttentionCase } from '../framework/cases.js';
 import type { GemmCase, GemmData } from '../framework/gemm-cases.js';
+import { formatText } from '../../runtime/formats/index.js';
 
 /** Parses and checks one in-memory `.sparse` file and returns its only kernel; throws with rendered diagnostics. */
 export function checkKernelSource(text: string, file = 'bench.sparse'): Kernel {
@@ -34,13 +35,6 @@ export function attentionKernelFor(c: AttentionCase, dense: boolean): AttentionK
   return checkKernelSource(attentionSource(c, dense)) as AttentionKernel;
 }
 
-const WEIGHT_SOURCE: Record<GemmCase['weight']['format'], (w: GemmCase['weight']) => string> = {
-  dense: () => 'dense',
-  csr: () => 'csr',
-  nm: (w) => (w.format === 'nm' ? `nm(${w.keep}, ${w.group})` : ''),
-  bsr: (w) => (w.format === 'bsr' ? `bsr(${w.r}, ${w.c})` : ''),
-};
-
 /** Rows of X one tile covers in the bench's gemm kernels: every row up to 16 (the default 4 wastes rows of a gemv). */
 export const BENCH_TILE_M = 16;
 
@@ -55,7 +49,7 @@ export function gemmSchedule(m: number): string {
 
 /** Source text of the gemm kernel of a case: its weight format and input threshold, or (dense) a plain dense gemm. */
 export function gemmSource(c: GemmCase, data: GemmData, dense: boolean): string {
-  const weight = dense ? 'dense' : WEIGHT_SOURCE[c.weight.format](c.weight);
+  const weight = dense ? 'dense' : formatText(c.weight);
   const input = !dense && data.threshold !== null ? `\n  input = threshold(${String(data.threshold)})` : '';
   const name = dense ? 'bench_gemm_dense' : `bench_${c.name}`;
   return `kernel ${name} = gemm {\n  m = ${c.m}; n = ${c.n}; k = ${c.k}\n  weight = ${weight}${input}\n  ${gemmSchedule(c.m)}\n}\n`;

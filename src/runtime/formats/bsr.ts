@@ -77,6 +77,9 @@ export function unpackBSR(p: PackedBSR): Float32Array {
 export const BSR: WeightFormatPlugin<'bsr'> = {
   format: 'bsr',
   text: (l) => `bsr(${l.r}, ${l.c})`,
+  unit: (l) => [l.r, l.c],
+  workPer: 'tile',
+  anyDensity: true,
   pack: (l, w, n, k) => packBSR(w, n, k, l.r, l.c),
   unpack: unpackBSR,
   check(p, l, fail) {

@@ -50,6 +50,9 @@ export function unpackCSR(p: PackedCSR): Float32Array {
 export const CSR: WeightFormatPlugin<'csr'> = {
   format: 'csr',
   text: () => 'csr',
+  unit: () => null,
+  workPer: 'nonzero',
+  anyDensity: true,
   pack: (_l, w, n, k) => packCSR(w, n, k),
   unpack: unpackCSR,
   check(p, _l, fail) {

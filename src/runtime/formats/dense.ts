@@ -15,6 +15,9 @@ export interface PackedDense {
 export const DENSE: WeightFormatPlugin<'dense'> = {
   format: 'dense',
   text: () => 'dense',
+  unit: () => null,
+  workPer: 'tile',
+  anyDensity: false,
   pack(_layout, w, n, k) {
     checkDense(w, n, k);
     return { format: 'dense', n, k, values: Float32Array.from(w) };

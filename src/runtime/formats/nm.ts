@@ -108,6 +108,9 @@ function checkNM(p: PackedNM, fail: (msg: string) => never): void {
 export const NM: WeightFormatPlugin<'nm'> = {
   format: 'nm',
   text: (l) => `nm(${l.keep}, ${l.group})`,
+  unit: (l) => [1, l.group],
+  workPer: 'nonzero',
+  anyDensity: false,
   pack: (l, w, n, k) => packNM(w, n, k, l.keep, l.group),
   unpack: unpackNM,
   check(p, l, fail) {

@@ -38,6 +38,12 @@ export interface WeightFormatPlugin<F extends Format> {
   readonly format: F;
   /** The format as the language writes it: `csr`, `nm(2, 4)`, `bsr(4, 1)`. */
   text(layout: LayoutOf<F>): string;
+  /** The unit the format stores, [rows of n, columns of k] (bsr's R x C block, nm's 1 x group), or null (dense, csr). */
+  unit(layout: LayoutOf<F>): readonly [number, number] | null;
+  /** What a kernel's work is proportional to: each stored nonzero (csr, nm) or each live tile (dense, bsr). */
+  readonly workPer: 'nonzero' | 'tile';
+  /** True when any fraction of zeros fits the format (csr, bsr): verification adds a sparse random weight. */
+  readonly anyDensity: boolean;
   /** Packs a dense row-major [n, k] weight; throws when the weight does not fit the format. */
   pack(layout: LayoutOf<F>, w: ArrayLike<number>, n: number, k: number): PackedOf<F>;
   /** The dense [n, k] weight back. */

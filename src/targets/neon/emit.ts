@@ -36,8 +36,8 @@ export interface PrintedCFunction {
   readonly parallel: boolean;
 }
 
-/** Loops whose iterations are independent units of work, split between threads. */
-const WORK_ROLES: ReadonlySet<string> = new Set(['qt', 'nt', 'br']);
+/** Loops whose iterations are independent units of work, split between threads: those the `bind` pass bound to `block`. */
+const isWorkLoop = (loop: Node): boolean => loopParts(loop).bind === 'block';
 
 type Printer = (ctx: CFnContext, n: Node) => void;
 
@@ -107,7 +107,7 @@ class KernelPrinter {
     const parts = loopParts(p.node);
     parts.iters.forEach((it, j) => assign(this.ctx, it, parts.inits[j]!));
     const i = this.ctx.scalarVar(parts.range);
-    const work = !this.inWork && parts.iters.length === 0 && WORK_ROLES.has(parts.role);
+    const work = !this.inWork && parts.iters.length === 0 && isWorkLoop(p.node);
     w.open(`for (${i} = ${this.ctx.val(parts.lo)}; ${i} < ${this.ctx.val(parts.hi)}; ${i}++) {`);
     if (work) {
       this.inWork = true;
@@ -201,6 +201,6 @@ export function printCFunction(kernel: Node, lang: CLanguage, isa: VectorIsa): P
     return p.kind === 'i32' ? `int32_t ${c}` : `${p.written ? '' : 'const '}${lang.storageType[p.scalar]} *${lang.restrict} ${c}`;
   })].join(', ');
   const text = `${lang.kernelPrefix ? `${lang.kernelPrefix} ` : ''}void ${name}(${signature}) {\n  int32_t work = 0;\n  (void)sb; (void)tid; (void)nth; (void)work;\n${ctx.w.body()}\n}\n`;
-  const parallel = all.some((n) => n.op === Op.LOOP && WORK_ROLES.has(loopParts(n).role));
+  const parallel = all.some((n) => n.op === Op.LOOP && isWorkLoop(n));
   return { name, text, params, scratchBytes: ctx.scratchBytes, parallel };
 }
