@@ -51,7 +51,7 @@ export interface PhaseContext {
   readonly j?: string;
 }
 
-/** One slot access seen while printing: the words touched, and the slot (probe statistics) when it is a tile slot. */
+/** One slot access seen while printing: the words touched, and the slot when it is a tile slot. */
 export interface Touch {
   readonly access: Access | null;
   readonly key: object | null;
