@@ -106,7 +106,7 @@ function printStore(p: BodyPrinter, placed: Placed): void {
   if (!info || info.kind === 'in') throw new Error(`${p.sp.target}: store into an input buffer`);
   const base = p.w.el(n.src[1]!, []);
   const scratchWrite: Touch[] = info.kind === 'scratch'
-    ? [{ access: { space: kind(value) === 'float' ? 'f' : 'i', lo: info.index, hi: info.index + info.size, mapping: null, write: true }, key: null, own: false }]
+    ? [{ access: { space: kind(value) === 'float' ? 'f' : 'i', lo: info.index, hi: info.index + info.size, mapping: null, write: true } }]
     : [];
   const write = (addr: string, v: string): string => {
     if (info.kind === 'scratch') {

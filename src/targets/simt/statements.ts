@@ -268,9 +268,9 @@ export class BodyPrinter {
   /** The owner write of all of tile `n` (for the hazard tracker). */
   writeTouch(n: Node): Touch {
     const reg = this.w.layout.privates.get(n);
-    if (reg) return { access: null, key: reg, own: true };
+    if (reg) return { access: null };
     const slot = this.w.layout.slots.get(n)!;
-    return { access: slotAccess(slot, shape(n), true, true), key: slot, own: true };
+    return { access: slotAccess(slot, shape(n), true, true) };
   }
 
   /** Phase that fills tile `n` (slot or registers) element by element from `value`. */
