@@ -3,8 +3,10 @@
  * nodes in print order (the grid walk and launch phases included) that records, for every slotted tile,
  * when it is first and last touched (live ranges) and whether only its owner lanes touch it (register
  * candidates). It follows the printer's rules: a phase over a tile's own shape reads it at the owner's
- * element through element-wise ops; DOT operands, reductions, transposes, reshapes, gathers and scalar
- * statements read it across lanes.
+ * element through element-wise ops and gather / member / table indices; DOT operands, reductions,
+ * transposes, reshapes, N:M expansions and scalar statements read it across lanes. It must agree with
+ * statements.ts, dot.ts and reduce.ts: a register tile read across lanes makes the printer throw, and
+ * test/goldens show any other drift.
  */
 import { numel, type TileType } from '../../ir/dtype.js';
 import type { Placed, Region } from '../../ir/linearize.js';
