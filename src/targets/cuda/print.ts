@@ -9,12 +9,12 @@ import type { Scalar } from '../../ir/dtype.js';
 import type { Node } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
 import { ElementWriter } from '../simt/elements.js';
-import type { UsageRecorder } from '../simt/hazards.js';
-import { planSlots, printGrid } from '../simt/kernel.js';
+import { printGrid } from '../simt/kernel.js';
+import { planSlots, rowShuffles } from '../simt/liveness.js';
 import { layoutKernel, type Layout } from '../simt/layout.js';
 import { BodyPrinter } from '../simt/statements.js';
 import { STORAGE_CTYPE, VALUE_CTYPE } from './cuda-table.js';
-import { CUDA_SPELLING, bufferArgs, cName } from './cuda-spelling.js';
+import { CUDA_SPELLING, WARP, bufferArgs, cName } from './cuda-spelling.js';
 import { CUDA_HEAD } from './helpers.js';
 
 /** Printer settings. */
@@ -62,9 +62,9 @@ export interface CudaKernelArtifact {
   readonly path?: string;
 }
 
-function printBody(layout: Layout, opts: CudaPrintOptions, usage: UsageRecorder | null): BodyPrinter {
+function printBody(layout: Layout, opts: CudaPrintOptions): BodyPrinter {
   const w = new ElementWriter(layout, CUDA_SPELLING);
-  const p = new BodyPrinter(w, opts.threads, usage, opts.warpReduce);
+  const p = new BodyPrinter(w, opts.threads, opts.warpReduce);
   for (const s of layout.scalars) w.names.set(s, `s_${cName(String(s.arg))}`);
   printGrid(p, layout, 'nblocks');
   p.flush();
@@ -160,8 +160,8 @@ export function entryPoints(layout: Layout, symbol: string, name: string, thread
 
 /** Prints `kernel` (final tile IR) as a CUDA kernel artifact. */
 export function printCuda(kernel: Node, name: string, opts: CudaPrintOptions = DEFAULT_CUDA_PRINT, symbol = `sparsec_${cName(name)}`): CudaKernelArtifact {
-  const layout = layoutKernel(kernel, Math.floor(opts.sharedBytes / 4), planSlots(kernel, opts.threads, REGISTER_TILE_WORDS, (probe, usage) => printBody(probe, opts, usage)));
-  const p = printBody(layout, opts, null);
+  const layout = layoutKernel(kernel, Math.floor(opts.sharedBytes / 4), planSlots(kernel, { lanes: opts.threads, registerWords: REGISTER_TILE_WORDS, shuffles: rowShuffles(opts.warpReduce, (lanes) => lanes % WARP === 0) }));
+  const p = printBody(layout, opts);
   const scratchF = Math.max(1, layout.scratchF);
   const scratchI = Math.max(1, layout.scratchI);
   const entry = entryPoints(layout, symbol, name, opts.threads, scratchF, scratchI);

@@ -32,11 +32,9 @@ function printLoop(p: BodyPrinter, placed: Placed): void {
   p.commit(bounds.touches);
   // NOTE: conservative at the back-edge: the body starts with nothing pending, and ends with a barrier when anything is.
   p.settle();
-  p.usage?.openLoop();
   p.line(p.sp.loop(r, bounds.value[0]!, bounds.value[1]!));
   p.nested(() => {
     p.region(placed.body!);
-    p.usage?.step();
     const pending: [string, string][] = [];
     parts.iters.forEach((it, j) => {
       const next = parts.nexts[j]!;
@@ -59,7 +57,6 @@ function printLoop(p: BodyPrinter, placed: Placed): void {
     p.settle();
   });
   p.line('}');
-  p.usage?.closeLoop();
   parts.iters.forEach((it, j) => {
     // NOTE: RESULT nodes are interned, so this is the node every consumer of the result holds.
     if (shape(it).length === 0) p.w.names.set(Node.make(Op.RESULT, it.type, [n], j), scalarVars.get(it)!);
@@ -109,7 +106,7 @@ function printStore(p: BodyPrinter, placed: Placed): void {
   if (!info || info.kind === 'in') throw new Error(`${p.sp.target}: store into an input buffer`);
   const base = p.w.el(n.src[1]!, []);
   const scratchWrite: Touch[] = info.kind === 'scratch'
-    ? [{ access: { space: kind(value) === 'float' ? 'f' : 'i', lo: info.index, hi: info.index + info.size, mapping: null, write: true }, key: null, own: false }]
+    ? [{ access: { space: kind(value) === 'float' ? 'f' : 'i', lo: info.index, hi: info.index + info.size, mapping: null, write: true } }]
     : [];
   const write = (addr: string, v: string): string => {
     if (info.kind === 'scratch') {

@@ -51,11 +51,9 @@ export interface PhaseContext {
   readonly j?: string;
 }
 
-/** One slot access seen while printing: the words touched, and the slot (probe statistics) when it is a tile slot. */
+/** One access seen while printing: the words touched (null: a register tile, private to its lane). */
 export interface Touch {
   readonly access: Access | null;
-  readonly key: object | null;
-  readonly own: boolean;
 }
 
 const sameDims = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -102,13 +100,13 @@ export class ElementWriter {
     const own = this.isOwn(n, idx);
     const reg = this.layout.privates.get(n);
     if (reg) {
-      this.touches.push({ access: null, key: reg, own });
+      this.touches.push({ access: null });
       if (!own || this.phase?.j === undefined) throw new Error(`${this.sp.target}: register tile %${n.id} read at another lane's element`);
       return `${reg.name}[${this.phase.j}]`;
     }
     const slot = this.layout.slots.get(n);
     if (slot) {
-      this.touches.push({ access: slotAccess(slot, shape(n), own, false), key: slot, own });
+      this.touches.push({ access: slotAccess(slot, shape(n), own, false) });
       return this.slotRead(slot, n, flat(idx, slotDims(slot, shape(n))));
     }
     return this.compute(n, idx);
@@ -150,7 +148,7 @@ export class ElementWriter {
     if (info.kind === 'scratch') {
       const [base, arr] = scratchBase(info, t === 'float');
       const access: Access = { space: t === 'float' ? 'f' : 'i', lo: info.index, hi: info.index + info.size, mapping: null, write: false };
-      this.touches.push({ access, key: null, own: false });
+      this.touches.push({ access });
       return (i) => this.sp.scratchRead(`${arr}[${base} + ${info.index} + ${this.sp.clamp(i, info.size - 1)}]`, i, info.size, t);
     }
     if (info.kind === 'out') throw new Error(`${this.sp.target}: kernels may not read their outputs`);

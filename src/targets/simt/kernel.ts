@@ -1,16 +1,13 @@
 /**
- * @file The kernel-level parts of the SIMT strategy: the grid walk (outer loops bound to the grid become a
- * strided walk over tasks by persistent workgroups / blocks) and the slot plan from a probe print (owner-only
- * tiles to registers, live ranges so the rest share memory).
+ * @file The kernel-level part of the SIMT strategy: the grid walk (outer loops bound to the grid become a
+ * strided walk over tasks by persistent workgroups / blocks). The slot plan is liveness.ts.
  */
-import { numel } from '../../ir/dtype.js';
 import type { Placed } from '../../ir/linearize.js';
 import { loopParts, type Node } from '../../ir/node.js';
 import { Op } from '../../ir/ops.js';
 import { substitute } from './elements.js';
-import { UsageRecorder } from './hazards.js';
-import { layoutKernel, type Layout, type SlotPlan } from './layout.js';
-import { UNROLL_LIMIT, type BodyPrinter } from './statements.js';
+import type { Layout } from './layout.js';
+import type { BodyPrinter } from './statements.js';
 
 /** Prints the task count of each grid loop and their product `tasks`; returns the counts' names. */
 export function printTaskCounts(p: BodyPrinter, grid: readonly Placed[]): string[] {
@@ -57,7 +54,6 @@ export function printGrid(p: BodyPrinter, layout: Layout, stride: string): void 
   p.region(layout.root, new Set([grid[0]!.node]));
   const counts = printTaskCounts(p, grid);
   p.settle();
-  p.usage?.openLoop();
   p.line(p.sp.loop('task', 'wid', 'tasks', { op: '+', by: stride }));
   p.nested(() => {
     printTaskRanges(p, grid, counts, 'task');
@@ -66,35 +62,4 @@ export function printGrid(p: BodyPrinter, layout: Layout, stride: string): void 
     p.settle();
   });
   p.line('}');
-  p.usage?.closeLoop();
-}
-
-/**
- * Plans slots from a probe print (`printBody` with a UsageRecorder): owner-only tiles small enough go to
- * registers, smallest first (ties in placement order), while they fit in `registerWords` per lane; live
- * ranges let the rest share memory.
- */
-export function planSlots(kernel: Node, lanes: number, registerWords: number, printBody: (layout: Layout, usage: UsageRecorder) => void): SlotPlan {
-  const probe = layoutKernel(kernel);
-  const usage = new UsageRecorder();
-  printBody(probe, usage);
-  const used = usage.finish();
-  const live = new Map<Node, readonly [number, number]>();
-  const candidates: { n: Node; words: number }[] = [];
-  for (const [n, slot] of [...probe.slots].filter(([n]) => n.op !== Op.RESULT)) {
-    const u = used.get(slot);
-    if (!u) continue;
-    live.set(n, [u.first, u.last]);
-    const words = Math.ceil(numel(n.type.kind === 'tile' ? n.type.shape : []) / lanes);
-    if (u.ownOnly && words <= UNROLL_LIMIT && !probe.staged.has(n)) candidates.push({ n, words });
-  }
-  const registers = new Set<Node>();
-  let taken = 0;
-  // NOTE: Array.prototype.sort is stable, so ties keep placement order; node ids depend on what else the process built.
-  for (const c of candidates.sort((a, b) => a.words - b.words)) {
-    if (taken + c.words > registerWords) break;
-    registers.add(c.n);
-    taken += c.words;
-  }
-  return { live, registers, workgroupSize: lanes };
 }

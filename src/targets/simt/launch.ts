@@ -38,7 +38,6 @@ export function printLaunch(p: BodyPrinter, layout: Layout, stride: string, phas
   p.line(sp.bind('sbf', `tasks * ${Math.max(1, layout.taskF)} + wid * ${scratch.f}`, 'int'));
   p.line(sp.bind('sbi', `tasks * ${Math.max(1, layout.taskI)} + wid * ${scratch.i}`, 'int'));
   p.settle();
-  p.usage?.openLoop();
   p.line(sp.loop('item', 'wid', chunks ? `tasks * ${chunks}` : 'tasks', { op: '+', by: stride }));
   p.nested(() => {
     p.line(sp.bind('task', chunks ? `item / ${chunks}` : 'item', 'int'));
@@ -64,5 +63,4 @@ export function printLaunch(p: BodyPrinter, layout: Layout, stride: string, phas
     p.settle();
   });
   p.line('}');
-  p.usage?.closeLoop();
 }

@@ -55,7 +55,7 @@ export interface PrivateSlot {
   readonly count: number;
 }
 
-/** What the probe print decided: live ranges (in placed-node ticks) and the tiles kept in registers. */
+/** What the slot plan (liveness.ts) decided: live ranges (in placed-node ticks) and the tiles kept in registers. */
 export interface SlotPlan {
   readonly live: ReadonlyMap<Node, readonly [number, number]>;
   readonly registers: ReadonlySet<Node>;
@@ -288,7 +288,7 @@ class IntervalPool {
 }
 
 /**
- * Lays out `kernel` (a KERNEL root of final tile IR). Without a plan (the probe print) every tile
+ * Lays out `kernel` (a KERNEL root of final tile IR). Without a plan (what liveness.ts walks) every tile
  * gets its own storage slot; with one, register tiles become private variables and the rest share
  * up to `workgroupWords` words of workgroup memory by live range (largest first; what does not fit
  * goes to storage scratch, or is not staged at all).

@@ -47,7 +47,7 @@ export function printShuffleReduce(p: BodyPrinter, n: Node): boolean {
   });
   p.flush();
   // NOTE: lane row * G writes element row, not its owner lane, so readers of the result need a barrier.
-  p.commit([...got.touches, { access: slotAccess(slot, shape(n), false, true), key: slot, own: false }]);
+  p.commit([...got.touches, { access: slotAccess(slot, shape(n), false, true) }]);
   for (const l of got.value) p.line(l);
   return true;
 }

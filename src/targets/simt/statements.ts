@@ -12,7 +12,7 @@ import { printBlockedDot } from './dot.js';
 import { PLACED } from './control.js';
 import { printShuffleReduce } from './reduce.js';
 import { ElementWriter, flat, kind, shape, slotAccess, type Index, type PhaseContext, type Touch } from './elements.js';
-import { HazardTracker, type UsageRecorder } from './hazards.js';
+import { HazardTracker } from './hazards.js';
 import { slotDims, type SlotSpace } from './layout.js';
 import type { SimtSpelling } from './spelling.js';
 
@@ -86,7 +86,6 @@ export class BodyPrinter {
   constructor(
     readonly w: ElementWriter,
     readonly workgroupSize: number,
-    readonly usage: UsageRecorder | null = null,
     /** Row reductions use lane shuffles (subgroups / warps). */
     readonly shuffles = false,
   ) {
@@ -134,7 +133,6 @@ export class BodyPrinter {
    */
   region(region: Region, skip: ReadonlySet<Node> = new Set(), replace?: ReadonlyMap<Node, (() => void) | null>): void {
     for (const p of region) {
-      this.usage?.step();
       const instead = replace?.get(p.node);
       if (instead === null) continue;
       for (const load of this.w.layout.anchors.get(p.node) ?? []) this.stage(load);
@@ -197,7 +195,6 @@ export class BodyPrinter {
     const spaces = this.hazards.needs(accesses);
     if (spaces.size > 0) this.barrier(spaces);
     this.hazards.record(accesses);
-    for (const t of touches) if (t.key) this.usage?.touch(t.key, t.own);
   }
 
   /** Prints the barriers over `spaces` (workgroup and/or storage) and forgets what they order. */
@@ -268,12 +265,12 @@ export class BodyPrinter {
     return `${this.sp.slotWord[slot.space](`${slot.offset} + ${at}`)} = ${this.sp.slotWrite[slot.space](v)};`;
   }
 
-  /** The owner write of all of tile `n` (for the hazard tracker and the probe's statistics). */
+  /** The owner write of all of tile `n` (for the hazard tracker). */
   writeTouch(n: Node): Touch {
     const reg = this.w.layout.privates.get(n);
-    if (reg) return { access: null, key: reg, own: true };
+    if (reg) return { access: null };
     const slot = this.w.layout.slots.get(n)!;
-    return { access: slotAccess(slot, shape(n), true, true), key: slot, own: true };
+    return { access: slotAccess(slot, shape(n), true, true) };
   }
 
   /** Phase that fills tile `n` (slot or registers) element by element from `value`. */

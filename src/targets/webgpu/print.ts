@@ -6,8 +6,8 @@
 import { WGSL_BINDINGS, type WgslKernelArtifact } from '../../runtime/webgpu/artifact.js';
 import type { Node } from '../../ir/node.js';
 import { ElementWriter } from '../simt/elements.js';
-import type { UsageRecorder } from '../simt/hazards.js';
-import { planSlots, printGrid } from '../simt/kernel.js';
+import { printGrid } from '../simt/kernel.js';
+import { planSlots, rowShuffles } from '../simt/liveness.js';
 import { layoutKernel, type Layout, type SlotPlan } from '../simt/layout.js';
 import { BodyPrinter } from '../simt/statements.js';
 import { VALUE_KIND } from '../simt/spelling.js';
@@ -106,10 +106,10 @@ function registerDeclarations(layout: Layout): string[] {
   return out;
 }
 
-/** The body of `kernel` printed with `layout` (`usage`: the probe print that records slot usage; `phase`: which launch). */
-function printBody(layout: Layout, opts: PrintOptions, usage: UsageRecorder | null, phase: LaunchPhase | null, sharing?: ElementWriter): { p: BodyPrinter; w: ElementWriter } {
+/** The body of `kernel` printed with `layout` (`phase`: which launch). */
+function printBody(layout: Layout, opts: PrintOptions, phase: LaunchPhase | null, sharing?: ElementWriter): { p: BodyPrinter; w: ElementWriter } {
   const w = new ElementWriter(layout, WGSL_SPELLING, sharing);
-  const p = new BodyPrinter(w, opts.workgroupSize, usage, opts.features?.subgroups === true);
+  const p = new BodyPrinter(w, opts.workgroupSize, opts.features?.subgroups === true);
   layout.scalars.forEach((s, i) => {
     p.line(`let ${p.nameScalar(s, 'p')} = hdr(${1 + i}u); // ${String(s.arg)}`);
   });
@@ -129,12 +129,10 @@ function printBody(layout: Layout, opts: PrintOptions, usage: UsageRecorder | nu
   return { p, w };
 }
 
-/** Plans slots from a probe print: owner-only tiles small enough go to registers; live ranges let the rest share memory. */
+/** Plans slots on the IR: owner-only tiles go to registers; live ranges let the rest share memory. */
 function planWgslSlots(kernel: Node, opts: PrintOptions): SlotPlan {
-  const plan = planSlots(kernel, opts.workgroupSize, Number.POSITIVE_INFINITY, (probe, usage) => {
-    let w: ElementWriter | undefined;
-    for (const phase of launchPhases(probe)) w = printBody(probe, opts, usage, phase, w).w;
-  });
+  const shuffles = rowShuffles(opts.features?.subgroups === true, () => true);
+  const plan = planSlots(kernel, { lanes: opts.workgroupSize, registerWords: Number.POSITIVE_INFINITY, shuffles });
   return { ...plan, halfStaging: opts.features?.f16 === true };
 }
 
@@ -142,7 +140,7 @@ function planWgslSlots(kernel: Node, opts: PrintOptions): SlotPlan {
 export function printWgsl(kernel: Node, name: string, opts: PrintOptions = DEFAULT_PRINT): WgslKernelArtifact {
   const layout = layoutKernel(kernel, Math.floor((opts.workgroupBytes ?? 0) / 4), planWgslSlots(kernel, opts));
   const bodies: { phase: LaunchPhase | null; p: BodyPrinter; w: ElementWriter }[] = [];
-  for (const phase of launchPhases(layout)) bodies.push({ phase, ...printBody(layout, opts, null, phase, bodies[0]?.w) });
+  for (const phase of launchPhases(layout)) bodies.push({ phase, ...printBody(layout, opts, phase, bodies[0]?.w) });
   // NOTE: a feature asked for but not used (no f16 staged tile, no subgroup reduction) is neither enabled nor required,
   // so the build can drop a variant that would only duplicate a lesser one.
   const used: Record<keyof WgslFeatures, boolean> = { f16: layout.workgroupH > 0, subgroups: bodies.some((b) => b.p.usedShuffles) };

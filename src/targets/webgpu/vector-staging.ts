@@ -66,7 +66,7 @@ export function printVectorStaging(p: BodyPrinter, load: Node): void {
   const groups = [...dims.slice(0, -1), dims[last]! / VECTOR_WIDTH];
   const slot = p.w.layout.slots.get(load)!;
   // NOTE: lanes write other words than an owner phase over `dims` would: a distinct mapping orders every later read.
-  const write: Touch = { access: { ...slotAccess(slot, dims, false, true), mapping: `${ownerMapping(slot, dims)}:v${VECTOR_WIDTH}` }, key: slot, own: false };
+  const write: Touch = { access: { ...slotAccess(slot, dims, false, true), mapping: `${ownerMapping(slot, dims)}:v${VECTOR_WIDTH}` } };
   p.phase(groups, [write], (ctx) => {
     const col = ctx.idx[last] === '0' ? '0' : `${ctx.idx[last]} * ${VECTOR_WIDTH}`;
     const at = [...ctx.idx.slice(0, -1), col];
