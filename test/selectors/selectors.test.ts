@@ -30,7 +30,7 @@ function tiny(over: Partial<SelectKernel>): SelectKernel {
     kind: 'select', name: 'tiny', origin: { file: 'x', line: 1, col: 1 },
     batch: 1, heads: 1, kvHeads: 1, headDim: 1, valueDim: 1, qLen: 4, kvLen: 4, dtype: 'f32', scale: 1,
     qPool: 'mean', kPool: 'mean', bq: 4, bk: 1, rule: { kind: 'topk', n: 2 }, causal: false,
-    forceFirst: false, forceDiagonal: false, share: 'head', inputs: [], schedules: {}, ...over,
+    forceFirst: false, forceDiagonal: false, share: 'head', vslash: null, inputs: [], schedules: {}, ...over,
   };
 }
 const SIZES: AttentionSizes = { batch: 1, heads: 1, kvHeads: 1, headDim: 1, valueDim: 1, qLen: 4, kvLen: 4 };
