@@ -2,7 +2,8 @@
  * @file Selectors in the generated library: dsl/selectors.sparse built with `sparsec build`, each selector loaded
  * through the generated `index.js` and run on the verify harness's size cases against the float64 reference
  * selection (wasm; neon and webgpu where this host has them); and end to end, a selector's `sel` output passed
- * unchanged into the block-sparse attention kernel it feeds, whose output matches the float64 reference.
+ * unchanged into the block-sparse attention kernel it feeds, whose output matches the float64 reference; and the
+ * same for a vertical-slash selector's `cols` / `diags` lists feeding a vertical_slash attention kernel.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -17,6 +18,8 @@ import type { SelectKernel } from '../../src/model/select.js';
 import { referenceAttention } from '../../src/reference/attention.js';
 import { Rng } from '../../src/reference/random.js';
 import { referenceSelect } from '../../src/reference/select.js';
+import { referenceVerticalSlash } from '../../src/reference/select-vslash.js';
+import type { RaggedList } from '../../src/model/values.js';
 import { NEON_ADDON_PATH } from '../../src/runtime/neon/native.js';
 import { nodeDevice } from '../../src/runtime/webgpu/node-device.js';
 import { importLibrary, libraryHome, libraryTarget, ROOT, type AnyHandle } from './library-target.js';
@@ -30,6 +33,14 @@ kernel pair_select = select(pooled(mean)) {
   rule = topk(3)
   causal = true
   force = first, diagonal
+}
+pattern vs_lists(cols: list<i32>[batch, heads], diags: list<i32>[batch, heads]) =
+  causal && (k in cols[b, h] || q - k in diags[b, h])
+kernel vs_attention = attention(vs_lists) { heads = 4; kv_heads = 2; head_dim = 32; seq = dynamic }
+kernel vs_select = select(last_queries(64)) {
+  heads = 4; kv_heads = 2; head_dim = 32; seq = dynamic
+  rule = vertical_slash(40, 24)
+  force = first(4), diagonal(4)
 }
 `;
 
@@ -108,6 +119,48 @@ describe('selectors in the generated library', () => {
       await attention.dispose();
     }
   }, 300_000);
+
+  it.each(TARGETS)('on %s, a vertical-slash selector\'s lists go straight into the vertical_slash kernel, which matches the reference', async (target) => {
+    const sizes: AttentionSizes = { batch: 1, heads: 4, kvHeads: 2, headDim: 32, valueDim: 32, qLen: 300, kvLen: 300 };
+    const rng = new Rng(7);
+    const fill = (n: number): Float32Array => {
+      const a = new Float32Array(n);
+      rng.fillNormal(a);
+      return a;
+    };
+    const q = fill(sizes.heads * sizes.qLen * 32);
+    const k = fill(sizes.kvHeads * sizes.kvLen * 32);
+    const v = fill(sizes.kvHeads * sizes.kvLen * 32);
+    const select = await lib['vs_select']!.load(target);
+    const attention = await lib['vs_attention']!.load(target);
+    try {
+      const { cols, diags } = (await select.run({ q, k })) as { cols: RaggedList; diags: RaggedList };
+      expect([...cols.offsets]).toEqual([0, 40, 80, 120, 160]);
+      expect([...diags.offsets]).toEqual([0, 24, 48, 72, 96]);
+      const want = referenceVerticalSlash(pair.get('vs_select') as SelectKernel, (pair.get('vs_select') as SelectKernel).vslash!, sizes, q, k);
+      expect([...cols.values, ...diags.values]).toEqual([...want.out]);
+      // forced: the first 4 columns and the 4 nearest diagonals of every head
+      for (let h = 0; h < 4; h++) {
+        expect([...cols.values.subarray(h * 40, h * 40 + 4)]).toEqual([0, 1, 2, 3]);
+        expect([...diags.values.subarray(h * 24, h * 24 + 4)]).toEqual([0, 1, 2, 3]);
+      }
+      const { out: o } = (await attention.run({ q, k, v, cols, diags })) as { out: Float32Array };
+      const ref = referenceAttention(pair.get('vs_attention') as AttentionKernel, sizes, { q, k, v, runtime: { cols, diags } });
+      let err = 0;
+      for (let e = 0; e < o.length; e++) err = Math.max(err, Math.abs(o[e]! - ref.out[e]!));
+      expect(err).toBeLessThan(1e-4);
+    } finally {
+      await select.dispose();
+      await attention.dispose();
+    }
+  }, 300_000);
+
+  it('writes a vertical-slash selector\'s outputs as two RaggedList lists', async () => {
+    const dts = await readFile(join(out, 'vs_select.d.ts'), 'utf8');
+    expect(dts).toMatch(/readonly cols: RaggedList;/);
+    expect(dts).toMatch(/readonly diags: RaggedList;/);
+    expect(dts).toMatch(/type RaggedList/);
+  });
 
   it('checks inputs and outputs before anything runs', async () => {
     const loaded = await lib['pair_select']!.load('wasm');

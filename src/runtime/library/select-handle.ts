@@ -54,7 +54,7 @@ function layoutArray(kernel: string, given: unknown, length: number): Uint8Array
 }
 
 /** The handle of a generated selector kernel whose manifest is at `manifestUrl`. */
-export function defineSelect<I extends SelectRunInputs, O extends SelectRunOutputs, T extends LibraryTarget = LibraryTarget>(name: string, manifestUrl: URL): KernelHandle<LoadedSelect<I, O>, T> {
+export function defineSelect<I extends SelectRunInputs, O extends SelectRunOutputs | VerticalSlashRunOutputs, T extends LibraryTarget = LibraryTarget>(name: string, manifestUrl: URL): KernelHandle<LoadedSelect<I, O>, T> {
   return {
     name,
     async load(target, options) {
@@ -70,7 +70,7 @@ export function defineSelect<I extends SelectRunInputs, O extends SelectRunOutpu
           const sizes = attentionSizesOf(asAttention(k), inputs.q, inputs.k, inputs.k, inputs.sizes);
           if (k.vslash) return (await runVerticalSlash(k, k.vslash, sizes, inputs, kernel)) as unknown as O;
           const length = sizes.batch * sizes.heads * Math.ceil(sizes.kvLen / k.bq) * Math.ceil(sizes.kvLen / k.bk);
-          const sel = layoutArray(k.name, into?.sel, length);
+          const sel = layoutArray(k.name, (into as Partial<SelectRunOutputs> | undefined)?.sel, length);
           // NOTE: the kernel writes its 0 / 1 layout as f32 (its only output type); it is narrowed to bytes here.
           const out = new Float32Array(length);
           await kernel.run({ ...attentionSizeBindings(sizes), q: inputs.q, k: inputs.k }, { out }, null);
