@@ -103,7 +103,10 @@ export function checkSelect(decl: KernelDecl, env: KernelEnv): SelectKernel | nu
   const sizes = attentionSizes(decl, fields, env);
   const scale = scaleField(fields.assigns.get('scale'), staticSizes(sizes), env);
   const lastQueries = lastQueriesOf(decl.pattern);
-  if (lastQueries === 'bad') env.reporter.error('SPC150', decl.pattern!.span, [env.describe(decl.pattern!)]);
+  if (lastQueries === 'bad') {
+    env.reporter.error('SPC150', decl.pattern!.span, [env.describe(decl.pattern!)]);
+    return null;
+  }
   if (typeof lastQueries === 'number') {
     const vslash = checkVerticalSlash(decl, fields, lastQueries, env);
     const schedules = schedulesOf(fields.schedules, env);
@@ -115,14 +118,15 @@ export function checkSelect(decl: KernelDecl, env: KernelEnv): SelectKernel | nu
     };
   }
   const ruleValue = fields.assigns.get('rule')?.values[0];
-  if (ruleValue && isVerticalSlashRule(ruleValue)) env.reporter.error('SPC156', ruleValue.span, [env.describe(ruleValue)]);
+  const listRule = ruleValue !== undefined && isVerticalSlashRule(ruleValue);
+  if (listRule) env.reporter.error('SPC156', ruleValue.span, [env.describe(ruleValue)]);
   const source = sourceOf(decl.pattern, env);
   requireField(decl, fields, 'output', env);
   requireField(decl, fields, 'rule', env);
   const outputF = fields.assigns.get('output');
   const ruleF = fields.assigns.get('rule');
   const blocks = outputF ? outputField(outputF, env) : null;
-  const rule = ruleF ? ruleField(ruleF, env) : null;
+  const rule = ruleF && !listRule ? ruleField(ruleF, env) : null;
   const causal = choiceField(fields.assigns.get('causal'), false, [['true', true], ['false', false]], env);
   const force = forceField(fields.assigns.get('force'), env);
   const share = choiceField<'head' | 'group'>(fields.assigns.get('share'), 'head', [['head', 'head'], ['group', 'group']], env);
