@@ -10,6 +10,7 @@ import { parseSource } from '../frontend/parse.js';
 import type { CompiledKernel } from '../harness/target.js';
 import type { AttentionKernel, AttentionSizes } from '../model/kernel.js';
 import type { SelectKernel } from '../model/select.js';
+import { Rng } from '../reference/random.js';
 import { getTarget } from '../targets/index.js';
 import { median, roundTo } from './framework/stats.js';
 
@@ -59,15 +60,11 @@ function kernels(): { attention: AttentionKernel; select: SelectKernel } {
   return { attention: byName.get('e2e_attention') as AttentionKernel, select: byName.get('e2e_select') as SelectKernel };
 }
 
-const random = (n: number, seed: number): Float32Array => {
-  let s = seed >>> 0;
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 4294967296 - 0.5;
-  }
-  return out;
-};
+/** Uniform values in [-0.5, 0.5) from the seeded generator the harness uses. */
+function random(n: number, seed: number): Float32Array {
+  const rng = new Rng(seed);
+  return Float32Array.from({ length: n }, () => rng.uniform(-0.5, 0.5));
+}
 
 /**
  * The host estimator: the selector's rule in f32 JavaScript (pool Q and K blocks once per head, score the causal

@@ -7,10 +7,10 @@ import type { AttentionSizes } from '../model/kernel.js';
 import type { SelectKernel } from '../model/select.js';
 import { referenceSelect, selectShape, type ReferenceSelection } from '../reference/select.js';
 import { Rng, seedFrom } from '../reference/random.js';
-import { poison } from './compare.js';
 import type { CaseOutcome } from './cases.js';
 import type { VerifyCase } from './sizes.js';
 import type { CompiledKernel } from './target.js';
+import { runSelectorOnce } from './select-run.js';
 import { prepareVerticalSlash, runVerticalSlashCase, type VerticalSlashCaseData } from './select-vslash-case.js';
 
 /** A differing block is accepted when its reference margin (relative, see ReferenceSelection.margin) is at most this. */
@@ -58,20 +58,10 @@ export function prepareSelect(kernel: SelectKernel, c: VerifyCase, seed: number)
 export async function runSelectCase(compiled: CompiledKernel, data: SelectCaseData | VerticalSlashCaseData): Promise<CaseOutcome> {
   if ('vs' in data) return runVerticalSlashCase(compiled, data);
   const { kernel, sizes, reference } = data;
-  if (!compiled.runAttention) return { pass: false, maxAbsErr: NaN, maxRelErr: NaN, detail: 'the compiled kernel has no runAttention', ms: 0 };
   const { nqb, nkb, length } = selectShape(kernel, sizes);
-  const out = poison(new Float32Array(length));
-  const q = data.q.slice();
-  const k = data.k.slice();
-  const start = performance.now();
-  try {
-    await compiled.runAttention(sizes, { q, k, v: new Float32Array(0), runtime: {} }, { out });
-  } catch (err) {
-    return { pass: false, maxAbsErr: NaN, maxRelErr: NaN, detail: `run failed: ${err instanceof Error ? err.message : String(err)}`, ms: performance.now() - start };
-  }
-  const ms = performance.now() - start;
-  const problems: string[] = [];
-  if (!q.every((x, i) => Object.is(x, data.q[i])) || !k.every((x, i) => Object.is(x, data.k[i]))) problems.push('the kernel modified its inputs');
+  const run = await runSelectorOnce(compiled, sizes, data.q, data.k, length);
+  if ('failed' in run) return run.failed;
+  const { out, ms, problems } = run;
   let wrong = 0;
   let nearBoundary = 0;
   let first = '';

@@ -8,9 +8,9 @@ import type { SelectKernel, VerticalSlashSelect } from '../model/select.js';
 import { Rng, seedFrom } from '../reference/random.js';
 import { referenceVerticalSlash, verticalSlashShape, type ReferenceVerticalSlash } from '../reference/select-vslash.js';
 import type { CaseOutcome } from './cases.js';
-import { poison } from './compare.js';
 import type { VerifyCase } from './sizes.js';
 import type { CompiledKernel } from './target.js';
+import { runSelectorOnce } from './select-run.js';
 
 /** A differing index is accepted when its reference sum is within this fraction of the cutoff sum. */
 export const VSLASH_TOLERANCE = 1e-4;
@@ -57,20 +57,10 @@ function listProblem(got: Float32Array, want: Int32Array, sums: Float64Array, cu
 /** Runs one vertical-slash case and compares every (b, h) column list and offset list with the reference. */
 export async function runVerticalSlashCase(compiled: CompiledKernel, data: VerticalSlashCaseData): Promise<CaseOutcome> {
   const { sizes, reference: ref } = data;
-  if (!compiled.runAttention) return { pass: false, maxAbsErr: NaN, maxRelErr: NaN, detail: 'the compiled kernel has no runAttention', ms: 0 };
   const { nv, ns, length } = verticalSlashShape(data.vs, sizes);
-  const out = poison(new Float32Array(length));
-  const q = data.q.slice();
-  const k = data.k.slice();
-  const start = performance.now();
-  try {
-    await compiled.runAttention(sizes, { q, k, v: new Float32Array(0), runtime: {} }, { out });
-  } catch (err) {
-    return { pass: false, maxAbsErr: NaN, maxRelErr: NaN, detail: `run failed: ${err instanceof Error ? err.message : String(err)}`, ms: performance.now() - start };
-  }
-  const ms = performance.now() - start;
-  const problems: string[] = [];
-  if (!q.every((x, i) => Object.is(x, data.q[i])) || !k.every((x, i) => Object.is(x, data.k[i]))) problems.push('the kernel modified its inputs');
+  const run = await runSelectorOnce(compiled, sizes, data.q, data.k, length);
+  if ('failed' in run) return run.failed;
+  const { out, ms, problems } = run;
   const BH = sizes.batch * sizes.heads;
   let wrong = 0;
   for (let bh = 0; bh < BH && problems.length < 2; bh++) {

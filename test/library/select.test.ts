@@ -44,6 +44,18 @@ kernel vs_select = select(last_queries(64)) {
 }
 `;
 
+/** Sizes and standard normal Q, K, V of the chained runs (4 heads over 2 KV heads, 300 positions, head_dim 32). */
+function chainInputs(seed: number): { sizes: AttentionSizes; q: Float32Array; k: Float32Array; v: Float32Array } {
+  const sizes: AttentionSizes = { batch: 1, heads: 4, kvHeads: 2, headDim: 32, valueDim: 32, qLen: 300, kvLen: 300 };
+  const rng = new Rng(seed);
+  const fill = (n: number): Float32Array => {
+    const a = new Float32Array(n);
+    rng.fillNormal(a);
+    return a;
+  };
+  return { sizes, q: fill(sizes.heads * sizes.qLen * 32), k: fill(sizes.kvHeads * sizes.kvLen * 32), v: fill(sizes.kvHeads * sizes.kvLen * 32) };
+}
+
 const quietIo = (): Io & { lines: string[] } => {
   const lines: string[] = [];
   return { out: (t) => void lines.push(t), err: (t) => void lines.push(t), interactive: false, lines };
@@ -88,17 +100,17 @@ describe('selectors in the generated library', () => {
     for (const k of selectors) expect(report.results.some((r) => r.kernel === k.name)).toBe(true);
   }, 600_000);
 
+  /** Runs the loaded attention kernel `name` on the selector's outputs `runtime`; its output is within 1e-4 of the reference. */
+  async function expectReferenceAttention(attention: Awaited<ReturnType<AnyHandle['load']>>, name: string, sizes: AttentionSizes, qkv: { q: Float32Array; k: Float32Array; v: Float32Array }, runtime: Record<string, Uint8Array | RaggedList>): Promise<void> {
+    const { out: o } = (await attention.run({ ...qkv, ...runtime })) as { out: Float32Array };
+    const ref = referenceAttention(pair.get(name) as AttentionKernel, sizes, { ...qkv, runtime });
+    let err = 0;
+    for (let e = 0; e < o.length; e++) err = Math.max(err, Math.abs(o[e]! - ref.out[e]!));
+    expect(err).toBeLessThan(1e-4);
+  }
+
   it.each(TARGETS)('on %s, the selector output goes straight into the attention kernel, which matches the reference', async (target) => {
-    const sizes: AttentionSizes = { batch: 1, heads: 4, kvHeads: 2, headDim: 32, valueDim: 32, qLen: 300, kvLen: 300 };
-    const rng = new Rng(5);
-    const fill = (n: number): Float32Array => {
-      const a = new Float32Array(n);
-      rng.fillNormal(a);
-      return a;
-    };
-    const q = fill(sizes.heads * sizes.qLen * 32);
-    const k = fill(sizes.kvHeads * sizes.kvLen * 32);
-    const v = fill(sizes.kvHeads * sizes.kvLen * 32);
+    const { sizes, q, k, v } = chainInputs(5);
     const select = await lib['pair_select']!.load(target);
     const attention = await lib['pair_attention']!.load(target);
     try {
@@ -109,11 +121,7 @@ describe('selectors in the generated library', () => {
       expect([...sel].filter((x, e) => x !== want.sel[e] && want.margin[e]! > 1e-4)).toEqual([]);
       // the layout prunes: fewer blocks than the causal triangle (4 heads x 15)
       expect(sel.reduce((n, x) => n + x, 0)).toBeLessThan(4 * 15);
-      const { out: o } = (await attention.run({ q, k, v, sel })) as { out: Float32Array };
-      const ref = referenceAttention(pair.get('pair_attention') as AttentionKernel, sizes, { q, k, v, runtime: { sel } });
-      let err = 0;
-      for (let e = 0; e < o.length; e++) err = Math.max(err, Math.abs(o[e]! - ref.out[e]!));
-      expect(err).toBeLessThan(1e-4);
+      await expectReferenceAttention(attention, 'pair_attention', sizes, { q, k, v }, { sel });
     } finally {
       await select.dispose();
       await attention.dispose();
@@ -121,16 +129,7 @@ describe('selectors in the generated library', () => {
   }, 300_000);
 
   it.each(TARGETS)('on %s, a vertical-slash selector\'s lists go straight into the vertical_slash kernel, which matches the reference', async (target) => {
-    const sizes: AttentionSizes = { batch: 1, heads: 4, kvHeads: 2, headDim: 32, valueDim: 32, qLen: 300, kvLen: 300 };
-    const rng = new Rng(7);
-    const fill = (n: number): Float32Array => {
-      const a = new Float32Array(n);
-      rng.fillNormal(a);
-      return a;
-    };
-    const q = fill(sizes.heads * sizes.qLen * 32);
-    const k = fill(sizes.kvHeads * sizes.kvLen * 32);
-    const v = fill(sizes.kvHeads * sizes.kvLen * 32);
+    const { sizes, q, k, v } = chainInputs(7);
     const select = await lib['vs_select']!.load(target);
     const attention = await lib['vs_attention']!.load(target);
     try {
@@ -144,11 +143,7 @@ describe('selectors in the generated library', () => {
         expect([...cols.values.subarray(h * 40, h * 40 + 4)]).toEqual([0, 1, 2, 3]);
         expect([...diags.values.subarray(h * 24, h * 24 + 4)]).toEqual([0, 1, 2, 3]);
       }
-      const { out: o } = (await attention.run({ q, k, v, cols, diags })) as { out: Float32Array };
-      const ref = referenceAttention(pair.get('vs_attention') as AttentionKernel, sizes, { q, k, v, runtime: { cols, diags } });
-      let err = 0;
-      for (let e = 0; e < o.length; e++) err = Math.max(err, Math.abs(o[e]! - ref.out[e]!));
-      expect(err).toBeLessThan(1e-4);
+      await expectReferenceAttention(attention, 'vs_attention', sizes, { q, k, v }, { cols, diags });
     } finally {
       await select.dispose();
       await attention.dispose();
