@@ -131,7 +131,7 @@ export interface SelectBenchOptions {
   readonly progress?: (message: string) => void;
 }
 
-/** Runs select_32k: one row per path (host, selector), both paths alternating within each run. */
+/** Runs select_32k: one row per path (host, selector); each run times both paths, in alternating order. */
 export async function runSelectBench(o: SelectBenchOptions): Promise<SelectRow[]> {
   const targetName = o.target ?? 'wasm';
   const target = getTarget(targetName);
@@ -161,7 +161,8 @@ export async function runSelectBench(o: SelectBenchOptions): Promise<SelectRow[]
     for (let r = 0; r < o.warmup + o.runs; r++) {
       o.progress?.(`select_32k (${targetName}, seq ${o.seq}): run ${r + 1} of ${o.warmup + o.runs}${r < o.warmup ? ' (warm-up)' : ''}`);
       const got: Partial<Record<'host' | 'selector', Uint8Array>> = {};
-      for (const path of ['host', 'selector'] as const) {
+      // NOTE: the order alternates run by run, so neither path always runs right after the other's work.
+      for (const path of r % 2 === 0 ? (['host', 'selector'] as const) : (['selector', 'host'] as const)) {
         const t0 = performance.now();
         const layout = path === 'host' ? hostSelect(q, k, o.seq) : await viaSelector();
         const t1 = performance.now();
