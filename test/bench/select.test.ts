@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hostSelect, runSelectBench, runSelectCommand } from '../../src/bench/select.js';
+import { main } from '../../src/cli/main.js';
 
 describe('the select_32k case', () => {
   it('times both paths on wasm; their layouts agree and the ratio is host / selector', async () => {
@@ -38,5 +39,12 @@ describe('the select_32k case', () => {
     expect(await runSelectCommand({ cases: ['select_32k', 'causal'] }, io)).toBe(2);
     expect(lines.join('')).toMatch(/select_32k runs on its own/);
     await expect(runSelectBench({ target: 'neon', seq: 512, warmup: 0, runs: 1 })).rejects.toThrow(/wasm or webgpu/);
+  });
+
+  it('is a case name of the command line (did-you-mean included)', async () => {
+    const lines: string[] = [];
+    const io = { out: (t: string) => void lines.push(t), err: (t: string) => void lines.push(t), interactive: false };
+    expect(await main(['bench', '--case', 'select_32'], io)).toBe(2);
+    expect(lines.join('')).toContain("did you mean 'select_32k'?");
   });
 });
