@@ -2,12 +2,14 @@
  * @file Vertical-slash selectors (`select(last_queries(N))`, MInference's estimate): the float64 reference (column
  * and offset sums of the last queries' causal softmax, top KV / KS with forced first columns and nearest offsets
  * counted among them, ties to the lower index, sorted lists), small selectors against it on interp and wasm (the
- * library test covers webgpu and neon), and that verify catches a wrong, unsorted, out-of-range or unwritten list.
+ * library test covers webgpu and neon), dsl/selectors.sparse:minference_vs_est at kv_len 8192 on wasm, and that verify
+ * catches a wrong, unsorted, out-of-range or unwritten list.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkProgram } from '../../src/checker/check.js';
 import { loadProgram } from '../../src/frontend/load.js';
 import { formatReport } from '../../src/harness/report.js';
@@ -35,6 +37,7 @@ async function selectors(text: string): Promise<{ kernels: SelectKernel[]; codes
 
 const tiny = (kv: number, ks: number, force: string): string =>
   `kernel tiny = select(last_queries(2)) { heads = 1; head_dim = 1; seq = 4; scale = 1.0; rule = vertical_slash(${kv}, ${ks})${force} }\n`;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TINY: AttentionSizes = { batch: 1, heads: 1, kvHeads: 1, headDim: 1, valueDim: 1, qLen: 4, kvLen: 4 };
 
 describe('the vertical-slash reference', () => {
@@ -107,6 +110,20 @@ describe('small vertical-slash selectors on interp and wasm', () => {
     expect(text).toContain('gather');
     expect(text).not.toMatch(/\bsort\b/);
   });
+});
+
+describe('dsl/selectors.sparse:minference_vs_est at its own scale', () => {
+  it('keeps 1000 of 8192 columns and 6096 of 8192 offsets per head on wasm, as the reference does', async () => {
+    // verify's size cases stop at kv_len 257, below KV = 1000, where every column is kept; this case is not
+    const program = await loadProgram([path.join(ROOT, 'dsl/selectors.sparse')], { cwd: ROOT });
+    const kernel = checkProgram(program).kernels.find((k): k is SelectKernel => k.name === 'minference_vs_est')!;
+    const sizes: AttentionSizes = { batch: 1, heads: 4, kvHeads: 4, headDim: 64, valueDim: 64, qLen: 1500, kvLen: 8192 };
+    const data = prepareSelect(kernel, { label: 'chunk 1500 of 8192', sizes }, 1) as VerticalSlashCaseData;
+    expect([data.reference.nv, data.reference.ns]).toEqual([1000, 6096]);
+    const o = await runSelectCase(await wasmTarget.compile(kernel), data);
+    expect(o.detail).toBe('1000 columns and 6096 offsets of 8192 per head');
+    expect(o.pass).toBe(true);
+  }, 120_000);
 });
 
 describe('verify catches a wrong vertical-slash list', () => {
