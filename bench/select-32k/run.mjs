@@ -1,4 +1,4 @@
-// select_32k by hand (not yet a `sparsec bench` case): selector kernel + attention vs a host JS estimator (same rule) + the same attention; wasm, 1 thread. Build first: npx sparsec build bench/select-32k/pair.sparse --target wasm --out bench/select-32k/lib
+// select_32k by hand, kept for reference: `npx sparsec bench --case select_32k [--target webgpu] [--quick] [--json]` (src/bench/select.ts) is the maintained case. Selector kernel + attention vs a host JS estimator (same rule) + the same attention; wasm, 1 thread. Build first: npx sparsec build bench/select-32k/pair.sparse --target wasm --out bench/select-32k/lib
 import { e2e_attention, e2e_select } from './lib/index.js';
 const S = 32768, H = 8, D = 64, B = 64, nb = S / B, TOPK = 4;
 const rnd = (n) => { const a = new Float32Array(n); let s = 7; for (let i = 0; i < n; i++) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; a[i] = s / 4294967296 - 0.5; } return a; };

@@ -19,6 +19,7 @@ import { neonBenchHost, neonBenchImplementation } from './sparsec/neon-implement
 import { createWebgpuBenchImplementation } from './webgpu/implementation.js';
 import { runBrowserBenchCommand } from './browser/command.js';
 import { isDecodeCase, runDecodeCommand } from './decode.js';
+import { isSelectCase, runSelectCommand } from './select.js';
 import { NO_ADAPTER_REASON } from '../runtime/webgpu/node-device.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 
@@ -93,6 +94,7 @@ async function implementations(target: string, threads: number, withPeers: boole
 export async function runBenchCommand(opts: BenchCommandOptions, io: BenchIo): Promise<number> {
   if (opts.browser) return runBrowserBenchCommand(opts, io);
   if (opts.cases?.some(isDecodeCase)) return runDecodeCommand({ ...opts, timing: opts.quick ? QUICK_TIMING : FULL_TIMING }, io);
+  if (opts.cases?.some(isSelectCase)) return runSelectCommand(opts, io);
   let cases: CaseName[];
   try {
     if (opts.target !== undefined && !['wasm', 'webgpu', 'neon'].includes(opts.target)) throw new Error(`bench: target '${opts.target}' is not benchmarked (wasm, webgpu, neon)`);

@@ -6,6 +6,7 @@ import type { Expr, KernelDecl } from '../frontend/ast.js';
 import type { Size } from '../model/kernel.js';
 import type { SelectKernel, SelectKeyPool, SelectPool, SelectRule } from '../model/select.js';
 import { ATTENTION_FIELDS, GEMM_FIELDS, attentionSizes, modelSizes, requireField, scaleField, staticSizes, type KernelEnv } from './attention.js';
+import { checkVerticalSlash, isVerticalSlashRule, lastQueriesOf } from './select-vslash.js';
 import { collectFields, isName, quietConst, schedulesOf, singleValue, type AssignField } from './fields.js';
 
 /** Fields of selector kernels. */
@@ -101,25 +102,38 @@ export function checkSelect(decl: KernelDecl, env: KernelEnv): SelectKernel | nu
   for (const input of fields.inputs) env.reporter.error('SPC155', input.nameSpan, [input.name]);
   const sizes = attentionSizes(decl, fields, env);
   const scale = scaleField(fields.assigns.get('scale'), staticSizes(sizes), env);
+  const lastQueries = lastQueriesOf(decl.pattern);
+  if (lastQueries === 'bad') {
+    env.reporter.error('SPC150', decl.pattern!.span, [env.describe(decl.pattern!)]);
+    return null;
+  }
+  if (typeof lastQueries === 'number') {
+    const vslash = checkVerticalSlash(decl, fields, lastQueries, env);
+    const schedules = schedulesOf(fields.schedules, env);
+    if (env.reporter.count > before || !vslash || scale === 'error') return null;
+    return {
+      ...blockSelectorShell(decl, sizes, scale, schedules),
+      rule: { kind: 'topk', n: vslash.kv },
+      vslash,
+    };
+  }
+  const ruleValue = fields.assigns.get('rule')?.values[0];
+  const listRule = ruleValue !== undefined && isVerticalSlashRule(ruleValue);
+  if (listRule) env.reporter.error('SPC156', ruleValue.span, [env.describe(ruleValue)]);
   const source = sourceOf(decl.pattern, env);
   requireField(decl, fields, 'output', env);
   requireField(decl, fields, 'rule', env);
   const outputF = fields.assigns.get('output');
   const ruleF = fields.assigns.get('rule');
   const blocks = outputF ? outputField(outputF, env) : null;
-  const rule = ruleF ? ruleField(ruleF, env) : null;
+  const rule = ruleF && !listRule ? ruleField(ruleF, env) : null;
   const causal = choiceField(fields.assigns.get('causal'), false, [['true', true], ['false', false]], env);
   const force = forceField(fields.assigns.get('force'), env);
   const share = choiceField<'head' | 'group'>(fields.assigns.get('share'), 'head', [['head', 'head'], ['group', 'group']], env);
   const schedules = schedulesOf(fields.schedules, env);
   if (env.reporter.count > before || !source || !blocks || !rule || causal === null || !force || !share || scale === 'error') return null;
   return {
-    kind: 'select',
-    name: decl.name,
-    origin: { file: decl.span.file, line: decl.span.line, col: decl.span.col },
-    ...modelSizes(sizes, sizes.head_dim),
-    dtype: 'f32',
-    scale,
+    ...blockSelectorShell(decl, sizes, scale, schedules),
     qPool: source.q,
     kPool: source.k,
     bq: blocks[0],
@@ -129,6 +143,28 @@ export function checkSelect(decl: KernelDecl, env: KernelEnv): SelectKernel | nu
     forceFirst: force.first,
     forceDiagonal: force.diagonal,
     share,
+  };
+}
+
+/** The fields every selector has, with the block fields at their defaults (a vertical-slash selector keeps these). */
+function blockSelectorShell(decl: KernelDecl, sizes: ReturnType<typeof attentionSizes>, scale: number | null, schedules: SelectKernel['schedules']): SelectKernel {
+  return {
+    kind: 'select',
+    name: decl.name,
+    origin: { file: decl.span.file, line: decl.span.line, col: decl.span.col },
+    ...modelSizes(sizes, sizes.head_dim),
+    dtype: 'f32',
+    scale,
+    qPool: 'mean',
+    kPool: 'mean',
+    bq: 1,
+    bk: 1,
+    rule: { kind: 'topk', n: 1 },
+    causal: true,
+    forceFirst: false,
+    forceDiagonal: false,
+    share: 'head',
+    vslash: null,
     inputs: [],
     schedules,
   };

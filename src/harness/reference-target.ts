@@ -2,7 +2,7 @@
  * @file `reference32`: a Target that computes attention (online softmax) and gemm (from the packed
  * weight formats) in float32 arithmetic. Tests the harness itself and serves as a sanity target.
  */
-import { referenceSelect } from '../reference/select.js';
+import { referenceSelectOutput } from '../reference/select.js';
 import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Kernel } from '../model/kernel.js';
 import type { AttentionInputs, AttentionOutputs, GemmInputs, GemmOutputs } from '../model/values.js';
 import type { Availability, CompiledKernel, Target } from './target.js';
@@ -143,7 +143,7 @@ export const reference32: Target = {
   async compile(kernel: Kernel): Promise<CompiledKernel> {
     if (kernel.kind === 'attention' && (kernel.kvLayout || kernel.raggedKv)) throw new Error(`reference32: kernel ${kernel.name}: paged KV and ragged batches are computed by the float64 reference only`);
     if (kernel.kind === 'attention') return { runAttention: (sizes, inputs, outputs) => runAttention(kernel, sizes, inputs, outputs) };
-    if (kernel.kind === 'select') return { runAttention: async (sizes, inputs, outputs) => outputs.out.set(referenceSelect(kernel, sizes, inputs.q, inputs.k).sel) };
+    if (kernel.kind === 'select') return { runAttention: async (sizes, inputs, outputs) => outputs.out.set(referenceSelectOutput(kernel, sizes, inputs.q, inputs.k)) };
     return { runGemm: (sizes, inputs, outputs) => runGemm(kernel, sizes, inputs, outputs) };
   },
 };

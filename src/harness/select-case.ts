@@ -7,10 +7,11 @@ import type { AttentionSizes } from '../model/kernel.js';
 import type { SelectKernel } from '../model/select.js';
 import { referenceSelect, selectShape, type ReferenceSelection } from '../reference/select.js';
 import { Rng, seedFrom } from '../reference/random.js';
-import { poison } from './compare.js';
 import type { CaseOutcome } from './cases.js';
 import type { VerifyCase } from './sizes.js';
 import type { CompiledKernel } from './target.js';
+import { runSelectorOnce } from './select-run.js';
+import { prepareVerticalSlash, runVerticalSlashCase, type VerticalSlashCaseData } from './select-vslash-case.js';
 
 /** A differing block is accepted when its reference margin (relative, see ReferenceSelection.margin) is at most this. */
 export const SELECT_TOLERANCE = 1e-4;
@@ -29,7 +30,8 @@ export interface SelectCaseData {
  * Random Q and K: standard normal plus a per-(head, block) offset, so pooled scores are spread out and the
  * selection is not decided by noise alone.
  */
-export function prepareSelect(kernel: SelectKernel, c: VerifyCase, seed: number): SelectCaseData {
+export function prepareSelect(kernel: SelectKernel, c: VerifyCase, seed: number): SelectCaseData | VerticalSlashCaseData {
+  if (kernel.vslash) return prepareVerticalSlash(kernel, kernel.vslash, c, seed);
   const sizes = c.sizes as AttentionSizes;
   const rng = new Rng(seedFrom(seed, kernel.name, c.label));
   const { batch, heads, kvHeads, qLen, kvLen, headDim: d } = sizes;
@@ -53,22 +55,13 @@ export function prepareSelect(kernel: SelectKernel, c: VerifyCase, seed: number)
 }
 
 /** Runs one selector case: the output is poisoned, must hold exactly 0 or 1 everywhere, and match the reference. */
-export async function runSelectCase(compiled: CompiledKernel, data: SelectCaseData): Promise<CaseOutcome> {
+export async function runSelectCase(compiled: CompiledKernel, data: SelectCaseData | VerticalSlashCaseData): Promise<CaseOutcome> {
+  if ('vs' in data) return runVerticalSlashCase(compiled, data);
   const { kernel, sizes, reference } = data;
-  if (!compiled.runAttention) return { pass: false, maxAbsErr: NaN, maxRelErr: NaN, detail: 'the compiled kernel has no runAttention', ms: 0 };
   const { nqb, nkb, length } = selectShape(kernel, sizes);
-  const out = poison(new Float32Array(length));
-  const q = data.q.slice();
-  const k = data.k.slice();
-  const start = performance.now();
-  try {
-    await compiled.runAttention(sizes, { q, k, v: new Float32Array(0), runtime: {} }, { out });
-  } catch (err) {
-    return { pass: false, maxAbsErr: NaN, maxRelErr: NaN, detail: `run failed: ${err instanceof Error ? err.message : String(err)}`, ms: performance.now() - start };
-  }
-  const ms = performance.now() - start;
-  const problems: string[] = [];
-  if (!q.every((x, i) => Object.is(x, data.q[i])) || !k.every((x, i) => Object.is(x, data.k[i]))) problems.push('the kernel modified its inputs');
+  const run = await runSelectorOnce(compiled, sizes, data.q, data.k, length);
+  if ('failed' in run) return run.failed;
+  const { out, ms, problems } = run;
   let wrong = 0;
   let nearBoundary = 0;
   let first = '';

@@ -10,6 +10,7 @@ import { Rng, randomAttentionInputs, randomGemmInputs, seedFrom } from '../refer
 import { verifySizes, type VerifyCase } from './sizes.js';
 import { refuseSideOutputs } from '../passes/pipeline.js';
 import { prepareSelect, runSelectCase, type SelectCaseData } from './select-case.js';
+import type { VerticalSlashCaseData } from './select-vslash-case.js';
 import { errorOutcome, runAttentionCase, runGemmCase, type AttentionCaseData, type CaseOutcome, type GemmCaseData } from './cases.js';
 
 /** Options of `verifyKernels`. */
@@ -142,7 +143,7 @@ async function verifyKernel(kernel: Kernel, targets: readonly Target[], opts: Ve
   if (compiled.size === 0) return;
   try {
     for (const c of verifySizes(kernel)) {
-      let data: AttentionCaseData | GemmCaseData | SelectCaseData;
+      let data: AttentionCaseData | GemmCaseData | SelectCaseData | VerticalSlashCaseData;
       try {
         data = kernel.kind === 'attention' ? prepareAttention(kernel, c, opts) : kernel.kind === 'select' ? prepareSelect(kernel, c, opts.seed) : prepareGemm(kernel, c, opts);
       } catch (err) {

@@ -26,6 +26,21 @@ export type SelectRule =
   | { readonly kind: 'mass'; readonly gamma: number };
 
 /**
+ * MInference's vertical-slash estimate (`select(last_queries(N))` with `rule = vertical_slash(KV, KS)`): the last
+ * `lastQueries` queries of each head attend causally (softmax over their scores) to every key; the probabilities are
+ * summed per key column (vertical) and per diagonal offset q - k (slash); the top `kv` columns and top `ks` offsets
+ * are kept, the first `firstColumns` columns and the `nearDiagonals` nearest offsets (0, 1, ...) always among them.
+ * Output: two sorted `list<i32>[batch, heads]`, min(kv, kv_len) columns and min(ks, kv_len) offsets per (b, h).
+ */
+export interface VerticalSlashSelect {
+  readonly lastQueries: number;
+  readonly kv: number;
+  readonly ks: number;
+  readonly firstColumns: number;
+  readonly nearDiagonals: number;
+}
+
+/**
  * A selector kernel. Sizes have the attention kernel's names and meaning (q rows are the last q_len positions);
  * `valueDim` equals `headDim` and `inputs` is empty, so size resolution and input binding are shared with attention.
  * The output `sel` is a `blocks<bq, bk>` layout [batch, heads, ceil(kv_len / bq), ceil(kv_len / bk)].
@@ -51,6 +66,11 @@ export interface SelectKernel extends DeclaredSizes {
   readonly forceDiagonal: boolean;
   /** `group`: the query side pools over the rows of every head of the GQA group, so the group shares one selection. */
   readonly share: 'head' | 'group';
+  /**
+   * Set for a vertical-slash selector (`select(last_queries(N))`), which produces `list<i32>` columns and offsets;
+   * then the block fields above are unused (bq = bk = 1, rule = topk(kv), causal, no forced blocks, share = head).
+   */
+  readonly vslash: VerticalSlashSelect | null;
   readonly inputs: readonly RuntimeInput[];
   readonly schedules: Schedules;
 }

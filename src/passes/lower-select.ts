@@ -16,6 +16,7 @@ import { Op } from '../ir/ops.js';
 import type { AttentionSizes } from '../model/kernel.js';
 import type { SelectKernel } from '../model/select.js';
 import { sizeNode } from './lower-attention.js';
+import { lowerVerticalSlash } from './lower-select-vslash.js';
 
 /** Options of the selector lowering. */
 export interface LowerSelectOptions {
@@ -35,6 +36,7 @@ export const MAX_SELECT_KEY_BLOCKS = 1024;
 
 /** Lowers one selector kernel to a tile-IR kernel root. */
 export function lowerSelect(kernel: SelectKernel, o: LowerSelectOptions = {}): Node {
+  if (kernel.vslash) return lowerVerticalSlash(kernel, kernel.vslash, o.sizes);
   const fresh = new B.Fresh();
   const D = typeof kernel.headDim === 'number' ? kernel.headDim : o.sizes?.headDim;
   if (D === undefined) throw new Error(`kernel ${kernel.name}: dynamic head_dim needs concrete sizes to fix tile shapes`);

@@ -4,6 +4,7 @@
  */
 import type { AttentionSizes } from '../model/kernel.js';
 import type { SelectKernel } from '../model/select.js';
+import { referenceVerticalSlash } from './select-vslash.js';
 
 /** The reference selection of one run. */
 export interface ReferenceSelection {
@@ -128,4 +129,9 @@ export function referenceSelect(kernel: SelectKernel, sizes: AttentionSizes, q: 
     }
   }
   return { sel, scores, margin, nqb, nkb };
+}
+
+/** The selector's `out` buffer as the reference computes it: the 0 / 1 layout, or (vertical-slash) the index lists. */
+export function referenceSelectOutput(kernel: SelectKernel, sizes: AttentionSizes, q: Float32Array, k: Float32Array): ArrayLike<number> {
+  return kernel.vslash ? referenceVerticalSlash(kernel, kernel.vslash, sizes, q, k).out : referenceSelect(kernel, sizes, q, k).sel;
 }

@@ -8,7 +8,7 @@ export {
   type GemmRunInputs, type GivenSizes, type LibraryTarget, type LoadOptions, type WebgpuLoadOptions, type TargetSection, type WasmSection,
   type WebgpuSection, type WebgpuVariant, type ResidentInit, type ResidentKv, type ResidentOptions, type ResidentRunInputs,
 } from './library/index.js';
-export { defineSelect, type LoadedSelect, type SelectRunInputs, type SelectRunOutputs } from './library/index.js';
+export { defineSelect, type LoadedSelect, type SelectRunInputs, type SelectRunOutputs, type VerticalSlashRunOutputs } from './library/index.js';
 export { WasmKernel, relaxedSimdAvailable, type WasmLoadOptions, type WasmModuleBytes, type BoundValue } from './wasm/kernel.js';
 export type { WasmAbi, WasmParam, WasmScalar } from './wasm/abi.js';
 export { attentionSizesOf, checkRuntimeInputs, gemmSizesOf } from './library/check.js';

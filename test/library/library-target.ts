@@ -2,7 +2,7 @@
  * @file Test support: a built library folder made importable (its wrappers import `sparsec/runtime`,
  * resolved through a `node_modules/sparsec` link to this repository's dist/), and its handles seen as a
  * verify-harness Target, so `verifyKernels` runs generated kernels on its size cases with poisoned
- * outputs (a selector's `sel` layout is compared as the harness's output).
+ * outputs (a selector's `sel` layout, or its `cols` and `diags` lists, compared as the harness's output).
  */
 import { mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompiledKernel, Target } from '../../src/harness/target.js';
 import type { Kernel } from '../../src/model/kernel.js';
+import type { RaggedList } from '../../src/model/values.js';
 import { sideOutputBuffers } from '../../src/passes/lower-side-outputs.js';
 import type { LibraryTarget } from '../../src/runtime/library/manifest.js';
 
@@ -58,8 +59,10 @@ export function libraryTarget(lib: Record<string, AnyHandle>, target: LibraryTar
         return {
           // a selector's layout comes back as bytes (`sel`); the harness compares it in its f32 output
           async runAttention(sizes, inputs, outputs) {
-            const result = (await loaded.run({ q: inputs.q, k: inputs.k, sizes: { batch: sizes.batch, qLen: sizes.qLen, kvLen: sizes.kvLen } })) as { sel: Uint8Array };
-            outputs.out.set(result.sel);
+            const result = (await loaded.run({ q: inputs.q, k: inputs.k, sizes: { batch: sizes.batch, qLen: sizes.qLen, kvLen: sizes.kvLen } })) as { sel?: Uint8Array; cols?: RaggedList; diags?: RaggedList };
+            // a vertical-slash selector's lists: their values, columns then offsets, are the kernel's output layout
+            if (result.sel) outputs.out.set(result.sel);
+            else outputs.out.set([...result.cols!.values, ...result.diags!.values]);
           },
           dispose: () => loaded.dispose(),
         };

@@ -2,7 +2,8 @@
  * @file Selectors in the generated library: dsl/selectors.sparse built with `sparsec build`, each selector loaded
  * through the generated `index.js` and run on the verify harness's size cases against the float64 reference
  * selection (wasm; neon and webgpu where this host has them); and end to end, a selector's `sel` output passed
- * unchanged into the block-sparse attention kernel it feeds, whose output matches the float64 reference.
+ * unchanged into the block-sparse attention kernel it feeds, whose output matches the float64 reference; and the
+ * same for a vertical-slash selector's `cols` / `diags` lists feeding a vertical_slash attention kernel.
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -17,6 +18,8 @@ import type { SelectKernel } from '../../src/model/select.js';
 import { referenceAttention } from '../../src/reference/attention.js';
 import { Rng } from '../../src/reference/random.js';
 import { referenceSelect } from '../../src/reference/select.js';
+import { referenceVerticalSlash } from '../../src/reference/select-vslash.js';
+import type { RaggedList } from '../../src/model/values.js';
 import { NEON_ADDON_PATH } from '../../src/runtime/neon/native.js';
 import { nodeDevice } from '../../src/runtime/webgpu/node-device.js';
 import { importLibrary, libraryHome, libraryTarget, ROOT, type AnyHandle } from './library-target.js';
@@ -31,7 +34,27 @@ kernel pair_select = select(pooled(mean)) {
   causal = true
   force = first, diagonal
 }
+pattern vs_lists(cols: list<i32>[batch, heads], diags: list<i32>[batch, heads]) =
+  causal && (k in cols[b, h] || q - k in diags[b, h])
+kernel vs_attention = attention(vs_lists) { heads = 4; kv_heads = 2; head_dim = 32; seq = dynamic }
+kernel vs_select = select(last_queries(64)) {
+  heads = 4; kv_heads = 2; head_dim = 32; seq = dynamic
+  rule = vertical_slash(40, 24)
+  force = first(4), diagonal(4)
+}
 `;
+
+/** Sizes and standard normal Q, K, V of the chained runs (4 heads over 2 KV heads, 300 positions, head_dim 32). */
+function chainInputs(seed: number): { sizes: AttentionSizes; q: Float32Array; k: Float32Array; v: Float32Array } {
+  const sizes: AttentionSizes = { batch: 1, heads: 4, kvHeads: 2, headDim: 32, valueDim: 32, qLen: 300, kvLen: 300 };
+  const rng = new Rng(seed);
+  const fill = (n: number): Float32Array => {
+    const a = new Float32Array(n);
+    rng.fillNormal(a);
+    return a;
+  };
+  return { sizes, q: fill(sizes.heads * sizes.qLen * 32), k: fill(sizes.kvHeads * sizes.kvLen * 32), v: fill(sizes.kvHeads * sizes.kvLen * 32) };
+}
 
 const quietIo = (): Io & { lines: string[] } => {
   const lines: string[] = [];
@@ -77,17 +100,17 @@ describe('selectors in the generated library', () => {
     for (const k of selectors) expect(report.results.some((r) => r.kernel === k.name)).toBe(true);
   }, 600_000);
 
+  /** Runs the loaded attention kernel `name` on the selector's outputs `runtime`; its output is within 1e-4 of the reference. */
+  async function expectReferenceAttention(attention: Awaited<ReturnType<AnyHandle['load']>>, name: string, sizes: AttentionSizes, qkv: { q: Float32Array; k: Float32Array; v: Float32Array }, runtime: Record<string, Uint8Array | RaggedList>): Promise<void> {
+    const { out: o } = (await attention.run({ ...qkv, ...runtime })) as { out: Float32Array };
+    const ref = referenceAttention(pair.get(name) as AttentionKernel, sizes, { ...qkv, runtime });
+    let err = 0;
+    for (let e = 0; e < o.length; e++) err = Math.max(err, Math.abs(o[e]! - ref.out[e]!));
+    expect(err).toBeLessThan(1e-4);
+  }
+
   it.each(TARGETS)('on %s, the selector output goes straight into the attention kernel, which matches the reference', async (target) => {
-    const sizes: AttentionSizes = { batch: 1, heads: 4, kvHeads: 2, headDim: 32, valueDim: 32, qLen: 300, kvLen: 300 };
-    const rng = new Rng(5);
-    const fill = (n: number): Float32Array => {
-      const a = new Float32Array(n);
-      rng.fillNormal(a);
-      return a;
-    };
-    const q = fill(sizes.heads * sizes.qLen * 32);
-    const k = fill(sizes.kvHeads * sizes.kvLen * 32);
-    const v = fill(sizes.kvHeads * sizes.kvLen * 32);
+    const { sizes, q, k, v } = chainInputs(5);
     const select = await lib['pair_select']!.load(target);
     const attention = await lib['pair_attention']!.load(target);
     try {
@@ -98,16 +121,41 @@ describe('selectors in the generated library', () => {
       expect([...sel].filter((x, e) => x !== want.sel[e] && want.margin[e]! > 1e-4)).toEqual([]);
       // the layout prunes: fewer blocks than the causal triangle (4 heads x 15)
       expect(sel.reduce((n, x) => n + x, 0)).toBeLessThan(4 * 15);
-      const { out: o } = (await attention.run({ q, k, v, sel })) as { out: Float32Array };
-      const ref = referenceAttention(pair.get('pair_attention') as AttentionKernel, sizes, { q, k, v, runtime: { sel } });
-      let err = 0;
-      for (let e = 0; e < o.length; e++) err = Math.max(err, Math.abs(o[e]! - ref.out[e]!));
-      expect(err).toBeLessThan(1e-4);
+      await expectReferenceAttention(attention, 'pair_attention', sizes, { q, k, v }, { sel });
     } finally {
       await select.dispose();
       await attention.dispose();
     }
   }, 300_000);
+
+  it.each(TARGETS)('on %s, a vertical-slash selector\'s lists go straight into the vertical_slash kernel, which matches the reference', async (target) => {
+    const { sizes, q, k, v } = chainInputs(7);
+    const select = await lib['vs_select']!.load(target);
+    const attention = await lib['vs_attention']!.load(target);
+    try {
+      const { cols, diags } = (await select.run({ q, k })) as { cols: RaggedList; diags: RaggedList };
+      expect([...cols.offsets]).toEqual([0, 40, 80, 120, 160]);
+      expect([...diags.offsets]).toEqual([0, 24, 48, 72, 96]);
+      const want = referenceVerticalSlash(pair.get('vs_select') as SelectKernel, (pair.get('vs_select') as SelectKernel).vslash!, sizes, q, k);
+      expect([...cols.values, ...diags.values]).toEqual([...want.out]);
+      // forced: the first 4 columns and the 4 nearest diagonals of every head
+      for (let h = 0; h < 4; h++) {
+        expect([...cols.values.subarray(h * 40, h * 40 + 4)]).toEqual([0, 1, 2, 3]);
+        expect([...diags.values.subarray(h * 24, h * 24 + 4)]).toEqual([0, 1, 2, 3]);
+      }
+      await expectReferenceAttention(attention, 'vs_attention', sizes, { q, k, v }, { cols, diags });
+    } finally {
+      await select.dispose();
+      await attention.dispose();
+    }
+  }, 300_000);
+
+  it('writes a vertical-slash selector\'s outputs as two RaggedList lists', async () => {
+    const dts = await readFile(join(out, 'vs_select.d.ts'), 'utf8');
+    expect(dts).toMatch(/readonly cols: RaggedList;/);
+    expect(dts).toMatch(/readonly diags: RaggedList;/);
+    expect(dts).toMatch(/type RaggedList/);
+  });
 
   it('checks inputs and outputs before anything runs', async () => {
     const loaded = await lib['pair_select']!.load('wasm');

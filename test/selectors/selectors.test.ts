@@ -30,7 +30,7 @@ function tiny(over: Partial<SelectKernel>): SelectKernel {
     kind: 'select', name: 'tiny', origin: { file: 'x', line: 1, col: 1 },
     batch: 1, heads: 1, kvHeads: 1, headDim: 1, valueDim: 1, qLen: 4, kvLen: 4, dtype: 'f32', scale: 1,
     qPool: 'mean', kPool: 'mean', bq: 4, bk: 1, rule: { kind: 'topk', n: 2 }, causal: false,
-    forceFirst: false, forceDiagonal: false, share: 'head', inputs: [], schedules: {}, ...over,
+    forceFirst: false, forceDiagonal: false, share: 'head', vslash: null, inputs: [], schedules: {}, ...over,
   };
 }
 const SIZES: AttentionSizes = { batch: 1, heads: 1, kvHeads: 1, headDim: 1, valueDim: 1, qLen: 4, kvLen: 4 };
@@ -83,8 +83,9 @@ describe('dsl/selectors.sparse on interp and wasm', () => {
     kernels = checkProgram(program).kernels.filter((k): k is SelectKernel => k.kind === 'select');
   });
 
-  it('has the five selectors', () => {
-    expect(kernels.map((k) => k.name)).toEqual(['minference_block_est', 'flexprefill_mass', 'seer_gate', 'nsa_group_select', 'quest_pages']);
+  it('has the six selectors (one vertical-slash, test/selectors/vertical-slash.test.ts)', () => {
+    expect(kernels.map((k) => k.name)).toEqual(['minference_block_est', 'minference_vs_est', 'flexprefill_mass', 'seer_gate', 'nsa_group_select', 'quest_pages']);
+    expect(kernels.filter((k) => k.vslash).map((k) => k.name)).toEqual(['minference_vs_est']);
     expect(kernels.find((k) => k.name === 'quest_pages')!.kPool).toBe('bound');
     expect(new Set(kernels.map((k) => k.rule.kind))).toEqual(new Set(['topk', 'mass', 'threshold']));
   });
@@ -96,7 +97,7 @@ describe('dsl/selectors.sparse on interp and wasm', () => {
   }, 120_000);
 
   it('lowers through the lower-select stage with existing ops only', () => {
-    const { stages } = runPipeline(kernels[1]!, 'wasm');
+    const { stages } = runPipeline(kernels.find((k) => k.name === 'flexprefill_mass')!, 'wasm');
     expect(stages.map((s) => s.name)).toEqual(['lower-select', 'simplify', 'legalize.wasm']);
     const text = printKernel(stages[0]!.ir);
     expect(text).toContain('reduce_sum');

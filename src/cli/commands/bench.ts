@@ -54,7 +54,7 @@ async function checkCaseNames(opts: BenchCliOptions): Promise<void> {
   if (names.length === 0) return;
   const known: readonly string[] = opts.browser
     ? (await import('../../bench/browser/cases.js')).BROWSER_CASE_NAMES
-    : [...(await import('../../bench/framework/runner.js')).ALL_CASE_NAMES, ...(await import('../../bench/decode.js')).DECODE_CASE_NAMES];
+    : [...(await import('../../bench/framework/runner.js')).ALL_CASE_NAMES, ...(await import('../../bench/decode.js')).DECODE_CASE_NAMES, ...(await import('../../bench/select.js')).SELECT_CASE_NAMES];
   const bad = names.filter((n) => !known.includes(n));
   if (bad.length > 0) {
     throw new UsageError(`unknown ${opts.browser ? 'browser ' : ''}case ${bad.map((n) => `'${n}'${didYouMean(n, known)}`).join(', ')} (cases: ${known.join(', ')})`);

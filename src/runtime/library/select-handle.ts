@@ -1,10 +1,13 @@
 /**
  * @file What generated selector wrappers call: `defineSelect` turns a manifest URL into a handle whose loaded
  * `run({ q, k })` returns the `blocks<BQ, BK>` layout (Uint8Array, 0 / 1) that the matching block-sparse
- * attention kernel takes as its `sel` input unchanged. Target-neutral: the loaders table runs the kernel.
+ * attention kernel takes as its `sel` input unchanged, or (a vertical-slash selector) the sorted `list<i32>`
+ * inputs `{ cols, diags }` of a vertical_slash pattern. Target-neutral: the loaders table runs the kernel.
  */
 import type { AttentionKernel } from '../../model/kernel.js';
-import type { SelectKernel } from '../../model/select.js';
+import type { SelectKernel, VerticalSlashSelect } from '../../model/select.js';
+import type { AttentionSizes } from '../../model/kernel.js';
+import type { RaggedList } from '../../model/values.js';
 import { attentionSizeBindings } from './bind.js';
 import { attentionSizesOf } from './check.js';
 import { checkInputKeys, open, serialQueue, type KernelHandle } from './handles.js';
@@ -21,6 +24,12 @@ export interface SelectRunInputs {
 /** Selector output: the layout [batch, heads, ceil(kv_len / bq), ceil(kv_len / bk)], 1 where a block is kept. */
 export interface SelectRunOutputs {
   readonly sel: Uint8Array;
+}
+
+/** Vertical-slash selector output: per (b, h), the kept key columns and diagonal offsets q - k, sorted ascending. */
+export interface VerticalSlashRunOutputs {
+  readonly cols: RaggedList;
+  readonly diags: RaggedList;
 }
 
 /** A loaded selector kernel. */
@@ -45,7 +54,7 @@ function layoutArray(kernel: string, given: unknown, length: number): Uint8Array
 }
 
 /** The handle of a generated selector kernel whose manifest is at `manifestUrl`. */
-export function defineSelect<I extends SelectRunInputs, O extends SelectRunOutputs, T extends LibraryTarget = LibraryTarget>(name: string, manifestUrl: URL): KernelHandle<LoadedSelect<I, O>, T> {
+export function defineSelect<I extends SelectRunInputs, O extends SelectRunOutputs | VerticalSlashRunOutputs, T extends LibraryTarget = LibraryTarget>(name: string, manifestUrl: URL): KernelHandle<LoadedSelect<I, O>, T> {
   return {
     name,
     async load(target, options) {
@@ -59,8 +68,9 @@ export function defineSelect<I extends SelectRunInputs, O extends SelectRunOutpu
         run: (inputs, into) => queued(async () => {
           checkInputKeys(k.name, inputs, ['q', 'k', 'sizes']);
           const sizes = attentionSizesOf(asAttention(k), inputs.q, inputs.k, inputs.k, inputs.sizes);
+          if (k.vslash) return (await runVerticalSlash(k, k.vslash, sizes, inputs, kernel)) as unknown as O;
           const length = sizes.batch * sizes.heads * Math.ceil(sizes.kvLen / k.bq) * Math.ceil(sizes.kvLen / k.bk);
-          const sel = layoutArray(k.name, into?.sel, length);
+          const sel = layoutArray(k.name, (into as Partial<SelectRunOutputs> | undefined)?.sel, length);
           // NOTE: the kernel writes its 0 / 1 layout as f32 (its only output type); it is narrowed to bytes here.
           const out = new Float32Array(length);
           await kernel.run({ ...attentionSizeBindings(sizes), q: inputs.q, k: inputs.k }, { out }, null);
@@ -77,4 +87,22 @@ export function defineSelect<I extends SelectRunInputs, O extends SelectRunOutpu
       };
     },
   };
+}
+
+/** The kernel's f32 `out` (columns [b, h, nv], then offsets [b, h, ns]) as two CSR lists of fixed length per (b, h). */
+async function runVerticalSlash(
+  k: SelectKernel, vs: VerticalSlashSelect, sizes: AttentionSizes, inputs: SelectRunInputs,
+  kernel: { run(values: Record<string, unknown>, outputs: { out: Float32Array }, plan: null): Promise<unknown> },
+): Promise<VerticalSlashRunOutputs> {
+  const lists = sizes.batch * sizes.heads;
+  const nv = Math.min(vs.kv, sizes.kvLen);
+  const ns = Math.min(vs.ks, sizes.kvLen);
+  const out = new Float32Array(lists * (nv + ns));
+  await kernel.run({ ...attentionSizeBindings(sizes), q: inputs.q, k: inputs.k }, { out }, null);
+  if (out[0] === -1) throw new Error(`${k.name}: kv_len ${sizes.kvLen} is longer than this selector's scratch rows (it wrote -1); declare a static kv_len or split the sequence`);
+  const list = (from: number, n: number): RaggedList => ({
+    offsets: Int32Array.from({ length: lists + 1 }, (_, i) => i * n),
+    values: Int32Array.from(out.subarray(from, from + lists * n)),
+  });
+  return { cols: list(0, nv), diags: list(lists * nv, ns) };
 }

@@ -49,10 +49,11 @@ function gatherElement(w: ElementWriter, n: Node, idx: Index): string {
   const info = w.layout.buffers.get(bufferRoot(n.src[0]!))!;
   const name = `gather${info.kind}${info.index}`;
   const t = VALUE_KIND[info.scalar];
+  // NOTE: a scratch buffer is read inline: its reader names main's per-task base, which a helper function cannot see.
+  if (info.kind === 'scratch') return `select(${literal(0, kind(n))}, ${read(i)}, ${i} >= 0 && ${i} < ${len})`;
   if (!w.helpers.has(name)) {
     w.helpers.set(name, `fn ${name}(i: i32, len: i32) -> ${WGSL_TYPE[t]} {\n  if (i < 0 || i >= len) { return ${literal(0, t)}; }\n  return ${read('i')};\n}`);
   }
-  if (info.kind === 'scratch') return `select(${literal(0, kind(n))}, ${read(i)}, ${i} >= 0 && ${i} < ${len})`;
   return convert(`${name}(${i}, ${len})`, t, kind(n));
 }
 
