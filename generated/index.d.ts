@@ -39,6 +39,7 @@ export { minference_block_est, type MinferenceBlockEstInputs, type MinferenceBlo
 export { minference_block_sparse, type MinferenceBlockSparseInputs, type MinferenceBlockSparseOutputs } from './minference_block_sparse.js';
 export { minference_hybrid, type MinferenceHybridInputs, type MinferenceHybridOutputs } from './minference_hybrid.js';
 export { minference_vertical_slash, type MinferenceVerticalSlashInputs, type MinferenceVerticalSlashOutputs } from './minference_vertical_slash.js';
+export { minference_vs_est, type MinferenceVsEstInputs, type MinferenceVsEstOutputs } from './minference_vs_est.js';
 export { minicpm4_decode, type Minicpm4DecodeInputs, type Minicpm4DecodeOutputs } from './minicpm4_decode.js';
 export { moa_decode, type MoaDecodeInputs, type MoaDecodeOutputs } from './moa_decode.js';
 export { moa_prefill, type MoaPrefillInputs, type MoaPrefillOutputs } from './moa_prefill.js';

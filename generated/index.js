@@ -39,6 +39,7 @@ export { minference_block_est } from './minference_block_est.js';
 export { minference_block_sparse } from './minference_block_sparse.js';
 export { minference_hybrid } from './minference_hybrid.js';
 export { minference_vertical_slash } from './minference_vertical_slash.js';
+export { minference_vs_est } from './minference_vs_est.js';
 export { minicpm4_decode } from './minicpm4_decode.js';
 export { moa_decode } from './moa_decode.js';
 export { moa_prefill } from './moa_prefill.js';
