@@ -28,12 +28,13 @@ export function importsText(shared: boolean, fn = ''): string {
 
 // NOTE: Cephes expf: x = n ln2 + r with |r| <= ln2/2, e^r by a degree-6 polynomial, 2^n built in
 // the exponent bits. Below -87.3 the result flushes to 0, above 88.72 it is +inf; NaN passes through.
-const EXP = `
-(func $expv (param $x v128) (result v128)
-  (local $c v128) (local $fx v128) (local $r v128) (local $y v128) (local $res v128)
-  (local.set $c (local.get $x))
-  (local.set $x (f32x4.max (f32x4.min (local.get $x) ${splat(88.3762626647949)}) ${splat(-87.3365447505531)}))
-  (local.set $fx (f32x4.nearest (f32x4.mul (local.get $x) ${splat(1.4426950408889634)})))
+// n = nearest(x log2 e) is taken by adding 1.5 * 2^23 (round to nearest even, as f32x4.nearest) and its bits
+// are then 0x4b400000 + n: no f32x4.nearest / i32x4.trunc_sat_f32x4_s (several x86 instructions each in V8).
+// pmin / pmax with x first keep a NaN x (one minps / maxps each; f32x4.min / max cost about five).
+const EXP_MAGIC = 12582912;
+const EXP_CORE = `
+  (local.set $t (f32x4.add (f32x4.mul (local.get $x) ${splat(1.4426950408889634)}) ${splat(EXP_MAGIC)}))
+  (local.set $fx (f32x4.sub (local.get $t) ${splat(EXP_MAGIC)}))
   (local.set $r (f32x4.sub (f32x4.sub (local.get $x) (f32x4.mul (local.get $fx) ${splat(0.693359375)})) (f32x4.mul (local.get $fx) ${splat(-2.12194440e-4)})))
   (local.set $y (f32x4.add (f32x4.mul ${splat(1.9875691500e-4)} (local.get $r)) ${splat(1.3981999507e-3)}))
   (local.set $y (f32x4.add (f32x4.mul (local.get $y) (local.get $r)) ${splat(8.3334519073e-3)}))
@@ -42,14 +43,28 @@ const EXP = `
   (local.set $y (f32x4.add (f32x4.mul (local.get $y) (local.get $r)) ${splat(5.0000001201e-1)}))
   (local.set $y (f32x4.add (f32x4.add (f32x4.mul (local.get $y) (f32x4.mul (local.get $r) (local.get $r))) (local.get $r)) ${splat(1)}))
   (local.set $res (f32x4.mul (local.get $y)
-    (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $fx)) (v128.const i32x4 127 127 127 127)) (i32.const 23))))
-  (local.set $res (v128.bitselect ${splat(0)} (local.get $res) (f32x4.lt (local.get $c) ${splat(-87.3365447505531)})))
+    (i32x4.shl (i32x4.add (local.get $t) (v128.const i32x4 ${127 - 0x4b400000} ${127 - 0x4b400000} ${127 - 0x4b400000} ${127 - 0x4b400000})) (i32.const 23))))`;
+const EXP_LOCALS = '(local $c v128) (local $t v128) (local $fx v128) (local $r v128) (local $y v128) (local $res v128)';
+const EXP_CLAMP = `(local.set $x (f32x4.pmax (f32x4.pmin (local.get $c) ${splat(88.3762626647949)}) ${splat(-87.3365447505531)}))`;
+// NOTE: $softexpv is exp(a - m) for the online softmax, where m is the running row maximum, so a - m <= 0 or NaN:
+// it skips exp's +inf and NaN selects (a NaN propagates through the polynomial) and zeroes with one andnot both
+// an underflow and a = -inf (which, with m = -inf too, gives a - m = NaN).
+const EXP = `
+(func $expv (param $x v128) (result v128)
+  ${EXP_LOCALS}
+  (local.set $c (local.get $x))
+  ${EXP_CLAMP}${EXP_CORE}
+  (local.set $res (v128.andnot (local.get $res) (f32x4.lt (local.get $c) ${splat(-87.3365447505531)})))
   (local.set $res (v128.bitselect ${splat('inf')} (local.get $res) (f32x4.gt (local.get $c) ${splat(88.72283935546875)})))
   (v128.bitselect (local.get $c) (local.get $res) (f32x4.ne (local.get $c) (local.get $c))))
 (func $expf (param $x f32) (result f32)
   (f32x4.extract_lane 0 (call $expv (f32x4.splat (local.get $x)))))
 (func $softexpv (param $a v128) (param $m v128) (result v128)
-  (v128.bitselect ${splat(0)} (call $expv (f32x4.sub (local.get $a) (local.get $m))) (f32x4.eq (local.get $a) ${splat('-inf')})))
+  (local $x v128) ${EXP_LOCALS}
+  (local.set $c (f32x4.sub (local.get $a) (local.get $m)))
+  ${EXP_CLAMP}${EXP_CORE}
+  (v128.andnot (local.get $res)
+    (v128.or (f32x4.lt (local.get $c) ${splat(-87.3365447505531)}) (f32x4.eq (local.get $a) ${splat('-inf')}))))
 (func $skipzero_mul (param $a f32) (param $b f32) (result f32)
   (select (f32.mul (local.get $a) (local.get $b)) (f32.const 0) (f32.ne (local.get $a) (f32.const 0))))
 (func $softexp (param $a f32) (param $m f32) (result f32)
