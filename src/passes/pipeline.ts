@@ -102,7 +102,7 @@ export function refuseRaggedPlan(kernel: Kernel, walk: KeyWalk, target: string):
 
 /** The targets whose runtime binds each side output (the lowering is shared: lower-side-outputs.ts). */
 export const SIDE_OUTPUT_TARGETS: Readonly<Record<SideOutput['kind'], readonly string[]>> = {
-  block_max: [],
+  block_max: ['interp', 'wasm', 'webgpu', 'neon', 'cuda'],
   segment_mass: ['interp', 'wasm', 'webgpu', 'neon', 'cuda'],
 };
 
