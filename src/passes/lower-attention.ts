@@ -79,7 +79,8 @@ export function lowerAttention(kernel: AttentionKernel, o: LowerAttentionOptions
         const effects = [B.store(buf.out, B.mul(qRow, DV), [DV, 1], [qValid, DV], out)];
         if (kernel.outputs.includes('lse')) effects.push(B.store(buf.lse, qRow, [1, 1], [qValid, 1], lse));
         effects.push(...segmentStores(segmentOutputs(kernel), segments, l!, qRow, qValid));
-        const place = { b, h, qt, heads, qLen, kvLen: seqLen, tq: TQ, tk: TK, qValid, fresh };
+        const span = keySpan(ctx, o.walk);
+        const place = { b, h, qt, heads, qLen, kvLen: seqLen, tq: TQ, tk: TK, qValid, fresh, ...(span ? { keys: span } : {}) };
         effects.push(...blockMaxStores(blockMaxOutputs(kernel), m!, l!, place, (k0, tk) => scoreTile(ctx, k0, tk).masked));
         return { next: [], effects };
       });
@@ -124,6 +125,14 @@ function boundNode(ctx: TileContext, hb: HeadBounds, combine: Op.MAX | Op.MIN): 
     return v;
   };
   return [hb.main, ...hb.more].map(one).reduce((a, x) => B.binary(combine, a, x));
+}
+
+/** Keys [lo, hi) holding every key a closed-form walk visits for this query tile (null: any key may be live). */
+function keySpan(ctx: TileContext, walk: KeyWalk): { lo: Node; hi: Node } | null {
+  if (walk.kind !== 'bounds') return null;
+  const los = walk.ranges.map((r) => B.max(0, boundNode(ctx, r.lo, Op.MAX)));
+  const his = walk.ranges.map((r) => B.add(B.min(B.sub(ctx.kvLen, 1), boundNode(ctx, r.hi, Op.MIN)), 1));
+  return { lo: los.reduce((a, x) => B.min(a, x)), hi: his.reduce((a, x) => B.max(a, x)) };
 }
 
 /** The loop(s) over live key tiles; returns the final (m, l, acc, ...side-output accumulators). */

@@ -80,6 +80,8 @@ export interface QueryTilePlace {
   readonly tk: number;
   readonly qValid: Node;
   readonly fresh: B.Fresh;
+  /** Keys [lo, hi) outside which the tile has no allowed key (a closed-form walk's span); blocks outside it skip the recompute. */
+  readonly keys?: { readonly lo: Node; readonly hi: Node };
 }
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
@@ -89,7 +91,8 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
  * (the schedule makes BQ divide tile_q, so one task owns each output element: no other tile writes it). For each key
  * block kb, a loop over its keys in tiles of gcd(tile_k, BK) recomputes the masked scores (`masked(k0, width)`), takes
  * P = exp(s - m) / l (0 for a removed key, an empty row or a row past q_len) and keeps each row's max; the rows of a
- * BQ-block are then max-pooled. A block no allowed key reaches stays 0, as in the reference.
+ * BQ-block are then max-pooled. A block no allowed key reaches stays 0, as in the reference; one outside the walk's
+ * key span (`at.keys`) is stored as 0 without the recompute.
  */
 export function blockMaxStores(outputs: readonly BlockMax[], m: Node, l: Node, at: QueryTilePlace, masked: (k0: Node, tk: number) => Node): Node[] {
   const rowOk = B.and(B.lt(B.iota([at.tq, 1], 0), at.qValid), B.binary(Op.NE, l, 0));
@@ -101,7 +104,8 @@ export function blockMaxStores(outputs: readonly BlockMax[], m: Node, l: Node, a
     const perTile = at.tq / s.bq;
     const kbLoop = B.loop({ role: 'kb', lo: 0, hi: kBlocks, fresh: at.fresh }, (kb) => {
       const first = B.mul(kb, s.bk);
-      const tiles = B.min(s.bk / width, B.cdiv(B.sub(at.kvLen, first), width));
+      const inKv = B.min(s.bk / width, B.cdiv(B.sub(at.kvLen, first), width));
+      const tiles = at.keys ? B.where(B.and(B.lt(first, at.keys.hi), B.lt(at.keys.lo, B.add(first, s.bk))), inKv, 0) : inKv;
       const rows = B.loop({ role: 'kbt', lo: 0, hi: tiles, fresh: at.fresh, inits: [B.full([at.tq, 1], 0)], iterNames: ['bmax'] }, (j, [acc]) => {
         const p = B.where(rowOk, B.binary(Op.DIV, B.binary(Op.SOFTMAX_EXP, masked(B.add(first, B.mul(j, width)), width), m), l), 0);
         return { next: [B.max(acc!, B.reduce(Op.REDUCE_MAX, p, 1))] };
