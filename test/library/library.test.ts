@@ -14,8 +14,8 @@ import { nodeDevice } from '../../src/runtime/webgpu/node-device.js';
 import { skipTarget } from '../support/targets.js';
 import { importLibrary, libraryHome, libraryTarget, ROOT, type AnyHandle } from './library-target.js';
 
-/** Closed-form key ranges; a runtime plan from a ragged list; a 2:4-style N:M gemm; out + lse; segment_mass and block_max side outputs. */
-const KERNELS = ['streaming_prefill', 'sea_topk', 'nm_4_8', 'moa_decode', 'blockrank_mass', 'seer_gate_target'];
+/** Closed-form key ranges; a runtime plan from a ragged list; a 2:4-style N:M gemm; out + lse; a segment_mass side output. */
+const KERNELS = ['streaming_prefill', 'sea_topk', 'nm_4_8', 'moa_decode', 'blockrank_mass'];
 
 const quietIo = (): Io & { lines: string[] } => {
   const lines: string[] = [];
