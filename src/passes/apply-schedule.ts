@@ -19,6 +19,7 @@ const nextPow2 = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n))
  * kernel's own block for that target, then `overrides` (tests use these to vary the schedule).
  * With `fit_tile_q`, a static q_len shorter than tile_q shrinks it (unless the kernel's block sets tile_q).
  * A paged kernel (`kv_layout = paged(P)`) gets tile_k = gcd(tile_k, P), so every key tile lies in one page.
+ * A `block_max(BQ, BK)` output makes tile_q the smallest multiple of BQ at least tile_q (one task owns each BQ-block).
  * A key the target does not know, or a bad value, in the kernel's block is an Error (the checker reports it first).
  */
 export function applySchedule(kernel: Kernel, target: string, overrides: ScheduleSettings = {}): Schedule {
@@ -34,6 +35,10 @@ export function applySchedule(kernel: Kernel, target: string, overrides: Schedul
   }
   const page = kernel.kind === 'attention' && kernel.kvLayout?.kind === 'paged' ? kernel.kvLayout.pageSize : 0;
   if (page > 0 && page % s.tile_k !== 0) s = mergeSchedule(s, { tile_k: gcd(s.tile_k, page) }, `kv_layout = paged(${page})`);
+  // NOTE: block_max(BQ, BK) pools query rows across a BQ-block, which one task must own: tile_q becomes a multiple of BQ.
+  for (const side of kernel.kind === 'attention' ? (kernel.sideOutputs ?? []) : []) {
+    if (side.kind === 'block_max' && s.tile_q % side.bq !== 0) s = mergeSchedule(s, { tile_q: side.bq * Math.ceil(s.tile_q / side.bq) }, `block_max(${side.bq}, ${side.bk})`);
+  }
   return s;
 }
 

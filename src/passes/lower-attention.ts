@@ -13,7 +13,7 @@ import type { AttentionKernel, AttentionSizes, Size } from '../model/kernel.js';
 import type { HeadBounds, KeyWalk } from './attention-space.js';
 import { lowerExpr, type ExprEnv } from './lower-expr.js';
 import type { Schedule } from './schedule.js';
-import { segmentInits, segmentOutputs, segmentSteps, segmentStores } from './lower-side-outputs.js';
+import { blockMaxOutputs, blockMaxStores, segmentInits, segmentOutputs, segmentSteps, segmentStores } from './lower-side-outputs.js';
 import { KV_LENS } from '../model/paged.js';
 
 /** Options of the attention lowering. */
@@ -79,6 +79,9 @@ export function lowerAttention(kernel: AttentionKernel, o: LowerAttentionOptions
         const effects = [B.store(buf.out, B.mul(qRow, DV), [DV, 1], [qValid, DV], out)];
         if (kernel.outputs.includes('lse')) effects.push(B.store(buf.lse, qRow, [1, 1], [qValid, 1], lse));
         effects.push(...segmentStores(segmentOutputs(kernel), segments, l!, qRow, qValid));
+        const span = keySpan(ctx, o.walk);
+        const place = { b, h, qt, heads, qLen, kvLen: seqLen, tq: TQ, tk: TK, qValid, fresh, ...(span ? { keys: span } : {}) };
+        effects.push(...blockMaxStores(blockMaxOutputs(kernel), m!, l!, place, (k0, tk) => scoreTile(ctx, k0, tk).masked));
         return { next: [], effects };
       });
       return { next: [], effects: [qtLoop.loop] };
@@ -122,6 +125,14 @@ function boundNode(ctx: TileContext, hb: HeadBounds, combine: Op.MAX | Op.MIN): 
     return v;
   };
   return [hb.main, ...hb.more].map(one).reduce((a, x) => B.binary(combine, a, x));
+}
+
+/** Keys [lo, hi) holding every key a closed-form walk visits for this query tile (null: any key may be live). */
+function keySpan(ctx: TileContext, walk: KeyWalk): { lo: Node; hi: Node } | null {
+  if (walk.kind !== 'bounds') return null;
+  const los = walk.ranges.map((r) => B.max(0, boundNode(ctx, r.lo, Op.MAX)));
+  const his = walk.ranges.map((r) => B.add(B.min(B.sub(ctx.kvLen, 1), boundNode(ctx, r.hi, Op.MIN)), 1));
+  return { lo: los.reduce((a, x) => B.min(a, x)), hi: his.reduce((a, x) => B.max(a, x)) };
 }
 
 /** The loop(s) over live key tiles; returns the final (m, l, acc, ...side-output accumulators). */
@@ -172,23 +183,32 @@ function keyTileLoops(ctx: TileContext, walk: KeyWalk): Node[] {
 }
 
 /**
+ * The scores of the query tile against the keys [k0, k0 + tk): scaled, through the score modifier; `masked` has -inf
+ * where the mask removes a key or the key lies past kv_len. kValid: the keys of the tile inside kv_len.
+ */
+function scoreTile(ctx: TileContext, k0: Node, tk: number): { s: Node; masked: Node; kValid: Node } {
+  const { TQ, D } = ctx;
+  const kValid = B.min(tk, B.sub(ctx.kvLen, k0));
+  const kTile = B.load(ctx.buf.k, B.mul(B.add(ctx.kvRow, k0), D), [D, 1], [kValid, D], [tk, D]);
+  const kPos = B.add(B.iota([1, tk], 1), k0);
+  let s = B.mul(B.dot(ctx.qTile, B.trans(kTile), B.full([TQ, tk], 0)), B.fconst(ctx.scale));
+  if (ctx.kernel.score) s = B.cast(lowerExpr(ctx.kernel.score, ctx.exprEnv({ q: ctx.qPos, k: kPos, score: s })), 'f32');
+  const allowed = B.and(B.cast(lowerExpr(ctx.kernel.mask, ctx.exprEnv({ q: ctx.qPos, k: kPos })), 'bool'), B.lt(kPos, ctx.kvLen));
+  return { s, masked: B.where(allowed, s, -Infinity), kValid };
+}
+
+/**
  * One loop over key tiles `j in [lo, hi)`; `tileOf(j)` gives the key tile index and whether it is
  * full. Carries (m, l, acc); the mask runs only on tiles that are partial or cross kv_len.
  */
 function kvLoop(ctx: TileContext, inits: Node[], lo: B.Operand, hi: B.Operand, tileOf: (j: Node) => { kt: Node; full: Node }): Node[] {
-  const { TQ, TK, D, DV } = ctx;
+  const { TQ, TK, DV } = ctx;
   const segments = segmentOutputs(ctx.kernel);
   const iterNames = ['m', 'l', 'acc', ...segments.map((_, n) => `mass${n}`)];
   const r = B.loop({ role: 'kv', lo, hi, fresh: ctx.fresh, inits, iterNames }, (j, [m, l, acc, ...masses]) => {
     const { kt, full } = tileOf(j);
     const k0 = B.mul(kt, TK);
-    const kValid = B.min(TK, B.sub(ctx.kvLen, k0));
-    const kTile = B.load(ctx.buf.k, B.mul(B.add(ctx.kvRow, k0), D), [D, 1], [kValid, D], [TK, D]);
-    const kPos = B.add(B.iota([1, TK], 1), k0);
-    let s = B.mul(B.dot(ctx.qTile, B.trans(kTile), B.full([TQ, TK], 0)), B.fconst(ctx.scale));
-    if (ctx.kernel.score) s = B.cast(lowerExpr(ctx.kernel.score, ctx.exprEnv({ q: ctx.qPos, k: kPos, score: s })), 'f32');
-    const allowed = B.and(B.cast(lowerExpr(ctx.kernel.mask, ctx.exprEnv({ q: ctx.qPos, k: kPos })), 'bool'), B.lt(kPos, ctx.kvLen));
-    const masked = B.where(allowed, s, -Infinity);
+    const { s, masked, kValid } = scoreTile(ctx, k0, TK);
     const skipMask = B.and(full, B.binary(Op.LE, B.add(k0, TK), ctx.kvLen));
     const sm = full.op === Op.CONST && full.arg === 0 ? masked : B.ifThenElse(skipMask, s, masked);
     const mNew = B.max(m!, B.reduce(Op.REDUCE_MAX, sm, 1));

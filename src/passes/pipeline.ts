@@ -23,7 +23,7 @@ import { splitKv } from './split-kv.js';
 import { syncBlockLoops } from './sync-block.js';
 import { stageShared, type StageRule } from './stage-shared.js';
 import { widenTiles, type NativeHalf } from './widen-tiles.js';
-import { MAX_KEY_INTERVALS, targetTable } from './target-table.js';
+import { MAX_KEY_INTERVALS, targetNames, targetTable } from './target-table.js';
 
 /** Options of a pipeline run. */
 export interface PipelineOptions {
@@ -80,14 +80,23 @@ export function sideOutputText(side: SideOutput): string {
 }
 
 /**
- * Side outputs have a float64 reference (src/reference/side-outputs.ts) but no lowering yet: every target refuses
- * them, before anything is lowered, with a message naming the output and the target.
+ * Why `target` refuses `kernel`, or null: its side outputs must be among those the target's table lists
+ * (`side_outputs` in targets/<name>.json; the lowering is shared, lower-side-outputs.ts, the table says whose runtime
+ * binds them). The reason names the output, the target and the targets that have it.
  */
-export function refuseSideOutputs(kernel: Kernel, target: string): void {
+export function sideOutputRefusal(kernel: Kernel, target: string): string | null {
   const side = kernel.kind === 'attention' ? (kernel.sideOutputs ?? []) : [];
-  const missing = side.find((s) => !SIDE_OUTPUT_TARGETS[s.kind].includes(target));
-  if (!missing) return;
-  throw new UnsupportedError(`kernel ${kernel.name}: output ${sideOutputText(missing)} is not supported on ${target} yet (supported on: ${SIDE_OUTPUT_TARGETS[missing.kind].join(', ') || 'no target, only the reference'})`);
+  const binds = (name: string, kind: SideOutput['kind']): boolean => targetTable(name)?.sideOutputs.includes(kind) ?? false;
+  const missing = side.find((s) => !binds(target, s.kind));
+  if (!missing) return null;
+  const others = targetNames().filter((name) => binds(name, missing.kind));
+  return `kernel ${kernel.name}: output ${sideOutputText(missing)} is not supported on ${target} yet (supported on: ${others.join(', ') || 'no target, only the reference'})`;
+}
+
+/** Throws `sideOutputRefusal` as an UnsupportedError before anything is lowered. */
+export function refuseSideOutputs(kernel: Kernel, target: string): void {
+  const refusal = sideOutputRefusal(kernel, target);
+  if (refusal !== null) throw new UnsupportedError(refusal);
 }
 
 /**
@@ -99,12 +108,6 @@ export function refuseRaggedPlan(kernel: Kernel, walk: KeyWalk, target: string):
   if (walk.kind === 'plan') throw new UnsupportedError(`kernel ${kernel.name}: kv_len = ragged needs a pattern with closed-form key bounds on ${target}; this pattern walks a block plan, which is not ragged yet`);
   if (kernel.sideOutputs?.length) throw new UnsupportedError(`kernel ${kernel.name}: kv_len = ragged with side outputs is not supported on ${target} yet`);
 }
-
-/** The targets whose runtime binds each side output (the lowering is shared: lower-side-outputs.ts). */
-export const SIDE_OUTPUT_TARGETS: Readonly<Record<SideOutput['kind'], readonly string[]>> = {
-  block_max: [],
-  segment_mass: ['interp', 'wasm', 'webgpu', 'neon', 'cuda'],
-};
 
 /** Most closed-form key intervals per query tile walked as loop bounds: the target's own `key_intervals` (default 1; its table validates it). */
 function keyIntervals(schedule: Schedule, target: string): number {

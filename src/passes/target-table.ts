@@ -10,6 +10,7 @@ import { closestName } from '../diagnostics/suggest.js';
 import { STAGE_RULES } from './stage-shared.js';
 import { NATIVE_HALF, type NativeHalf } from './widen-tiles.js';
 import { isScheduleKey, SCHEDULE_KEYS, type ScheduleSettings, type ScheduleValue } from './schedule.js';
+import type { SideOutput } from '../model/kernel.js';
 
 /**
  * Where a loop's iterations run: a grid axis (independent tasks), the lanes/threads of one group, or one after another.
@@ -32,7 +33,12 @@ export interface TargetTable {
   readonly bind: Readonly<Record<string, LoopBinding>>;
   /** The f16 / bf16 tiles the target computes on; `widen-tiles` widens the others to f32 (absent: none). */
   readonly nativeHalf: NativeHalf;
+  /** The attention side outputs (`outputs = ...`) its runtime binds (`side_outputs`; absent: none). */
+  readonly sideOutputs: readonly SideOutput['kind'][];
 }
+
+/** Every side output kind a table may list in `side_outputs` (exhaustive over the model's SideOutput). */
+const SIDE_OUTPUT_KINDS = Object.keys({ block_max: true, segment_mass: true } satisfies Record<SideOutput['kind'], true>) as SideOutput['kind'][];
 
 /** A problem with one schedule setting. */
 export interface SettingProblem {
@@ -44,7 +50,7 @@ export interface SettingProblem {
 }
 
 /** Keys of a table file that are not schedule settings. */
-const META_KEYS = new Set(['target', 'about', 'bind', 'native_half']);
+const META_KEYS = new Set(['target', 'about', 'bind', 'native_half', 'side_outputs']);
 
 const TARGETS_DIR = new URL('../../targets/', import.meta.url);
 
@@ -147,8 +153,20 @@ function validateTable(name: string, raw: unknown): TargetTable {
     const hint = typeof nativeHalf === 'string' ? closestName(nativeHalf, NATIVE_HALF) : null;
     errors.push(`"native_half" must be ${nameList(NATIVE_HALF.map((x) => `'${x}'`))}${hint ? ` (did you mean '${hint}'?)` : ''}`);
   }
+  const sideOutputs = rec['side_outputs'] ?? [];
+  if (!Array.isArray(sideOutputs)) errors.push(`"side_outputs" must be a list of ${nameList(SIDE_OUTPUT_KINDS.map((x) => `'${x}'`))}`);
+  else {
+    for (const k of sideOutputs as unknown[]) {
+      if ((SIDE_OUTPUT_KINDS as readonly unknown[]).includes(k)) continue;
+      const hint = typeof k === 'string' ? closestName(k, SIDE_OUTPUT_KINDS) : null;
+      errors.push(`"side_outputs": unknown side output ${JSON.stringify(k)}, must be ${nameList(SIDE_OUTPUT_KINDS.map((x) => `'${x}'`))}${hint ? ` (did you mean '${hint}'?)` : ''}`);
+    }
+  }
   if (errors.length > 0) throw new Error(`${file}: ${errors.join('; ')}`);
-  return Object.freeze({ name, about: rec['about'] as string, defaults: Object.freeze(defaults), bind: Object.freeze(bind), nativeHalf: nativeHalf as NativeHalf });
+  return Object.freeze({
+    name, about: rec['about'] as string, defaults: Object.freeze(defaults), bind: Object.freeze(bind), nativeHalf: nativeHalf as NativeHalf,
+    sideOutputs: Object.freeze([...(sideOutputs as SideOutput['kind'][])]),
+  });
 }
 
 /** The validated table of target `name`, or undefined when there is no `targets/<name>.json`. Throws on an invalid file. */

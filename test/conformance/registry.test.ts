@@ -22,7 +22,6 @@ const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../sr
 const ALLOWED: Readonly<Record<string, string>> = {
   'runtime/library/manifest.ts': "the runtime's own list of library targets (it imports nothing of the compiler; checked below)",
   'bench/main.ts': 'the benchmark suites exist for wasm and webgpu only',
-  'passes/pipeline.ts': 'SIDE_OUTPUT_TARGETS: which runtimes bind a side output (debt: move it into targets/<name>.json)',
   'cli/commands/bench.ts': "the optional npm package named `webgpu` (Dawn), needed only by the webgpu bench in Node",
 };
 

@@ -3,6 +3,7 @@ import { verifyKernels } from '../../src/harness/verify.js';
 import { reference32 } from '../../src/harness/reference-target.js';
 import { exitCode, formatReport, reportJson } from '../../src/harness/report.js';
 import type { Target } from '../../src/harness/target.js';
+import type { AttentionKernel } from '../../src/model/kernel.js';
 import { attentionKernels, causalKernel, gemmKernels } from './kernels.js';
 
 describe('verifyKernels with the reference32 target', () => {
@@ -55,6 +56,17 @@ describe('availability', () => {
   it('a required target that does not exist fails', async () => {
     const report = await verifyKernels([], [], { seed: 1, require: ['cuda'] });
     expect(report.results[0]).toMatchObject({ target: 'cuda', status: 'fail' });
+  });
+
+  it("a kernel the target's table does not support is a skip with its reason, also when the target is required", async () => {
+    const seer: AttentionKernel = { ...causalKernel, name: 'seer', sideOutputs: [{ kind: 'block_max', bq: 64, bk: 64 }] };
+    // no targets/ghost.json: a target without a table lists no side output
+    const ghost: Target = { name: 'ghost', availability: async () => ({ ok: true }), compile: async () => Promise.reject(new Error('compile must not run')) };
+    for (const require of [[], ['ghost']]) {
+      const report = await verifyKernels([seer], [ghost], { seed: 1, require });
+      expect(report.results).toEqual([expect.objectContaining({ status: 'skip', case: 'compile', detail: expect.stringMatching(/^skipped \(kernel seer: output block_max\(64, 64\) is not supported on ghost yet \(supported on: cuda, interp, neon, wasm, webgpu\)\)$/) })]);
+      expect(exitCode(report)).toBe(0);
+    }
   });
 
   it('a compile error is a failure carrying its message', async () => {

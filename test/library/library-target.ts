@@ -46,7 +46,7 @@ export async function importLibrary(dir: string): Promise<Record<string, AnyHand
 /** The library's kernels, loaded for `target`, as a verify-harness Target; `variants` records what each load ran. */
 export function libraryTarget(lib: Record<string, AnyHandle>, target: LibraryTarget, variants: Map<string, string> = new Map()): Target {
   return {
-    // NOTE: named as its target, so what verify refuses per target (SIDE_OUTPUT_TARGETS) is refused here too
+    // NOTE: named as its target, so what verify refuses per target (its table's side_outputs) is refused here too
     name: target,
     label: `library-${target}`,
     availability: async () => ({ ok: true }),

@@ -15,8 +15,8 @@ import { NEON_ADDON_PATH } from '../../src/runtime/neon/native.js';
 import { skipTarget } from '../support/targets.js';
 import { importLibrary, libraryHome, libraryTarget, ROOT, type AnyHandle } from '../library/library-target.js';
 
-/** Closed-form key ranges; a runtime plan from a ragged list; an N:M gemm; out + lse; bf16 storage; a segment_mass side output. */
-const KERNELS = ['streaming_prefill', 'sea_topk', 'nm_4_8', 'moa_decode', 'minicpm4_decode', 'blockrank_mass'];
+/** Closed-form key ranges; a runtime plan from a ragged list; an N:M gemm; out + lse; bf16 storage; segment_mass and block_max side outputs. */
+const KERNELS = ['streaming_prefill', 'sea_topk', 'nm_4_8', 'moa_decode', 'minicpm4_decode', 'blockrank_mass', 'seer_gate_target'];
 
 const quietIo = (): Io & { lines: string[] } => {
   const lines: string[] = [];

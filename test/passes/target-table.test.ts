@@ -28,6 +28,21 @@ describe('target tables', () => {
     expect(parseTargetTable('x', '{"target":"x","about":"a","native_half":"f16"}').nativeHalf).toBe('f16');
   });
 
+  it('side_outputs lists the side outputs a target binds; a bad entry is an error with a did-you-mean', () => {
+    for (const name of targetNames()) expect(targetTable(name)?.sideOutputs).toEqual(['block_max', 'segment_mass']);
+    expect(parseTargetTable('x', '{"target":"x","about":"a"}').sideOutputs).toEqual([]);
+    expect(parseTargetTable('x', '{"target":"x","about":"a","side_outputs":["segment_mass"]}').sideOutputs).toEqual(['segment_mass']);
+    expect(() => parseTargetTable('x', '{"target":"x","about":"a","side_outputs":["block_maxx"]}')).toThrow(`"side_outputs": unknown side output "block_maxx", must be 'block_max' or 'segment_mass' (did you mean 'block_max'?)`);
+    expect(() => parseTargetTable('x', '{"target":"x","about":"a","side_outputs":"block_max"}')).toThrow('"side_outputs" must be a list of');
+  });
+
+  it('block_max(BQ, BK) makes tile_q a multiple of BQ, so one task owns each output block', () => {
+    const seer = (bq: number): AttentionKernel => ({ ...causalKernel, sideOutputs: [{ kind: 'block_max', bq, bk: 64 }] });
+    expect(applySchedule(seer(64), 'webgpu').tile_q).toBe(64);
+    expect(applySchedule(seer(8), 'webgpu').tile_q).toBe(16);
+    expect(applySchedule(seer(24), 'interp').tile_q).toBe(48);
+  });
+
   it("a target's own keys are the ones its table declares, typed by their defaults", () => {
     expect(checkTargetSettings('webgpu', { workgroup_size: 128, tile_q: 8 })).toEqual([]);
     expect(checkTargetSettings('webgpu', { workgroup_sise: 128 })).toEqual([{ key: 'workgroup_sise', kind: 'unknown', hint: 'workgroup_size' }]);

@@ -9,6 +9,8 @@ import type { AttentionKernel, AttentionSizes, GemmKernel, GemmSizes, Kernel } f
 import type { AttentionInputs, GemmInputs } from '../../model/values.js';
 import { planFor } from '../../passes/attention-space.js';
 import { runPipeline, type PipelineResult } from '../../passes/pipeline.js';
+import { sideOutputBuffers } from '../../passes/lower-side-outputs.js';
+import { sideOutputLength } from '../../model/side-outputs.js';
 import { packWeight } from '../../runtime/packing.js';
 import { attentionSizeBindings, gemmBindings, planBindings, runtimeBindings, type Bindings } from '../../runtime/library/bind.js';
 import { WasmKernel } from '../../runtime/wasm/kernel.js';
@@ -61,10 +63,13 @@ export function runBindings(run: KernelRun, pipeline: PipelineResult): Bindings 
   return { ...attentionSizeBindings(sizes), q: inputs.q, k: inputs.k, v: inputs.v, ...runtimeBindings(kernel.inputs.map((i) => i.name), inputs.runtime), ...plan };
 }
 
-/** Output arrays of a run under their parameter names (an empty lse: not read back), poisoned with NaN until a run writes them. */
+/** Output arrays of a run under their parameter names (an empty lse: not read back; side outputs written, not read back), poisoned with NaN until a run writes them. */
 function outputArrays(run: KernelRun): { outputs: Record<string, Float32Array>; main: Float32Array } {
   const main = new Float32Array(outputLength(run)).fill(Number.NaN);
-  return run.kernel.kind === 'gemm' ? { outputs: { y: main }, main } : { outputs: { out: main, lse: new Float32Array(0) }, main };
+  if (run.kernel.kind === 'gemm') return { outputs: { y: main }, main };
+  const { kernel, sizes } = run as Extract<KernelRun, { kernel: AttentionKernel }>;
+  const side = sideOutputBuffers(kernel, (kernel.sideOutputs ?? []).map((s) => new Float32Array(sideOutputLength(s, sizes))));
+  return { outputs: { out: main, lse: new Float32Array(0), ...side }, main };
 }
 
 const prepareWasm: KernelPreparer = async (run, threads) => {
