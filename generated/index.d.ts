@@ -75,6 +75,7 @@ export { score_drop, type ScoreDropInputs, type ScoreDropOutputs } from './score
 export { sea_topk, type SeaTopkInputs, type SeaTopkOutputs } from './sea_topk.js';
 export { seer_attention, type SeerAttentionInputs, type SeerAttentionOutputs } from './seer_attention.js';
 export { seer_gate, type SeerGateInputs, type SeerGateOutputs } from './seer_gate.js';
+export { seer_gate_target, type SeerGateTargetInputs, type SeerGateTargetOutputs } from './seer_gate_target.js';
 export { selective_attention, type SelectiveAttentionInputs, type SelectiveAttentionOutputs } from './selective_attention.js';
 export { setrec_history, type SetrecHistoryInputs, type SetrecHistoryOutputs } from './setrec_history.js';
 export { sigma_diffqkv, type SigmaDiffqkvInputs, type SigmaDiffqkvOutputs } from './sigma_diffqkv.js';

@@ -75,6 +75,7 @@ export { score_drop } from './score_drop.js';
 export { sea_topk } from './sea_topk.js';
 export { seer_attention } from './seer_attention.js';
 export { seer_gate } from './seer_gate.js';
+export { seer_gate_target } from './seer_gate_target.js';
 export { selective_attention } from './selective_attention.js';
 export { setrec_history } from './setrec_history.js';
 export { sigma_diffqkv } from './sigma_diffqkv.js';
