@@ -62,6 +62,12 @@ export interface SlotPlan {
   readonly workgroupSize: number;
   /** Staged tiles of f16 inputs stay f16 in workgroup memory (`enable f16;`). */
   readonly halfStaging?: boolean;
+  /**
+   * At equal size a staged operand takes workgroup memory before a non-staged tile (an accumulator then lives in
+   * storage scratch). Staged operands are read in the innermost, unrolled loops; left in global memory there
+   * (bf16 decodes per element), SwiftShader took minutes to create the pipeline of seer_gate_target at 16 KiB.
+   */
+  readonly stagedFirst?: boolean;
 }
 
 /** Everything decided about a kernel before printing. */
@@ -316,7 +322,8 @@ export function layoutKernel(kernel: Node, workgroupWords = 0, plan?: SlotPlan):
     const live = plan?.live.get(n) ?? [0, Number.MAX_SAFE_INTEGER];
     return { n, pitch, words, float, from: live[0], to: live[1] };
   });
-  if (plan) wants.sort((x, y) => y.words - x.words || x.from - y.from);
+  const stagedFirst = (x: { n: Node }, y: { n: Node }): number => (plan?.stagedFirst ? Number(candidates.has(y.n)) - Number(candidates.has(x.n)) : 0);
+  if (plan) wants.sort((x, y) => y.words - x.words || stagedFirst(x, y) || x.from - y.from);
   for (const want of wants) {
     const { n, pitch, words, float, from, to } = want;
     if (plan?.registers.has(n)) {

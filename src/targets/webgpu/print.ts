@@ -133,7 +133,7 @@ function printBody(layout: Layout, opts: PrintOptions, phase: LaunchPhase | null
 function planWgslSlots(kernel: Node, opts: PrintOptions): SlotPlan {
   const shuffles = rowShuffles(opts.features?.subgroups === true, () => true);
   const plan = planSlots(kernel, { lanes: opts.workgroupSize, registerWords: Number.POSITIVE_INFINITY, shuffles });
-  return { ...plan, halfStaging: opts.features?.f16 === true };
+  return { ...plan, halfStaging: opts.features?.f16 === true, stagedFirst: true };
 }
 
 /** Prints `kernel` (final tile IR) as a WGSL kernel artifact. */
