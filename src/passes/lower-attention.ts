@@ -89,12 +89,15 @@ export function lowerAttention(kernel: AttentionKernel, o: LowerAttentionOptions
         const ctx: TileContext = { b, h, taskHeads, qt, qTile, qPos, qFirst, qLast, kvRow, kvLen: seqLen, batch, D, DV, TQ: R, TK, scale, buf, kernel, numKTiles, numQTiles, fresh,
           exprEnv: (vars) => ({ vars: { b, h, ...vars }, size: seqSize, inputs }) };
         const [m, l, acc, ...segments] = keyTileLoops(ctx, o.walk);
-        const { out, lse } = normalise(m!, l!, acc!);
+        // stacked: the state seen as [G, TQ, ...] before normalising, so out / lse are [G, TQ, ...] stores of rows per head
+        const { out, lse } = G > 1
+          ? normalise(B.reshape(m!, [G, TQ, 1]), B.reshape(l!, [G, TQ, 1]), B.reshape(acc!, [G, TQ, DV]))
+          : normalise(m!, l!, acc!);
         const effects = G > 1
-          ? [B.store(buf.out, B.mul(qRow, DV), [B.mul(qLen, DV), DV, 1], [G, qValid, DV], B.reshape(out, [G, TQ, DV]))]
+          ? [B.store(buf.out, B.mul(qRow, DV), [B.mul(qLen, DV), DV, 1], [G, qValid, DV], out)]
           : [B.store(buf.out, B.mul(qRow, DV), [DV, 1], [qValid, DV], out)];
         if (kernel.outputs.includes('lse')) {
-          effects.push(G > 1 ? B.store(buf.lse, qRow, [qLen, 1], [G, qValid], B.reshape(lse, [G, TQ])) : B.store(buf.lse, qRow, [1, 1], [qValid, 1], lse));
+          effects.push(G > 1 ? B.store(buf.lse, qRow, [qLen, 1, 1], [G, qValid, 1], lse) : B.store(buf.lse, qRow, [1, 1], [qValid, 1], lse));
         }
         if (G > 1) return { next: [], effects }; // side outputs keep one head per task (the pipeline never stacks them)
         effects.push(...segmentStores(segmentOutputs(kernel), segments, l!, qRow, qValid));

@@ -211,6 +211,12 @@ function loadElement(w: ElementWriter, n: Node, idx: Index): string {
 
 function reshapeElement(w: ElementWriter, n: Node, idx: Index): string {
   const src = n.src[0]!;
+  // the phase's own element of a reshaped register tile: the same row-major element number, the same register
+  const reg = w.layout.privates.get(src);
+  if (reg && w.isOwn(n, idx) && w.phase?.j !== undefined) {
+    w.touches.push({ access: null });
+    return `${reg.name}[${w.phase.j}]`;
+  }
   const from = shape(src);
   const lin = `(${flat(idx, shape(n))})`;
   const out: string[] = [];

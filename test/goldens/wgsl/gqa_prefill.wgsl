@@ -108,16 +108,17 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
   var pr0: array<f32, 16>;
-  var pr1: array<f32, 8>;
-  var pr2: array<f32, 1>;
+  var pr1: array<f32, 16>;
+  var pr2: array<f32, 8>;
   var pr3: array<f32, 1>;
   var pr4: array<f32, 1>;
   var pr5: array<f32, 1>;
+  var pr6: array<f32, 1>;
   let p0 = hdr(1u); // kv_len
   let p1 = hdr(2u); // q_len
   let oo0 = hdr(9u); // out
   let ol0 = hdr(10u);
-  let sbf = wid * 1024;
+  let sbf = wid * 1;
   let sbi = wid * 1;
   let v2: i32 = (p1 + 3i);
   let v3: i32 = floor_div(v2, 4i);
@@ -163,17 +164,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e35 = lid;
       if (e35 < 16) {
         let e35_0 = e35;
-        pr2[0] = neg_inf();
+        pr3[0] = neg_inf();
         wf[3616 + e35_0] = 0f;
       }
     }
     for (var j37: i32 = 0; j37 < 16; j37 = j37 + 1) {
       let e36 = lid + j37 * 64;
-      let e36_0 = (e36 / 64);
-      let e36_1 = e36 % 64;
-      sf[sbf + 0 + e36_0 * 64 + e36_1] = 0f;
+      pr0[j37] = 0f;
     }
-    storageBarrier();
     workgroupBarrier();
     for (var i38: i32 = 0i; i38 < v32; i38 = i38 + 1) {
       let v39: i32 = (i38 * 32i);
@@ -199,14 +197,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr54 = lid / 32;
         let dc55 = lid % 32;
-        pr1[0] = 0f;
-        pr1[1] = 0f;
-        pr1[2] = 0f;
-        pr1[3] = 0f;
-        pr1[4] = 0f;
-        pr1[5] = 0f;
-        pr1[6] = 0f;
-        pr1[7] = 0f;
+        pr2[0] = 0f;
+        pr2[1] = 0f;
+        pr2[2] = 0f;
+        pr2[3] = 0f;
+        pr2[4] = 0f;
+        pr2[5] = 0f;
+        pr2[6] = 0f;
+        pr2[7] = 0f;
         for (var k56: i32 = 0; k56 < 64; k56 = k56 + 1) {
           let o57 = wf[2080 + (((dr54 + 0) * 64 + k56) / 256 % 4) * 256 + (((dr54 + 0) * 64 + k56) / 64 % 4) * 64 + (((dr54 + 0) * 64 + k56) / 1 % 64)];
           let o58 = wf[0 + dc55 * 65 + k56];
@@ -217,14 +215,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o63 = wf[2080 + (((dr54 + 10) * 64 + k56) / 256 % 4) * 256 + (((dr54 + 10) * 64 + k56) / 64 % 4) * 64 + (((dr54 + 10) * 64 + k56) / 1 % 64)];
           let o64 = wf[2080 + (((dr54 + 12) * 64 + k56) / 256 % 4) * 256 + (((dr54 + 12) * 64 + k56) / 64 % 4) * 64 + (((dr54 + 12) * 64 + k56) / 1 % 64)];
           let o65 = wf[2080 + (((dr54 + 14) * 64 + k56) / 256 % 4) * 256 + (((dr54 + 14) * 64 + k56) / 64 % 4) * 64 + (((dr54 + 14) * 64 + k56) / 1 % 64)];
-          pr1[0] = pr1[0] + o57 * o58;
-          pr1[1] = pr1[1] + o59 * o58;
-          pr1[2] = pr1[2] + o60 * o58;
-          pr1[3] = pr1[3] + o61 * o58;
-          pr1[4] = pr1[4] + o62 * o58;
-          pr1[5] = pr1[5] + o63 * o58;
-          pr1[6] = pr1[6] + o64 * o58;
-          pr1[7] = pr1[7] + o65 * o58;
+          pr2[0] = pr2[0] + o57 * o58;
+          pr2[1] = pr2[1] + o59 * o58;
+          pr2[2] = pr2[2] + o60 * o58;
+          pr2[3] = pr2[3] + o61 * o58;
+          pr2[4] = pr2[4] + o62 * o58;
+          pr2[5] = pr2[5] + o63 * o58;
+          pr2[6] = pr2[6] + o64 * o58;
+          pr2[7] = pr2[7] + o65 * o58;
         }
       }
       if (v47) {
@@ -233,7 +231,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e66 = lid + j67 * 64;
           let e66_0 = (e66 / 32);
           let e66_1 = e66 % 32;
-          wf[0 + e66_0 * 32 + e66_1] = (pr1[j67] * 0.125f);
+          wf[0 + e66_0 * 32 + e66_1] = (pr2[j67] * 0.125f);
         }
       } else {
         workgroupBarrier();
@@ -241,7 +239,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e68 = lid + j69 * 64;
           let e68_0 = (e68 / 32);
           let e68_1 = e68 % 32;
-          wf[0 + e68_0 * 32 + e68_1] = select(neg_inf(), (pr1[j69] * 0.125f), (((e68_1 + v39) <= (floor_mod(e68_0, 4i) + v25)) && ((e68_1 + v39) < p0)));
+          wf[0 + e68_0 * 32 + e68_1] = select(neg_inf(), (pr2[j69] * 0.125f), (((e68_1 + v39) <= (floor_mod(e68_0, 4i) + v25)) && ((e68_1 + v39) < p0)));
         }
       }
       workgroupBarrier();
@@ -251,9 +249,9 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e70_0 = e70;
           var s71: f32 = neg_inf();
           for (var r72: i32 = 0; r72 < 32; r72 = r72 + 1) { s71 = max(s71, wf[0 + e70_0 * 32 + r72]); }
-          pr3[0] = s71;
-          wf[2048 + e70_0] = max(pr2[0], pr3[0]);
-          wf[2064 + e70_0] = softmax_exp(pr2[0], wf[2048 + e70_0]);
+          pr4[0] = s71;
+          wf[2048 + e70_0] = max(pr3[0], pr4[0]);
+          wf[2064 + e70_0] = softmax_exp(pr3[0], wf[2048 + e70_0]);
         }
       }
       workgroupBarrier();
@@ -270,8 +268,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e75_0 = e75;
           var s76: f32 = 0f;
           for (var r77: i32 = 0; r77 < 32; r77 = r77 + 1) { s76 = s76 + wf[3104 + e75_0 * 32 + r77]; }
-          pr4[0] = s76;
-          pr5[0] = (wf[3616 + e75_0] * wf[2064 + e75_0] + pr4[0]);
+          pr5[0] = s76;
+          pr6[0] = (wf[3616 + e75_0] * wf[2064 + e75_0] + pr5[0]);
         }
       }
       for (var j79: i32 = 0; j79 < 32; j79 = j79 + 1) {
@@ -284,22 +282,22 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr80 = lid / 64;
         let dc81 = lid % 64;
-        pr0[0] = (sf[sbf + 0 + (dr80 + 0) * 64 + dc81] * wf[2064 + (dr80 + 0)]);
-        pr0[1] = (sf[sbf + 0 + (dr80 + 1) * 64 + dc81] * wf[2064 + (dr80 + 1)]);
-        pr0[2] = (sf[sbf + 0 + (dr80 + 2) * 64 + dc81] * wf[2064 + (dr80 + 2)]);
-        pr0[3] = (sf[sbf + 0 + (dr80 + 3) * 64 + dc81] * wf[2064 + (dr80 + 3)]);
-        pr0[4] = (sf[sbf + 0 + (dr80 + 4) * 64 + dc81] * wf[2064 + (dr80 + 4)]);
-        pr0[5] = (sf[sbf + 0 + (dr80 + 5) * 64 + dc81] * wf[2064 + (dr80 + 5)]);
-        pr0[6] = (sf[sbf + 0 + (dr80 + 6) * 64 + dc81] * wf[2064 + (dr80 + 6)]);
-        pr0[7] = (sf[sbf + 0 + (dr80 + 7) * 64 + dc81] * wf[2064 + (dr80 + 7)]);
-        pr0[8] = (sf[sbf + 0 + (dr80 + 8) * 64 + dc81] * wf[2064 + (dr80 + 8)]);
-        pr0[9] = (sf[sbf + 0 + (dr80 + 9) * 64 + dc81] * wf[2064 + (dr80 + 9)]);
-        pr0[10] = (sf[sbf + 0 + (dr80 + 10) * 64 + dc81] * wf[2064 + (dr80 + 10)]);
-        pr0[11] = (sf[sbf + 0 + (dr80 + 11) * 64 + dc81] * wf[2064 + (dr80 + 11)]);
-        pr0[12] = (sf[sbf + 0 + (dr80 + 12) * 64 + dc81] * wf[2064 + (dr80 + 12)]);
-        pr0[13] = (sf[sbf + 0 + (dr80 + 13) * 64 + dc81] * wf[2064 + (dr80 + 13)]);
-        pr0[14] = (sf[sbf + 0 + (dr80 + 14) * 64 + dc81] * wf[2064 + (dr80 + 14)]);
-        pr0[15] = (sf[sbf + 0 + (dr80 + 15) * 64 + dc81] * wf[2064 + (dr80 + 15)]);
+        pr1[0] = (pr0[0] * wf[2064 + (dr80 + 0)]);
+        pr1[1] = (pr0[1] * wf[2064 + (dr80 + 1)]);
+        pr1[2] = (pr0[2] * wf[2064 + (dr80 + 2)]);
+        pr1[3] = (pr0[3] * wf[2064 + (dr80 + 3)]);
+        pr1[4] = (pr0[4] * wf[2064 + (dr80 + 4)]);
+        pr1[5] = (pr0[5] * wf[2064 + (dr80 + 5)]);
+        pr1[6] = (pr0[6] * wf[2064 + (dr80 + 6)]);
+        pr1[7] = (pr0[7] * wf[2064 + (dr80 + 7)]);
+        pr1[8] = (pr0[8] * wf[2064 + (dr80 + 8)]);
+        pr1[9] = (pr0[9] * wf[2064 + (dr80 + 9)]);
+        pr1[10] = (pr0[10] * wf[2064 + (dr80 + 10)]);
+        pr1[11] = (pr0[11] * wf[2064 + (dr80 + 11)]);
+        pr1[12] = (pr0[12] * wf[2064 + (dr80 + 12)]);
+        pr1[13] = (pr0[13] * wf[2064 + (dr80 + 13)]);
+        pr1[14] = (pr0[14] * wf[2064 + (dr80 + 14)]);
+        pr1[15] = (pr0[15] * wf[2064 + (dr80 + 15)]);
         for (var k82: i32 = 0; k82 < 32; k82 = k82 + 1) {
           let o83 = wf[3104 + (dr80 + 0) * 32 + k82];
           let o84 = wf[0 + k82 * 64 + dc81];
@@ -318,39 +316,36 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o97 = wf[3104 + (dr80 + 13) * 32 + k82];
           let o98 = wf[3104 + (dr80 + 14) * 32 + k82];
           let o99 = wf[3104 + (dr80 + 15) * 32 + k82];
-          pr0[0] = pr0[0] + select(0f, o83 * o84, o83 != 0f);
-          pr0[1] = pr0[1] + select(0f, o85 * o84, o85 != 0f);
-          pr0[2] = pr0[2] + select(0f, o86 * o84, o86 != 0f);
-          pr0[3] = pr0[3] + select(0f, o87 * o84, o87 != 0f);
-          pr0[4] = pr0[4] + select(0f, o88 * o84, o88 != 0f);
-          pr0[5] = pr0[5] + select(0f, o89 * o84, o89 != 0f);
-          pr0[6] = pr0[6] + select(0f, o90 * o84, o90 != 0f);
-          pr0[7] = pr0[7] + select(0f, o91 * o84, o91 != 0f);
-          pr0[8] = pr0[8] + select(0f, o92 * o84, o92 != 0f);
-          pr0[9] = pr0[9] + select(0f, o93 * o84, o93 != 0f);
-          pr0[10] = pr0[10] + select(0f, o94 * o84, o94 != 0f);
-          pr0[11] = pr0[11] + select(0f, o95 * o84, o95 != 0f);
-          pr0[12] = pr0[12] + select(0f, o96 * o84, o96 != 0f);
-          pr0[13] = pr0[13] + select(0f, o97 * o84, o97 != 0f);
-          pr0[14] = pr0[14] + select(0f, o98 * o84, o98 != 0f);
-          pr0[15] = pr0[15] + select(0f, o99 * o84, o99 != 0f);
+          pr1[0] = pr1[0] + select(0f, o83 * o84, o83 != 0f);
+          pr1[1] = pr1[1] + select(0f, o85 * o84, o85 != 0f);
+          pr1[2] = pr1[2] + select(0f, o86 * o84, o86 != 0f);
+          pr1[3] = pr1[3] + select(0f, o87 * o84, o87 != 0f);
+          pr1[4] = pr1[4] + select(0f, o88 * o84, o88 != 0f);
+          pr1[5] = pr1[5] + select(0f, o89 * o84, o89 != 0f);
+          pr1[6] = pr1[6] + select(0f, o90 * o84, o90 != 0f);
+          pr1[7] = pr1[7] + select(0f, o91 * o84, o91 != 0f);
+          pr1[8] = pr1[8] + select(0f, o92 * o84, o92 != 0f);
+          pr1[9] = pr1[9] + select(0f, o93 * o84, o93 != 0f);
+          pr1[10] = pr1[10] + select(0f, o94 * o84, o94 != 0f);
+          pr1[11] = pr1[11] + select(0f, o95 * o84, o95 != 0f);
+          pr1[12] = pr1[12] + select(0f, o96 * o84, o96 != 0f);
+          pr1[13] = pr1[13] + select(0f, o97 * o84, o97 != 0f);
+          pr1[14] = pr1[14] + select(0f, o98 * o84, o98 != 0f);
+          pr1[15] = pr1[15] + select(0f, o99 * o84, o99 != 0f);
         }
       }
       {
         let e100 = lid;
         if (e100 < 16) {
           let e100_0 = e100;
-          pr2[0] = wf[2048 + e100_0];
-          wf[3616 + e100_0] = pr5[0];
+          pr3[0] = wf[2048 + e100_0];
+          wf[3616 + e100_0] = pr6[0];
         }
       }
       for (var j102: i32 = 0; j102 < 16; j102 = j102 + 1) {
         let e101 = lid + j102 * 64;
-        let e101_0 = (e101 / 64);
-        let e101_1 = e101 % 64;
-        sf[sbf + 0 + e101_0 * 64 + e101_1] = pr0[j102];
+        pr0[j102] = pr1[j102];
       }
-      storageBarrier();
       workgroupBarrier();
     }
     for (var j104: i32 = 0; j104 < 16; j104 = j104 + 1) {
@@ -359,9 +354,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e103_1 = (e103 / 64) % 4;
       let e103_2 = e103 % 64;
       let a105 = v22 + e103_0 * v4 + e103_1 * 64i + e103_2 * 1i;
-      if (e103_1 < v24) { if (a105 >= 0 && a105 < ol0) { put_half(u32(oo0 + (a105 >> 1u)), a105, bf16_bits(select(div_rn(sf[sbf + 0 + ((e103_0 * 256 + e103_1 * 64 + e103_2) / 64 % 16) * 64 + ((e103_0 * 256 + e103_1 * 64 + e103_2) / 1 % 64)], wf[3616 + ((e103_0 * 256 + e103_1 * 64 + e103_2) / 64 % 16)]), 0f, (wf[3616 + ((e103_0 * 256 + e103_1 * 64 + e103_2) / 64 % 16)] == 0f)))); } }
+      if (e103_1 < v24) { if (a105 >= 0 && a105 < ol0) { put_half(u32(oo0 + (a105 >> 1u)), a105, bf16_bits(select(div_rn(pr0[j104], wf[3616 + ((e103_0 * 4 + e103_1) / 1 % 16)]), 0f, (wf[3616 + ((e103_0 * 4 + e103_1) / 1 % 16)] == 0f)))); } }
     }
-    storageBarrier();
     workgroupBarrier();
   }
 }

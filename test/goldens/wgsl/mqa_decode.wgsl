@@ -111,14 +111,15 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
   var pr0: array<f32, 16>;
   var pr1: array<f32, 16>;
   var pr2: array<f32, 16>;
-  var pr3: array<f32, 4>;
-  var pr4: array<f32, 1>;
+  var pr3: array<f32, 16>;
+  var pr4: array<f32, 4>;
   var pr5: array<f32, 1>;
   var pr6: array<f32, 1>;
   var pr7: array<f32, 1>;
   var pr8: array<f32, 1>;
   var pr9: array<f32, 1>;
   var pr10: array<f32, 1>;
+  var pr11: array<f32, 1>;
   let p0 = hdr(1u); // batch
   let p1 = hdr(2u); // kv_len
   let oo0 = hdr(9u); // lse
@@ -168,7 +169,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e34 = lid;
       if (e34 < 8) {
         let e34_0 = e34;
-        pr4[0] = neg_inf();
+        pr5[0] = neg_inf();
         sf[sbf + 256 + e34_0] = 0f;
       }
     }
@@ -194,20 +195,20 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr51 = lid / 32;
         let dc52 = lid % 32;
-        pr3[0] = 0f;
-        pr3[1] = 0f;
-        pr3[2] = 0f;
-        pr3[3] = 0f;
+        pr4[0] = 0f;
+        pr4[1] = 0f;
+        pr4[2] = 0f;
+        pr4[3] = 0f;
         for (var k53: i32 = 0; k53 < 128; k53 = k53 + 1) {
           let o54 = select(0f, rd1((v26 + (((dr51 + 0) * 128 + k53) / 128 % 8) * 128i + 0 * 128i + (((dr51 + 0) * 128 + k53) / 1 % 128))), 0 < v28);
           let o55 = select(0f, rd0((v48 + dc52 * 128i + k53)), dc52 < v50);
           let o56 = select(0f, rd1((v26 + (((dr51 + 2) * 128 + k53) / 128 % 8) * 128i + 0 * 128i + (((dr51 + 2) * 128 + k53) / 1 % 128))), 0 < v28);
           let o57 = select(0f, rd1((v26 + (((dr51 + 4) * 128 + k53) / 128 % 8) * 128i + 0 * 128i + (((dr51 + 4) * 128 + k53) / 1 % 128))), 0 < v28);
           let o58 = select(0f, rd1((v26 + (((dr51 + 6) * 128 + k53) / 128 % 8) * 128i + 0 * 128i + (((dr51 + 6) * 128 + k53) / 1 % 128))), 0 < v28);
-          pr3[0] = pr3[0] + o54 * o55;
-          pr3[1] = pr3[1] + o56 * o55;
-          pr3[2] = pr3[2] + o57 * o55;
-          pr3[3] = pr3[3] + o58 * o55;
+          pr4[0] = pr4[0] + o54 * o55;
+          pr4[1] = pr4[1] + o56 * o55;
+          pr4[2] = pr4[2] + o57 * o55;
+          pr4[3] = pr4[3] + o58 * o55;
         }
       }
       if (v46) {
@@ -215,14 +216,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e59 = lid + j60 * 64;
           let e59_0 = (e59 / 32);
           let e59_1 = e59 % 32;
-          wf[0 + e59_0 * 32 + e59_1] = (pr3[j60] * 0.0883883461356163f);
+          wf[0 + e59_0 * 32 + e59_1] = (pr4[j60] * 0.0883883461356163f);
         }
       } else {
         for (var j62: i32 = 0; j62 < 4; j62 = j62 + 1) {
           let e61 = lid + j62 * 64;
           let e61_0 = (e61 / 32);
           let e61_1 = e61 % 32;
-          wf[0 + e61_0 * 32 + e61_1] = select(neg_inf(), (pr3[j62] * 0.0883883461356163f), (((e61_1 + v38) <= (floor_mod(e61_0, 1i) + v15)) && ((e61_1 + v38) < p1)));
+          wf[0 + e61_0 * 32 + e61_1] = select(neg_inf(), (pr4[j62] * 0.0883883461356163f), (((e61_1 + v38) <= (floor_mod(e61_0, 1i) + v15)) && ((e61_1 + v38) < p1)));
         }
       }
       workgroupBarrier();
@@ -232,9 +233,9 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e63_0 = e63;
           var s64: f32 = neg_inf();
           for (var r65: i32 = 0; r65 < 32; r65 = r65 + 1) { s64 = max(s64, wf[0 + e63_0 * 32 + r65]); }
-          pr5[0] = s64;
-          sf[sbf + 264 + e63_0] = max(pr4[0], pr5[0]);
-          sf[sbf + 272 + e63_0] = softmax_exp(pr4[0], sf[sbf + 264 + e63_0]);
+          pr6[0] = s64;
+          sf[sbf + 264 + e63_0] = max(pr5[0], pr6[0]);
+          sf[sbf + 272 + e63_0] = softmax_exp(pr5[0], sf[sbf + 264 + e63_0]);
         }
       }
       storageBarrier();
@@ -251,8 +252,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e68_0 = e68;
           var s69: f32 = 0f;
           for (var r70: i32 = 0; r70 < 32; r70 = r70 + 1) { s69 = s69 + sf[sbf + 0 + e68_0 * 32 + r70]; }
-          pr6[0] = s69;
-          pr7[0] = (sf[sbf + 256 + e68_0] * sf[sbf + 272 + e68_0] + pr6[0]);
+          pr7[0] = s69;
+          pr8[0] = (sf[sbf + 256 + e68_0] * sf[sbf + 272 + e68_0] + pr7[0]);
         }
       }
       workgroupBarrier();
@@ -313,8 +314,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         let e86 = lid;
         if (e86 < 8) {
           let e86_0 = e86;
-          pr4[0] = sf[sbf + 264 + e86_0];
-          sf[sbf + 256 + e86_0] = pr7[0];
+          pr5[0] = sf[sbf + 264 + e86_0];
+          sf[sbf + 256 + e86_0] = pr8[0];
         }
       }
       for (var j88: i32 = 0; j88 < 16; j88 = j88 + 1) {
@@ -338,7 +339,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       if (e93 < 8) {
         let e93_0 = e93;
         let a94 = v92 + e93_0 * 1i + 0 * 1i;
-        if (a94 >= 0 && a94 < 64) { sf[stf + 8192 + a94] = select((pr4[0] + log_nan(sf[sbf + 256 + e93_0])), neg_inf(), (sf[sbf + 256 + e93_0] == 0f)); }
+        if (a94 >= 0 && a94 < 64) { sf[stf + 8192 + a94] = select((pr5[0] + log_nan(sf[sbf + 256 + e93_0])), neg_inf(), (sf[sbf + 256 + e93_0] == 0f)); }
       }
     }
     storageBarrier();
@@ -352,14 +353,15 @@ fn merge(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid
   var pr0: array<f32, 16>;
   var pr1: array<f32, 16>;
   var pr2: array<f32, 16>;
-  var pr3: array<f32, 4>;
-  var pr4: array<f32, 1>;
+  var pr3: array<f32, 16>;
+  var pr4: array<f32, 4>;
   var pr5: array<f32, 1>;
   var pr6: array<f32, 1>;
   var pr7: array<f32, 1>;
   var pr8: array<f32, 1>;
   var pr9: array<f32, 1>;
   var pr10: array<f32, 1>;
+  var pr11: array<f32, 1>;
   let p0 = hdr(1u); // batch
   let p1 = hdr(2u); // kv_len
   let oo0 = hdr(9u); // lse
@@ -403,15 +405,13 @@ fn merge(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid
       let e28 = lid;
       if (e28 < 8) {
         let e28_0 = e28;
-        pr8[0] = neg_inf();
-        wf[1024 + e28_0] = 0f;
+        pr9[0] = neg_inf();
+        wf[0 + e28_0] = 0f;
       }
     }
     for (var j30: i32 = 0; j30 < 16; j30 = j30 + 1) {
       let e29 = lid + j30 * 64;
-      let e29_0 = (e29 / 128);
-      let e29_1 = e29 % 128;
-      wf[0 + e29_0 * 128 + e29_1] = 0f;
+      pr2[j30] = 0f;
     }
     workgroupBarrier();
     for (var i31: i32 = 0i; i31 < 8i; i31 = i31 + 1) {
@@ -421,10 +421,10 @@ fn merge(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid
         let e33 = lid;
         if (e33 < 8) {
           let e33_0 = e33;
-          pr9[0] = max(pr8[0], select(0f, sf[stf + 8192 + clamp((v32 + e33_0 + 0), 0, 63)], (v32 + e33_0 + 0) >= 0 && (v32 + e33_0 + 0) < 64));
-          wf[1032 + e33_0] = softmax_exp(pr8[0], pr9[0]);
-          wf[1040 + e33_0] = softmax_exp(select(0f, sf[stf + 8192 + clamp((v32 + e33_0 + 0), 0, 63)], (v32 + e33_0 + 0) >= 0 && (v32 + e33_0 + 0) < 64), pr9[0]);
-          pr10[0] = (wf[1024 + e33_0] * wf[1032 + e33_0] + wf[1040 + e33_0]);
+          pr10[0] = max(pr9[0], select(0f, sf[stf + 8192 + clamp((v32 + e33_0 + 0), 0, 63)], (v32 + e33_0 + 0) >= 0 && (v32 + e33_0 + 0) < 64));
+          wf[8 + e33_0] = softmax_exp(pr9[0], pr10[0]);
+          wf[16 + e33_0] = softmax_exp(select(0f, sf[stf + 8192 + clamp((v32 + e33_0 + 0), 0, 63)], (v32 + e33_0 + 0) >= 0 && (v32 + e33_0 + 0) < 64), pr10[0]);
+          pr11[0] = (wf[0 + e33_0] * wf[8 + e33_0] + wf[16 + e33_0]);
         }
       }
       workgroupBarrier();
@@ -432,21 +432,19 @@ fn merge(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid
         let e35 = lid + j36 * 64;
         let e35_0 = (e35 / 128);
         let e35_1 = e35 % 128;
-        pr2[j36] = (wf[0 + e35_0 * 128 + e35_1] * wf[1032 + e35_0] + (select(0f, sf[stf + 0 + clamp((v34 + e35_0 * 128i + e35_1), 0, 8191)], (v34 + e35_0 * 128i + e35_1) >= 0 && (v34 + e35_0 * 128i + e35_1) < 8192) * wf[1040 + e35_0]));
+        pr3[j36] = (pr2[j36] * wf[8 + e35_0] + (select(0f, sf[stf + 0 + clamp((v34 + e35_0 * 128i + e35_1), 0, 8191)], (v34 + e35_0 * 128i + e35_1) >= 0 && (v34 + e35_0 * 128i + e35_1) < 8192) * wf[16 + e35_0]));
       }
       {
         let e37 = lid;
         if (e37 < 8) {
           let e37_0 = e37;
-          pr8[0] = pr9[0];
-          wf[1024 + e37_0] = pr10[0];
+          pr9[0] = pr10[0];
+          wf[0 + e37_0] = pr11[0];
         }
       }
       for (var j39: i32 = 0; j39 < 16; j39 = j39 + 1) {
         let e38 = lid + j39 * 64;
-        let e38_0 = (e38 / 128);
-        let e38_1 = e38 % 128;
-        wf[0 + e38_0 * 128 + e38_1] = pr2[j39];
+        pr2[j39] = pr3[j39];
       }
       storageBarrier();
       workgroupBarrier();
@@ -456,14 +454,14 @@ fn merge(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid
       let e40_0 = (e40 / 128);
       let e40_2 = e40 % 128;
       let a42 = v25 + e40_0 * 128i + 0 * 128i + e40_2 * 1i;
-      if (0 < v27) { if (a42 >= 0 && a42 < ol1) { put_half(u32(oo1 + (a42 >> 1u)), a42, f16_bits(select(div_rn(wf[0 + ((e40_0 * 128 + e40_2) / 128 % 8) * 128 + ((e40_0 * 128 + e40_2) / 1 % 128)], wf[1024 + ((e40_0 * 128 + e40_2) / 128 % 8)]), 0f, (wf[1024 + ((e40_0 * 128 + e40_2) / 128 % 8)] == 0f)))); } }
+      if (0 < v27) { if (a42 >= 0 && a42 < ol1) { put_half(u32(oo1 + (a42 >> 1u)), a42, f16_bits(select(div_rn(pr2[j41], wf[0 + ((e40_0) / 1 % 8)]), 0f, (wf[0 + ((e40_0) / 1 % 8)] == 0f)))); } }
     }
     {
       let e43 = lid;
       if (e43 < 8) {
         let e43_0 = e43;
-        let a44 = v24 + e43_0 * 1i + 0 * 1i;
-        if (0 < v27) { if (a44 >= 0 && a44 < ol0) { atomicStore(&ob[u32(oo0 + a44)], bitcast<u32>(select((pr8[0] + log_nan(wf[1024 + e43_0])), neg_inf(), (wf[1024 + e43_0] == 0f)))); } }
+        let a44 = v24 + e43_0 * 1i + 0 * 1i + 0 * 1i;
+        if (0 < v27) { if (a44 >= 0 && a44 < ol0) { atomicStore(&ob[u32(oo0 + a44)], bitcast<u32>(select((pr9[0] + log_nan(wf[0 + ((e43_0) / 1 % 8)])), neg_inf(), (wf[0 + ((e43_0) / 1 % 8)] == 0f)))); } }
       }
     }
     workgroupBarrier();

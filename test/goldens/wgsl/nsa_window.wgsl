@@ -4,7 +4,7 @@
 @group(0) @binding(2) var<storage, read_write> sf: array<f32>;
 @group(0) @binding(3) var<storage, read_write> si: array<i32>;
 @group(0) @binding(4) var<storage, read> ib4: array<vec4<u32>>;
-var<workgroup> wf: array<f32, 3648>;
+var<workgroup> wf: array<f32, 3632>;
 var<workgroup> wi: array<i32, 16>;
 fn neg_inf() -> f32 { return bitcast<f32>(ib[0]); }
 fn hdr(i: u32) -> i32 { return bitcast<i32>(ib[i]); }
@@ -109,17 +109,19 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
   var pr0: array<f32, 16>;
-  var pr1: array<f32, 8>;
-  var pr2: array<f32, 1>;
+  var pr1: array<f32, 16>;
+  var pr2: array<f32, 8>;
   var pr3: array<f32, 1>;
   var pr4: array<f32, 1>;
+  var pr5: array<f32, 1>;
+  var pr6: array<f32, 1>;
   let p0 = hdr(1u); // kv_len
   let p1 = hdr(2u); // q_len
   let oo0 = hdr(9u); // lse
   let ol0 = hdr(10u);
   let oo1 = hdr(11u); // out
   let ol1 = hdr(12u);
-  let sbf = wid * 1024;
+  let sbf = wid * 1;
   let sbi = wid * 1;
   let v2: i32 = (p1 + 3i);
   let v3: i32 = floor_div(v2, 4i);
@@ -170,17 +172,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       if (e39 < 16) {
         let e39_0 = e39;
         wi[0 + e39_0] = (floor_mod(e39_0, 4i) + v25);
-        wf[3616 + e39_0] = neg_inf();
-        wf[3632 + e39_0] = 0f;
+        pr3[0] = neg_inf();
+        wf[3616 + e39_0] = 0f;
       }
     }
     for (var j41: i32 = 0; j41 < 16; j41 = j41 + 1) {
       let e40 = lid + j41 * 64;
-      let e40_0 = (e40 / 64);
-      let e40_1 = e40 % 64;
-      sf[sbf + 0 + e40_0 * 64 + e40_1] = 0f;
+      pr0[j41] = 0f;
     }
-    storageBarrier();
     workgroupBarrier();
     for (var i42: i32 = v28; i42 < v35; i42 = i42 + 1) {
       let v43: i32 = (i42 * 32i);
@@ -206,14 +205,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr58 = lid / 32;
         let dc59 = lid % 32;
-        pr1[0] = 0f;
-        pr1[1] = 0f;
-        pr1[2] = 0f;
-        pr1[3] = 0f;
-        pr1[4] = 0f;
-        pr1[5] = 0f;
-        pr1[6] = 0f;
-        pr1[7] = 0f;
+        pr2[0] = 0f;
+        pr2[1] = 0f;
+        pr2[2] = 0f;
+        pr2[3] = 0f;
+        pr2[4] = 0f;
+        pr2[5] = 0f;
+        pr2[6] = 0f;
+        pr2[7] = 0f;
         for (var k60: i32 = 0; k60 < 64; k60 = k60 + 1) {
           let o61 = wf[2080 + (((dr58 + 0) * 64 + k60) / 256 % 4) * 256 + (((dr58 + 0) * 64 + k60) / 64 % 4) * 64 + (((dr58 + 0) * 64 + k60) / 1 % 64)];
           let o62 = wf[0 + dc59 * 65 + k60];
@@ -224,14 +223,14 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o67 = wf[2080 + (((dr58 + 10) * 64 + k60) / 256 % 4) * 256 + (((dr58 + 10) * 64 + k60) / 64 % 4) * 64 + (((dr58 + 10) * 64 + k60) / 1 % 64)];
           let o68 = wf[2080 + (((dr58 + 12) * 64 + k60) / 256 % 4) * 256 + (((dr58 + 12) * 64 + k60) / 64 % 4) * 64 + (((dr58 + 12) * 64 + k60) / 1 % 64)];
           let o69 = wf[2080 + (((dr58 + 14) * 64 + k60) / 256 % 4) * 256 + (((dr58 + 14) * 64 + k60) / 64 % 4) * 64 + (((dr58 + 14) * 64 + k60) / 1 % 64)];
-          pr1[0] = pr1[0] + o61 * o62;
-          pr1[1] = pr1[1] + o63 * o62;
-          pr1[2] = pr1[2] + o64 * o62;
-          pr1[3] = pr1[3] + o65 * o62;
-          pr1[4] = pr1[4] + o66 * o62;
-          pr1[5] = pr1[5] + o67 * o62;
-          pr1[6] = pr1[6] + o68 * o62;
-          pr1[7] = pr1[7] + o69 * o62;
+          pr2[0] = pr2[0] + o61 * o62;
+          pr2[1] = pr2[1] + o63 * o62;
+          pr2[2] = pr2[2] + o64 * o62;
+          pr2[3] = pr2[3] + o65 * o62;
+          pr2[4] = pr2[4] + o66 * o62;
+          pr2[5] = pr2[5] + o67 * o62;
+          pr2[6] = pr2[6] + o68 * o62;
+          pr2[7] = pr2[7] + o69 * o62;
         }
       }
       if (v51) {
@@ -240,7 +239,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e70 = lid + j71 * 64;
           let e70_0 = (e70 / 32);
           let e70_1 = e70 % 32;
-          wf[0 + e70_0 * 32 + e70_1] = (pr1[j71] * 0.125f);
+          wf[0 + e70_0 * 32 + e70_1] = (pr2[j71] * 0.125f);
         }
       } else {
         workgroupBarrier();
@@ -248,7 +247,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e72 = lid + j73 * 64;
           let e72_0 = (e72 / 32);
           let e72_1 = e72 % 32;
-          wf[0 + e72_0 * 32 + e72_1] = select(neg_inf(), (pr1[j73] * 0.125f), ((((e72_1 + v43) <= wi[0 + e72_0]) && ((wi[0 + e72_0] - (e72_1 + v43)) < 128i)) && ((e72_1 + v43) < p0)));
+          wf[0 + e72_0 * 32 + e72_1] = select(neg_inf(), (pr2[j73] * 0.125f), ((((e72_1 + v43) <= wi[0 + e72_0]) && ((wi[0 + e72_0] - (e72_1 + v43)) < 128i)) && ((e72_1 + v43) < p0)));
         }
       }
       workgroupBarrier();
@@ -258,9 +257,9 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e74_0 = e74;
           var s75: f32 = neg_inf();
           for (var r76: i32 = 0; r76 < 32; r76 = r76 + 1) { s75 = max(s75, wf[0 + e74_0 * 32 + r76]); }
-          pr2[0] = s75;
-          wf[2048 + e74_0] = max(wf[3616 + e74_0], pr2[0]);
-          wf[2064 + e74_0] = softmax_exp(wf[3616 + e74_0], wf[2048 + e74_0]);
+          pr4[0] = s75;
+          wf[2048 + e74_0] = max(pr3[0], pr4[0]);
+          wf[2064 + e74_0] = softmax_exp(pr3[0], wf[2048 + e74_0]);
         }
       }
       workgroupBarrier();
@@ -277,8 +276,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let e79_0 = e79;
           var s80: f32 = 0f;
           for (var r81: i32 = 0; r81 < 32; r81 = r81 + 1) { s80 = s80 + wf[3104 + e79_0 * 32 + r81]; }
-          pr3[0] = s80;
-          pr4[0] = (wf[3632 + e79_0] * wf[2064 + e79_0] + pr3[0]);
+          pr5[0] = s80;
+          pr6[0] = (wf[3616 + e79_0] * wf[2064 + e79_0] + pr5[0]);
         }
       }
       for (var j83: i32 = 0; j83 < 32; j83 = j83 + 1) {
@@ -291,22 +290,22 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       {
         let dr84 = lid / 64;
         let dc85 = lid % 64;
-        pr0[0] = (sf[sbf + 0 + (dr84 + 0) * 64 + dc85] * wf[2064 + (dr84 + 0)]);
-        pr0[1] = (sf[sbf + 0 + (dr84 + 1) * 64 + dc85] * wf[2064 + (dr84 + 1)]);
-        pr0[2] = (sf[sbf + 0 + (dr84 + 2) * 64 + dc85] * wf[2064 + (dr84 + 2)]);
-        pr0[3] = (sf[sbf + 0 + (dr84 + 3) * 64 + dc85] * wf[2064 + (dr84 + 3)]);
-        pr0[4] = (sf[sbf + 0 + (dr84 + 4) * 64 + dc85] * wf[2064 + (dr84 + 4)]);
-        pr0[5] = (sf[sbf + 0 + (dr84 + 5) * 64 + dc85] * wf[2064 + (dr84 + 5)]);
-        pr0[6] = (sf[sbf + 0 + (dr84 + 6) * 64 + dc85] * wf[2064 + (dr84 + 6)]);
-        pr0[7] = (sf[sbf + 0 + (dr84 + 7) * 64 + dc85] * wf[2064 + (dr84 + 7)]);
-        pr0[8] = (sf[sbf + 0 + (dr84 + 8) * 64 + dc85] * wf[2064 + (dr84 + 8)]);
-        pr0[9] = (sf[sbf + 0 + (dr84 + 9) * 64 + dc85] * wf[2064 + (dr84 + 9)]);
-        pr0[10] = (sf[sbf + 0 + (dr84 + 10) * 64 + dc85] * wf[2064 + (dr84 + 10)]);
-        pr0[11] = (sf[sbf + 0 + (dr84 + 11) * 64 + dc85] * wf[2064 + (dr84 + 11)]);
-        pr0[12] = (sf[sbf + 0 + (dr84 + 12) * 64 + dc85] * wf[2064 + (dr84 + 12)]);
-        pr0[13] = (sf[sbf + 0 + (dr84 + 13) * 64 + dc85] * wf[2064 + (dr84 + 13)]);
-        pr0[14] = (sf[sbf + 0 + (dr84 + 14) * 64 + dc85] * wf[2064 + (dr84 + 14)]);
-        pr0[15] = (sf[sbf + 0 + (dr84 + 15) * 64 + dc85] * wf[2064 + (dr84 + 15)]);
+        pr1[0] = (pr0[0] * wf[2064 + (dr84 + 0)]);
+        pr1[1] = (pr0[1] * wf[2064 + (dr84 + 1)]);
+        pr1[2] = (pr0[2] * wf[2064 + (dr84 + 2)]);
+        pr1[3] = (pr0[3] * wf[2064 + (dr84 + 3)]);
+        pr1[4] = (pr0[4] * wf[2064 + (dr84 + 4)]);
+        pr1[5] = (pr0[5] * wf[2064 + (dr84 + 5)]);
+        pr1[6] = (pr0[6] * wf[2064 + (dr84 + 6)]);
+        pr1[7] = (pr0[7] * wf[2064 + (dr84 + 7)]);
+        pr1[8] = (pr0[8] * wf[2064 + (dr84 + 8)]);
+        pr1[9] = (pr0[9] * wf[2064 + (dr84 + 9)]);
+        pr1[10] = (pr0[10] * wf[2064 + (dr84 + 10)]);
+        pr1[11] = (pr0[11] * wf[2064 + (dr84 + 11)]);
+        pr1[12] = (pr0[12] * wf[2064 + (dr84 + 12)]);
+        pr1[13] = (pr0[13] * wf[2064 + (dr84 + 13)]);
+        pr1[14] = (pr0[14] * wf[2064 + (dr84 + 14)]);
+        pr1[15] = (pr0[15] * wf[2064 + (dr84 + 15)]);
         for (var k86: i32 = 0; k86 < 32; k86 = k86 + 1) {
           let o87 = wf[3104 + (dr84 + 0) * 32 + k86];
           let o88 = wf[0 + k86 * 64 + dc85];
@@ -325,39 +324,36 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
           let o101 = wf[3104 + (dr84 + 13) * 32 + k86];
           let o102 = wf[3104 + (dr84 + 14) * 32 + k86];
           let o103 = wf[3104 + (dr84 + 15) * 32 + k86];
-          pr0[0] = pr0[0] + select(0f, o87 * o88, o87 != 0f);
-          pr0[1] = pr0[1] + select(0f, o89 * o88, o89 != 0f);
-          pr0[2] = pr0[2] + select(0f, o90 * o88, o90 != 0f);
-          pr0[3] = pr0[3] + select(0f, o91 * o88, o91 != 0f);
-          pr0[4] = pr0[4] + select(0f, o92 * o88, o92 != 0f);
-          pr0[5] = pr0[5] + select(0f, o93 * o88, o93 != 0f);
-          pr0[6] = pr0[6] + select(0f, o94 * o88, o94 != 0f);
-          pr0[7] = pr0[7] + select(0f, o95 * o88, o95 != 0f);
-          pr0[8] = pr0[8] + select(0f, o96 * o88, o96 != 0f);
-          pr0[9] = pr0[9] + select(0f, o97 * o88, o97 != 0f);
-          pr0[10] = pr0[10] + select(0f, o98 * o88, o98 != 0f);
-          pr0[11] = pr0[11] + select(0f, o99 * o88, o99 != 0f);
-          pr0[12] = pr0[12] + select(0f, o100 * o88, o100 != 0f);
-          pr0[13] = pr0[13] + select(0f, o101 * o88, o101 != 0f);
-          pr0[14] = pr0[14] + select(0f, o102 * o88, o102 != 0f);
-          pr0[15] = pr0[15] + select(0f, o103 * o88, o103 != 0f);
+          pr1[0] = pr1[0] + select(0f, o87 * o88, o87 != 0f);
+          pr1[1] = pr1[1] + select(0f, o89 * o88, o89 != 0f);
+          pr1[2] = pr1[2] + select(0f, o90 * o88, o90 != 0f);
+          pr1[3] = pr1[3] + select(0f, o91 * o88, o91 != 0f);
+          pr1[4] = pr1[4] + select(0f, o92 * o88, o92 != 0f);
+          pr1[5] = pr1[5] + select(0f, o93 * o88, o93 != 0f);
+          pr1[6] = pr1[6] + select(0f, o94 * o88, o94 != 0f);
+          pr1[7] = pr1[7] + select(0f, o95 * o88, o95 != 0f);
+          pr1[8] = pr1[8] + select(0f, o96 * o88, o96 != 0f);
+          pr1[9] = pr1[9] + select(0f, o97 * o88, o97 != 0f);
+          pr1[10] = pr1[10] + select(0f, o98 * o88, o98 != 0f);
+          pr1[11] = pr1[11] + select(0f, o99 * o88, o99 != 0f);
+          pr1[12] = pr1[12] + select(0f, o100 * o88, o100 != 0f);
+          pr1[13] = pr1[13] + select(0f, o101 * o88, o101 != 0f);
+          pr1[14] = pr1[14] + select(0f, o102 * o88, o102 != 0f);
+          pr1[15] = pr1[15] + select(0f, o103 * o88, o103 != 0f);
         }
       }
       {
         let e104 = lid;
         if (e104 < 16) {
           let e104_0 = e104;
-          wf[3616 + e104_0] = wf[2048 + e104_0];
-          wf[3632 + e104_0] = pr4[0];
+          pr3[0] = wf[2048 + e104_0];
+          wf[3616 + e104_0] = pr6[0];
         }
       }
       for (var j106: i32 = 0; j106 < 16; j106 = j106 + 1) {
         let e105 = lid + j106 * 64;
-        let e105_0 = (e105 / 64);
-        let e105_1 = e105 % 64;
-        sf[sbf + 0 + e105_0 * 64 + e105_1] = pr0[j106];
+        pr0[j106] = pr1[j106];
       }
-      storageBarrier();
       workgroupBarrier();
     }
     for (var j108: i32 = 0; j108 < 16; j108 = j108 + 1) {
@@ -366,18 +362,17 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let e107_1 = (e107 / 64) % 4;
       let e107_2 = e107 % 64;
       let a109 = v22 + e107_0 * v4 + e107_1 * 64i + e107_2 * 1i;
-      if (e107_1 < v24) { if (a109 >= 0 && a109 < ol1) { put_half(u32(oo1 + (a109 >> 1u)), a109, bf16_bits(select(div_rn(sf[sbf + 0 + ((e107_0 * 256 + e107_1 * 64 + e107_2) / 64 % 16) * 64 + ((e107_0 * 256 + e107_1 * 64 + e107_2) / 1 % 64)], wf[3632 + ((e107_0 * 256 + e107_1 * 64 + e107_2) / 64 % 16)]), 0f, (wf[3632 + ((e107_0 * 256 + e107_1 * 64 + e107_2) / 64 % 16)] == 0f)))); } }
+      if (e107_1 < v24) { if (a109 >= 0 && a109 < ol1) { put_half(u32(oo1 + (a109 >> 1u)), a109, bf16_bits(select(div_rn(pr0[j108], wf[3616 + ((e107_0 * 4 + e107_1) / 1 % 16)]), 0f, (wf[3616 + ((e107_0 * 4 + e107_1) / 1 % 16)] == 0f)))); } }
     }
     {
       let e110 = lid;
       if (e110 < 16) {
         let e110_0 = (e110 / 4);
         let e110_1 = e110 % 4;
-        let a111 = v21 + e110_0 * p1 + e110_1 * 1i;
-        if (e110_1 < v24) { if (a111 >= 0 && a111 < ol0) { atomicStore(&ob[u32(oo0 + a111)], bitcast<u32>(select((wf[3616 + ((e110_0 * 4 + e110_1) / 1 % 16)] + log_nan(wf[3632 + ((e110_0 * 4 + e110_1) / 1 % 16)])), neg_inf(), (wf[3632 + ((e110_0 * 4 + e110_1) / 1 % 16)] == 0f)))); } }
+        let a111 = v21 + e110_0 * p1 + e110_1 * 1i + 0 * 1i;
+        if (e110_1 < v24) { if (a111 >= 0 && a111 < ol0) { atomicStore(&ob[u32(oo0 + a111)], bitcast<u32>(select((pr3[0] + log_nan(wf[3616 + ((e110_0 * 4 + e110_1) / 1 % 16)])), neg_inf(), (wf[3616 + ((e110_0 * 4 + e110_1) / 1 % 16)] == 0f)))); } }
       }
     }
-    storageBarrier();
     workgroupBarrier();
   }
 }
