@@ -217,6 +217,12 @@ function reshapeElement(w: ElementWriter, n: Node, idx: Index): string {
     w.touches.push({ access: null });
     return `${reg.name}[${w.phase.j}]`;
   }
+  // a reshaped slot without a row pitch: the element at the same row-major offset (no index division per read)
+  const slot = w.layout.slots.get(src);
+  if (slot && slot.pitch === undefined) {
+    w.touches.push({ access: slotAccess(slot, shape(src), false, false) });
+    return w.slotRead(slot, src, flat(idx, shape(n)));
+  }
   const from = shape(src);
   const lin = `(${flat(idx, shape(n))})`;
   const out: string[] = [];

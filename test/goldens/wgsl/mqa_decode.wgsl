@@ -454,14 +454,14 @@ fn merge(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid
       let e40_0 = (e40 / 128);
       let e40_2 = e40 % 128;
       let a42 = v25 + e40_0 * 128i + 0 * 128i + e40_2 * 1i;
-      if (0 < v27) { if (a42 >= 0 && a42 < ol1) { put_half(u32(oo1 + (a42 >> 1u)), a42, f16_bits(select(div_rn(pr2[j41], wf[0 + ((e40_0) / 1 % 8)]), 0f, (wf[0 + ((e40_0) / 1 % 8)] == 0f)))); } }
+      if (0 < v27) { if (a42 >= 0 && a42 < ol1) { put_half(u32(oo1 + (a42 >> 1u)), a42, f16_bits(select(div_rn(pr2[j41], wf[0 + e40_0]), 0f, (wf[0 + e40_0] == 0f)))); } }
     }
     {
       let e43 = lid;
       if (e43 < 8) {
         let e43_0 = e43;
         let a44 = v24 + e43_0 * 1i + 0 * 1i + 0 * 1i;
-        if (0 < v27) { if (a44 >= 0 && a44 < ol0) { atomicStore(&ob[u32(oo0 + a44)], bitcast<u32>(select((pr9[0] + log_nan(wf[0 + ((e43_0) / 1 % 8)])), neg_inf(), (wf[0 + ((e43_0) / 1 % 8)] == 0f)))); } }
+        if (0 < v27) { if (a44 >= 0 && a44 < ol0) { atomicStore(&ob[u32(oo0 + a44)], bitcast<u32>(select((pr9[0] + log_nan(wf[0 + e43_0])), neg_inf(), (wf[0 + e43_0] == 0f)))); } }
       }
     }
     workgroupBarrier();
