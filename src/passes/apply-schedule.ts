@@ -3,6 +3,7 @@
  * target's defaults in `targets/<target>.json`, merged over the empty schedule. Pure.
  */
 import type { Kernel } from '../model/kernel.js';
+import { MAX_PACKED_GROUP } from './pack-gqa.js';
 import { EMPTY_SCHEDULE, mergeSchedule, type Schedule, type ScheduleSettings } from './schedule.js';
 import { checkTargetSettings, problemText, targetTable } from './target-table.js';
 
@@ -20,6 +21,8 @@ const nextPow2 = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n))
  * With `fit_tile_q`, a static q_len shorter than tile_q shrinks it (unless the kernel's block sets tile_q).
  * A paged kernel (`kv_layout = paged(P)`) gets tile_k = gcd(tile_k, P), so every key tile lies in one page.
  * A `block_max(BQ, BK)` output makes tile_q the smallest multiple of BQ at least tile_q (one task owns each BQ-block).
+ * `pack_gqa = 'stack'` on a GQA kernel without side outputs divides tile_q by the group (at least 1): a task's tile
+ * stacks the group's query rows, group x tile_q of them, so the tile keeps about the rows the target asked for.
  * A key the target does not know, or a bad value, in the kernel's block is an Error (the checker reports it first).
  */
 export function applySchedule(kernel: Kernel, target: string, overrides: ScheduleSettings = {}): Schedule {
@@ -39,7 +42,15 @@ export function applySchedule(kernel: Kernel, target: string, overrides: Schedul
   for (const side of kernel.kind === 'attention' ? (kernel.sideOutputs ?? []) : []) {
     if (side.kind === 'block_max' && s.tile_q % side.bq !== 0) s = mergeSchedule(s, { tile_q: side.bq * Math.ceil(s.tile_q / side.bq) }, `block_max(${side.bq}, ${side.bk})`);
   }
+  const group = kernel.kind === 'attention' && !kernel.sideOutputs?.length ? stackGroup(kernel.heads, kernel.kvHeads) : 1;
+  if (s.pack_gqa === 'stack' && group > 1) s = mergeSchedule(s, { tile_q: Math.max(1, Math.floor(s.tile_q / group)) }, 'pack_gqa = stack');
   return s;
+}
+
+/** Query heads per KV head when both are static and the group is at most MAX_PACKED_GROUP (1 otherwise: nothing to stack). */
+export function stackGroup(heads: number | 'dynamic', kvHeads: number | 'dynamic'): number {
+  const ok = typeof heads === 'number' && typeof kvHeads === 'number' && kvHeads > 0 && heads % kvHeads === 0 && heads / kvHeads <= MAX_PACKED_GROUP;
+  return ok ? heads / kvHeads : 1;
 }
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));

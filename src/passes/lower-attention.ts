@@ -22,6 +22,11 @@ export interface LowerAttentionOptions {
   readonly walk: KeyWalk;
   /** Concrete sizes used to specialise a dynamic head_dim / value_dim (tile shapes must be static). */
   readonly sizes?: AttentionSizes;
+  /**
+   * pack_gqa = stack: query heads per KV head stacked in one task (1 or absent: one head per task). The head loop walks
+   * KV heads; row r of the task's tile is head kvh * stack + r / tile_q, query q0 + r % tile_q.
+   */
+  readonly stack?: number;
 }
 
 const SIZE_FIELD: Record<SizeName, keyof AttentionKernel & keyof AttentionSizes> = {
@@ -61,23 +66,40 @@ export function lowerAttention(kernel: AttentionKernel, o: LowerAttentionOptions
     const seqLen = kernel.raggedKv ? B.gather(B.param(KV_LENS, ptr('i32')), b, batch) : kvLen;
     const seqSize = (name: SizeName): Node => (name === 'kv_len' ? seqLen : size(name));
     const numKTiles = B.cdiv(seqLen, TK);
-    const hLoop = B.loop({ role: 'h', lo: 0, hi: heads, fresh }, (h) => {
-      const kvh = B.idiv(h, B.idiv(heads, kvHeads));
+    const G = o.stack ?? 1;
+    const R = G * TQ;
+    // NOTE: stacked (G > 1): the loop walks KV heads; a row's head and query are tiles [R, 1] (rows r = g * TQ + i).
+    const hLoop = B.loop({ role: 'h', lo: 0, hi: G > 1 ? kvHeads : heads, fresh }, (hh) => {
+      const kvh = G > 1 ? hh : B.idiv(hh, B.idiv(heads, kvHeads));
+      const h0 = G > 1 ? B.mul(hh, G) : hh;
+      const h = G > 1 ? B.add(B.idiv(B.iota([R, 1], 0), TQ), h0) : hh;
+      const taskHeads = Array.from({ length: G }, (_, g) => (G > 1 ? B.add(h0, g) : hh));
       const qtLoop = B.loop({ role: 'qt', lo: 0, hi: numQTiles, fresh }, (qt) => {
         const q0 = B.mul(qt, TQ);
         const qValid = B.min(TQ, B.sub(qLen, q0));
         const qFirst = B.add(q0, B.sub(seqLen, qLen));
         const qLast = B.sub(B.min(seqLen, B.add(qFirst, TQ)), 1);
-        const qRow = B.add(B.mul(B.add(B.mul(b, heads), h), qLen), q0);
-        const qTile = B.load(buf.q, B.mul(qRow, D), [D, 1], [qValid, D], [TQ, D]);
-        const qPos = B.add(B.iota([TQ, 1], 0), qFirst);
+        const qRow = B.add(B.mul(B.add(B.mul(b, heads), h0), qLen), q0);
+        // stacked: a [G, TQ, D] load (head stride q_len * D) seen as [R, D]
+        const qTile = G > 1
+          ? B.reshape(B.load(buf.q, B.mul(qRow, D), [B.mul(qLen, D), D, 1], [G, qValid, D], [G, TQ, D]), [R, D])
+          : B.load(buf.q, B.mul(qRow, D), [D, 1], [qValid, D], [TQ, D]);
+        const qPos = B.add(G > 1 ? B.binary(Op.MOD, B.iota([R, 1], 0), TQ) : B.iota([TQ, 1], 0), qFirst);
         const kvRow = B.mul(B.add(B.mul(b, kvHeads), kvh), kvLen);
-        const ctx: TileContext = { b, h, qt, qTile, qPos, qFirst, qLast, kvRow, kvLen: seqLen, batch, D, DV, TQ, TK, scale, buf, kernel, numKTiles, numQTiles, fresh,
+        const ctx: TileContext = { b, h, taskHeads, qt, qTile, qPos, qFirst, qLast, kvRow, kvLen: seqLen, batch, D, DV, TQ: R, TK, scale, buf, kernel, numKTiles, numQTiles, fresh,
           exprEnv: (vars) => ({ vars: { b, h, ...vars }, size: seqSize, inputs }) };
         const [m, l, acc, ...segments] = keyTileLoops(ctx, o.walk);
-        const { out, lse } = normalise(m!, l!, acc!);
-        const effects = [B.store(buf.out, B.mul(qRow, DV), [DV, 1], [qValid, DV], out)];
-        if (kernel.outputs.includes('lse')) effects.push(B.store(buf.lse, qRow, [1, 1], [qValid, 1], lse));
+        // stacked: the state seen as [G, TQ, ...] before normalising, so out / lse are [G, TQ, ...] stores of rows per head
+        const { out, lse } = G > 1
+          ? normalise(B.reshape(m!, [G, TQ, 1]), B.reshape(l!, [G, TQ, 1]), B.reshape(acc!, [G, TQ, DV]))
+          : normalise(m!, l!, acc!);
+        const effects = G > 1
+          ? [B.store(buf.out, B.mul(qRow, DV), [B.mul(qLen, DV), DV, 1], [G, qValid, DV], out)]
+          : [B.store(buf.out, B.mul(qRow, DV), [DV, 1], [qValid, DV], out)];
+        if (kernel.outputs.includes('lse')) {
+          effects.push(G > 1 ? B.store(buf.lse, qRow, [qLen, 1, 1], [G, qValid, 1], lse) : B.store(buf.lse, qRow, [1, 1], [qValid, 1], lse));
+        }
+        if (G > 1) return { next: [], effects }; // side outputs keep one head per task (the pipeline never stacks them)
         effects.push(...segmentStores(segmentOutputs(kernel), segments, l!, qRow, qValid));
         const span = keySpan(ctx, o.walk);
         const place = { b, h, qt, heads, qLen, kvLen: seqLen, tq: TQ, tk: TK, qValid, fresh, ...(span ? { keys: span } : {}) };
@@ -101,7 +123,8 @@ export function normalise(m: Node, l: Node, acc: Node): { out: Node; lse: Node }
 }
 
 interface TileContext {
-  readonly b: Node; readonly h: Node; readonly qt: Node;
+  /** h: the head (a [rows, 1] tile when stacked); taskHeads: the scalar heads whose rows the task holds. */
+  readonly b: Node; readonly h: Node; readonly taskHeads: readonly Node[]; readonly qt: Node;
   readonly qTile: Node; readonly qPos: Node; readonly qFirst: Node; readonly qLast: Node;
   /** kvRow: the first K / V row of (b, kvh) (stride: the kernel's kv_len); kvLen: this sequence's length (kv_lens[b] when ragged). */
   readonly kvRow: Node; readonly kvLen: Node; readonly batch: Node; readonly numKTiles: Node; readonly numQTiles: Node;
@@ -112,12 +135,14 @@ interface TileContext {
   readonly exprEnv: (vars: ExprEnv['vars']) => ExprEnv;
 }
 
-/** Evaluates a closed-form bound for the current query tile; per-head coefficients become tables. */
-function boundNode(ctx: TileContext, hb: HeadBounds, combine: Op.MAX | Op.MIN): Node {
+/**
+ * Evaluates a closed-form bound for the current query tile and head `h` (a scalar); per-head coefficients become tables.
+ */
+function boundNode(ctx: TileContext, hb: HeadBounds, combine: Op.MAX | Op.MIN, h: Node = ctx.h): Node {
   const one = (forms: readonly LinearBound[]): Node => {
     const coef = (f: (l: LinearBound) => number): Node => {
       const vals = forms.map(f);
-      return vals.every((v) => v === vals[0]) ? B.constant(vals[0]!) : B.table(vals, ctx.h, 'i32');
+      return vals.every((v) => v === vals[0]) ? B.constant(vals[0]!) : B.table(vals, h, 'i32');
     };
     let v = B.add(B.add(coef((l) => l.c), B.mul(coef((l) => l.cq0), ctx.qFirst)), B.mul(coef((l) => l.cq1), ctx.qLast));
     const names = [...new Set(forms.flatMap((l) => Object.keys(l.sizes)))].sort() as SizeName[];
@@ -125,6 +150,11 @@ function boundNode(ctx: TileContext, hb: HeadBounds, combine: Op.MAX | Op.MIN): 
     return v;
   };
   return [hb.main, ...hb.more].map(one).reduce((a, x) => B.binary(combine, a, x));
+}
+
+/** `f` of every head of the task (one when not stacked; equal nodes once), combined by `join`. */
+function overHeads(ctx: TileContext, f: (h: Node) => Node, join: (a: Node, b: Node) => Node): Node {
+  return [...new Set(ctx.taskHeads.map(f))].reduce(join);
 }
 
 /** Keys [lo, hi) holding every key a closed-form walk visits for this query tile (null: any key may be live). */
@@ -145,9 +175,10 @@ function keyTileLoops(ctx: TileContext, walk: KeyWalk): Node[] {
   if (walk.kind === 'bounds') {
     // NOTE: each range's key tiles [lo / TK, hi / TK + 1), less the tiles of the ranges before it (ranges may overlap,
     // in any order), as segments of one loop: j counts live tiles, a chain of selects maps it to its tile.
+    // stacked heads: a range spans the union of its heads' ranges; a tile is full only when full for every head
     const tiles = walk.ranges.map((r) => {
-      const lo = B.max(0, boundNode(ctx, r.lo, Op.MAX));
-      const hi = B.min(B.sub(ctx.kvLen, 1), boundNode(ctx, r.hi, Op.MIN));
+      const lo = B.max(0, overHeads(ctx, (h) => boundNode(ctx, r.lo, Op.MAX, h), B.min));
+      const hi = B.min(B.sub(ctx.kvLen, 1), overHeads(ctx, (h) => boundNode(ctx, r.hi, Op.MIN, h), B.max));
       const ktLo = B.idiv(lo, ctx.TK);
       return { lo: ktLo, hi: B.max(ktLo, B.add(B.idiv(hi, ctx.TK), 1)) };
     });
@@ -155,12 +186,12 @@ function keyTileLoops(ctx: TileContext, walk: KeyWalk): Node[] {
       { lo: p.lo, hi: B.max(p.lo, B.min(p.hi, earlier.lo)) },
       { lo: B.max(p.lo, earlier.hi), hi: B.max(B.max(p.lo, earlier.hi), p.hi) },
     ]), [t]));
-    const fullRanges = walk.full?.map((r) => [boundNode(ctx, r.lo, Op.MAX), boundNode(ctx, r.hi, Op.MIN)] as const) ?? [];
     const isFull = (kt: Node): Node => {
-      if (fullRanges.length === 0) return B.constant(0, 'bool');
+      if (!walk.full?.length) return B.constant(0, 'bool');
       const k0 = B.mul(kt, ctx.TK);
       const k1 = B.sub(B.min(ctx.kvLen, B.add(k0, ctx.TK)), 1);
-      return fullRanges.map(([lo, hi]) => B.and(B.binary(Op.LE, lo, k0), B.binary(Op.LE, k1, hi))).reduce((a, x) => B.binary(Op.OR, a, x));
+      return overHeads(ctx, (h) => walk.full!.map((r) => [boundNode(ctx, r.lo, Op.MAX, h), boundNode(ctx, r.hi, Op.MIN, h)] as const)
+        .map(([lo, hi]) => B.and(B.binary(Op.LE, lo, k0), B.binary(Op.LE, k1, hi))).reduce((a, x) => B.binary(Op.OR, a, x)), B.and);
     };
     if (segments.length === 1) return kvLoop(ctx, inits, segments[0]!.lo, segments[0]!.hi, (kt) => ({ kt, full: isFull(kt) }));
     const ends: Node[] = [];

@@ -7,7 +7,7 @@ import { UnsupportedError } from '../diagnostics/diagnostic.js';
 import { assertValid } from '../ir/verify.js';
 import type { Node } from '../ir/node.js';
 import type { AttentionKernel, AttentionSizes, Kernel, SideOutput } from '../model/kernel.js';
-import { applySchedule } from './apply-schedule.js';
+import { applySchedule, stackGroup } from './apply-schedule.js';
 import { bindLoops } from './bind.js';
 import { keyWalk, type KeyWalk } from './attention-space.js';
 import { microPlan } from './gemm-micro.js';
@@ -146,14 +146,16 @@ export function runPipeline(kernel: Kernel, target: string, opts: PipelineOption
   // lower: FlashAttention-2 loops over the key tiles the analysis says are live
   const walk = keyWalk(kernel, schedule.tile_q, schedule.tile_k, undefined, keyIntervals(schedule, target));
   refuseRaggedPlan(kernel, walk, target);
-  let g = stage('lower-attention', lowerAttention(kernel, { schedule, walk, ...(opts.sizes ? { sizes: opts.sizes } : {}) }));
+  // pack_gqa = stack: one task stacks its KV head's query heads into one tile (a per-head block plan cannot be stacked)
+  const stack = schedule.pack_gqa === 'stack' && !kernel.sideOutputs?.length && walk.kind !== 'plan' ? stackGroup(kernel.heads, kernel.kvHeads) : 1;
+  let g = stage('lower-attention', lowerAttention(kernel, { schedule, walk, stack, ...(opts.sizes ? { sizes: opts.sizes } : {}) }));
   // fold sizes and index arithmetic so equal tiles become equal nodes
   g = stage('simplify', simplify(g));
   // GQA / MQA: one KV tile load serves every query head of its group
   // NOTE: pack-gqa and split-kv know only (m, l, acc): a kernel with side outputs keeps one head per tile, one chunk.
   const plain = !kernel.sideOutputs?.length;
   const group = groupSize(kernel);
-  if (plain && schedule.pack_gqa && group > 1) g = stage('pack-gqa', packGqa(g, { group }));
+  if (plain && schedule.pack_gqa === true && group > 1) g = stage('pack-gqa', packGqa(g, { group }));
   // decode: split the KV range into chunks, merge them by log-sum-exp
   const chunks = plain ? splitChunks(kernel, schedule) : 1;
   if (chunks > 1) g = stage('split-kv', splitKv(g, { chunks }));

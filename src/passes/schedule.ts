@@ -21,8 +21,11 @@ export interface Schedule {
   readonly split_kv_max_q_len: number;
   /** Chunks used when 'auto' splits. */
   readonly split_kv_chunks: number;
-  /** Pack the query heads of one KV head together (GQA / MQA). */
-  readonly pack_gqa: boolean;
+  /**
+   * Pack the query heads of one KV head together (GQA / MQA): true unrolls the head loop per head of the group
+   * (pass `pack-gqa`); 'stack' stacks the group's query rows into one tile (group x tile_q / group rows) in the lowering.
+   */
+  readonly pack_gqa: boolean | 'stack';
   /** Shrink tile_q to the next power of two >= a static q_len (decode gets 1-row tiles) unless the kernel's block sets tile_q. */
   readonly fit_tile_q: boolean;
   /** Other keys, passed through to target printers. */
@@ -67,7 +70,7 @@ export const SCHEDULE_KEYS: Readonly<Record<Exclude<keyof Schedule, 'extra'>, (v
   split_kv_max_q_len: tileKey,
   split_kv_chunks: tileKey,
   split_kv: (v) => (v === 'auto' || isInt(v, 1, MAX_SPLIT) ? null : `'auto' or an integer in [1, ${MAX_SPLIT}]`),
-  pack_gqa: boolKey,
+  pack_gqa: (v) => (typeof v === 'boolean' || v === 'stack' ? null : "true, false or 'stack'"),
   fit_tile_q: boolKey,
 };
 

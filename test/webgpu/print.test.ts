@@ -47,10 +47,10 @@ describe('webgpu WGSL printer', () => {
   });
 
   it('uses short query tiles for static short queries unless the kernel sets tile_q', () => {
-    // targets/webgpu.json: fit_tile_q, pack_gqa false (applied by the pipeline, so --emit ir shows them too)
+    // targets/webgpu.json: fit_tile_q, pack_gqa stack (applied by the pipeline, so --emit ir shows them too)
     expect(applySchedule(winBf16, 'webgpu').tile_q).toBe(1);
     expect(applySchedule(winF16, 'webgpu').tile_q).toBe(16);
-    expect(applySchedule(winF16, 'webgpu').pack_gqa).toBe(false);
+    expect(applySchedule(winF16, 'webgpu').pack_gqa).toBe('stack');
   });
 
   it('spells literals as typed WGSL', () => {

@@ -211,6 +211,18 @@ function loadElement(w: ElementWriter, n: Node, idx: Index): string {
 
 function reshapeElement(w: ElementWriter, n: Node, idx: Index): string {
   const src = n.src[0]!;
+  // the phase's own element of a reshaped register tile: the same row-major element number, the same register
+  const reg = w.layout.privates.get(src);
+  if (reg && w.isOwn(n, idx) && w.phase?.j !== undefined) {
+    w.touches.push({ access: null });
+    return `${reg.name}[${w.phase.j}]`;
+  }
+  // a reshaped slot without a row pitch: the element at the same row-major offset (no index division per read)
+  const slot = w.layout.slots.get(src);
+  if (slot && slot.pitch === undefined) {
+    w.touches.push({ access: slotAccess(slot, shape(src), false, false) });
+    return w.slotRead(slot, src, flat(idx, shape(n)));
+  }
   const from = shape(src);
   const lin = `(${flat(idx, shape(n))})`;
   const out: string[] = [];

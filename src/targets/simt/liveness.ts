@@ -119,10 +119,12 @@ class Walker {
   }
 
   /** Touches made by reading element `ident ? phase index : other` of `n` in a phase over `dims` (null: a scalar statement). */
-  read(n: Node, dims: readonly number[] | null, ident: boolean): void {
+  read(n: Node, dims: readonly number[] | null, ident: boolean, flat = false): void {
     if (isScalar(n) || n.type.kind !== 'tile') return;
     const key = this.key(n);
-    if (key) return this.usage.touch(key, dims !== null && ident && sameDims(shapeOf(n), dims));
+    // flat: read by a RESHAPE at the phase's own element: the same row-major element number, so the same owner lane
+    if (key) return this.usage.touch(key, dims !== null && ident && (flat ? numel(shapeOf(n)) === numel(dims) : sameDims(shapeOf(n), dims)));
+    if (flat) return this.compute(n, dims, false);
     this.compute(n, dims, ident);
   }
 
@@ -135,6 +137,7 @@ class Walker {
         : n.op === Op.TRANS || n.op === Op.RESHAPE
           ? ident && allOnes(shapeOf(s)) && allOnes(shapeOf(n))
           : false;
+      if (n.op === Op.RESHAPE && ident && dims !== null && sameDims(shapeOf(n), dims) && !allOnes(shapeOf(n))) return this.read(s, dims, true, true);
       this.read(s, dims, same);
     });
   }

@@ -168,7 +168,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_fast_sparse_convnets_1
         pr0[0] = wf[2048 + (((lid + 0 < 64 ? lid + 0 : 63)) / 1)];
         for (int k30 = 0; k30 < 32; k30++) {
           const auto o31 = wf[0 + (((lid + 0 < 64 ? lid + 0 : 63)) / 1) * 32 + k30];
-          const auto o32 = wf[2112 + ((k30) / 1 % 32)];
+          const auto o32 = wf[2112 + k30];
           pr0[0] = pr0[0] + o31 * o32;
         }
       }

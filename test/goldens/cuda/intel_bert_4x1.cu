@@ -172,7 +172,7 @@ extern "C" __global__ void __launch_bounds__(128) sparsec_intel_bert_4x1_kernel(
         pr1[1] = pr0[1];
         for (int k36 = 0; k36 < 32; k36++) {
           const auto o37 = wf[0 + (dr34 + 0) * 32 + k36];
-          const auto o38 = wf[2048 + ((dc35 * 32 + k36) / 32 % 4) * 32 + ((dc35 * 32 + k36) / 1 % 32)];
+          const auto o38 = wf[2048 + dc35 * 32 + k36];
           const auto o39 = wf[0 + (dr34 + 32) * 32 + k36];
           pr1[0] = pr1[0] + o37 * o38;
           pr1[1] = pr1[1] + o39 * o38;

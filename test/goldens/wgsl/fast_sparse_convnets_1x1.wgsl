@@ -202,7 +202,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         pr0[0] = wf[544 + ((select(15, lid + 0, lid + 0 < 16)) / 1)];
         for (var k31: i32 = 0; k31 < 32; k31 = k31 + 1) {
           let o32 = wf[0 + ((select(15, lid + 0, lid + 0 < 16)) / 1) * 32 + k31];
-          let o33 = wf[512 + ((k31) / 1 % 32)];
+          let o33 = wf[512 + k31];
           pr0[0] = pr0[0] + o32 * o33;
         }
       }

@@ -120,81 +120,83 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
   let ol0 = hdr(10u);
   let sbf = wid * 1;
   let sbi = wid * 1;
-  let v2: i32 = (p1 + 15i);
-  let v3: i32 = floor_div(v2, 16i);
-  let v4: i32 = (p0 - 1i);
-  let v5: i32 = (p0 - p1);
-  let n6 = max(0, 1i - 0i);
-  let n7 = max(0, 16i - 0i);
-  let n8 = max(0, v3 - 0i);
-  let tasks = n6 * n7 * n8;
+  let v2: i32 = (p1 + 3i);
+  let v3: i32 = floor_div(v2, 4i);
+  let v4: i32 = (p1 * 64i);
+  let v5: i32 = (p0 - 1i);
+  let v6: i32 = (p0 - p1);
+  let n7 = max(0, 1i - 0i);
+  let n8 = max(0, 4i - 0i);
+  let n9 = max(0, v3 - 0i);
+  let tasks = n7 * n8 * n9;
   for (var task: i32 = wid; task < tasks; task = task + 64) {
-    let g11 = 0i + (task / (n8 * n7));
-    let g10 = 0i + (task / (n8)) % n7;
-    let g9 = 0i + task % n8;
-    let v12: i32 = (g11 * 16i);
-    let v13: i32 = (g11 * 4i);
-    let v14: i32 = (v12 + g10);
-    let v15: i32 = (v14 * p1);
-    let v16: i32 = floor_div(g10, 4i);
-    let v17: i32 = (v13 + v16);
-    let v18: i32 = (v17 * p0);
-    let v19: i32 = (g9 * 16i);
-    let v20: i32 = (v15 + v19);
-    let v21: i32 = (v20 * 64i);
-    let v22: i32 = (p1 - v19);
-    let v23: i32 = min(16i, v22);
-    let v24: i32 = (v19 + v5);
-    let v25: i32 = (v24 + 16i);
-    let v26: i32 = min(p0, v25);
-    let v27: i32 = (v26 - 1i);
-    let v28: i32 = min(v4, v27);
-    let v29: i32 = floor_div(v28, 32i);
-    let v30: i32 = (v29 + 1i);
-    let v31: i32 = max(0i, v30);
-    for (var j33: i32 = 0; j33 < 16; j33 = j33 + 1) {
-      let e32 = lid + j33 * 64;
-      let e32_0 = (e32 / 64);
-      let e32_1 = e32 % 64;
-      wf[2080 + e32_0 * 64 + e32_1] = select(0f, rd1((v21 + e32_0 * 64i + e32_1)), e32_0 < v23);
+    let g12 = 0i + (task / (n9 * n8));
+    let g11 = 0i + (task / (n9)) % n8;
+    let g10 = 0i + task % n9;
+    let v13: i32 = (g12 * 16i);
+    let v14: i32 = (g12 * 4i);
+    let v15: i32 = (g11 * 4i);
+    let v16: i32 = (v13 + v15);
+    let v17: i32 = (v16 * p1);
+    let v18: i32 = (v14 + g11);
+    let v19: i32 = (v18 * p0);
+    let v20: i32 = (g10 * 4i);
+    let v21: i32 = (v17 + v20);
+    let v22: i32 = (v21 * 64i);
+    let v23: i32 = (p1 - v20);
+    let v24: i32 = min(4i, v23);
+    let v25: i32 = (v20 + v6);
+    let v26: i32 = (v25 + 4i);
+    let v27: i32 = min(p0, v26);
+    let v28: i32 = (v27 - 1i);
+    let v29: i32 = min(v5, v28);
+    let v30: i32 = floor_div(v29, 32i);
+    let v31: i32 = (v30 + 1i);
+    let v32: i32 = max(0i, v31);
+    for (var j34: i32 = 0; j34 < 16; j34 = j34 + 1) {
+      let e33 = lid + j34 * 64;
+      let e33_0 = (e33 / 256);
+      let e33_1 = (e33 / 64) % 4;
+      let e33_2 = e33 % 64;
+      wf[2080 + e33_0 * 256 + e33_1 * 64 + e33_2] = select(0f, rd1((v22 + e33_0 * v4 + e33_1 * 64i + e33_2)), e33_1 < v24);
     }
     {
-      let e34 = lid;
-      if (e34 < 16) {
-        let e34_0 = e34;
+      let e35 = lid;
+      if (e35 < 16) {
+        let e35_0 = e35;
         pr3[0] = neg_inf();
-        wf[3616 + e34_0] = 0f;
+        wf[3616 + e35_0] = 0f;
       }
     }
-    for (var j36: i32 = 0; j36 < 16; j36 = j36 + 1) {
-      let e35 = lid + j36 * 64;
-      pr0[j36] = 0f;
+    for (var j37: i32 = 0; j37 < 16; j37 = j37 + 1) {
+      let e36 = lid + j37 * 64;
+      pr0[j37] = 0f;
     }
     workgroupBarrier();
-    for (var i37: i32 = 0i; i37 < v31; i37 = i37 + 1) {
-      let v38: i32 = (i37 * 32i);
-      let v39: bool = (0i <= v38);
-      let v40: i32 = (v38 + 32i);
-      let v41: i32 = min(p0, v40);
-      let v42: i32 = (v41 - 1i);
-      let v43: bool = (v42 <= v24);
-      let v44: bool = (v39 && v43);
-      let v45: bool = (v40 <= p0);
-      let v46: bool = (v44 && v45);
-      let v47: i32 = (v18 + v38);
-      let v48: i32 = (v47 * 64i);
-      let v49: i32 = (p0 - v38);
-      let v50: i32 = min(32i, v49);
-      for (var j52: i32 = 0; j52 < 32; j52 = j52 + 1) {
-        let e51 = lid + j52 * 64;
-        let e51_0 = (e51 / 64);
-        let e51_1 = e51 % 64;
-        wf[0 + e51_0 * 65 + e51_1] = select(0f, rd0((v48 + e51_0 * 64i + e51_1)), e51_0 < v50);
+    for (var i38: i32 = 0i; i38 < v32; i38 = i38 + 1) {
+      let v39: i32 = (i38 * 32i);
+      let v40: bool = (0i <= v39);
+      let v41: i32 = (v39 + 32i);
+      let v42: i32 = min(p0, v41);
+      let v43: i32 = (v42 - 1i);
+      let v44: bool = (v43 <= v25);
+      let v45: bool = (v40 && v44);
+      let v46: bool = (v41 <= p0);
+      let v47: bool = (v45 && v46);
+      let v48: i32 = (v19 + v39);
+      let v49: i32 = (v48 * 64i);
+      let v50: i32 = (p0 - v39);
+      let v51: i32 = min(32i, v50);
+      for (var j53: i32 = 0; j53 < 32; j53 = j53 + 1) {
+        let e52 = lid + j53 * 64;
+        let e52_0 = (e52 / 64);
+        let e52_1 = e52 % 64;
+        wf[0 + e52_0 * 65 + e52_1] = select(0f, rd0((v49 + e52_0 * 64i + e52_1)), e52_0 < v51);
       }
       workgroupBarrier();
       {
-        let dr53 = lid / 32;
-        let dc54 = lid % 32;
+        let dr54 = lid / 32;
+        let dc55 = lid % 32;
         pr2[0] = 0f;
         pr2[1] = 0f;
         pr2[2] = 0f;
@@ -203,155 +205,156 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         pr2[5] = 0f;
         pr2[6] = 0f;
         pr2[7] = 0f;
-        for (var k55: i32 = 0; k55 < 64; k55 = k55 + 1) {
-          let o56 = wf[2080 + (dr53 + 0) * 64 + k55];
-          let o57 = wf[0 + dc54 * 65 + k55];
-          let o58 = wf[2080 + (dr53 + 2) * 64 + k55];
-          let o59 = wf[2080 + (dr53 + 4) * 64 + k55];
-          let o60 = wf[2080 + (dr53 + 6) * 64 + k55];
-          let o61 = wf[2080 + (dr53 + 8) * 64 + k55];
-          let o62 = wf[2080 + (dr53 + 10) * 64 + k55];
-          let o63 = wf[2080 + (dr53 + 12) * 64 + k55];
-          let o64 = wf[2080 + (dr53 + 14) * 64 + k55];
-          pr2[0] = pr2[0] + o56 * o57;
-          pr2[1] = pr2[1] + o58 * o57;
-          pr2[2] = pr2[2] + o59 * o57;
-          pr2[3] = pr2[3] + o60 * o57;
-          pr2[4] = pr2[4] + o61 * o57;
-          pr2[5] = pr2[5] + o62 * o57;
-          pr2[6] = pr2[6] + o63 * o57;
-          pr2[7] = pr2[7] + o64 * o57;
+        for (var k56: i32 = 0; k56 < 64; k56 = k56 + 1) {
+          let o57 = wf[2080 + (dr54 + 0) * 64 + k56];
+          let o58 = wf[0 + dc55 * 65 + k56];
+          let o59 = wf[2080 + (dr54 + 2) * 64 + k56];
+          let o60 = wf[2080 + (dr54 + 4) * 64 + k56];
+          let o61 = wf[2080 + (dr54 + 6) * 64 + k56];
+          let o62 = wf[2080 + (dr54 + 8) * 64 + k56];
+          let o63 = wf[2080 + (dr54 + 10) * 64 + k56];
+          let o64 = wf[2080 + (dr54 + 12) * 64 + k56];
+          let o65 = wf[2080 + (dr54 + 14) * 64 + k56];
+          pr2[0] = pr2[0] + o57 * o58;
+          pr2[1] = pr2[1] + o59 * o58;
+          pr2[2] = pr2[2] + o60 * o58;
+          pr2[3] = pr2[3] + o61 * o58;
+          pr2[4] = pr2[4] + o62 * o58;
+          pr2[5] = pr2[5] + o63 * o58;
+          pr2[6] = pr2[6] + o64 * o58;
+          pr2[7] = pr2[7] + o65 * o58;
         }
       }
-      if (v46) {
+      if (v47) {
         workgroupBarrier();
-        for (var j66: i32 = 0; j66 < 8; j66 = j66 + 1) {
-          let e65 = lid + j66 * 64;
-          let e65_0 = (e65 / 32);
-          let e65_1 = e65 % 32;
-          wf[0 + e65_0 * 32 + e65_1] = (pr2[j66] * 0.125f);
+        for (var j67: i32 = 0; j67 < 8; j67 = j67 + 1) {
+          let e66 = lid + j67 * 64;
+          let e66_0 = (e66 / 32);
+          let e66_1 = e66 % 32;
+          wf[0 + e66_0 * 32 + e66_1] = (pr2[j67] * 0.125f);
         }
       } else {
         workgroupBarrier();
-        for (var j68: i32 = 0; j68 < 8; j68 = j68 + 1) {
-          let e67 = lid + j68 * 64;
-          let e67_0 = (e67 / 32);
-          let e67_1 = e67 % 32;
-          wf[0 + e67_0 * 32 + e67_1] = select(neg_inf(), (pr2[j68] * 0.125f), (((e67_1 + v38) <= (e67_0 + v24)) && ((e67_1 + v38) < p0)));
+        for (var j69: i32 = 0; j69 < 8; j69 = j69 + 1) {
+          let e68 = lid + j69 * 64;
+          let e68_0 = (e68 / 32);
+          let e68_1 = e68 % 32;
+          wf[0 + e68_0 * 32 + e68_1] = select(neg_inf(), (pr2[j69] * 0.125f), (((e68_1 + v39) <= (floor_mod(e68_0, 4i) + v25)) && ((e68_1 + v39) < p0)));
         }
       }
       workgroupBarrier();
       {
-        let e69 = lid;
-        if (e69 < 16) {
-          let e69_0 = e69;
-          var s70: f32 = neg_inf();
-          for (var r71: i32 = 0; r71 < 32; r71 = r71 + 1) { s70 = max(s70, wf[0 + e69_0 * 32 + r71]); }
-          pr4[0] = s70;
-          wf[2048 + e69_0] = max(pr3[0], pr4[0]);
-          wf[2064 + e69_0] = softmax_exp(pr3[0], wf[2048 + e69_0]);
+        let e70 = lid;
+        if (e70 < 16) {
+          let e70_0 = e70;
+          var s71: f32 = neg_inf();
+          for (var r72: i32 = 0; r72 < 32; r72 = r72 + 1) { s71 = max(s71, wf[0 + e70_0 * 32 + r72]); }
+          pr4[0] = s71;
+          wf[2048 + e70_0] = max(pr3[0], pr4[0]);
+          wf[2064 + e70_0] = softmax_exp(pr3[0], wf[2048 + e70_0]);
         }
       }
       workgroupBarrier();
-      for (var j73: i32 = 0; j73 < 8; j73 = j73 + 1) {
-        let e72 = lid + j73 * 64;
-        let e72_0 = (e72 / 32);
-        let e72_1 = e72 % 32;
-        wf[3104 + e72_0 * 32 + e72_1] = softmax_exp(wf[0 + e72_0 * 32 + e72_1], wf[2048 + e72_0]);
+      for (var j74: i32 = 0; j74 < 8; j74 = j74 + 1) {
+        let e73 = lid + j74 * 64;
+        let e73_0 = (e73 / 32);
+        let e73_1 = e73 % 32;
+        wf[3104 + e73_0 * 32 + e73_1] = softmax_exp(wf[0 + e73_0 * 32 + e73_1], wf[2048 + e73_0]);
       }
       workgroupBarrier();
       {
-        let e74 = lid;
-        if (e74 < 16) {
-          let e74_0 = e74;
-          var s75: f32 = 0f;
-          for (var r76: i32 = 0; r76 < 32; r76 = r76 + 1) { s75 = s75 + wf[3104 + e74_0 * 32 + r76]; }
-          pr5[0] = s75;
-          pr6[0] = (wf[3616 + e74_0] * wf[2064 + e74_0] + pr5[0]);
+        let e75 = lid;
+        if (e75 < 16) {
+          let e75_0 = e75;
+          var s76: f32 = 0f;
+          for (var r77: i32 = 0; r77 < 32; r77 = r77 + 1) { s76 = s76 + wf[3104 + e75_0 * 32 + r77]; }
+          pr5[0] = s76;
+          pr6[0] = (wf[3616 + e75_0] * wf[2064 + e75_0] + pr5[0]);
         }
       }
-      for (var j78: i32 = 0; j78 < 32; j78 = j78 + 1) {
-        let e77 = lid + j78 * 64;
-        let e77_0 = (e77 / 64);
-        let e77_1 = e77 % 64;
-        wf[0 + e77_0 * 64 + e77_1] = select(0f, rd2((v48 + e77_0 * 64i + e77_1)), e77_0 < v50);
+      for (var j79: i32 = 0; j79 < 32; j79 = j79 + 1) {
+        let e78 = lid + j79 * 64;
+        let e78_0 = (e78 / 64);
+        let e78_1 = e78 % 64;
+        wf[0 + e78_0 * 64 + e78_1] = select(0f, rd2((v49 + e78_0 * 64i + e78_1)), e78_0 < v51);
       }
       workgroupBarrier();
       {
-        let dr79 = lid / 64;
-        let dc80 = lid % 64;
-        pr1[0] = (pr0[0] * wf[2064 + (dr79 + 0)]);
-        pr1[1] = (pr0[1] * wf[2064 + (dr79 + 1)]);
-        pr1[2] = (pr0[2] * wf[2064 + (dr79 + 2)]);
-        pr1[3] = (pr0[3] * wf[2064 + (dr79 + 3)]);
-        pr1[4] = (pr0[4] * wf[2064 + (dr79 + 4)]);
-        pr1[5] = (pr0[5] * wf[2064 + (dr79 + 5)]);
-        pr1[6] = (pr0[6] * wf[2064 + (dr79 + 6)]);
-        pr1[7] = (pr0[7] * wf[2064 + (dr79 + 7)]);
-        pr1[8] = (pr0[8] * wf[2064 + (dr79 + 8)]);
-        pr1[9] = (pr0[9] * wf[2064 + (dr79 + 9)]);
-        pr1[10] = (pr0[10] * wf[2064 + (dr79 + 10)]);
-        pr1[11] = (pr0[11] * wf[2064 + (dr79 + 11)]);
-        pr1[12] = (pr0[12] * wf[2064 + (dr79 + 12)]);
-        pr1[13] = (pr0[13] * wf[2064 + (dr79 + 13)]);
-        pr1[14] = (pr0[14] * wf[2064 + (dr79 + 14)]);
-        pr1[15] = (pr0[15] * wf[2064 + (dr79 + 15)]);
-        for (var k81: i32 = 0; k81 < 32; k81 = k81 + 1) {
-          let o82 = wf[3104 + (dr79 + 0) * 32 + k81];
-          let o83 = wf[0 + k81 * 64 + dc80];
-          let o84 = wf[3104 + (dr79 + 1) * 32 + k81];
-          let o85 = wf[3104 + (dr79 + 2) * 32 + k81];
-          let o86 = wf[3104 + (dr79 + 3) * 32 + k81];
-          let o87 = wf[3104 + (dr79 + 4) * 32 + k81];
-          let o88 = wf[3104 + (dr79 + 5) * 32 + k81];
-          let o89 = wf[3104 + (dr79 + 6) * 32 + k81];
-          let o90 = wf[3104 + (dr79 + 7) * 32 + k81];
-          let o91 = wf[3104 + (dr79 + 8) * 32 + k81];
-          let o92 = wf[3104 + (dr79 + 9) * 32 + k81];
-          let o93 = wf[3104 + (dr79 + 10) * 32 + k81];
-          let o94 = wf[3104 + (dr79 + 11) * 32 + k81];
-          let o95 = wf[3104 + (dr79 + 12) * 32 + k81];
-          let o96 = wf[3104 + (dr79 + 13) * 32 + k81];
-          let o97 = wf[3104 + (dr79 + 14) * 32 + k81];
-          let o98 = wf[3104 + (dr79 + 15) * 32 + k81];
-          pr1[0] = pr1[0] + select(0f, o82 * o83, o82 != 0f);
-          pr1[1] = pr1[1] + select(0f, o84 * o83, o84 != 0f);
-          pr1[2] = pr1[2] + select(0f, o85 * o83, o85 != 0f);
-          pr1[3] = pr1[3] + select(0f, o86 * o83, o86 != 0f);
-          pr1[4] = pr1[4] + select(0f, o87 * o83, o87 != 0f);
-          pr1[5] = pr1[5] + select(0f, o88 * o83, o88 != 0f);
-          pr1[6] = pr1[6] + select(0f, o89 * o83, o89 != 0f);
-          pr1[7] = pr1[7] + select(0f, o90 * o83, o90 != 0f);
-          pr1[8] = pr1[8] + select(0f, o91 * o83, o91 != 0f);
-          pr1[9] = pr1[9] + select(0f, o92 * o83, o92 != 0f);
-          pr1[10] = pr1[10] + select(0f, o93 * o83, o93 != 0f);
-          pr1[11] = pr1[11] + select(0f, o94 * o83, o94 != 0f);
-          pr1[12] = pr1[12] + select(0f, o95 * o83, o95 != 0f);
-          pr1[13] = pr1[13] + select(0f, o96 * o83, o96 != 0f);
-          pr1[14] = pr1[14] + select(0f, o97 * o83, o97 != 0f);
-          pr1[15] = pr1[15] + select(0f, o98 * o83, o98 != 0f);
+        let dr80 = lid / 64;
+        let dc81 = lid % 64;
+        pr1[0] = (pr0[0] * wf[2064 + (dr80 + 0)]);
+        pr1[1] = (pr0[1] * wf[2064 + (dr80 + 1)]);
+        pr1[2] = (pr0[2] * wf[2064 + (dr80 + 2)]);
+        pr1[3] = (pr0[3] * wf[2064 + (dr80 + 3)]);
+        pr1[4] = (pr0[4] * wf[2064 + (dr80 + 4)]);
+        pr1[5] = (pr0[5] * wf[2064 + (dr80 + 5)]);
+        pr1[6] = (pr0[6] * wf[2064 + (dr80 + 6)]);
+        pr1[7] = (pr0[7] * wf[2064 + (dr80 + 7)]);
+        pr1[8] = (pr0[8] * wf[2064 + (dr80 + 8)]);
+        pr1[9] = (pr0[9] * wf[2064 + (dr80 + 9)]);
+        pr1[10] = (pr0[10] * wf[2064 + (dr80 + 10)]);
+        pr1[11] = (pr0[11] * wf[2064 + (dr80 + 11)]);
+        pr1[12] = (pr0[12] * wf[2064 + (dr80 + 12)]);
+        pr1[13] = (pr0[13] * wf[2064 + (dr80 + 13)]);
+        pr1[14] = (pr0[14] * wf[2064 + (dr80 + 14)]);
+        pr1[15] = (pr0[15] * wf[2064 + (dr80 + 15)]);
+        for (var k82: i32 = 0; k82 < 32; k82 = k82 + 1) {
+          let o83 = wf[3104 + (dr80 + 0) * 32 + k82];
+          let o84 = wf[0 + k82 * 64 + dc81];
+          let o85 = wf[3104 + (dr80 + 1) * 32 + k82];
+          let o86 = wf[3104 + (dr80 + 2) * 32 + k82];
+          let o87 = wf[3104 + (dr80 + 3) * 32 + k82];
+          let o88 = wf[3104 + (dr80 + 4) * 32 + k82];
+          let o89 = wf[3104 + (dr80 + 5) * 32 + k82];
+          let o90 = wf[3104 + (dr80 + 6) * 32 + k82];
+          let o91 = wf[3104 + (dr80 + 7) * 32 + k82];
+          let o92 = wf[3104 + (dr80 + 8) * 32 + k82];
+          let o93 = wf[3104 + (dr80 + 9) * 32 + k82];
+          let o94 = wf[3104 + (dr80 + 10) * 32 + k82];
+          let o95 = wf[3104 + (dr80 + 11) * 32 + k82];
+          let o96 = wf[3104 + (dr80 + 12) * 32 + k82];
+          let o97 = wf[3104 + (dr80 + 13) * 32 + k82];
+          let o98 = wf[3104 + (dr80 + 14) * 32 + k82];
+          let o99 = wf[3104 + (dr80 + 15) * 32 + k82];
+          pr1[0] = pr1[0] + select(0f, o83 * o84, o83 != 0f);
+          pr1[1] = pr1[1] + select(0f, o85 * o84, o85 != 0f);
+          pr1[2] = pr1[2] + select(0f, o86 * o84, o86 != 0f);
+          pr1[3] = pr1[3] + select(0f, o87 * o84, o87 != 0f);
+          pr1[4] = pr1[4] + select(0f, o88 * o84, o88 != 0f);
+          pr1[5] = pr1[5] + select(0f, o89 * o84, o89 != 0f);
+          pr1[6] = pr1[6] + select(0f, o90 * o84, o90 != 0f);
+          pr1[7] = pr1[7] + select(0f, o91 * o84, o91 != 0f);
+          pr1[8] = pr1[8] + select(0f, o92 * o84, o92 != 0f);
+          pr1[9] = pr1[9] + select(0f, o93 * o84, o93 != 0f);
+          pr1[10] = pr1[10] + select(0f, o94 * o84, o94 != 0f);
+          pr1[11] = pr1[11] + select(0f, o95 * o84, o95 != 0f);
+          pr1[12] = pr1[12] + select(0f, o96 * o84, o96 != 0f);
+          pr1[13] = pr1[13] + select(0f, o97 * o84, o97 != 0f);
+          pr1[14] = pr1[14] + select(0f, o98 * o84, o98 != 0f);
+          pr1[15] = pr1[15] + select(0f, o99 * o84, o99 != 0f);
         }
       }
       {
-        let e99 = lid;
-        if (e99 < 16) {
-          let e99_0 = e99;
-          pr3[0] = wf[2048 + e99_0];
-          wf[3616 + e99_0] = pr6[0];
+        let e100 = lid;
+        if (e100 < 16) {
+          let e100_0 = e100;
+          pr3[0] = wf[2048 + e100_0];
+          wf[3616 + e100_0] = pr6[0];
         }
       }
-      for (var j101: i32 = 0; j101 < 16; j101 = j101 + 1) {
-        let e100 = lid + j101 * 64;
-        pr0[j101] = pr1[j101];
+      for (var j102: i32 = 0; j102 < 16; j102 = j102 + 1) {
+        let e101 = lid + j102 * 64;
+        pr0[j102] = pr1[j102];
       }
       workgroupBarrier();
     }
-    for (var j103: i32 = 0; j103 < 16; j103 = j103 + 1) {
-      let e102 = lid + j103 * 64;
-      let e102_0 = (e102 / 64);
-      let e102_1 = e102 % 64;
-      let a104 = v21 + e102_0 * 64i + e102_1 * 1i;
-      if (e102_0 < v23) { if (a104 >= 0 && a104 < ol0) { put_half(u32(oo0 + (a104 >> 1u)), a104, bf16_bits(select(div_rn(pr0[j103], wf[3616 + e102_0]), 0f, (wf[3616 + e102_0] == 0f)))); } }
+    for (var j104: i32 = 0; j104 < 16; j104 = j104 + 1) {
+      let e103 = lid + j104 * 64;
+      let e103_0 = (e103 / 256);
+      let e103_1 = (e103 / 64) % 4;
+      let e103_2 = e103 % 64;
+      let a105 = v22 + e103_0 * v4 + e103_1 * 64i + e103_2 * 1i;
+      if (e103_1 < v24) { if (a105 >= 0 && a105 < ol0) { put_half(u32(oo0 + (a105 >> 1u)), a105, bf16_bits(select(div_rn(pr0[j104], wf[3616 + e103_0 * 4 + e103_1]), 0f, (wf[3616 + e103_0 * 4 + e103_1] == 0f)))); } }
     }
     workgroupBarrier();
   }

@@ -206,7 +206,7 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         pr1[0] = pr0[0];
         for (var k38: i32 = 0; k38 < 32; k38 = k38 + 1) {
           let o39 = wf[0 + (dr36 + 0) * 32 + k38];
-          let o40 = wf[512 + ((dc37 * 32 + k38) / 32 % 4) * 32 + ((dc37 * 32 + k38) / 1 % 32)];
+          let o40 = wf[512 + dc37 * 32 + k38];
           pr1[0] = pr1[0] + o39 * o40;
         }
       }

@@ -108,11 +108,11 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
   let nwg = i32(nwg_u.x);
-  var pr0: array<f32, 2>;
-  var pr1: array<f32, 2>;
-  var pr2: array<f32, 2>;
-  var pr3: array<f32, 2>;
-  var pr4: array<f32, 1>;
+  var pr0: array<f32, 16>;
+  var pr1: array<f32, 16>;
+  var pr2: array<f32, 16>;
+  var pr3: array<f32, 16>;
+  var pr4: array<f32, 4>;
   var pr5: array<f32, 1>;
   var pr6: array<f32, 1>;
   var pr7: array<f32, 1>;
@@ -128,23 +128,23 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
   let ol1 = hdr(12u);
   let v2: i32 = (p1 - 1i);
   let n3 = max(0, p0 - 0i);
-  let n4 = max(0, 8i - 0i);
+  let n4 = max(0, 1i - 0i);
   let n5 = max(0, 1i - 0i);
   let tasks = n3 * n4 * n5;
   let n6 = max(0, 8i - 0i);
-  let sbf = tasks * 1032 + wid * 35;
+  let sbf = tasks * 8256 + wid * 280;
   let sbi = tasks * 1 + wid * 1;
   for (var item: i32 = wid; item < tasks * n6; item = item + nwg) {
     let task = item / n6;
-    let stf = task * 1032;
+    let stf = task * 8256;
     let sti = task * 1;
     let g9 = 0i + (task / (n5 * n4));
     let g8 = 0i + (task / (n5)) % n4;
     let g7 = 0i + task % n5;
     let v10: i32 = (g9 * 8i);
-    let v11: i32 = (v10 + g8);
-    let v12: i32 = floor_div(g8, 8i);
-    let v13: i32 = (g9 + v12);
+    let v11: i32 = (g8 * 8i);
+    let v12: i32 = (v10 + v11);
+    let v13: i32 = (g9 + g8);
     let v14: i32 = (v13 * p1);
     let v15: i32 = (g7 + v2);
     let v16: i32 = (v15 + 1i);
@@ -156,23 +156,24 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
     let v22: i32 = max(0i, v21);
     let v23: i32 = (v22 + 7i);
     let v24: i32 = floor_div(v23, 8i);
-    let v25: i32 = (v11 + g7);
+    let v25: i32 = (v12 + g7);
     let v26: i32 = (v25 * 128i);
     let v27: i32 = (1i - g7);
     let v28: i32 = min(1i, v27);
     let g29 = 0i + item % n6;
-    let v30: i32 = (g29 * 128i);
+    let v30: i32 = (g29 * 1024i);
     let v31: i32 = (g29 * v24);
     let v32: i32 = (v31 + v24);
     let v33: i32 = min(v22, v32);
     {
       let e34 = lid;
-      if (e34 < 1) {
+      if (e34 < 8) {
+        let e34_0 = e34;
         pr5[0] = neg_inf();
-        sf[sbf + 32 + 0] = 0f;
+        sf[sbf + 256 + e34_0] = 0f;
       }
     }
-    for (var j36: i32 = 0; j36 < 2; j36 = j36 + 1) {
+    for (var j36: i32 = 0; j36 < 16; j36 = j36 + 1) {
       let e35 = lid + j36 * 64;
       pr0[j36] = 0f;
     }
@@ -192,104 +193,153 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
       let v49: i32 = (p1 - v38);
       let v50: i32 = min(32i, v49);
       {
+        let dr51 = lid / 32;
+        let dc52 = lid % 32;
         pr4[0] = 0f;
+        pr4[1] = 0f;
+        pr4[2] = 0f;
+        pr4[3] = 0f;
         for (var k53: i32 = 0; k53 < 128; k53 = k53 + 1) {
-          let o54 = select(0f, rd1((v26 + ((select(31, lid + 0, lid + 0 < 32)) / 32) * 128i + k53)), ((select(31, lid + 0, lid + 0 < 32)) / 32) < v28);
-          let o55 = select(0f, rd0((v48 + ((select(31, lid + 0, lid + 0 < 32)) % 32) * 128i + k53)), ((select(31, lid + 0, lid + 0 < 32)) % 32) < v50);
+          let o54 = select(0f, rd1((v26 + (((dr51 + 0) * 128 + k53) / 128 % 8) * 128i + 0 * 128i + (((dr51 + 0) * 128 + k53) / 1 % 128))), 0 < v28);
+          let o55 = select(0f, rd0((v48 + dc52 * 128i + k53)), dc52 < v50);
+          let o56 = select(0f, rd1((v26 + (((dr51 + 2) * 128 + k53) / 128 % 8) * 128i + 0 * 128i + (((dr51 + 2) * 128 + k53) / 1 % 128))), 0 < v28);
+          let o57 = select(0f, rd1((v26 + (((dr51 + 4) * 128 + k53) / 128 % 8) * 128i + 0 * 128i + (((dr51 + 4) * 128 + k53) / 1 % 128))), 0 < v28);
+          let o58 = select(0f, rd1((v26 + (((dr51 + 6) * 128 + k53) / 128 % 8) * 128i + 0 * 128i + (((dr51 + 6) * 128 + k53) / 1 % 128))), 0 < v28);
           pr4[0] = pr4[0] + o54 * o55;
+          pr4[1] = pr4[1] + o56 * o55;
+          pr4[2] = pr4[2] + o57 * o55;
+          pr4[3] = pr4[3] + o58 * o55;
         }
       }
       if (v46) {
-        {
-          let e56 = lid;
-          if (e56 < 32) {
-            let e56_1 = e56 % 32;
-            wf[0 + e56_1] = (pr4[0] * 0.0883883461356163f);
-          }
+        for (var j60: i32 = 0; j60 < 4; j60 = j60 + 1) {
+          let e59 = lid + j60 * 64;
+          let e59_0 = (e59 / 32);
+          let e59_1 = e59 % 32;
+          wf[0 + e59_0 * 32 + e59_1] = (pr4[j60] * 0.0883883461356163f);
         }
       } else {
-        {
-          let e57 = lid;
-          if (e57 < 32) {
-            let e57_1 = e57 % 32;
-            wf[0 + e57_1] = select(neg_inf(), (pr4[0] * 0.0883883461356163f), (((e57_1 + v38) <= (0 + v15)) && ((e57_1 + v38) < p1)));
-          }
-        }
-      }
-      workgroupBarrier();
-      {
-        let e58 = lid;
-        if (e58 < 1) {
-          var s59: f32 = neg_inf();
-          for (var r60: i32 = 0; r60 < 32; r60 = r60 + 1) { s59 = max(s59, wf[0 + r60]); }
-          pr6[0] = s59;
-          sf[sbf + 33 + 0] = max(pr5[0], pr6[0]);
-          sf[sbf + 34 + 0] = softmax_exp(pr5[0], sf[sbf + 33 + 0]);
-        }
-      }
-      storageBarrier();
-      {
-        let e61 = lid;
-        if (e61 < 32) {
+        for (var j62: i32 = 0; j62 < 4; j62 = j62 + 1) {
+          let e61 = lid + j62 * 64;
+          let e61_0 = (e61 / 32);
           let e61_1 = e61 % 32;
-          sf[sbf + 0 + e61_1] = softmax_exp(wf[0 + e61_1], sf[sbf + 33 + 0]);
+          wf[0 + e61_0 * 32 + e61_1] = select(neg_inf(), (pr4[j62] * 0.0883883461356163f), (((e61_1 + v38) <= (floor_mod(e61_0, 1i) + v15)) && ((e61_1 + v38) < p1)));
+        }
+      }
+      workgroupBarrier();
+      {
+        let e63 = lid;
+        if (e63 < 8) {
+          let e63_0 = e63;
+          var s64: f32 = neg_inf();
+          for (var r65: i32 = 0; r65 < 32; r65 = r65 + 1) { s64 = max(s64, wf[0 + e63_0 * 32 + r65]); }
+          pr6[0] = s64;
+          sf[sbf + 264 + e63_0] = max(pr5[0], pr6[0]);
+          sf[sbf + 272 + e63_0] = softmax_exp(pr5[0], sf[sbf + 264 + e63_0]);
         }
       }
       storageBarrier();
+      for (var j67: i32 = 0; j67 < 4; j67 = j67 + 1) {
+        let e66 = lid + j67 * 64;
+        let e66_0 = (e66 / 32);
+        let e66_1 = e66 % 32;
+        sf[sbf + 0 + e66_0 * 32 + e66_1] = softmax_exp(wf[0 + e66_0 * 32 + e66_1], sf[sbf + 264 + e66_0]);
+      }
+      storageBarrier();
       {
-        let e62 = lid;
-        if (e62 < 1) {
-          var s63: f32 = 0f;
-          for (var r64: i32 = 0; r64 < 32; r64 = r64 + 1) { s63 = s63 + sf[sbf + 0 + r64]; }
-          pr7[0] = s63;
-          pr8[0] = (sf[sbf + 32 + 0] * sf[sbf + 34 + 0] + pr7[0]);
+        let e68 = lid;
+        if (e68 < 8) {
+          let e68_0 = e68;
+          var s69: f32 = 0f;
+          for (var r70: i32 = 0; r70 < 32; r70 = r70 + 1) { s69 = s69 + sf[sbf + 0 + e68_0 * 32 + r70]; }
+          pr7[0] = s69;
+          pr8[0] = (sf[sbf + 256 + e68_0] * sf[sbf + 272 + e68_0] + pr7[0]);
         }
       }
       workgroupBarrier();
-      for (var j66: i32 = 0; j66 < 64; j66 = j66 + 1) {
-        let e65 = lid + j66 * 64;
-        let e65_0 = (e65 / 128);
-        let e65_1 = e65 % 128;
-        wf[0 + e65_0 * 128 + e65_1] = select(0f, rd2((v48 + e65_0 * 128i + e65_1)), e65_0 < v50);
+      for (var j72: i32 = 0; j72 < 64; j72 = j72 + 1) {
+        let e71 = lid + j72 * 64;
+        let e71_0 = (e71 / 128);
+        let e71_1 = e71 % 128;
+        wf[0 + e71_0 * 128 + e71_1] = select(0f, rd2((v48 + e71_0 * 128i + e71_1)), e71_0 < v50);
       }
       workgroupBarrier();
       {
-        pr1[0] = (pr0[0] * sf[sbf + 34 + 0]);
-        pr1[1] = (pr0[1] * sf[sbf + 34 + 0]);
-        for (var k69: i32 = 0; k69 < 32; k69 = k69 + 1) {
-          let o70 = sf[sbf + 0 + k69];
-          let o71 = wf[0 + k69 * 128 + (lid + 0)];
-          let o72 = wf[0 + k69 * 128 + (lid + 64)];
-          pr1[0] = pr1[0] + select(0f, o70 * o71, o70 != 0f);
-          pr1[1] = pr1[1] + select(0f, o70 * o72, o70 != 0f);
+        pr1[0] = (pr0[0] * sf[sbf + 272 + 0]);
+        pr1[1] = (pr0[1] * sf[sbf + 272 + 0]);
+        pr1[2] = (pr0[2] * sf[sbf + 272 + 1]);
+        pr1[3] = (pr0[3] * sf[sbf + 272 + 1]);
+        pr1[4] = (pr0[4] * sf[sbf + 272 + 2]);
+        pr1[5] = (pr0[5] * sf[sbf + 272 + 2]);
+        pr1[6] = (pr0[6] * sf[sbf + 272 + 3]);
+        pr1[7] = (pr0[7] * sf[sbf + 272 + 3]);
+        pr1[8] = (pr0[8] * sf[sbf + 272 + 4]);
+        pr1[9] = (pr0[9] * sf[sbf + 272 + 4]);
+        pr1[10] = (pr0[10] * sf[sbf + 272 + 5]);
+        pr1[11] = (pr0[11] * sf[sbf + 272 + 5]);
+        pr1[12] = (pr0[12] * sf[sbf + 272 + 6]);
+        pr1[13] = (pr0[13] * sf[sbf + 272 + 6]);
+        pr1[14] = (pr0[14] * sf[sbf + 272 + 7]);
+        pr1[15] = (pr0[15] * sf[sbf + 272 + 7]);
+        for (var k75: i32 = 0; k75 < 32; k75 = k75 + 1) {
+          let o76 = sf[sbf + 0 + k75];
+          let o77 = wf[0 + k75 * 128 + (lid + 0)];
+          let o78 = wf[0 + k75 * 128 + (lid + 64)];
+          let o79 = sf[sbf + 0 + 1 * 32 + k75];
+          let o80 = sf[sbf + 0 + 2 * 32 + k75];
+          let o81 = sf[sbf + 0 + 3 * 32 + k75];
+          let o82 = sf[sbf + 0 + 4 * 32 + k75];
+          let o83 = sf[sbf + 0 + 5 * 32 + k75];
+          let o84 = sf[sbf + 0 + 6 * 32 + k75];
+          let o85 = sf[sbf + 0 + 7 * 32 + k75];
+          pr1[0] = pr1[0] + select(0f, o76 * o77, o76 != 0f);
+          pr1[1] = pr1[1] + select(0f, o76 * o78, o76 != 0f);
+          pr1[2] = pr1[2] + select(0f, o79 * o77, o79 != 0f);
+          pr1[3] = pr1[3] + select(0f, o79 * o78, o79 != 0f);
+          pr1[4] = pr1[4] + select(0f, o80 * o77, o80 != 0f);
+          pr1[5] = pr1[5] + select(0f, o80 * o78, o80 != 0f);
+          pr1[6] = pr1[6] + select(0f, o81 * o77, o81 != 0f);
+          pr1[7] = pr1[7] + select(0f, o81 * o78, o81 != 0f);
+          pr1[8] = pr1[8] + select(0f, o82 * o77, o82 != 0f);
+          pr1[9] = pr1[9] + select(0f, o82 * o78, o82 != 0f);
+          pr1[10] = pr1[10] + select(0f, o83 * o77, o83 != 0f);
+          pr1[11] = pr1[11] + select(0f, o83 * o78, o83 != 0f);
+          pr1[12] = pr1[12] + select(0f, o84 * o77, o84 != 0f);
+          pr1[13] = pr1[13] + select(0f, o84 * o78, o84 != 0f);
+          pr1[14] = pr1[14] + select(0f, o85 * o77, o85 != 0f);
+          pr1[15] = pr1[15] + select(0f, o85 * o78, o85 != 0f);
         }
       }
       {
-        let e73 = lid;
-        if (e73 < 1) {
-          pr5[0] = sf[sbf + 33 + 0];
-          sf[sbf + 32 + 0] = pr8[0];
+        let e86 = lid;
+        if (e86 < 8) {
+          let e86_0 = e86;
+          pr5[0] = sf[sbf + 264 + e86_0];
+          sf[sbf + 256 + e86_0] = pr8[0];
         }
       }
-      for (var j75: i32 = 0; j75 < 2; j75 = j75 + 1) {
-        let e74 = lid + j75 * 64;
-        pr0[j75] = pr1[j75];
+      for (var j88: i32 = 0; j88 < 16; j88 = j88 + 1) {
+        let e87 = lid + j88 * 64;
+        pr0[j88] = pr1[j88];
       }
       storageBarrier();
       workgroupBarrier();
     }
-    for (var j77: i32 = 0; j77 < 2; j77 = j77 + 1) {
-      let e76 = lid + j77 * 64;
-      let e76_1 = e76 % 128;
-      let a78 = v30 + 0 * 128i + e76_1 * 1i;
-      if (a78 >= 0 && a78 < 1024) { sf[stf + 0 + a78] = select(div_rn(pr0[j77], sf[sbf + 32 + 0]), 0f, (sf[sbf + 32 + 0] == 0f)); }
+    let v92: i32 = (g29 * 8i);
+    for (var j90: i32 = 0; j90 < 16; j90 = j90 + 1) {
+      let e89 = lid + j90 * 64;
+      let e89_0 = (e89 / 128);
+      let e89_1 = e89 % 128;
+      let a91 = v30 + e89_0 * 128i + e89_1 * 1i;
+      if (a91 >= 0 && a91 < 8192) { sf[stf + 0 + a91] = select(div_rn(pr0[j90], sf[sbf + 256 + e89_0]), 0f, (sf[sbf + 256 + e89_0] == 0f)); }
     }
     storageBarrier();
     {
-      let e79 = lid;
-      if (e79 < 1) {
-        let a80 = g29 + 0 * 1i + 0 * 1i;
-        if (a80 >= 0 && a80 < 8) { sf[stf + 1024 + a80] = select((pr5[0] + log_nan(sf[sbf + 32 + 0])), neg_inf(), (sf[sbf + 32 + 0] == 0f)); }
+      let e93 = lid;
+      if (e93 < 8) {
+        let e93_0 = e93;
+        let a94 = v92 + e93_0 * 1i + 0 * 1i;
+        if (a94 >= 0 && a94 < 64) { sf[stf + 8192 + a94] = select((pr5[0] + log_nan(sf[sbf + 256 + e93_0])), neg_inf(), (sf[sbf + 256 + e93_0] == 0f)); }
       }
     }
     storageBarrier();
@@ -300,11 +350,11 @@ fn merge(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
   let nwg = i32(nwg_u.x);
-  var pr0: array<f32, 2>;
-  var pr1: array<f32, 2>;
-  var pr2: array<f32, 2>;
-  var pr3: array<f32, 2>;
-  var pr4: array<f32, 1>;
+  var pr0: array<f32, 16>;
+  var pr1: array<f32, 16>;
+  var pr2: array<f32, 16>;
+  var pr3: array<f32, 16>;
+  var pr4: array<f32, 4>;
   var pr5: array<f32, 1>;
   var pr6: array<f32, 1>;
   var pr7: array<f32, 1>;
@@ -320,22 +370,22 @@ fn merge(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid
   let ol1 = hdr(12u);
   let v2: i32 = (p1 - 1i);
   let n3 = max(0, p0 - 0i);
-  let n4 = max(0, 8i - 0i);
+  let n4 = max(0, 1i - 0i);
   let n5 = max(0, 1i - 0i);
   let tasks = n3 * n4 * n5;
-  let sbf = tasks * 1032 + wid * 35;
+  let sbf = tasks * 8256 + wid * 280;
   let sbi = tasks * 1 + wid * 1;
   for (var item: i32 = wid; item < tasks; item = item + nwg) {
     let task = item;
-    let stf = task * 1032;
+    let stf = task * 8256;
     let sti = task * 1;
     let g8 = 0i + (task / (n5 * n4));
     let g7 = 0i + (task / (n5)) % n4;
     let g6 = 0i + task % n5;
     let v9: i32 = (g8 * 8i);
-    let v10: i32 = (v9 + g7);
-    let v11: i32 = floor_div(g7, 8i);
-    let v12: i32 = (g8 + v11);
+    let v10: i32 = (g7 * 8i);
+    let v11: i32 = (v9 + v10);
+    let v12: i32 = (g8 + g7);
     let v13: i32 = (v12 * p1);
     let v14: i32 = (g6 + v2);
     let v15: i32 = (v14 + 1i);
@@ -347,64 +397,71 @@ fn merge(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid
     let v21: i32 = max(0i, v20);
     let v22: i32 = (v21 + 7i);
     let v23: i32 = floor_div(v22, 8i);
-    let v24: i32 = (v10 + g6);
+    let v24: i32 = (v11 + g6);
     let v25: i32 = (v24 * 128i);
     let v26: i32 = (1i - g6);
     let v27: i32 = min(1i, v26);
     {
       let e28 = lid;
-      if (e28 < 1) {
+      if (e28 < 8) {
+        let e28_0 = e28;
         pr9[0] = neg_inf();
-        wf[0 + 0] = 0f;
+        wf[0 + e28_0] = 0f;
       }
     }
-    for (var j30: i32 = 0; j30 < 2; j30 = j30 + 1) {
+    for (var j30: i32 = 0; j30 < 16; j30 = j30 + 1) {
       let e29 = lid + j30 * 64;
       pr2[j30] = 0f;
     }
     workgroupBarrier();
     for (var i31: i32 = 0i; i31 < 8i; i31 = i31 + 1) {
-      let v33: i32 = (i31 * 128i);
+      let v32: i32 = (i31 * 8i);
+      let v34: i32 = (i31 * 1024i);
       {
-        let e32 = lid;
-        if (e32 < 1) {
-          pr10[0] = max(pr9[0], select(0f, sf[stf + 1024 + clamp((i31 + 0 + 0), 0, 7)], (i31 + 0 + 0) >= 0 && (i31 + 0 + 0) < 8));
-          wf[1 + 0] = softmax_exp(pr9[0], pr10[0]);
-          wf[2 + 0] = softmax_exp(select(0f, sf[stf + 1024 + clamp((i31 + 0 + 0), 0, 7)], (i31 + 0 + 0) >= 0 && (i31 + 0 + 0) < 8), pr10[0]);
-          pr11[0] = (wf[0 + 0] * wf[1 + 0] + wf[2 + 0]);
+        let e33 = lid;
+        if (e33 < 8) {
+          let e33_0 = e33;
+          pr10[0] = max(pr9[0], select(0f, sf[stf + 8192 + clamp((v32 + e33_0 + 0), 0, 63)], (v32 + e33_0 + 0) >= 0 && (v32 + e33_0 + 0) < 64));
+          wf[8 + e33_0] = softmax_exp(pr9[0], pr10[0]);
+          wf[16 + e33_0] = softmax_exp(select(0f, sf[stf + 8192 + clamp((v32 + e33_0 + 0), 0, 63)], (v32 + e33_0 + 0) >= 0 && (v32 + e33_0 + 0) < 64), pr10[0]);
+          pr11[0] = (wf[0 + e33_0] * wf[8 + e33_0] + wf[16 + e33_0]);
         }
       }
       workgroupBarrier();
-      for (var j35: i32 = 0; j35 < 2; j35 = j35 + 1) {
-        let e34 = lid + j35 * 64;
-        let e34_1 = e34 % 128;
-        pr3[j35] = (pr2[j35] * wf[1 + 0] + (select(0f, sf[stf + 0 + clamp((v33 + 0 * 128i + e34_1), 0, 1023)], (v33 + 0 * 128i + e34_1) >= 0 && (v33 + 0 * 128i + e34_1) < 1024) * wf[2 + 0]));
+      for (var j36: i32 = 0; j36 < 16; j36 = j36 + 1) {
+        let e35 = lid + j36 * 64;
+        let e35_0 = (e35 / 128);
+        let e35_1 = e35 % 128;
+        pr3[j36] = (pr2[j36] * wf[8 + e35_0] + (select(0f, sf[stf + 0 + clamp((v34 + e35_0 * 128i + e35_1), 0, 8191)], (v34 + e35_0 * 128i + e35_1) >= 0 && (v34 + e35_0 * 128i + e35_1) < 8192) * wf[16 + e35_0]));
       }
       {
-        let e36 = lid;
-        if (e36 < 1) {
+        let e37 = lid;
+        if (e37 < 8) {
+          let e37_0 = e37;
           pr9[0] = pr10[0];
-          wf[0 + 0] = pr11[0];
+          wf[0 + e37_0] = pr11[0];
         }
       }
-      for (var j38: i32 = 0; j38 < 2; j38 = j38 + 1) {
-        let e37 = lid + j38 * 64;
-        pr2[j38] = pr3[j38];
+      for (var j39: i32 = 0; j39 < 16; j39 = j39 + 1) {
+        let e38 = lid + j39 * 64;
+        pr2[j39] = pr3[j39];
       }
       storageBarrier();
       workgroupBarrier();
     }
-    for (var j40: i32 = 0; j40 < 2; j40 = j40 + 1) {
-      let e39 = lid + j40 * 64;
-      let e39_1 = e39 % 128;
-      let a41 = v25 + 0 * 128i + e39_1 * 1i;
-      if (0 < v27) { if (a41 >= 0 && a41 < ol1) { put_half(u32(oo1 + (a41 >> 1u)), a41, f16_bits(select(div_rn(pr2[j40], wf[0 + 0]), 0f, (wf[0 + 0] == 0f)))); } }
+    for (var j41: i32 = 0; j41 < 16; j41 = j41 + 1) {
+      let e40 = lid + j41 * 64;
+      let e40_0 = (e40 / 128);
+      let e40_2 = e40 % 128;
+      let a42 = v25 + e40_0 * 128i + 0 * 128i + e40_2 * 1i;
+      if (0 < v27) { if (a42 >= 0 && a42 < ol1) { put_half(u32(oo1 + (a42 >> 1u)), a42, f16_bits(select(div_rn(pr2[j41], wf[0 + e40_0]), 0f, (wf[0 + e40_0] == 0f)))); } }
     }
     {
-      let e42 = lid;
-      if (e42 < 1) {
-        let a43 = v24 + 0 * 1i + 0 * 1i;
-        if (0 < v27) { if (a43 >= 0 && a43 < ol0) { atomicStore(&ob[u32(oo0 + a43)], bitcast<u32>(select((pr9[0] + log_nan(wf[0 + 0])), neg_inf(), (wf[0 + 0] == 0f)))); } }
+      let e43 = lid;
+      if (e43 < 8) {
+        let e43_0 = e43;
+        let a44 = v24 + e43_0 * 1i + 0 * 1i + 0 * 1i;
+        if (0 < v27) { if (a44 >= 0 && a44 < ol0) { atomicStore(&ob[u32(oo0 + a44)], bitcast<u32>(select((pr9[0] + log_nan(wf[0 + e43_0])), neg_inf(), (wf[0 + e43_0] == 0f)))); } }
       }
     }
     workgroupBarrier();

@@ -5,6 +5,7 @@
 @group(0) @binding(3) var<storage, read_write> si: array<i32>;
 @group(0) @binding(4) var<storage, read> ib4: array<vec4<u32>>;
 var<workgroup> wf: array<f32, 3632>;
+var<workgroup> wi: array<i32, 16>;
 fn neg_inf() -> f32 { return bitcast<f32>(ib[0]); }
 fn hdr(i: u32) -> i32 { return bitcast<i32>(ib[i]); }
 fn floor_div(a: i32, b: i32) -> i32 {
@@ -122,85 +123,88 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
   let ol1 = hdr(12u);
   let sbf = wid * 1;
   let sbi = wid * 1;
-  let v2: i32 = (p1 + 15i);
-  let v3: i32 = floor_div(v2, 16i);
-  let v4: i32 = (p0 - p1);
-  let v5: i32 = (p0 - 1i);
-  let n6 = max(0, 1i - 0i);
-  let n7 = max(0, 8i - 0i);
-  let n8 = max(0, v3 - 0i);
-  let tasks = n6 * n7 * n8;
+  let v2: i32 = (p1 + 3i);
+  let v3: i32 = floor_div(v2, 4i);
+  let v4: i32 = (p1 * 64i);
+  let v5: i32 = (p0 - p1);
+  let v6: i32 = (p0 - 1i);
+  let n7 = max(0, 1i - 0i);
+  let n8 = max(0, 2i - 0i);
+  let n9 = max(0, v3 - 0i);
+  let tasks = n7 * n8 * n9;
   for (var task: i32 = wid; task < tasks; task = task + 64) {
-    let g11 = 0i + (task / (n8 * n7));
-    let g10 = 0i + (task / (n8)) % n7;
-    let g9 = 0i + task % n8;
-    let v12: i32 = (g11 * 8i);
-    let v13: i32 = (g11 * 2i);
-    let v14: i32 = (v12 + g10);
-    let v15: i32 = (v14 * p1);
-    let v16: i32 = floor_div(g10, 4i);
-    let v17: i32 = (v13 + v16);
-    let v18: i32 = (v17 * p0);
-    let v19: i32 = (g9 * 16i);
-    let v20: i32 = (v15 + v19);
-    let v21: i32 = (v20 * 64i);
-    let v22: i32 = (p1 - v19);
-    let v23: i32 = min(16i, v22);
-    let v24: i32 = (v19 + v4);
-    let v25: i32 = (v24 + (-127i));
-    let v26: i32 = max(0i, v25);
-    let v27: i32 = floor_div(v26, 32i);
-    let v28: i32 = (v24 + 16i);
-    let v29: i32 = min(p0, v28);
-    let v30: i32 = (v29 - 1i);
-    let v31: i32 = min(v5, v30);
-    let v32: i32 = floor_div(v31, 32i);
-    let v33: i32 = (v32 + 1i);
-    let v34: i32 = max(v27, v33);
-    let v35: i32 = (v30 + (-127i));
-    for (var j37: i32 = 0; j37 < 16; j37 = j37 + 1) {
-      let e36 = lid + j37 * 64;
-      let e36_0 = (e36 / 64);
-      let e36_1 = e36 % 64;
-      wf[2080 + e36_0 * 64 + e36_1] = select(0f, rd1((v21 + e36_0 * 64i + e36_1)), e36_0 < v23);
+    let g12 = 0i + (task / (n9 * n8));
+    let g11 = 0i + (task / (n9)) % n8;
+    let g10 = 0i + task % n9;
+    let v13: i32 = (g12 * 8i);
+    let v14: i32 = (g12 * 2i);
+    let v15: i32 = (g11 * 4i);
+    let v16: i32 = (v13 + v15);
+    let v17: i32 = (v16 * p1);
+    let v18: i32 = (v14 + g11);
+    let v19: i32 = (v18 * p0);
+    let v20: i32 = (g10 * 4i);
+    let v21: i32 = (v17 + v20);
+    let v22: i32 = (v21 * 64i);
+    let v23: i32 = (p1 - v20);
+    let v24: i32 = min(4i, v23);
+    let v25: i32 = (v20 + v5);
+    let v26: i32 = (v25 + (-127i));
+    let v27: i32 = max(0i, v26);
+    let v28: i32 = floor_div(v27, 32i);
+    let v29: i32 = (v25 + 4i);
+    let v30: i32 = min(p0, v29);
+    let v31: i32 = (v30 - 1i);
+    let v32: i32 = min(v6, v31);
+    let v33: i32 = floor_div(v32, 32i);
+    let v34: i32 = (v33 + 1i);
+    let v35: i32 = max(v28, v34);
+    let v36: i32 = (v31 + (-127i));
+    for (var j38: i32 = 0; j38 < 16; j38 = j38 + 1) {
+      let e37 = lid + j38 * 64;
+      let e37_0 = (e37 / 256);
+      let e37_1 = (e37 / 64) % 4;
+      let e37_2 = e37 % 64;
+      wf[2080 + e37_0 * 256 + e37_1 * 64 + e37_2] = select(0f, rd1((v22 + e37_0 * v4 + e37_1 * 64i + e37_2)), e37_1 < v24);
     }
     {
-      let e38 = lid;
-      if (e38 < 16) {
-        let e38_0 = e38;
+      let e39 = lid;
+      if (e39 < 16) {
+        let e39_0 = e39;
+        wi[0 + e39_0] = (floor_mod(e39_0, 4i) + v25);
         pr3[0] = neg_inf();
-        wf[3616 + e38_0] = 0f;
+        wf[3616 + e39_0] = 0f;
       }
     }
-    for (var j40: i32 = 0; j40 < 16; j40 = j40 + 1) {
-      let e39 = lid + j40 * 64;
-      pr0[j40] = 0f;
+    for (var j41: i32 = 0; j41 < 16; j41 = j41 + 1) {
+      let e40 = lid + j41 * 64;
+      pr0[j41] = 0f;
     }
     workgroupBarrier();
-    for (var i41: i32 = v27; i41 < v34; i41 = i41 + 1) {
-      let v42: i32 = (i41 * 32i);
-      let v43: bool = (v35 <= v42);
-      let v44: i32 = (v42 + 32i);
-      let v45: i32 = min(p0, v44);
-      let v46: i32 = (v45 - 1i);
-      let v47: bool = (v46 <= v24);
-      let v48: bool = (v43 && v47);
-      let v49: bool = (v44 <= p0);
-      let v50: bool = (v48 && v49);
-      let v51: i32 = (v18 + v42);
-      let v52: i32 = (v51 * 64i);
-      let v53: i32 = (p0 - v42);
-      let v54: i32 = min(32i, v53);
-      for (var j56: i32 = 0; j56 < 32; j56 = j56 + 1) {
-        let e55 = lid + j56 * 64;
-        let e55_0 = (e55 / 64);
-        let e55_1 = e55 % 64;
-        wf[0 + e55_0 * 65 + e55_1] = select(0f, rd0((v52 + e55_0 * 64i + e55_1)), e55_0 < v54);
+    for (var i42: i32 = v28; i42 < v35; i42 = i42 + 1) {
+      let v43: i32 = (i42 * 32i);
+      let v44: bool = (v36 <= v43);
+      let v45: i32 = (v43 + 32i);
+      let v46: i32 = min(p0, v45);
+      let v47: i32 = (v46 - 1i);
+      let v48: bool = (v47 <= v25);
+      let v49: bool = (v44 && v48);
+      let v50: bool = (v45 <= p0);
+      let v51: bool = (v49 && v50);
+      let v52: i32 = (v19 + v43);
+      let v53: i32 = (v52 * 64i);
+      let v54: i32 = (p0 - v43);
+      let v55: i32 = min(32i, v54);
+      for (var j57: i32 = 0; j57 < 32; j57 = j57 + 1) {
+        let e56 = lid + j57 * 64;
+        let e56_0 = (e56 / 64);
+        let e56_1 = e56 % 64;
+        wf[0 + e56_0 * 65 + e56_1] = select(0f, rd0((v53 + e56_0 * 64i + e56_1)), e56_0 < v55);
       }
       workgroupBarrier();
       {
-        let dr57 = lid / 32;
-        let dc58 = lid % 32;
+        let dr58 = lid / 32;
+        let dc59 = lid % 32;
         pr2[0] = 0f;
         pr2[1] = 0f;
         pr2[2] = 0f;
@@ -209,162 +213,164 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         pr2[5] = 0f;
         pr2[6] = 0f;
         pr2[7] = 0f;
-        for (var k59: i32 = 0; k59 < 64; k59 = k59 + 1) {
-          let o60 = wf[2080 + (dr57 + 0) * 64 + k59];
-          let o61 = wf[0 + dc58 * 65 + k59];
-          let o62 = wf[2080 + (dr57 + 2) * 64 + k59];
-          let o63 = wf[2080 + (dr57 + 4) * 64 + k59];
-          let o64 = wf[2080 + (dr57 + 6) * 64 + k59];
-          let o65 = wf[2080 + (dr57 + 8) * 64 + k59];
-          let o66 = wf[2080 + (dr57 + 10) * 64 + k59];
-          let o67 = wf[2080 + (dr57 + 12) * 64 + k59];
-          let o68 = wf[2080 + (dr57 + 14) * 64 + k59];
-          pr2[0] = pr2[0] + o60 * o61;
-          pr2[1] = pr2[1] + o62 * o61;
-          pr2[2] = pr2[2] + o63 * o61;
-          pr2[3] = pr2[3] + o64 * o61;
-          pr2[4] = pr2[4] + o65 * o61;
-          pr2[5] = pr2[5] + o66 * o61;
-          pr2[6] = pr2[6] + o67 * o61;
-          pr2[7] = pr2[7] + o68 * o61;
+        for (var k60: i32 = 0; k60 < 64; k60 = k60 + 1) {
+          let o61 = wf[2080 + (dr58 + 0) * 64 + k60];
+          let o62 = wf[0 + dc59 * 65 + k60];
+          let o63 = wf[2080 + (dr58 + 2) * 64 + k60];
+          let o64 = wf[2080 + (dr58 + 4) * 64 + k60];
+          let o65 = wf[2080 + (dr58 + 6) * 64 + k60];
+          let o66 = wf[2080 + (dr58 + 8) * 64 + k60];
+          let o67 = wf[2080 + (dr58 + 10) * 64 + k60];
+          let o68 = wf[2080 + (dr58 + 12) * 64 + k60];
+          let o69 = wf[2080 + (dr58 + 14) * 64 + k60];
+          pr2[0] = pr2[0] + o61 * o62;
+          pr2[1] = pr2[1] + o63 * o62;
+          pr2[2] = pr2[2] + o64 * o62;
+          pr2[3] = pr2[3] + o65 * o62;
+          pr2[4] = pr2[4] + o66 * o62;
+          pr2[5] = pr2[5] + o67 * o62;
+          pr2[6] = pr2[6] + o68 * o62;
+          pr2[7] = pr2[7] + o69 * o62;
         }
       }
-      if (v50) {
+      if (v51) {
         workgroupBarrier();
-        for (var j70: i32 = 0; j70 < 8; j70 = j70 + 1) {
-          let e69 = lid + j70 * 64;
-          let e69_0 = (e69 / 32);
-          let e69_1 = e69 % 32;
-          wf[0 + e69_0 * 32 + e69_1] = (pr2[j70] * 0.125f);
+        for (var j71: i32 = 0; j71 < 8; j71 = j71 + 1) {
+          let e70 = lid + j71 * 64;
+          let e70_0 = (e70 / 32);
+          let e70_1 = e70 % 32;
+          wf[0 + e70_0 * 32 + e70_1] = (pr2[j71] * 0.125f);
         }
       } else {
         workgroupBarrier();
-        for (var j72: i32 = 0; j72 < 8; j72 = j72 + 1) {
-          let e71 = lid + j72 * 64;
-          let e71_0 = (e71 / 32);
-          let e71_1 = e71 % 32;
-          wf[0 + e71_0 * 32 + e71_1] = select(neg_inf(), (pr2[j72] * 0.125f), ((((e71_1 + v42) <= (e71_0 + v24)) && (((e71_0 + v24) - (e71_1 + v42)) < 128i)) && ((e71_1 + v42) < p0)));
+        for (var j73: i32 = 0; j73 < 8; j73 = j73 + 1) {
+          let e72 = lid + j73 * 64;
+          let e72_0 = (e72 / 32);
+          let e72_1 = e72 % 32;
+          wf[0 + e72_0 * 32 + e72_1] = select(neg_inf(), (pr2[j73] * 0.125f), ((((e72_1 + v43) <= wi[0 + e72_0]) && ((wi[0 + e72_0] - (e72_1 + v43)) < 128i)) && ((e72_1 + v43) < p0)));
         }
       }
       workgroupBarrier();
       {
-        let e73 = lid;
-        if (e73 < 16) {
-          let e73_0 = e73;
-          var s74: f32 = neg_inf();
-          for (var r75: i32 = 0; r75 < 32; r75 = r75 + 1) { s74 = max(s74, wf[0 + e73_0 * 32 + r75]); }
-          pr4[0] = s74;
-          wf[2048 + e73_0] = max(pr3[0], pr4[0]);
-          wf[2064 + e73_0] = softmax_exp(pr3[0], wf[2048 + e73_0]);
+        let e74 = lid;
+        if (e74 < 16) {
+          let e74_0 = e74;
+          var s75: f32 = neg_inf();
+          for (var r76: i32 = 0; r76 < 32; r76 = r76 + 1) { s75 = max(s75, wf[0 + e74_0 * 32 + r76]); }
+          pr4[0] = s75;
+          wf[2048 + e74_0] = max(pr3[0], pr4[0]);
+          wf[2064 + e74_0] = softmax_exp(pr3[0], wf[2048 + e74_0]);
         }
       }
       workgroupBarrier();
-      for (var j77: i32 = 0; j77 < 8; j77 = j77 + 1) {
-        let e76 = lid + j77 * 64;
-        let e76_0 = (e76 / 32);
-        let e76_1 = e76 % 32;
-        wf[3104 + e76_0 * 32 + e76_1] = softmax_exp(wf[0 + e76_0 * 32 + e76_1], wf[2048 + e76_0]);
+      for (var j78: i32 = 0; j78 < 8; j78 = j78 + 1) {
+        let e77 = lid + j78 * 64;
+        let e77_0 = (e77 / 32);
+        let e77_1 = e77 % 32;
+        wf[3104 + e77_0 * 32 + e77_1] = softmax_exp(wf[0 + e77_0 * 32 + e77_1], wf[2048 + e77_0]);
       }
       workgroupBarrier();
       {
-        let e78 = lid;
-        if (e78 < 16) {
-          let e78_0 = e78;
-          var s79: f32 = 0f;
-          for (var r80: i32 = 0; r80 < 32; r80 = r80 + 1) { s79 = s79 + wf[3104 + e78_0 * 32 + r80]; }
-          pr5[0] = s79;
-          pr6[0] = (wf[3616 + e78_0] * wf[2064 + e78_0] + pr5[0]);
+        let e79 = lid;
+        if (e79 < 16) {
+          let e79_0 = e79;
+          var s80: f32 = 0f;
+          for (var r81: i32 = 0; r81 < 32; r81 = r81 + 1) { s80 = s80 + wf[3104 + e79_0 * 32 + r81]; }
+          pr5[0] = s80;
+          pr6[0] = (wf[3616 + e79_0] * wf[2064 + e79_0] + pr5[0]);
         }
       }
-      for (var j82: i32 = 0; j82 < 32; j82 = j82 + 1) {
-        let e81 = lid + j82 * 64;
-        let e81_0 = (e81 / 64);
-        let e81_1 = e81 % 64;
-        wf[0 + e81_0 * 64 + e81_1] = select(0f, rd2((v52 + e81_0 * 64i + e81_1)), e81_0 < v54);
+      for (var j83: i32 = 0; j83 < 32; j83 = j83 + 1) {
+        let e82 = lid + j83 * 64;
+        let e82_0 = (e82 / 64);
+        let e82_1 = e82 % 64;
+        wf[0 + e82_0 * 64 + e82_1] = select(0f, rd2((v53 + e82_0 * 64i + e82_1)), e82_0 < v55);
       }
       workgroupBarrier();
       {
-        let dr83 = lid / 64;
-        let dc84 = lid % 64;
-        pr1[0] = (pr0[0] * wf[2064 + (dr83 + 0)]);
-        pr1[1] = (pr0[1] * wf[2064 + (dr83 + 1)]);
-        pr1[2] = (pr0[2] * wf[2064 + (dr83 + 2)]);
-        pr1[3] = (pr0[3] * wf[2064 + (dr83 + 3)]);
-        pr1[4] = (pr0[4] * wf[2064 + (dr83 + 4)]);
-        pr1[5] = (pr0[5] * wf[2064 + (dr83 + 5)]);
-        pr1[6] = (pr0[6] * wf[2064 + (dr83 + 6)]);
-        pr1[7] = (pr0[7] * wf[2064 + (dr83 + 7)]);
-        pr1[8] = (pr0[8] * wf[2064 + (dr83 + 8)]);
-        pr1[9] = (pr0[9] * wf[2064 + (dr83 + 9)]);
-        pr1[10] = (pr0[10] * wf[2064 + (dr83 + 10)]);
-        pr1[11] = (pr0[11] * wf[2064 + (dr83 + 11)]);
-        pr1[12] = (pr0[12] * wf[2064 + (dr83 + 12)]);
-        pr1[13] = (pr0[13] * wf[2064 + (dr83 + 13)]);
-        pr1[14] = (pr0[14] * wf[2064 + (dr83 + 14)]);
-        pr1[15] = (pr0[15] * wf[2064 + (dr83 + 15)]);
-        for (var k85: i32 = 0; k85 < 32; k85 = k85 + 1) {
-          let o86 = wf[3104 + (dr83 + 0) * 32 + k85];
-          let o87 = wf[0 + k85 * 64 + dc84];
-          let o88 = wf[3104 + (dr83 + 1) * 32 + k85];
-          let o89 = wf[3104 + (dr83 + 2) * 32 + k85];
-          let o90 = wf[3104 + (dr83 + 3) * 32 + k85];
-          let o91 = wf[3104 + (dr83 + 4) * 32 + k85];
-          let o92 = wf[3104 + (dr83 + 5) * 32 + k85];
-          let o93 = wf[3104 + (dr83 + 6) * 32 + k85];
-          let o94 = wf[3104 + (dr83 + 7) * 32 + k85];
-          let o95 = wf[3104 + (dr83 + 8) * 32 + k85];
-          let o96 = wf[3104 + (dr83 + 9) * 32 + k85];
-          let o97 = wf[3104 + (dr83 + 10) * 32 + k85];
-          let o98 = wf[3104 + (dr83 + 11) * 32 + k85];
-          let o99 = wf[3104 + (dr83 + 12) * 32 + k85];
-          let o100 = wf[3104 + (dr83 + 13) * 32 + k85];
-          let o101 = wf[3104 + (dr83 + 14) * 32 + k85];
-          let o102 = wf[3104 + (dr83 + 15) * 32 + k85];
-          pr1[0] = pr1[0] + select(0f, o86 * o87, o86 != 0f);
-          pr1[1] = pr1[1] + select(0f, o88 * o87, o88 != 0f);
-          pr1[2] = pr1[2] + select(0f, o89 * o87, o89 != 0f);
-          pr1[3] = pr1[3] + select(0f, o90 * o87, o90 != 0f);
-          pr1[4] = pr1[4] + select(0f, o91 * o87, o91 != 0f);
-          pr1[5] = pr1[5] + select(0f, o92 * o87, o92 != 0f);
-          pr1[6] = pr1[6] + select(0f, o93 * o87, o93 != 0f);
-          pr1[7] = pr1[7] + select(0f, o94 * o87, o94 != 0f);
-          pr1[8] = pr1[8] + select(0f, o95 * o87, o95 != 0f);
-          pr1[9] = pr1[9] + select(0f, o96 * o87, o96 != 0f);
-          pr1[10] = pr1[10] + select(0f, o97 * o87, o97 != 0f);
-          pr1[11] = pr1[11] + select(0f, o98 * o87, o98 != 0f);
-          pr1[12] = pr1[12] + select(0f, o99 * o87, o99 != 0f);
-          pr1[13] = pr1[13] + select(0f, o100 * o87, o100 != 0f);
-          pr1[14] = pr1[14] + select(0f, o101 * o87, o101 != 0f);
-          pr1[15] = pr1[15] + select(0f, o102 * o87, o102 != 0f);
+        let dr84 = lid / 64;
+        let dc85 = lid % 64;
+        pr1[0] = (pr0[0] * wf[2064 + (dr84 + 0)]);
+        pr1[1] = (pr0[1] * wf[2064 + (dr84 + 1)]);
+        pr1[2] = (pr0[2] * wf[2064 + (dr84 + 2)]);
+        pr1[3] = (pr0[3] * wf[2064 + (dr84 + 3)]);
+        pr1[4] = (pr0[4] * wf[2064 + (dr84 + 4)]);
+        pr1[5] = (pr0[5] * wf[2064 + (dr84 + 5)]);
+        pr1[6] = (pr0[6] * wf[2064 + (dr84 + 6)]);
+        pr1[7] = (pr0[7] * wf[2064 + (dr84 + 7)]);
+        pr1[8] = (pr0[8] * wf[2064 + (dr84 + 8)]);
+        pr1[9] = (pr0[9] * wf[2064 + (dr84 + 9)]);
+        pr1[10] = (pr0[10] * wf[2064 + (dr84 + 10)]);
+        pr1[11] = (pr0[11] * wf[2064 + (dr84 + 11)]);
+        pr1[12] = (pr0[12] * wf[2064 + (dr84 + 12)]);
+        pr1[13] = (pr0[13] * wf[2064 + (dr84 + 13)]);
+        pr1[14] = (pr0[14] * wf[2064 + (dr84 + 14)]);
+        pr1[15] = (pr0[15] * wf[2064 + (dr84 + 15)]);
+        for (var k86: i32 = 0; k86 < 32; k86 = k86 + 1) {
+          let o87 = wf[3104 + (dr84 + 0) * 32 + k86];
+          let o88 = wf[0 + k86 * 64 + dc85];
+          let o89 = wf[3104 + (dr84 + 1) * 32 + k86];
+          let o90 = wf[3104 + (dr84 + 2) * 32 + k86];
+          let o91 = wf[3104 + (dr84 + 3) * 32 + k86];
+          let o92 = wf[3104 + (dr84 + 4) * 32 + k86];
+          let o93 = wf[3104 + (dr84 + 5) * 32 + k86];
+          let o94 = wf[3104 + (dr84 + 6) * 32 + k86];
+          let o95 = wf[3104 + (dr84 + 7) * 32 + k86];
+          let o96 = wf[3104 + (dr84 + 8) * 32 + k86];
+          let o97 = wf[3104 + (dr84 + 9) * 32 + k86];
+          let o98 = wf[3104 + (dr84 + 10) * 32 + k86];
+          let o99 = wf[3104 + (dr84 + 11) * 32 + k86];
+          let o100 = wf[3104 + (dr84 + 12) * 32 + k86];
+          let o101 = wf[3104 + (dr84 + 13) * 32 + k86];
+          let o102 = wf[3104 + (dr84 + 14) * 32 + k86];
+          let o103 = wf[3104 + (dr84 + 15) * 32 + k86];
+          pr1[0] = pr1[0] + select(0f, o87 * o88, o87 != 0f);
+          pr1[1] = pr1[1] + select(0f, o89 * o88, o89 != 0f);
+          pr1[2] = pr1[2] + select(0f, o90 * o88, o90 != 0f);
+          pr1[3] = pr1[3] + select(0f, o91 * o88, o91 != 0f);
+          pr1[4] = pr1[4] + select(0f, o92 * o88, o92 != 0f);
+          pr1[5] = pr1[5] + select(0f, o93 * o88, o93 != 0f);
+          pr1[6] = pr1[6] + select(0f, o94 * o88, o94 != 0f);
+          pr1[7] = pr1[7] + select(0f, o95 * o88, o95 != 0f);
+          pr1[8] = pr1[8] + select(0f, o96 * o88, o96 != 0f);
+          pr1[9] = pr1[9] + select(0f, o97 * o88, o97 != 0f);
+          pr1[10] = pr1[10] + select(0f, o98 * o88, o98 != 0f);
+          pr1[11] = pr1[11] + select(0f, o99 * o88, o99 != 0f);
+          pr1[12] = pr1[12] + select(0f, o100 * o88, o100 != 0f);
+          pr1[13] = pr1[13] + select(0f, o101 * o88, o101 != 0f);
+          pr1[14] = pr1[14] + select(0f, o102 * o88, o102 != 0f);
+          pr1[15] = pr1[15] + select(0f, o103 * o88, o103 != 0f);
         }
       }
       {
-        let e103 = lid;
-        if (e103 < 16) {
-          let e103_0 = e103;
-          pr3[0] = wf[2048 + e103_0];
-          wf[3616 + e103_0] = pr6[0];
+        let e104 = lid;
+        if (e104 < 16) {
+          let e104_0 = e104;
+          pr3[0] = wf[2048 + e104_0];
+          wf[3616 + e104_0] = pr6[0];
         }
       }
-      for (var j105: i32 = 0; j105 < 16; j105 = j105 + 1) {
-        let e104 = lid + j105 * 64;
-        pr0[j105] = pr1[j105];
+      for (var j106: i32 = 0; j106 < 16; j106 = j106 + 1) {
+        let e105 = lid + j106 * 64;
+        pr0[j106] = pr1[j106];
       }
       workgroupBarrier();
     }
-    for (var j107: i32 = 0; j107 < 16; j107 = j107 + 1) {
-      let e106 = lid + j107 * 64;
-      let e106_0 = (e106 / 64);
-      let e106_1 = e106 % 64;
-      let a108 = v21 + e106_0 * 64i + e106_1 * 1i;
-      if (e106_0 < v23) { if (a108 >= 0 && a108 < ol1) { put_half(u32(oo1 + (a108 >> 1u)), a108, bf16_bits(select(div_rn(pr0[j107], wf[3616 + e106_0]), 0f, (wf[3616 + e106_0] == 0f)))); } }
+    for (var j108: i32 = 0; j108 < 16; j108 = j108 + 1) {
+      let e107 = lid + j108 * 64;
+      let e107_0 = (e107 / 256);
+      let e107_1 = (e107 / 64) % 4;
+      let e107_2 = e107 % 64;
+      let a109 = v22 + e107_0 * v4 + e107_1 * 64i + e107_2 * 1i;
+      if (e107_1 < v24) { if (a109 >= 0 && a109 < ol1) { put_half(u32(oo1 + (a109 >> 1u)), a109, bf16_bits(select(div_rn(pr0[j108], wf[3616 + e107_0 * 4 + e107_1]), 0f, (wf[3616 + e107_0 * 4 + e107_1] == 0f)))); } }
     }
     {
-      let e109 = lid;
-      if (e109 < 16) {
-        let e109_0 = e109;
-        let a110 = v20 + e109_0 * 1i + 0 * 1i;
-        if (e109_0 < v23) { if (a110 >= 0 && a110 < ol0) { atomicStore(&ob[u32(oo0 + a110)], bitcast<u32>(select((pr3[0] + log_nan(wf[3616 + e109_0])), neg_inf(), (wf[3616 + e109_0] == 0f)))); } }
+      let e110 = lid;
+      if (e110 < 16) {
+        let e110_0 = (e110 / 4);
+        let e110_1 = e110 % 4;
+        let a111 = v21 + e110_0 * p1 + e110_1 * 1i + 0 * 1i;
+        if (e110_1 < v24) { if (a111 >= 0 && a111 < ol0) { atomicStore(&ob[u32(oo0 + a111)], bitcast<u32>(select((pr3[0] + log_nan(wf[3616 + e110_0 * 4 + e110_1])), neg_inf(), (wf[3616 + e110_0 * 4 + e110_1] == 0f)))); } }
       }
     }
     workgroupBarrier();

@@ -4,7 +4,7 @@
 @group(0) @binding(2) var<storage, read_write> sf: array<f32>;
 @group(0) @binding(3) var<storage, read_write> si: array<i32>;
 @group(0) @binding(4) var<storage, read> ib4: array<vec4<u32>>;
-var<workgroup> wf: array<f32, 3632>;
+var<workgroup> wf: array<f32, 2856>;
 fn neg_inf() -> f32 { return bitcast<f32>(ib[0]); }
 fn hdr(i: u32) -> i32 { return bitcast<i32>(ib[i]); }
 fn floor_div(a: i32, b: i32) -> i32 {
@@ -143,9 +143,9 @@ fn rd6(i: i32) -> f32 {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr0: array<f32, 16>;
-  var pr1: array<f32, 16>;
-  var pr2: array<f32, 8>;
+  var pr0: array<f32, 8>;
+  var pr1: array<f32, 8>;
+  var pr2: array<f32, 4>;
   var pr3: array<f32, 1>;
   var pr4: array<f32, 1>;
   var pr5: array<f32, 1>;
@@ -162,8 +162,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
   let ol0 = hdr(24u);
   let sbf = wid * 1;
   let sbi = wid * 1;
-  let v8: i32 = (p7 + 15i);
-  let v9: i32 = floor_div(v8, 16i);
+  let v8: i32 = (p7 + 7i);
+  let v9: i32 = floor_div(v8, 8i);
   let v10: i32 = (p1 - p7);
   let v11: i32 = (p0 * p1);
   let n12 = max(0, p0 - 0i);
@@ -190,17 +190,17 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
     let v31: i32 = floor_div(g16, 2i);
     let v32: i32 = (v21 + v31);
     let v33: i32 = (v32 * p1);
-    let v34: i32 = (g15 * 16i);
+    let v34: i32 = (g15 * 8i);
     let v35: i32 = (v27 + v34);
     let v36: i32 = (v35 * 64i);
     let v37: i32 = (p7 - v34);
-    let v38: i32 = min(16i, v37);
+    let v38: i32 = min(8i, v37);
     let v39: i32 = (v30 + g15);
     let v40: i32 = gatherin4(v39, p6);
     let v41: i32 = (v39 + 1i);
     let v42: i32 = gatherin4(v41, p6);
     let v43: i32 = (v34 + v10);
-    for (var j45: i32 = 0; j45 < 16; j45 = j45 + 1) {
+    for (var j45: i32 = 0; j45 < 8; j45 = j45 + 1) {
       let e44 = lid + j45 * 64;
       let e44_0 = (e44 / 64);
       let e44_1 = e44 % 64;
@@ -208,13 +208,13 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
     }
     {
       let e46 = lid;
-      if (e46 < 16) {
+      if (e46 < 8) {
         let e46_0 = e46;
         pr3[0] = neg_inf();
-        wf[3616 + e46_0] = 0f;
+        wf[2848 + e46_0] = 0f;
       }
     }
-    for (var j48: i32 = 0; j48 < 16; j48 = j48 + 1) {
+    for (var j48: i32 = 0; j48 < 8; j48 = j48 + 1) {
       let e47 = lid + j48 * 64;
       pr0[j48] = 0f;
     }
@@ -244,159 +244,123 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
         pr2[1] = 0f;
         pr2[2] = 0f;
         pr2[3] = 0f;
-        pr2[4] = 0f;
-        pr2[5] = 0f;
-        pr2[6] = 0f;
-        pr2[7] = 0f;
         for (var k64: i32 = 0; k64 < 64; k64 = k64 + 1) {
           let o65 = wf[2080 + (dr62 + 0) * 64 + k64];
           let o66 = wf[0 + dc63 * 65 + k64];
           let o67 = wf[2080 + (dr62 + 2) * 64 + k64];
           let o68 = wf[2080 + (dr62 + 4) * 64 + k64];
           let o69 = wf[2080 + (dr62 + 6) * 64 + k64];
-          let o70 = wf[2080 + (dr62 + 8) * 64 + k64];
-          let o71 = wf[2080 + (dr62 + 10) * 64 + k64];
-          let o72 = wf[2080 + (dr62 + 12) * 64 + k64];
-          let o73 = wf[2080 + (dr62 + 14) * 64 + k64];
           pr2[0] = pr2[0] + o65 * o66;
           pr2[1] = pr2[1] + o67 * o66;
           pr2[2] = pr2[2] + o68 * o66;
           pr2[3] = pr2[3] + o69 * o66;
-          pr2[4] = pr2[4] + o70 * o66;
-          pr2[5] = pr2[5] + o71 * o66;
-          pr2[6] = pr2[6] + o72 * o66;
-          pr2[7] = pr2[7] + o73 * o66;
         }
       }
       if (v55) {
         workgroupBarrier();
-        for (var j75: i32 = 0; j75 < 8; j75 = j75 + 1) {
-          let e74 = lid + j75 * 64;
-          let e74_0 = (e74 / 32);
-          let e74_1 = e74 % 32;
-          wf[0 + e74_0 * 32 + e74_1] = (pr2[j75] * 0.125f);
+        for (var j71: i32 = 0; j71 < 4; j71 = j71 + 1) {
+          let e70 = lid + j71 * 64;
+          let e70_0 = (e70 / 32);
+          let e70_1 = e70 % 32;
+          wf[0 + e70_0 * 32 + e70_1] = (pr2[j71] * 0.125f);
         }
       } else {
         workgroupBarrier();
-        for (var j77: i32 = 0; j77 < 8; j77 = j77 + 1) {
-          let e76 = lid + j77 * 64;
-          let e76_0 = (e76 / 32);
-          let e76_1 = e76 % 32;
-          wf[0 + e76_0 * 32 + e76_1] = select(neg_inf(), (pr2[j77] * 0.125f), ((((e76_1 + v52) <= (e76_0 + v43)) && (gatherin0(select((-1i), (v25 + (e76_0 + v43)), (v24 && (((e76_0 + v43) >= 0i) && ((e76_0 + v43) < p1)))), v11) == gatherin0(select((-1i), (v25 + (e76_1 + v52)), (v24 && (((e76_1 + v52) >= 0i) && ((e76_1 + v52) < p1)))), v11))) && ((e76_1 + v52) < p1)));
+        for (var j73: i32 = 0; j73 < 4; j73 = j73 + 1) {
+          let e72 = lid + j73 * 64;
+          let e72_0 = (e72 / 32);
+          let e72_1 = e72 % 32;
+          wf[0 + e72_0 * 32 + e72_1] = select(neg_inf(), (pr2[j73] * 0.125f), ((((e72_1 + v52) <= (e72_0 + v43)) && (gatherin0(select((-1i), (v25 + (e72_0 + v43)), (v24 && (((e72_0 + v43) >= 0i) && ((e72_0 + v43) < p1)))), v11) == gatherin0(select((-1i), (v25 + (e72_1 + v52)), (v24 && (((e72_1 + v52) >= 0i) && ((e72_1 + v52) < p1)))), v11))) && ((e72_1 + v52) < p1)));
         }
       }
       workgroupBarrier();
       {
-        let e78 = lid;
-        if (e78 < 16) {
-          let e78_0 = e78;
-          var s79: f32 = neg_inf();
-          for (var r80: i32 = 0; r80 < 32; r80 = r80 + 1) { s79 = max(s79, wf[0 + e78_0 * 32 + r80]); }
-          pr4[0] = s79;
-          wf[2048 + e78_0] = max(pr3[0], pr4[0]);
-          wf[2064 + e78_0] = softmax_exp(pr3[0], wf[2048 + e78_0]);
+        let e74 = lid;
+        if (e74 < 8) {
+          let e74_0 = e74;
+          var s75: f32 = neg_inf();
+          for (var r76: i32 = 0; r76 < 32; r76 = r76 + 1) { s75 = max(s75, wf[0 + e74_0 * 32 + r76]); }
+          pr4[0] = s75;
+          wf[2048 + e74_0] = max(pr3[0], pr4[0]);
+          wf[2056 + e74_0] = softmax_exp(pr3[0], wf[2048 + e74_0]);
         }
       }
       workgroupBarrier();
-      for (var j82: i32 = 0; j82 < 8; j82 = j82 + 1) {
-        let e81 = lid + j82 * 64;
-        let e81_0 = (e81 / 32);
-        let e81_1 = e81 % 32;
-        wf[3104 + e81_0 * 32 + e81_1] = softmax_exp(wf[0 + e81_0 * 32 + e81_1], wf[2048 + e81_0]);
+      for (var j78: i32 = 0; j78 < 4; j78 = j78 + 1) {
+        let e77 = lid + j78 * 64;
+        let e77_0 = (e77 / 32);
+        let e77_1 = e77 % 32;
+        wf[2592 + e77_0 * 32 + e77_1] = softmax_exp(wf[0 + e77_0 * 32 + e77_1], wf[2048 + e77_0]);
       }
       workgroupBarrier();
       {
-        let e83 = lid;
-        if (e83 < 16) {
-          let e83_0 = e83;
-          var s84: f32 = 0f;
-          for (var r85: i32 = 0; r85 < 32; r85 = r85 + 1) { s84 = s84 + wf[3104 + e83_0 * 32 + r85]; }
-          pr5[0] = s84;
-          pr6[0] = (wf[3616 + e83_0] * wf[2064 + e83_0] + pr5[0]);
+        let e79 = lid;
+        if (e79 < 8) {
+          let e79_0 = e79;
+          var s80: f32 = 0f;
+          for (var r81: i32 = 0; r81 < 32; r81 = r81 + 1) { s80 = s80 + wf[2592 + e79_0 * 32 + r81]; }
+          pr5[0] = s80;
+          pr6[0] = (wf[2848 + e79_0] * wf[2056 + e79_0] + pr5[0]);
         }
       }
-      for (var j87: i32 = 0; j87 < 32; j87 = j87 + 1) {
-        let e86 = lid + j87 * 64;
-        let e86_0 = (e86 / 64);
-        let e86_1 = e86 % 64;
-        wf[0 + e86_0 * 64 + e86_1] = select(0f, rd6((v57 + e86_0 * 64i + e86_1)), e86_0 < v59);
+      for (var j83: i32 = 0; j83 < 32; j83 = j83 + 1) {
+        let e82 = lid + j83 * 64;
+        let e82_0 = (e82 / 64);
+        let e82_1 = e82 % 64;
+        wf[0 + e82_0 * 64 + e82_1] = select(0f, rd6((v57 + e82_0 * 64i + e82_1)), e82_0 < v59);
       }
       workgroupBarrier();
       {
-        let dr88 = lid / 64;
-        let dc89 = lid % 64;
-        pr1[0] = (pr0[0] * wf[2064 + (dr88 + 0)]);
-        pr1[1] = (pr0[1] * wf[2064 + (dr88 + 1)]);
-        pr1[2] = (pr0[2] * wf[2064 + (dr88 + 2)]);
-        pr1[3] = (pr0[3] * wf[2064 + (dr88 + 3)]);
-        pr1[4] = (pr0[4] * wf[2064 + (dr88 + 4)]);
-        pr1[5] = (pr0[5] * wf[2064 + (dr88 + 5)]);
-        pr1[6] = (pr0[6] * wf[2064 + (dr88 + 6)]);
-        pr1[7] = (pr0[7] * wf[2064 + (dr88 + 7)]);
-        pr1[8] = (pr0[8] * wf[2064 + (dr88 + 8)]);
-        pr1[9] = (pr0[9] * wf[2064 + (dr88 + 9)]);
-        pr1[10] = (pr0[10] * wf[2064 + (dr88 + 10)]);
-        pr1[11] = (pr0[11] * wf[2064 + (dr88 + 11)]);
-        pr1[12] = (pr0[12] * wf[2064 + (dr88 + 12)]);
-        pr1[13] = (pr0[13] * wf[2064 + (dr88 + 13)]);
-        pr1[14] = (pr0[14] * wf[2064 + (dr88 + 14)]);
-        pr1[15] = (pr0[15] * wf[2064 + (dr88 + 15)]);
-        for (var k90: i32 = 0; k90 < 32; k90 = k90 + 1) {
-          let o91 = wf[3104 + (dr88 + 0) * 32 + k90];
-          let o92 = wf[0 + k90 * 64 + dc89];
-          let o93 = wf[3104 + (dr88 + 1) * 32 + k90];
-          let o94 = wf[3104 + (dr88 + 2) * 32 + k90];
-          let o95 = wf[3104 + (dr88 + 3) * 32 + k90];
-          let o96 = wf[3104 + (dr88 + 4) * 32 + k90];
-          let o97 = wf[3104 + (dr88 + 5) * 32 + k90];
-          let o98 = wf[3104 + (dr88 + 6) * 32 + k90];
-          let o99 = wf[3104 + (dr88 + 7) * 32 + k90];
-          let o100 = wf[3104 + (dr88 + 8) * 32 + k90];
-          let o101 = wf[3104 + (dr88 + 9) * 32 + k90];
-          let o102 = wf[3104 + (dr88 + 10) * 32 + k90];
-          let o103 = wf[3104 + (dr88 + 11) * 32 + k90];
-          let o104 = wf[3104 + (dr88 + 12) * 32 + k90];
-          let o105 = wf[3104 + (dr88 + 13) * 32 + k90];
-          let o106 = wf[3104 + (dr88 + 14) * 32 + k90];
-          let o107 = wf[3104 + (dr88 + 15) * 32 + k90];
-          pr1[0] = pr1[0] + select(0f, o91 * o92, o91 != 0f);
-          pr1[1] = pr1[1] + select(0f, o93 * o92, o93 != 0f);
-          pr1[2] = pr1[2] + select(0f, o94 * o92, o94 != 0f);
-          pr1[3] = pr1[3] + select(0f, o95 * o92, o95 != 0f);
-          pr1[4] = pr1[4] + select(0f, o96 * o92, o96 != 0f);
-          pr1[5] = pr1[5] + select(0f, o97 * o92, o97 != 0f);
-          pr1[6] = pr1[6] + select(0f, o98 * o92, o98 != 0f);
-          pr1[7] = pr1[7] + select(0f, o99 * o92, o99 != 0f);
-          pr1[8] = pr1[8] + select(0f, o100 * o92, o100 != 0f);
-          pr1[9] = pr1[9] + select(0f, o101 * o92, o101 != 0f);
-          pr1[10] = pr1[10] + select(0f, o102 * o92, o102 != 0f);
-          pr1[11] = pr1[11] + select(0f, o103 * o92, o103 != 0f);
-          pr1[12] = pr1[12] + select(0f, o104 * o92, o104 != 0f);
-          pr1[13] = pr1[13] + select(0f, o105 * o92, o105 != 0f);
-          pr1[14] = pr1[14] + select(0f, o106 * o92, o106 != 0f);
-          pr1[15] = pr1[15] + select(0f, o107 * o92, o107 != 0f);
+        let dr84 = lid / 64;
+        let dc85 = lid % 64;
+        pr1[0] = (pr0[0] * wf[2056 + (dr84 + 0)]);
+        pr1[1] = (pr0[1] * wf[2056 + (dr84 + 1)]);
+        pr1[2] = (pr0[2] * wf[2056 + (dr84 + 2)]);
+        pr1[3] = (pr0[3] * wf[2056 + (dr84 + 3)]);
+        pr1[4] = (pr0[4] * wf[2056 + (dr84 + 4)]);
+        pr1[5] = (pr0[5] * wf[2056 + (dr84 + 5)]);
+        pr1[6] = (pr0[6] * wf[2056 + (dr84 + 6)]);
+        pr1[7] = (pr0[7] * wf[2056 + (dr84 + 7)]);
+        for (var k86: i32 = 0; k86 < 32; k86 = k86 + 1) {
+          let o87 = wf[2592 + (dr84 + 0) * 32 + k86];
+          let o88 = wf[0 + k86 * 64 + dc85];
+          let o89 = wf[2592 + (dr84 + 1) * 32 + k86];
+          let o90 = wf[2592 + (dr84 + 2) * 32 + k86];
+          let o91 = wf[2592 + (dr84 + 3) * 32 + k86];
+          let o92 = wf[2592 + (dr84 + 4) * 32 + k86];
+          let o93 = wf[2592 + (dr84 + 5) * 32 + k86];
+          let o94 = wf[2592 + (dr84 + 6) * 32 + k86];
+          let o95 = wf[2592 + (dr84 + 7) * 32 + k86];
+          pr1[0] = pr1[0] + select(0f, o87 * o88, o87 != 0f);
+          pr1[1] = pr1[1] + select(0f, o89 * o88, o89 != 0f);
+          pr1[2] = pr1[2] + select(0f, o90 * o88, o90 != 0f);
+          pr1[3] = pr1[3] + select(0f, o91 * o88, o91 != 0f);
+          pr1[4] = pr1[4] + select(0f, o92 * o88, o92 != 0f);
+          pr1[5] = pr1[5] + select(0f, o93 * o88, o93 != 0f);
+          pr1[6] = pr1[6] + select(0f, o94 * o88, o94 != 0f);
+          pr1[7] = pr1[7] + select(0f, o95 * o88, o95 != 0f);
         }
       }
       {
-        let e108 = lid;
-        if (e108 < 16) {
-          let e108_0 = e108;
-          pr3[0] = wf[2048 + e108_0];
-          wf[3616 + e108_0] = pr6[0];
+        let e96 = lid;
+        if (e96 < 8) {
+          let e96_0 = e96;
+          pr3[0] = wf[2048 + e96_0];
+          wf[2848 + e96_0] = pr6[0];
         }
       }
-      for (var j110: i32 = 0; j110 < 16; j110 = j110 + 1) {
-        let e109 = lid + j110 * 64;
-        pr0[j110] = pr1[j110];
+      for (var j98: i32 = 0; j98 < 8; j98 = j98 + 1) {
+        let e97 = lid + j98 * 64;
+        pr0[j98] = pr1[j98];
       }
       workgroupBarrier();
     }
-    for (var j112: i32 = 0; j112 < 16; j112 = j112 + 1) {
-      let e111 = lid + j112 * 64;
-      let e111_0 = (e111 / 64);
-      let e111_1 = e111 % 64;
-      let a113 = v36 + e111_0 * 64i + e111_1 * 1i;
-      if (e111_0 < v38) { if (a113 >= 0 && a113 < ol0) { put_half(u32(oo0 + (a113 >> 1u)), a113, bf16_bits(select(div_rn(pr0[j112], wf[3616 + e111_0]), 0f, (wf[3616 + e111_0] == 0f)))); } }
+    for (var j100: i32 = 0; j100 < 8; j100 = j100 + 1) {
+      let e99 = lid + j100 * 64;
+      let e99_0 = (e99 / 64);
+      let e99_1 = e99 % 64;
+      let a101 = v36 + e99_0 * 64i + e99_1 * 1i;
+      if (e99_0 < v38) { if (a101 >= 0 && a101 < ol0) { put_half(u32(oo0 + (a101 >> 1u)), a101, bf16_bits(select(div_rn(pr0[j100], wf[2848 + e99_0]), 0f, (wf[2848 + e99_0] == 0f)))); } }
     }
     workgroupBarrier();
   }

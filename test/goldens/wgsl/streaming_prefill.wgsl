@@ -4,7 +4,7 @@
 @group(0) @binding(2) var<storage, read_write> sf: array<f32>;
 @group(0) @binding(3) var<storage, read_write> si: array<i32>;
 @group(0) @binding(4) var<storage, read> ib4: array<vec4<u32>>;
-var<workgroup> wf: array<f32, 3632>;
+var<workgroup> wf: array<f32, 2468>;
 fn neg_inf() -> f32 { return bitcast<f32>(ib[0]); }
 fn hdr(i: u32) -> i32 { return bitcast<i32>(ib[i]); }
 fn floor_div(a: i32, b: i32) -> i32 {
@@ -149,9 +149,9 @@ fn rv5(i: i32) -> vec4<f32> {
 fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_u: vec3<u32>) {
   let lid = i32(lid_u);
   let wid = i32(wid_u.x);
-  var pr0: array<f32, 16>;
-  var pr1: array<f32, 16>;
-  var pr2: array<f32, 8>;
+  var pr0: array<f32, 4>;
+  var pr1: array<f32, 4>;
+  var pr2: array<f32, 2>;
   var pr3: array<f32, 1>;
   var pr4: array<f32, 1>;
   var pr5: array<f32, 1>;
@@ -167,8 +167,8 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
   let ol0 = hdr(21u);
   let sbf = wid * 1;
   let sbi = wid * 1;
-  let v7: i32 = (p6 + 15i);
-  let v8: i32 = floor_div(v7, 16i);
+  let v7: i32 = (p6 + 3i);
+  let v8: i32 = floor_div(v7, 4i);
   let v9: i32 = (p0 - p6);
   let n10 = max(0, 1i - 0i);
   let n11 = max(0, 8i - 0i);
@@ -190,225 +190,171 @@ fn main(@builtin(local_invocation_index) lid_u: u32, @builtin(workgroup_id) wid_
     let v25: i32 = floor_div(g14, 4i);
     let v26: i32 = (v19 + v25);
     let v27: i32 = (v26 * p0);
-    let v28: i32 = (g13 * 16i);
+    let v28: i32 = (g13 * 4i);
     let v29: i32 = (v21 + v28);
     let v30: i32 = (v29 * 64i);
     let v31: i32 = (p6 - v28);
-    let v32: i32 = min(16i, v31);
+    let v32: i32 = min(4i, v31);
     let v33: i32 = (v24 + g13);
     let v34: i32 = gatherin3(v33, p5);
     let v35: i32 = (v33 + 1i);
     let v36: i32 = gatherin3(v35, p5);
     let v37: i32 = (v28 + v9);
-    for (var j39: i32 = 0; j39 < 4; j39 = j39 + 1) {
-      let e38 = lid + j39 * 64;
+    {
+      let e38 = lid;
       let e38_0 = (e38 / 16);
       let e38_1 = e38 % 16;
-      let x40 = select(vec4<f32>(0f), rv4((v30 + e38_0 * 64i + e38_1 * 4)), e38_0 < v32);
-      wf[2080 + e38_0 * 64 + e38_1 * 4] = x40.x;
-      wf[2080 + e38_0 * 64 + e38_1 * 4 + 1] = x40.y;
-      wf[2080 + e38_0 * 64 + e38_1 * 4 + 2] = x40.z;
-      wf[2080 + e38_0 * 64 + e38_1 * 4 + 3] = x40.w;
+      let x39 = select(vec4<f32>(0f), rv4((v30 + e38_0 * 64i + e38_1 * 4)), e38_0 < v32);
+      wf[2080 + e38_0 * 64 + e38_1 * 4] = x39.x;
+      wf[2080 + e38_0 * 64 + e38_1 * 4 + 1] = x39.y;
+      wf[2080 + e38_0 * 64 + e38_1 * 4 + 2] = x39.z;
+      wf[2080 + e38_0 * 64 + e38_1 * 4 + 3] = x39.w;
     }
     {
-      let e41 = lid;
-      if (e41 < 16) {
-        let e41_0 = e41;
+      let e40 = lid;
+      if (e40 < 4) {
+        let e40_0 = e40;
         pr3[0] = neg_inf();
-        wf[3616 + e41_0] = 0f;
+        wf[2464 + e40_0] = 0f;
       }
     }
-    for (var j43: i32 = 0; j43 < 16; j43 = j43 + 1) {
-      let e42 = lid + j43 * 64;
-      pr0[j43] = 0f;
+    for (var j42: i32 = 0; j42 < 4; j42 = j42 + 1) {
+      let e41 = lid + j42 * 64;
+      pr0[j42] = 0f;
     }
     workgroupBarrier();
-    for (var i44: i32 = v34; i44 < v36; i44 = i44 + 1) {
-      let v45: bool = gatherin1(i44, p4);
-      let v46: i32 = gatherin2(i44, p4);
-      let v47: i32 = (v46 * 32i);
-      let v48: i32 = (v47 + 32i);
-      let v49: bool = (v48 <= p0);
-      let v50: bool = (v45 && v49);
-      let v51: i32 = (v27 + v47);
-      let v52: i32 = (v51 * 64i);
-      let v53: i32 = (p0 - v47);
-      let v54: i32 = min(32i, v53);
-      for (var j56: i32 = 0; j56 < 8; j56 = j56 + 1) {
-        let e55 = lid + j56 * 64;
-        let e55_0 = (e55 / 16);
-        let e55_1 = e55 % 16;
-        let x57 = select(vec4<f32>(0f), rv0((v52 + e55_0 * 64i + e55_1 * 4)), e55_0 < v54);
-        wf[0 + e55_0 * 65 + e55_1 * 4] = x57.x;
-        wf[0 + e55_0 * 65 + e55_1 * 4 + 1] = x57.y;
-        wf[0 + e55_0 * 65 + e55_1 * 4 + 2] = x57.z;
-        wf[0 + e55_0 * 65 + e55_1 * 4 + 3] = x57.w;
+    for (var i43: i32 = v34; i43 < v36; i43 = i43 + 1) {
+      let v44: bool = gatherin1(i43, p4);
+      let v45: i32 = gatherin2(i43, p4);
+      let v46: i32 = (v45 * 32i);
+      let v47: i32 = (v46 + 32i);
+      let v48: bool = (v47 <= p0);
+      let v49: bool = (v44 && v48);
+      let v50: i32 = (v27 + v46);
+      let v51: i32 = (v50 * 64i);
+      let v52: i32 = (p0 - v46);
+      let v53: i32 = min(32i, v52);
+      for (var j55: i32 = 0; j55 < 8; j55 = j55 + 1) {
+        let e54 = lid + j55 * 64;
+        let e54_0 = (e54 / 16);
+        let e54_1 = e54 % 16;
+        let x56 = select(vec4<f32>(0f), rv0((v51 + e54_0 * 64i + e54_1 * 4)), e54_0 < v53);
+        wf[0 + e54_0 * 65 + e54_1 * 4] = x56.x;
+        wf[0 + e54_0 * 65 + e54_1 * 4 + 1] = x56.y;
+        wf[0 + e54_0 * 65 + e54_1 * 4 + 2] = x56.z;
+        wf[0 + e54_0 * 65 + e54_1 * 4 + 3] = x56.w;
       }
       workgroupBarrier();
       {
-        let dr58 = lid / 32;
-        let dc59 = lid % 32;
+        let dr57 = lid / 32;
+        let dc58 = lid % 32;
         pr2[0] = 0f;
         pr2[1] = 0f;
-        pr2[2] = 0f;
-        pr2[3] = 0f;
-        pr2[4] = 0f;
-        pr2[5] = 0f;
-        pr2[6] = 0f;
-        pr2[7] = 0f;
-        for (var k60: i32 = 0; k60 < 64; k60 = k60 + 1) {
-          let o61 = wf[2080 + (dr58 + 0) * 64 + k60];
-          let o62 = wf[0 + dc59 * 65 + k60];
-          let o63 = wf[2080 + (dr58 + 2) * 64 + k60];
-          let o64 = wf[2080 + (dr58 + 4) * 64 + k60];
-          let o65 = wf[2080 + (dr58 + 6) * 64 + k60];
-          let o66 = wf[2080 + (dr58 + 8) * 64 + k60];
-          let o67 = wf[2080 + (dr58 + 10) * 64 + k60];
-          let o68 = wf[2080 + (dr58 + 12) * 64 + k60];
-          let o69 = wf[2080 + (dr58 + 14) * 64 + k60];
-          pr2[0] = pr2[0] + o61 * o62;
-          pr2[1] = pr2[1] + o63 * o62;
-          pr2[2] = pr2[2] + o64 * o62;
-          pr2[3] = pr2[3] + o65 * o62;
-          pr2[4] = pr2[4] + o66 * o62;
-          pr2[5] = pr2[5] + o67 * o62;
-          pr2[6] = pr2[6] + o68 * o62;
-          pr2[7] = pr2[7] + o69 * o62;
+        for (var k59: i32 = 0; k59 < 64; k59 = k59 + 1) {
+          let o60 = wf[2080 + (dr57 + 0) * 64 + k59];
+          let o61 = wf[0 + dc58 * 65 + k59];
+          let o62 = wf[2080 + (dr57 + 2) * 64 + k59];
+          pr2[0] = pr2[0] + o60 * o61;
+          pr2[1] = pr2[1] + o62 * o61;
         }
       }
-      if (v50) {
+      if (v49) {
         workgroupBarrier();
-        for (var j71: i32 = 0; j71 < 8; j71 = j71 + 1) {
-          let e70 = lid + j71 * 64;
-          let e70_0 = (e70 / 32);
-          let e70_1 = e70 % 32;
-          wf[0 + e70_0 * 32 + e70_1] = (pr2[j71] * 0.125f);
+        for (var j64: i32 = 0; j64 < 2; j64 = j64 + 1) {
+          let e63 = lid + j64 * 64;
+          let e63_0 = (e63 / 32);
+          let e63_1 = e63 % 32;
+          wf[0 + e63_0 * 32 + e63_1] = (pr2[j64] * 0.125f);
         }
       } else {
         workgroupBarrier();
-        for (var j73: i32 = 0; j73 < 8; j73 = j73 + 1) {
-          let e72 = lid + j73 * 64;
-          let e72_0 = (e72 / 32);
-          let e72_1 = e72 % 32;
-          wf[0 + e72_0 * 32 + e72_1] = select(neg_inf(), (pr2[j73] * 0.125f), ((((e72_1 + v47) <= (e72_0 + v37)) && (((e72_1 + v47) < 4i) || (((e72_0 + v37) - (e72_1 + v47)) < 128i))) && ((e72_1 + v47) < p0)));
+        for (var j66: i32 = 0; j66 < 2; j66 = j66 + 1) {
+          let e65 = lid + j66 * 64;
+          let e65_0 = (e65 / 32);
+          let e65_1 = e65 % 32;
+          wf[0 + e65_0 * 32 + e65_1] = select(neg_inf(), (pr2[j66] * 0.125f), ((((e65_1 + v46) <= (e65_0 + v37)) && (((e65_1 + v46) < 4i) || (((e65_0 + v37) - (e65_1 + v46)) < 128i))) && ((e65_1 + v46) < p0)));
         }
       }
       workgroupBarrier();
       {
-        let e74 = lid;
-        if (e74 < 16) {
-          let e74_0 = e74;
-          var s75: f32 = neg_inf();
-          for (var r76: i32 = 0; r76 < 32; r76 = r76 + 1) { s75 = max(s75, wf[0 + e74_0 * 32 + r76]); }
-          pr4[0] = s75;
-          wf[2048 + e74_0] = max(pr3[0], pr4[0]);
-          wf[2064 + e74_0] = softmax_exp(pr3[0], wf[2048 + e74_0]);
+        let e67 = lid;
+        if (e67 < 4) {
+          let e67_0 = e67;
+          var s68: f32 = neg_inf();
+          for (var r69: i32 = 0; r69 < 32; r69 = r69 + 1) { s68 = max(s68, wf[0 + e67_0 * 32 + r69]); }
+          pr4[0] = s68;
+          wf[2048 + e67_0] = max(pr3[0], pr4[0]);
+          wf[2052 + e67_0] = softmax_exp(pr3[0], wf[2048 + e67_0]);
         }
       }
       workgroupBarrier();
-      for (var j78: i32 = 0; j78 < 8; j78 = j78 + 1) {
-        let e77 = lid + j78 * 64;
-        let e77_0 = (e77 / 32);
-        let e77_1 = e77 % 32;
-        wf[3104 + e77_0 * 32 + e77_1] = softmax_exp(wf[0 + e77_0 * 32 + e77_1], wf[2048 + e77_0]);
+      for (var j71: i32 = 0; j71 < 2; j71 = j71 + 1) {
+        let e70 = lid + j71 * 64;
+        let e70_0 = (e70 / 32);
+        let e70_1 = e70 % 32;
+        wf[2336 + e70_0 * 32 + e70_1] = softmax_exp(wf[0 + e70_0 * 32 + e70_1], wf[2048 + e70_0]);
       }
       workgroupBarrier();
       {
-        let e79 = lid;
-        if (e79 < 16) {
-          let e79_0 = e79;
-          var s80: f32 = 0f;
-          for (var r81: i32 = 0; r81 < 32; r81 = r81 + 1) { s80 = s80 + wf[3104 + e79_0 * 32 + r81]; }
-          pr5[0] = s80;
-          pr6[0] = (wf[3616 + e79_0] * wf[2064 + e79_0] + pr5[0]);
+        let e72 = lid;
+        if (e72 < 4) {
+          let e72_0 = e72;
+          var s73: f32 = 0f;
+          for (var r74: i32 = 0; r74 < 32; r74 = r74 + 1) { s73 = s73 + wf[2336 + e72_0 * 32 + r74]; }
+          pr5[0] = s73;
+          pr6[0] = (wf[2464 + e72_0] * wf[2052 + e72_0] + pr5[0]);
         }
       }
-      for (var j83: i32 = 0; j83 < 8; j83 = j83 + 1) {
-        let e82 = lid + j83 * 64;
-        let e82_0 = (e82 / 16);
-        let e82_1 = e82 % 16;
-        let x84 = select(vec4<f32>(0f), rv5((v52 + e82_0 * 64i + e82_1 * 4)), e82_0 < v54);
-        wf[0 + e82_0 * 64 + e82_1 * 4] = x84.x;
-        wf[0 + e82_0 * 64 + e82_1 * 4 + 1] = x84.y;
-        wf[0 + e82_0 * 64 + e82_1 * 4 + 2] = x84.z;
-        wf[0 + e82_0 * 64 + e82_1 * 4 + 3] = x84.w;
+      for (var j76: i32 = 0; j76 < 8; j76 = j76 + 1) {
+        let e75 = lid + j76 * 64;
+        let e75_0 = (e75 / 16);
+        let e75_1 = e75 % 16;
+        let x77 = select(vec4<f32>(0f), rv5((v51 + e75_0 * 64i + e75_1 * 4)), e75_0 < v53);
+        wf[0 + e75_0 * 64 + e75_1 * 4] = x77.x;
+        wf[0 + e75_0 * 64 + e75_1 * 4 + 1] = x77.y;
+        wf[0 + e75_0 * 64 + e75_1 * 4 + 2] = x77.z;
+        wf[0 + e75_0 * 64 + e75_1 * 4 + 3] = x77.w;
       }
       workgroupBarrier();
       {
-        let dr85 = lid / 64;
-        let dc86 = lid % 64;
-        pr1[0] = (pr0[0] * wf[2064 + (dr85 + 0)]);
-        pr1[1] = (pr0[1] * wf[2064 + (dr85 + 1)]);
-        pr1[2] = (pr0[2] * wf[2064 + (dr85 + 2)]);
-        pr1[3] = (pr0[3] * wf[2064 + (dr85 + 3)]);
-        pr1[4] = (pr0[4] * wf[2064 + (dr85 + 4)]);
-        pr1[5] = (pr0[5] * wf[2064 + (dr85 + 5)]);
-        pr1[6] = (pr0[6] * wf[2064 + (dr85 + 6)]);
-        pr1[7] = (pr0[7] * wf[2064 + (dr85 + 7)]);
-        pr1[8] = (pr0[8] * wf[2064 + (dr85 + 8)]);
-        pr1[9] = (pr0[9] * wf[2064 + (dr85 + 9)]);
-        pr1[10] = (pr0[10] * wf[2064 + (dr85 + 10)]);
-        pr1[11] = (pr0[11] * wf[2064 + (dr85 + 11)]);
-        pr1[12] = (pr0[12] * wf[2064 + (dr85 + 12)]);
-        pr1[13] = (pr0[13] * wf[2064 + (dr85 + 13)]);
-        pr1[14] = (pr0[14] * wf[2064 + (dr85 + 14)]);
-        pr1[15] = (pr0[15] * wf[2064 + (dr85 + 15)]);
-        for (var k87: i32 = 0; k87 < 32; k87 = k87 + 1) {
-          let o88 = wf[3104 + (dr85 + 0) * 32 + k87];
-          let o89 = wf[0 + k87 * 64 + dc86];
-          let o90 = wf[3104 + (dr85 + 1) * 32 + k87];
-          let o91 = wf[3104 + (dr85 + 2) * 32 + k87];
-          let o92 = wf[3104 + (dr85 + 3) * 32 + k87];
-          let o93 = wf[3104 + (dr85 + 4) * 32 + k87];
-          let o94 = wf[3104 + (dr85 + 5) * 32 + k87];
-          let o95 = wf[3104 + (dr85 + 6) * 32 + k87];
-          let o96 = wf[3104 + (dr85 + 7) * 32 + k87];
-          let o97 = wf[3104 + (dr85 + 8) * 32 + k87];
-          let o98 = wf[3104 + (dr85 + 9) * 32 + k87];
-          let o99 = wf[3104 + (dr85 + 10) * 32 + k87];
-          let o100 = wf[3104 + (dr85 + 11) * 32 + k87];
-          let o101 = wf[3104 + (dr85 + 12) * 32 + k87];
-          let o102 = wf[3104 + (dr85 + 13) * 32 + k87];
-          let o103 = wf[3104 + (dr85 + 14) * 32 + k87];
-          let o104 = wf[3104 + (dr85 + 15) * 32 + k87];
-          pr1[0] = pr1[0] + select(0f, o88 * o89, o88 != 0f);
-          pr1[1] = pr1[1] + select(0f, o90 * o89, o90 != 0f);
-          pr1[2] = pr1[2] + select(0f, o91 * o89, o91 != 0f);
-          pr1[3] = pr1[3] + select(0f, o92 * o89, o92 != 0f);
-          pr1[4] = pr1[4] + select(0f, o93 * o89, o93 != 0f);
-          pr1[5] = pr1[5] + select(0f, o94 * o89, o94 != 0f);
-          pr1[6] = pr1[6] + select(0f, o95 * o89, o95 != 0f);
-          pr1[7] = pr1[7] + select(0f, o96 * o89, o96 != 0f);
-          pr1[8] = pr1[8] + select(0f, o97 * o89, o97 != 0f);
-          pr1[9] = pr1[9] + select(0f, o98 * o89, o98 != 0f);
-          pr1[10] = pr1[10] + select(0f, o99 * o89, o99 != 0f);
-          pr1[11] = pr1[11] + select(0f, o100 * o89, o100 != 0f);
-          pr1[12] = pr1[12] + select(0f, o101 * o89, o101 != 0f);
-          pr1[13] = pr1[13] + select(0f, o102 * o89, o102 != 0f);
-          pr1[14] = pr1[14] + select(0f, o103 * o89, o103 != 0f);
-          pr1[15] = pr1[15] + select(0f, o104 * o89, o104 != 0f);
+        let dr78 = lid / 64;
+        let dc79 = lid % 64;
+        pr1[0] = (pr0[0] * wf[2052 + (dr78 + 0)]);
+        pr1[1] = (pr0[1] * wf[2052 + (dr78 + 1)]);
+        pr1[2] = (pr0[2] * wf[2052 + (dr78 + 2)]);
+        pr1[3] = (pr0[3] * wf[2052 + (dr78 + 3)]);
+        for (var k80: i32 = 0; k80 < 32; k80 = k80 + 1) {
+          let o81 = wf[2336 + (dr78 + 0) * 32 + k80];
+          let o82 = wf[0 + k80 * 64 + dc79];
+          let o83 = wf[2336 + (dr78 + 1) * 32 + k80];
+          let o84 = wf[2336 + (dr78 + 2) * 32 + k80];
+          let o85 = wf[2336 + (dr78 + 3) * 32 + k80];
+          pr1[0] = pr1[0] + select(0f, o81 * o82, o81 != 0f);
+          pr1[1] = pr1[1] + select(0f, o83 * o82, o83 != 0f);
+          pr1[2] = pr1[2] + select(0f, o84 * o82, o84 != 0f);
+          pr1[3] = pr1[3] + select(0f, o85 * o82, o85 != 0f);
         }
       }
       {
-        let e105 = lid;
-        if (e105 < 16) {
-          let e105_0 = e105;
-          pr3[0] = wf[2048 + e105_0];
-          wf[3616 + e105_0] = pr6[0];
+        let e86 = lid;
+        if (e86 < 4) {
+          let e86_0 = e86;
+          pr3[0] = wf[2048 + e86_0];
+          wf[2464 + e86_0] = pr6[0];
         }
       }
-      for (var j107: i32 = 0; j107 < 16; j107 = j107 + 1) {
-        let e106 = lid + j107 * 64;
-        pr0[j107] = pr1[j107];
+      for (var j88: i32 = 0; j88 < 4; j88 = j88 + 1) {
+        let e87 = lid + j88 * 64;
+        pr0[j88] = pr1[j88];
       }
       workgroupBarrier();
     }
-    for (var j109: i32 = 0; j109 < 16; j109 = j109 + 1) {
-      let e108 = lid + j109 * 64;
-      let e108_0 = (e108 / 64);
-      let e108_1 = e108 % 64;
-      let a110 = v30 + e108_0 * 64i + e108_1 * 1i;
-      if (e108_0 < v32) { if (a110 >= 0 && a110 < ol0) { atomicStore(&ob[u32(oo0 + a110)], bitcast<u32>(select(div_rn(pr0[j109], wf[3616 + e108_0]), 0f, (wf[3616 + e108_0] == 0f)))); } }
+    for (var j90: i32 = 0; j90 < 4; j90 = j90 + 1) {
+      let e89 = lid + j90 * 64;
+      let e89_0 = (e89 / 64);
+      let e89_1 = e89 % 64;
+      let a91 = v30 + e89_0 * 64i + e89_1 * 1i;
+      if (e89_0 < v32) { if (a91 >= 0 && a91 < ol0) { atomicStore(&ob[u32(oo0 + a91)], bitcast<u32>(select(div_rn(pr0[j90], wf[2464 + e89_0]), 0f, (wf[2464 + e89_0] == 0f)))); } }
     }
     workgroupBarrier();
   }
