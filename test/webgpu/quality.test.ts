@@ -15,8 +15,9 @@ kernel sp64 = attention(streaming) { heads = 8; kv_heads = 2; head_dim = 64; seq
 kernel sp128 = attention(streaming) { heads = 8; kv_heads = 2; head_dim = 128; seq = dynamic }
 kernel g_dense = gemm { m = dynamic; n = 64; k = 64; weight = dense; dtype = f32 }
 kernel g_nm = gemm { m = dynamic; n = 64; k = 64; weight = nm(2, 4); dtype = f32 }
+kernel sp64_mha = attention(streaming) { heads = 8; head_dim = 64; seq = dynamic }
 `;
-const [sp64, sp128, gDense, gNm] = kernelsOf(SOURCE) as [never, never, never, never];
+const [sp64, sp128, gDense, gNm, sp64Mha] = kernelsOf(SOURCE) as [never, never, never, never, never];
 
 const withBytes = (workgroupBytes: number): PrintOptions => ({ ...DEFAULT_PRINT, workgroupBytes });
 const count = (text: string, re: RegExp): number => (text.match(re) ?? []).length;
@@ -39,7 +40,8 @@ describe('webgpu kernel quality', () => {
   });
 
   it('register-blocks both DOTs: accumulators in private arrays, the k-loop outermost, the shared operand read once per k', () => {
-    const { artifact } = compileWgsl(sp64);
+    // one head per task (no GQA): the [16, 64] O tile and [16, 32] S tile of the comments below
+    const { artifact } = compileWgsl(sp64Mha);
     const wgsl = artifact.wgsl;
     // O tile [16, 64] over 64 lanes: 16 owned elements per lane, one private array
     expect(wgsl).toMatch(/var pr\d+: array<f32, 16>;/);
@@ -49,6 +51,12 @@ describe('webgpu kernel quality', () => {
     expect(count(sDot![2]!, /let o/g)).toBe(9);
     expect(count(sDot![3]!, /pr\d+\[\d\] = /g)).toBe(8);
     // the O tile stays in registers: written back to the output from the private array
+    expect(wgsl).toMatch(/bitcast<u32>\(select\(div_rn\(pr\d+\[j\d+\], wf\[/);
+  });
+
+  it('keeps the O accumulator of the stacked GQA kernel in private arrays (pack_gqa = stack: the rows of the group in one tile)', () => {
+    const wgsl = compileWgsl(sp64).artifact.wgsl;
+    expect(wgsl).toMatch(/var pr\d+: array<f32, \d+>;/);
     expect(wgsl).toMatch(/bitcast<u32>\(select\(div_rn\(pr\d+\[j\d+\], wf\[/);
   });
 
