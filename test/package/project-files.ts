@@ -59,7 +59,7 @@ for (let h = 0; h < H; h++) {
     }
   }
 }
-console.log(JSON.stringify({ maxErr, nan, threads }));
+console.log(JSON.stringify({ maxErr, nan, threads, loaded: attn.threads }));
 `;
 
 /** A typed caller (an ES module: `.mts` in a CommonJS project) of both libraries' kernels; the wrong input type must be an error the compiler catches. */

@@ -46,6 +46,11 @@ export interface LoadedAttention<I, O> {
   readonly target: LibraryTarget;
   /** Which module or artifact runs: 'simd' or 'relaxed' on wasm, the WGSL artifact file(s) on webgpu. */
   readonly variant: string;
+  /**
+   * CPU threads a run uses: on wasm and neon the caller plus its workers (1 when `threads` was not asked for, or the
+   * kernel has no work loop to split); 1 on webgpu and cuda, whose runs are on the device.
+   */
+  readonly threads: number;
   /** The block plan for these runtime inputs and sizes (reuse it across layers); null when the kernel needs none. */
   plan(inputs: Omit<I, 'q' | 'k' | 'v' | 'plan'> & { readonly sizes: Required<Pick<GivenSizes, 'qLen' | 'kvLen'>> & GivenSizes }): BlockPlan | null;
   /**
@@ -76,6 +81,8 @@ export interface LoadedGemm<I, O> {
   readonly manifest: KernelManifest;
   readonly target: LibraryTarget;
   readonly variant: string;
+  /** CPU threads a run uses, as for attention. */
+  readonly threads: number;
   /** Packs a dense W [n, k] in the kernel's weight format once, for many runs. */
   pack(w: Float32Array): PackedWeight;
   /** Runs on `inputs`; Y goes into `into.y` when given (checked), else into a fresh array. Runs are queued as for attention. */
@@ -154,6 +161,7 @@ export function defineAttention<I extends AttentionRunInputs, O extends Attentio
         manifest,
         target,
         variant: kernel.variant,
+        threads: kernel.threads ?? 1,
         plan(inputs) {
           checkInputKeys(k.name, inputs, known.filter((n) => !['q', 'k', 'v', 'plan'].includes(n)));
           if (typeof inputs.sizes !== 'object' || inputs.sizes === null) throw new Error(`${k.name}: plan(...) needs sizes { qLen, kvLen }`);
@@ -219,6 +227,7 @@ export function defineGemm<I extends GemmRunInputs, O extends { readonly y: Floa
         manifest,
         target,
         variant: kernel.variant,
+        threads: kernel.threads ?? 1,
         pack,
         run: (inputs, into) => queued(async () => {
           checkInputKeys(k.name, inputs, known);

@@ -28,6 +28,8 @@ export interface HeadDims {
 export interface TargetKernel {
   /** Which module or artifact runs. */
   readonly variant: string;
+  /** CPU threads a run uses (the caller plus workers) on wasm and neon; absent on targets that run on a device. */
+  readonly threads?: number;
   /** The manifest section it was loaded from (its schedule gives the block plan's tiles). */
   readonly section: TargetSection;
   /** The head_dim / value_dim pairs it can run when the kernel's are dynamic; null when they are static. */

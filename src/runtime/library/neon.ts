@@ -12,6 +12,7 @@ export async function loadNeonKernel(manifest: KernelManifest, url: URL, options
   const kernel = NeonNativeKernel.load(fileURLToPath(new URL(section.library, url)), section.abi, options);
   return {
     variant: section.host,
+    threads: kernel.threads,
     section,
     dims: null,
     run: (values, outputs) => kernel.run(values, outputs),

@@ -37,6 +37,8 @@ export interface LoadedSelect<I, O> {
   readonly manifest: KernelManifest;
   readonly target: LibraryTarget;
   readonly variant: string;
+  /** CPU threads a run uses, as for attention. */
+  readonly threads: number;
   /** Runs on `inputs`; the layout goes into `into.sel` when given (checked), else into a fresh array. Runs are queued. */
   run(inputs: I, into?: Partial<O>): Promise<O>;
   dispose(): Promise<void>;
@@ -65,6 +67,7 @@ export function defineSelect<I extends SelectRunInputs, O extends SelectRunOutpu
         manifest,
         target,
         variant: kernel.variant,
+        threads: kernel.threads ?? 1,
         run: (inputs, into) => queued(async () => {
           checkInputKeys(k.name, inputs, ['q', 'k', 'sizes']);
           const sizes = attentionSizesOf(asAttention(k), inputs.q, inputs.k, inputs.k, inputs.sizes);

@@ -10,6 +10,7 @@ export async function loadWasmKernel(manifest: KernelManifest, url: URL, options
   const kernel = await WasmKernel.load({ abi: section.abi, simd, relaxed }, options);
   return {
     variant: kernel.variant,
+    threads: kernel.threads,
     section,
     dims: null,
     run: (values, outputs) => kernel.run(values, outputs),

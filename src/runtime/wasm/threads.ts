@@ -107,9 +107,11 @@ class PoolWorker {
       const crashed = new Promise<never>((_, reject) => {
         this.failure = reject;
       });
+      // Wait before waking: a worker that finishes before the caller's next instruction (the scheduler may run it
+      // first on a loaded machine) would otherwise make waitAsync settle synchronously, the run never yielding.
+      const w = waitAsync(this.ctrl, 1, seq - 1);
       Atomics.store(this.ctrl, 0, seq);
       Atomics.notify(this.ctrl, 0);
-      const w = waitAsync(this.ctrl, 1, seq - 1);
       if (w.async) await Promise.race([w.value, crashed]);
       const errLen = Atomics.load(this.ctrl, 2);
       if (errLen > 0) {
